@@ -1,0 +1,401 @@
+/// Turns a document tree into a `Scenario`, section by section. Every problem is logged and
+/// reading carries on, so one pass reports all of a file's errors.
+extension NodeReader {
+    func scenario(_ root: DocumentNode, defaultID: String) -> Scenario? {
+        guard let top = fields(root, "") else { return nil }
+        let header = top.required("scenario") { node, path in self.header(node, path, defaultID: defaultID) }
+        let score = top.required("score", scoreScale)
+        let companyScore = top.optional("company_score", scoreScale)
+        let enrolment = top.optional("enrolment", default: Enrolment(), enrolment)
+        let behaviors = top.required("behaviors") { self.list($0, $1, self.behavior) } ?? []
+        let sources = top.optional("sources", default: []) { self.list($0, $1, self.source) }
+        let rules = top.optional("rules", default: []) { self.list($0, $1, self.rule) }
+        let lists = top.optional("lists", default: []) { self.list($0, $1, self.creditList) }
+        let actions = top.optional("actions", default: []) { self.list($0, $1, self.action) }
+        let measures = top.optional("measures", default: []) { self.list($0, $1, self.measure) }
+        let spillovers = top.optional("spillovers", default: []) { self.list($0, $1, self.spillover) }
+        let appeals = top.optional("appeals", default: AppealPolicy(), appealPolicy)
+        let responses = top.optional("responses", default: []) { self.list($0, $1, self.response) }
+        let timeline = top.optional("timeline", default: []) { self.list($0, $1, self.phase) }
+        top.finish()
+        // Carry on with placeholders when a section failed, so that the rest is still checked;
+        // the failure itself has been logged, and checks that need the section are skipped.
+        if score == nil { unreadSections.insert("score") }
+        let placeholderDay = Day(year: 2014, month: 1, day: 1)!
+        let header_ = header ?? Header(id: defaultID, name: defaultID, summary: "", basis: "",
+                                       period: Period(start: placeholderDay, end: placeholderDay))
+        return Scenario(
+            id: header_.id, name: header_.name, summary: header_.summary, basis: header_.basis,
+            period: header_.period, enrolment: enrolment, score: score ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: []),
+            companyScore: companyScore,
+            behaviors: behaviors, sources: sources, rules: rules, lists: lists, actions: actions, measures: measures,
+            spillovers: spillovers, appeals: appeals, responses: responses, timeline: timeline)
+    }
+
+    private struct Header {
+        var id: String, name: String, summary: String, basis: String, period: Period
+    }
+
+    private func header(_ node: DocumentNode, _ path: String, defaultID: String) -> Header? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.optional("id", default: defaultID, identifier)
+        let name = f.required("name", string)
+        let summary = f.optional("summary", default: "", string)
+        let basis = f.optional("basis", default: "", string)
+        let start = f.required("start", day)
+        let end = f.required("end", day)
+        f.finish()
+        let placeholder = Day(year: 2014, month: 1, day: 1)!
+        let start_ = start ?? placeholder, end_ = end ?? start ?? placeholder
+        if let start, let end, end < start {
+            error("the period ends (\(end)) before it starts (\(start))", f.node("end"), f.path("end"))
+        }
+        return Header(id: id, name: name ?? id, summary: summary, basis: basis, period: Period(start: start_, end: end_))
+    }
+
+    private func enrolment(_ node: DocumentNode, _ path: String) -> Enrolment? {
+        guard let f = fields(node, path) else { return nil }
+        let mode = f.optional("mode", default: .mandatory) { self.word($0, $1, as: Enrolment.Mode.self) }
+        let share = f.optional("share", default: 1, probability)
+        f.finish()
+        return Enrolment(mode: mode, share: share)
+    }
+
+    func scoreScale(_ node: DocumentNode, _ path: String) -> ScoreScale? {
+        guard let f = fields(node, path) else { return nil }
+        let initial = f.required("initial", int)
+        let minimum = f.required("minimum", int)
+        let maximum = f.required("maximum", int)
+        let tiers = f.required("tiers") { self.list($0, $1, self.tier) }
+        f.finish()
+        guard let initial, let minimum, let maximum, let tiers else { return nil }
+        return ScoreScale(initial: initial, minimum: minimum, maximum: maximum, tiers: tiers)
+    }
+
+    private func tier(_ node: DocumentNode, _ path: String) -> Tier? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let minimum = f.required("min", int)
+        let maximum = f.optional("max", int)
+        f.finish()
+        guard let id else { return nil }
+        return Tier(id: id, label: label, minimum: minimum ?? Int.min / 2, maximum: maximum)
+    }
+
+    private func behavior(_ node: DocumentNode, _ path: String) -> Behavior? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let conduct = f.required("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
+        let who = f.optional("who", default: [.adults], groups)
+        let sectors = f.optional("sectors", default: []) { node, path in
+            self.list(node, path) { self.word($0, $1, as: Sector.self) }
+        }
+        let rate = rateModel(f)
+        f.finish()
+        guard let id else { return nil }
+        if !sectors.isEmpty && !who.contains(.companies) {
+            error("'sectors' only applies to company behaviours; add 'companies' to 'who'", f.node("sectors"),
+                  f.path("sectors"))
+        }
+        return Behavior(id: id, label: label, conduct: conduct ?? .contradictory, who: who, sectors: sectors,
+                        rate: rate ?? RateModel(perYear: 0))
+    }
+
+    private func groups(_ node: DocumentNode, _ path: String) -> [Group]? {
+        let read: (DocumentNode, String) -> Group? = { self.word($0, $1, as: Group.self) }
+        if case .scalar = node.value { return read(node, path).map { [$0] } }
+        return list(node, path, read)
+    }
+
+    /// `rate`, `varies` and `dispersion`, shared by behaviours and actions.
+    private func rateModel(_ f: Fields) -> RateModel? {
+        let perYear = f.required("rate", nonNegative)
+        let dispersion = f.optional("dispersion", default: 0, nonNegative)
+        var model = RateModel(perYear: perYear ?? 0, dispersion: dispersion)
+        if let varies = f.optional("varies", fields) {
+            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.nonNegative) }) {
+                if quintiles.count != 5 {
+                    error("expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
+                          varies.node("income_quintile"), varies.path("income_quintile"))
+                } else {
+                    model.incomeQuintile = quintiles
+                }
+            }
+            model.age = varies.optional("age", default: []) { self.list($0, $1, self.ageBand) }
+            model.urban = varies.optional("urban", default: 1, nonNegative)
+            model.rural = varies.optional("rural", default: 1, nonNegative)
+            model.male = varies.optional("male", default: 1, nonNegative)
+            model.female = varies.optional("female", default: 1, nonNegative)
+            varies.finish()
+        }
+        return perYear == nil ? nil : model
+    }
+
+    private func ageBand(_ node: DocumentNode, _ path: String) -> AgeBand? {
+        guard let f = fields(node, path) else { return nil }
+        let from = f.required("from", days)
+        let to = f.optional("to", days)
+        let factor = f.required("factor", nonNegative)
+        f.finish()
+        guard let from, let factor else { return nil }
+        if let to, to < from {
+            error("the band ends at age \(to) before it starts at \(from)", f.node("to"), f.path("to"))
+        }
+        return AgeBand(from: from, to: to, factor: factor)
+    }
+
+    private func source(_ node: DocumentNode, _ path: String) -> Source? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let operator_ = f.optional("operator", default: .government) { self.word($0, $1, as: Source.Operator.self) }
+        let observes = f.required("observes", idList)
+        let coverage = f.required("coverage", probability)
+        let falseAttribution = f.optional("false_attribution", default: 0, probability)
+        let delay = f.optional("delay_days", default: 0, days)
+        let rollout = f.optional("rollout", default: Rollout(), rollout)
+        f.finish()
+        guard let id else { return nil }
+        return Source(id: id, label: label, operator_: operator_, observes: observes ?? [], coverage: coverage ?? 0,
+                      falseAttribution: falseAttribution, delayDays: delay, rollout: rollout)
+    }
+
+    func rollout(_ node: DocumentNode, _ path: String) -> Rollout? {
+        guard let f = fields(node, path) else { return nil }
+        let phase = f.optional("phase", reference)
+        let start = f.optional("start", day)
+        let end = f.optional("end", day)
+        let regions = f.optional("regions", default: .all, regionSet)
+        f.finish()
+        if phase != nil && (start != nil || regions != .all) {
+            error("give either 'phase' or 'start'/'regions', not both", node, path)
+        }
+        if let start, let end, end < start {
+            error("the rollout ends (\(end)) before it starts (\(start))", f.node("end"), f.path("end"))
+        }
+        return Rollout(phase: phase, start: start, end: end, regions: regions)
+    }
+
+    func regionSet(_ node: DocumentNode, _ path: String) -> RegionSet? {
+        if case let .scalar(text, _) = node.value, text.lowercased() == "all" { return .all }
+        guard let names = list(node, path, { node, path -> (String, DocumentNode, String)? in
+            self.string(node, path).map { ($0, node, path) }
+        }) else { return nil }
+        var codes = Set<Int>()
+        for (name, node, path) in names {
+            if name.lowercased() == "all" { return .all }
+            guard let found = Province.codes(named: name) else {
+                error("unknown region '\(name)'", node, path,
+                      hint: Suggestion.hint(for: name, in: Province.knownNames)
+                        ?? "use a province name (e.g. Shandong), a GB/T 2260 code, East, Central, West, Northeast or all")
+                continue
+            }
+            codes.formUnion(found)
+        }
+        return .provinces(codes)
+    }
+
+    private func rule(_ node: DocumentNode, _ path: String) -> Rule? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let behavior = f.required("behavior", reference)
+        let sources = f.optional("sources", default: [], idList)
+        let delta = f.optional("delta", default: 0, int)
+        let cap = f.optional("cap_per_year", days)
+        let lifetime = f.optional("lifetime_days", days)
+        let discretion = f.optional("discretion", default: 0, probability)
+        let list = f.optional("list", reference)
+        let ceiling = f.optional("tier_ceiling", reference)
+        let rollout = f.optional("rollout", default: Rollout(), rollout)
+        f.finish()
+        guard let id else { return nil }
+        if delta == 0 && list == nil && ceiling == nil && f.node("delta") == nil {
+            warning("the rule has no effect: give it a 'delta', a 'list' or a 'tier_ceiling'", at: node.location, path)
+        }
+        return Rule(id: id, label: label, behavior: behavior ?? Reference(id: ""), sources: sources, delta: delta, capPerYear: cap,
+                    lifetimeDays: lifetime, discretion: discretion, list: list, tierCeiling: ceiling, rollout: rollout)
+    }
+
+    private func creditList(_ node: DocumentNode, _ path: String) -> CreditList? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let kind = f.required("kind") { self.word($0, $1, as: CreditList.Kind.self) }
+        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let term = f.optional("term_days", days)
+        let extensionDays = f.optional("extension_days", default: 0, days)
+        let maxExtension = f.optional("max_extension_days", days)
+        let removal = f.optional("removal", removal)
+        let entry = f.optional("entry", condition)
+        let published = f.optional("published", default: false, bool)
+        let rollout = f.optional("rollout", default: Rollout(), rollout)
+        f.finish()
+        guard let id else { return nil }
+        return CreditList(id: id, label: label, kind: kind ?? .black, subject: subject, termDays: term,
+                          extensionDays: extensionDays, maxExtensionDays: maxExtension, removal: removal,
+                          entry: entry, published: published, rollout: rollout)
+    }
+
+    private func removal(_ node: DocumentNode, _ path: String) -> Removal? {
+        guard let f = fields(node, path) else { return nil }
+        let on = f.required("on", idList)
+        let delay = f.optional("delay_days", default: 0, days)
+        let minimum = f.optional("minimum_days", default: 0, days)
+        f.finish()
+        return on.map { Removal(on: $0, delayDays: delay, minimumDays: minimum) }
+    }
+
+    func condition(_ node: DocumentNode, _ path: String) -> Condition? {
+        guard let f = fields(node, path) else { return nil }
+        var parts: [Condition] = []
+        if let id = f.optional("list", reference) { parts.append(.listed(id)) }
+        if let id = f.optional("tier_at_most", reference) { parts.append(.tierAtMost(id)) }
+        if let id = f.optional("tier_at_least", reference) { parts.append(.tierAtLeast(id)) }
+        if let value = f.optional("score_below", int) { parts.append(.scoreBelow(value)) }
+        if let value = f.optional("score_at_least", int) { parts.append(.scoreAtLeast(value)) }
+        if let any = f.optional("any", { self.list($0, $1, self.condition) }) { parts.append(.any(any)) }
+        if let all = f.optional("all", { self.list($0, $1, self.condition) }) { parts.append(.all(all)) }
+        f.finish()
+        switch parts.count {
+        case 0:
+            error("a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, any, all",
+                  node, path)
+            return nil
+        case 1: return parts[0]
+        default: return .all(parts)
+        }
+    }
+
+    private func action(_ node: DocumentNode, _ path: String) -> Action? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let who = f.optional("who", default: [.adults], groups)
+        let rate = rateModel(f)
+        f.finish()
+        guard let id else { return nil }
+        return Action(id: id, label: label, who: who, rate: rate ?? RateModel(perYear: 0))
+    }
+
+    private func measure(_ node: DocumentNode, _ path: String) -> Measure? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let kind = f.required("kind") { self.word($0, $1, as: Measure.Kind.self) }
+        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let action = f.optional("action", reference)
+        let benefit = f.optional("benefit", double)
+        let unit = f.optional("unit", string)
+        let channel = f.optional("channel", identifier)
+        let when_ = f.required("when", condition)
+        let rollout = f.optional("rollout", default: Rollout(), rollout)
+        f.finish()
+        guard let id, let kind else { return nil }
+        let when = when_ ?? .all([])
+        switch kind {
+        case .block, .reward:
+            if action == nil { error("a \(kind.rawValue) measure needs an 'action'", node, path) }
+            if channel != nil { error("'channel' is for notices only", f.node("channel"), f.path("channel")) }
+        case .notice:
+            if channel == nil { error("a notice needs a 'channel', e.g. ringtone_warning", node, path) }
+            if action != nil { error("a notice gates no action; remove 'action'", f.node("action"), f.path("action")) }
+        }
+        if benefit != nil && kind != .reward {
+            error("'benefit' is for rewards only", f.node("benefit"), f.path("benefit"))
+        }
+        return Measure(id: id, label: label, kind: kind, subject: subject, action: action, benefit: benefit,
+                       unit: unit, channel: channel, when: when, rollout: rollout)
+    }
+
+    private func spillover(_ node: DocumentNode, _ path: String) -> Spillover? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let link = f.required("link") { self.word($0, $1, as: Spillover.Link.self) }
+        let when_ = f.required("when", condition)
+        let share = f.optional("share", probability)
+        let effect = f.required("effect", spilloverEffect)
+        let rollout = f.optional("rollout", default: Rollout(), rollout)
+        f.finish()
+        guard let id, let link, let effect else { return nil }
+        let when = when_ ?? .all([])
+        if link == .friends && share == nil {
+            error("a friends spillover needs a 'share': the share of friends that must meet 'when'", node, path)
+        }
+        if link != .friends && share != nil {
+            error("'share' applies to friends spillovers only", f.node("share"), f.path("share"))
+        }
+        return Spillover(id: id, label: label, link: link, when: when, share: share ?? 0, effect: effect,
+                         rollout: rollout)
+    }
+
+    private func spilloverEffect(_ node: DocumentNode, _ path: String) -> Spillover.Effect? {
+        guard let f = fields(node, path) else { return nil }
+        var effects: [Spillover.Effect] = []
+        if let action = f.optional("block", reference) { effects.append(.block(action)) }
+        if let delta = f.optional("delta", int) { effects.append(.delta(delta)) }
+        if let tier = f.optional("tier_ceiling", reference) { effects.append(.tierCeiling(tier)) }
+        f.finish()
+        guard effects.count == 1 else {
+            error(effects.isEmpty ? "an effect needs one of: block, delta, tier_ceiling"
+                    : "an effect has exactly one of: block, delta, tier_ceiling", node, path)
+            return nil
+        }
+        return effects[0]
+    }
+
+    private func appealPolicy(_ node: DocumentNode, _ path: String) -> AppealPolicy? {
+        guard let f = fields(node, path) else { return nil }
+        var policy = AppealPolicy()
+        if let contest = f.optional("contest", fields) {
+            policy.contestTrue = contest.optional("true_records", default: 0, probability)
+            policy.contestFalse = contest.optional("false_records", default: 0, probability)
+            contest.finish()
+        }
+        if let success = f.optional("success", fields) {
+            policy.successTrue = success.optional("true_records", default: 0, probability)
+            policy.successFalse = success.optional("false_records", default: 0, probability)
+            success.finish()
+        }
+        policy.daysToDecide = f.optional("days_to_decide", default: 0, days)
+        f.finish()
+        return policy
+    }
+
+    private func response(_ node: DocumentNode, _ path: String) -> Response? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let trigger = f.required("trigger") { self.word($0, $1, as: Response.Trigger.self) }
+        let behaviors = f.optional("behaviors", default: [], idList)
+        let conduct = f.optional("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
+        let factor_ = f.required("factor", nonNegative)
+        let duration = f.optional("duration_days", days)
+        f.finish()
+        guard let id, let trigger else { return nil }
+        let factor = factor_ ?? 1
+        if behaviors.isEmpty == (conduct == nil) {
+            error("give either 'behaviors' (a list of ids) or 'conduct' (all conforming or contradictory ones)",
+                  node, path)
+        }
+        return Response(id: id, label: label, trigger: trigger, behaviors: behaviors, conduct: conduct,
+                        factor: factor, durationDays: duration)
+    }
+
+    private func phase(_ node: DocumentNode, _ path: String) -> Phase? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let start = f.required("start", day)
+        let regions = f.optional("regions", default: .all, regionSet)
+        let subjects = f.optional("subjects", default: [.people]) { node, path in
+            self.list(node, path) { self.word($0, $1, as: SubjectKind.self) }
+        }
+        f.finish()
+        guard let id else { return nil }
+        return Phase(id: id, label: label, start: start ?? Day(number: 0), regions: regions, subjects: subjects)
+    }
+}

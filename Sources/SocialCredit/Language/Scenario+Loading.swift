@@ -1,0 +1,71 @@
+import Foundation
+
+/// The outcome of reading a scenario file: the scenario when it is valid, and every diagnostic.
+public struct ScenarioReading: Sendable {
+    /// The scenario, or nil when the file has errors.
+    public var scenario: Scenario?
+    /// Every error and warning, in file order.
+    public var diagnostics: [Diagnostic]
+
+    /// The errors alone.
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The warnings alone.
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+extension Scenario {
+    /// Reads a scenario from YAML or JSON text, collecting every problem rather than stopping at
+    /// the first.
+    ///
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - file: the name used in diagnostics (and, without extension, the default id).
+    public static func read(_ text: String, file: String = "scenario.yaml") -> ScenarioReading {
+        let reader = NodeReader(file: file)
+        let stem = Self.stem(of: file)
+        var scenario: Scenario?
+        var log = reader.log
+        if let root = DocumentNode.parse(text, isJSON: file.lowercased().hasSuffix(".json"), log: &log) {
+            scenario = reader.scenario(root, defaultID: stem)
+            scenario?.validate(into: reader)
+            log = reader.log
+        }
+        let ok = !log.hasErrors
+        return ScenarioReading(scenario: ok ? scenario : nil, diagnostics: log.sorted)
+    }
+
+    /// Reads a scenario from text; throws a `ScenarioError` listing every error.
+    public static func parse(_ text: String, file: String = "scenario.yaml") throws -> Scenario {
+        let reading = read(text, file: file)
+        guard let scenario = reading.scenario else { throw ScenarioError(diagnostics: reading.diagnostics) }
+        return scenario
+    }
+
+    /// Reads a scenario file from disk.
+    ///
+    /// Unreadable files and text that is not UTF-8 are reported as diagnostics, like any other error.
+    public static func read(contentsOf path: String) -> ScenarioReading {
+        let diagnose = { (message: String) in
+            ScenarioReading(scenario: nil, diagnostics: [
+                Diagnostic(file: path, location: nil, path: "", message: message)
+            ])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                return diagnose(isDirectory.boolValue ? "is a directory, not a scenario file" : "cannot be read")
+            }
+            return diagnose("no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return diagnose("is not UTF-8 text")
+        }
+        return read(text, file: path)
+    }
+
+    static func stem(of file: String) -> String {
+        let name = (file as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? "scenario" : stem
+    }
+}

@@ -1,0 +1,258 @@
+/// Checks that make a scenario coherent as a whole: ids are unique, every reference names
+/// something defined, tiers are ordered without gaps or overlaps, bounds hold.
+///
+/// Syntax and types are checked while reading; these checks need the whole scenario.
+extension Scenario {
+    func validate(into reader: NodeReader) {
+        var check = ScenarioChecker(scenario: self, reader: reader)
+        check.run()
+    }
+}
+
+private struct ScenarioChecker {
+    let scenario: Scenario
+    let reader: NodeReader
+
+    init(scenario: Scenario, reader: NodeReader) {
+        self.scenario = scenario
+        self.reader = reader
+    }
+
+    mutating func run() {
+        uniqueIDs()
+        if !reader.unreadSections.contains("score") { scale(scenario.score, path: "score") }
+        if let company = scenario.companyScore { scale(company, path: "company_score") }
+        sources()
+        rules()
+        lists()
+        measures()
+        spillovers()
+        responses()
+        timeline()
+        coverage()
+    }
+
+    // MARK: Ids
+
+    private func uniqueIDs() {
+        duplicates(scenario.score.tiers.map(\.id), section: "score.tiers", noun: "tier")
+        duplicates(scenario.companyScore?.tiers.map(\.id) ?? [], section: "company_score.tiers", noun: "tier")
+        duplicates(scenario.behaviors.map(\.id), section: "behaviors", noun: "behaviour")
+        duplicates(scenario.sources.map(\.id), section: "sources", noun: "source")
+        duplicates(scenario.rules.map(\.id), section: "rules", noun: "rule")
+        duplicates(scenario.lists.map(\.id), section: "lists", noun: "list")
+        duplicates(scenario.actions.map(\.id), section: "actions", noun: "action")
+        duplicates(scenario.measures.map(\.id), section: "measures", noun: "measure")
+        duplicates(scenario.spillovers.map(\.id), section: "spillovers", noun: "spillover")
+        duplicates(scenario.responses.map(\.id), section: "responses", noun: "response")
+        duplicates(scenario.timeline.map(\.id), section: "timeline", noun: "phase")
+    }
+
+    private func duplicates(_ ids: [String], section: String, noun: String) {
+        var first: [String: Int] = [:]
+        for (index, id) in ids.enumerated() {
+            if let earlier = first[id] {
+                reader.error("duplicate \(noun) id '\(id)', already used by \(section)[\(earlier)]",
+                             nil, "\(section)[\(index)].id", hint: "give each \(noun) its own id")
+            } else {
+                first[id] = index
+            }
+        }
+    }
+
+    // MARK: Scores and tiers
+
+    private func scale(_ scale: ScoreScale, path: String) {
+        if scale.minimum >= scale.maximum {
+            reader.error("minimum (\(scale.minimum)) must be below maximum (\(scale.maximum))", nil, "\(path).minimum")
+        } else if !(scale.minimum...scale.maximum).contains(scale.initial) {
+            reader.error("initial score \(scale.initial) is outside \(scale.minimum)...\(scale.maximum)", nil,
+                         "\(path).initial")
+        }
+        guard !scale.tiers.isEmpty else {
+            reader.error("at least one tier is needed", nil, "\(path).tiers")
+            return
+        }
+        for index in scale.tiers.indices {
+            let tier = scale.tiers[index]
+            let tierPath = "\(path).tiers[\(index)]"
+            if let maximum = tier.maximum, maximum < tier.minimum {
+                reader.error("tier '\(tier.id)' has max \(maximum) below its min \(tier.minimum)", nil, "\(tierPath).max")
+            }
+            guard index > 0 else { continue }
+            let better = scale.tiers[index - 1]
+            if tier.minimum >= better.minimum {
+                reader.error(
+                    "tier '\(tier.id)' (min \(tier.minimum)) is out of order: tiers run from best to worst, "
+                        + "so its min must be below that of '\(better.id)' (min \(better.minimum))",
+                    nil, "\(tierPath).min")
+            } else if let maximum = tier.maximum, maximum >= better.minimum {
+                reader.error(
+                    "tier '\(tier.id)' (\(tier.minimum)-\(maximum)) overlaps tier '\(better.id)' from \(better.minimum)",
+                    nil, "\(tierPath).max", hint: "set max to \(better.minimum - 1)")
+            } else if let maximum = tier.maximum, maximum < better.minimum - 1 {
+                reader.error(
+                    "scores \(maximum + 1)-\(better.minimum - 1) fall between tier '\(tier.id)' and tier '\(better.id)'",
+                    nil, "\(tierPath).max", hint: "set max to \(better.minimum - 1)")
+            }
+        }
+        if let lowest = scale.tiers.last, lowest.minimum > scale.minimum {
+            reader.error(
+                "scores \(scale.minimum)-\(lowest.minimum - 1) have no tier: the worst tier '\(lowest.id)' starts at \(lowest.minimum)",
+                nil, "\(path).tiers[\(scale.tiers.count - 1)].min", hint: "set its min to \(scale.minimum)")
+        }
+        if let top = scale.tiers.first, let maximum = top.maximum, maximum < scale.maximum {
+            reader.error("scores \(maximum + 1)-\(scale.maximum) have no tier: the best tier '\(top.id)' ends at \(maximum)",
+                         nil, "\(path).tiers[0].max", hint: "remove its max or set it to \(scale.maximum)")
+        }
+    }
+
+    // MARK: References
+
+    private func resolve(_ reference: Reference, in ids: [String], noun: String, defineIn section: String) {
+        guard !ids.contains(reference.id), !reference.id.isEmpty else { return }
+        reader.error(
+            "unknown \(noun) '\(reference.id)'", at: reference.location, reference.path,
+            hint: Suggestion.hint(for: reference.id, in: ids)
+                ?? (ids.isEmpty ? "no \(noun) is defined: add one under '\(section)'" : "defined: \(ids.joined(separator: ", "))"))
+    }
+
+    private var behaviorIDs: [String] { scenario.behaviors.map(\.id) }
+    private var listIDs: [String] { scenario.lists.map(\.id) }
+    private var actionIDs: [String] { scenario.actions.map(\.id) }
+
+    private func behavior(_ r: Reference) { resolve(r, in: behaviorIDs, noun: "behaviour", defineIn: "behaviors") }
+    private func list(_ r: Reference) { resolve(r, in: listIDs, noun: "list", defineIn: "lists") }
+    private func action(_ r: Reference) { resolve(r, in: actionIDs, noun: "action", defineIn: "actions") }
+
+    private func tier(_ r: Reference, of subject: SubjectKind) {
+        switch subject {
+        case .people:
+            guard !reader.unreadSections.contains("score") else { return }
+            resolve(r, in: scenario.score.tiers.map(\.id), noun: "tier", defineIn: "score.tiers")
+        case .companies:
+            guard let company = scenario.companyScore else {
+                reader.error("tier '\(r.id)' is a company tier, but no company_score is defined", at: r.location,
+                                 r.path, hint: "add a 'company_score' section with tiers")
+                return
+            }
+            resolve(r, in: company.tiers.map(\.id), noun: "company tier", defineIn: "company_score.tiers")
+        }
+    }
+
+    private func condition(_ condition: Condition, subject: SubjectKind) {
+        switch condition {
+        case let .listed(r): list(r)
+        case let .tierAtMost(r), let .tierAtLeast(r): tier(r, of: subject)
+        case .scoreBelow, .scoreAtLeast: break
+        case let .all(parts), let .any(parts): parts.forEach { self.condition($0, subject: subject) }
+        }
+    }
+
+    private func rollout(_ rollout: Rollout) {
+        if let phase = rollout.phase {
+            resolve(phase, in: scenario.timeline.map(\.id), noun: "phase", defineIn: "timeline")
+        }
+    }
+
+    private func subject(of behaviorID: String) -> SubjectKind {
+        scenario.behaviors.first { $0.id == behaviorID }?.who.contains(.companies) == true ? .companies : .people
+    }
+
+    // MARK: Sections
+
+    private func sources() {
+        for source in scenario.sources {
+            source.observes.forEach(behavior)
+            rollout(source.rollout)
+        }
+    }
+
+    private func rules() {
+        let sourceIDs = scenario.sources.map(\.id)
+        for (index, rule) in scenario.rules.enumerated() {
+            behavior(rule.behavior)
+            rule.sources.forEach { resolve($0, in: sourceIDs, noun: "source", defineIn: "sources") }
+            let subject = subject(of: rule.behavior.id)
+            if let listRef = rule.list {
+                list(listRef)
+                if let target = scenario.lists.first(where: { $0.id == listRef.id }), target.subject != subject {
+                    reader.error("list '\(target.id)' holds \(target.subject.rawValue), but behaviour "
+                                     + "'\(rule.behavior.id)' is done by \(subject.rawValue)", at: listRef.location, listRef.path)
+                }
+            }
+            if let ceiling = rule.tierCeiling { tier(ceiling, of: subject) }
+            rollout(rule.rollout)
+            if let judged = scenario.behaviors.first(where: { $0.id == rule.behavior.id }) {
+                if judged.conduct == .conforming && rule.delta < 0 || judged.conduct == .contradictory && rule.delta > 0 {
+                    reader.warning("rule gives \(rule.delta) points for \(judged.conduct.rawValue) behaviour '\(judged.id)'",
+                                   at: nil, "rules[\(index)].delta")
+                }
+            }
+        }
+    }
+
+    private func lists() {
+        for list in scenario.lists {
+            list.removal?.on.forEach(behavior)
+            if let entry = list.entry { condition(entry, subject: list.subject) }
+            rollout(list.rollout)
+        }
+    }
+
+    private func measures() {
+        for (index, measure) in scenario.measures.enumerated() {
+            if let target = measure.action {
+                action(target)
+                if let gated = scenario.actions.first(where: { $0.id == target.id }),
+                   gated.who.contains(.companies) != (measure.subject == .companies) {
+                    reader.error("measure for \(measure.subject.rawValue) gates action '\(gated.id)', which "
+                                 + "\(gated.who.contains(.companies) ? "companies" : "people") attempt",
+                                 nil, "measures[\(index)].action")
+                }
+            }
+            condition(measure.when, subject: measure.subject)
+            rollout(measure.rollout)
+        }
+    }
+
+    private func spillovers() {
+        for spillover in scenario.spillovers {
+            condition(spillover.when, subject: spillover.link == .employer ? .companies : .people)
+            switch spillover.effect {
+            case let .block(r): action(r)
+            case let .tierCeiling(r): tier(r, of: .people)
+            case .delta: break
+            }
+            rollout(spillover.rollout)
+        }
+    }
+
+    private func responses() {
+        for response in scenario.responses { response.behaviors.forEach(behavior) }
+    }
+
+    private func timeline() {
+        for index in scenario.timeline.indices.dropFirst()
+        where scenario.timeline[index].start < scenario.timeline[index - 1].start {
+            reader.error("phase '\(scenario.timeline[index].id)' starts before the phase listed above it: "
+                         + "list phases in date order", nil, "timeline[\(index)].start")
+        }
+    }
+
+    /// Warnings for parts that can never act: behaviours no source observes, lists nothing fills.
+    private func coverage() {
+        let observed = Set(scenario.sources.flatMap { $0.observes.map(\.id) })
+        let judged = Set(scenario.rules.map(\.behavior.id))
+        for (index, behavior) in scenario.behaviors.enumerated()
+        where judged.contains(behavior.id) && !observed.contains(behavior.id) && !scenario.sources.isEmpty {
+            reader.warning("behaviour '\(behavior.id)' has rules but no source observes it, so it is never recorded",
+                           at: nil, "behaviors[\(index)]")
+        }
+        let filled = Set(scenario.rules.compactMap(\.list?.id))
+        for (index, list) in scenario.lists.enumerated() where list.entry == nil && !filled.contains(list.id) {
+            reader.warning("list '\(list.id)' has no 'entry' condition and no rule puts anyone on it",
+                           at: nil, "lists[\(index)]")
+        }
+    }
+}
