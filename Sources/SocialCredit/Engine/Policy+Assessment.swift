@@ -1,0 +1,276 @@
+/// The decision engine (N1): a subject's standing on a day, computed from their records by the
+/// policy's rules, and nothing else. Pure and deterministic: the same records, relations and day
+/// always give the same standing, and every number in it can be traced to records and rules.
+extension Policy {
+    /// Where a subject stands on `day`: score, tier, lists, spillovers and measures in force.
+    public func assess(_ subject: Subject, on day: Day, relations: Relations = .none) -> Standing {
+        var standing = ownStanding(subject, on: day)
+        if subject.kind == .people {
+            applySpillovers(to: &standing, province: subject.province, relations: relations, on: day)
+        }
+        conditionLists(&standing, province: subject.province)
+        standing.measures = measures(in: standing, province: subject.province)
+        return standing
+    }
+
+    /// The standing from the subject's own records: no spillovers, no measures. This is what
+    /// spillovers test on linked subjects, so that links cannot form cycles.
+    func ownStanding(_ subject: Subject, on day: Day) -> Standing {
+        let ledger = ledger(for: subject, on: day)
+        var standing = Standing(
+            day: day, kind: subject.kind, score: nil, tier: nil, contributions: ledger.contributions,
+            ceilings: ledger.ceilings, lists: [], pastLists: [], spillovers: [], measures: [])
+        for list in scenario.lists.indices where scenario.lists[list].entry == nil {
+            let (current, past) = ruleListEntries(list, subject: subject, ledger: ledger.contributions, on: day)
+            if let current { standing.lists.append(current) }
+            standing.pastLists += past
+        }
+        if subject.enrolled, let scale = scale(for: subject.kind) {
+            standing.score = scale.clamp(scale.initial + ledger.total)
+        }
+        settleTier(&standing)
+        return standing
+    }
+
+    /// Every (record, rule) pair up to `day`, with caps applied in recorded-day order.
+    private func ledger(for subject: Subject, on day: Day) -> (contributions: [Contribution], ceilings: [Ceiling], total: Int) {
+        let records = subject.records.filter { $0.recorded <= day }
+            .sorted { ($0.recorded, $0.id) < ($1.recorded, $1.id) }
+        var used: [CapKey: Int] = [:]
+        var contributions: [Contribution] = []
+        var ceilings: [Ceiling] = []
+        var total = 0
+        for record in records where record.behavior < rulesByBehavior.count {
+            for ruleIndex in rulesByBehavior[record.behavior]
+            where ruleSources[ruleIndex].isEmpty || ruleSources[ruleIndex].contains(record.source) {
+                let rule = scenario.rules[ruleIndex]
+                let expires = rule.lifetimeDays.map { record.recorded.adding(days: $0 - 1) }
+                var entry = Contribution(record: record.id, rule: ruleIndex, nominal: rule.delta, delta: 0,
+                                         status: .counting, expires: expires)
+                if record.judgedOtherwise {
+                    entry.status = .judgedOtherwise
+                } else if record.isOverturned(by: day) {
+                    entry.status = .overturned
+                } else if !ruleRollout[ruleIndex].isOpen(on: record.recorded, in: subject.province) {
+                    entry.status = .ruleNotInForce
+                } else {
+                    entry.delta = rule.delta
+                    if let cap = rule.capPerYear {
+                        let key = CapKey(rule: ruleIndex, year: record.recorded.year)
+                        let room = max(0, cap - used[key, default: 0])
+                        entry.delta = rule.delta < 0 ? -min(-rule.delta, room) : min(rule.delta, room)
+                        used[key, default: 0] += abs(entry.delta)
+                    }
+                    if let expires, day > expires { entry.status = .expired }
+                }
+                if entry.status == .counting {
+                    total += entry.delta
+                    if let tier = ruleCeiling[ruleIndex] {
+                        ceilings.append(Ceiling(tier: tier, origin: .rule(rule: ruleIndex, record: record.id)))
+                    }
+                }
+                contributions.append(entry)
+            }
+        }
+        return (contributions, ceilings, total)
+    }
+
+    private struct CapKey: Hashable {
+        var rule: Int
+        var year: Int
+    }
+
+    /// Entries on a list that rules fill: listing, extension, credit repair and term.
+    private func ruleListEntries(
+        _ list: Int, subject: Subject, ledger: [Contribution], on day: Day
+    ) -> (current: ListEntry?, past: [ListEntry]) {
+        let definition = scenario.lists[list]
+        let byID = Dictionary(subject.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var events: [(day: Day, order: Int, record: Int)] = []
+        var seen = Set<Int>()
+        for entry in ledger where ruleList[entry.rule] == list && (entry.status == .counting || entry.status == .expired) {
+            guard let record = byID[entry.record], seen.insert(record.id).inserted,
+                  listRollout[list].isOpen(on: record.recorded, in: subject.province) else { continue }
+            events.append((record.recorded, 0, record.id))
+        }
+        if !listRemovals[list].isEmpty {
+            for record in subject.records
+            where record.recorded <= day && listRemovals[list].contains(record.behavior) && !record.isOverturned(by: day) {
+                events.append((record.recorded, 1, record.id))
+            }
+        }
+        events.sort { ($0.day, $0.order, $0.record) < ($1.day, $1.order, $1.record) }
+
+        var current: ListEntry?
+        var past: [ListEntry] = []
+        for event in events {
+            if let entry = current, let end = entry.end, end <= event.day {
+                past.append(entry)
+                current = nil
+            }
+            if event.order == 0 {
+                guard var entry = current else {
+                    current = ListEntry(
+                        list: list, start: event.day, end: definition.termDays.map { event.day.adding(days: $0) },
+                        triggers: [event.record], extensions: [], extendedDays: 0,
+                        ending: definition.termDays == nil ? .open : .term)
+                    continue
+                }
+                let room = definition.maxExtensionDays.map { $0 - entry.extendedDays } ?? definition.extensionDays
+                let added = min(definition.extensionDays, max(0, room))
+                if let end = entry.end, added > 0, case .term = entry.ending {
+                    entry.end = end.adding(days: added)
+                    entry.extendedDays += added
+                }
+                entry.extensions.append(event.record)
+                current = entry
+            } else if var entry = current, let start = entry.start,
+                      event.day >= start.adding(days: definition.removal?.minimumDays ?? 0) {
+                let end = event.day.adding(days: definition.removal?.delayDays ?? 0)
+                if entry.end.map({ end < $0 }) ?? true {
+                    entry.end = end
+                    entry.ending = .repaired(record: event.record)
+                }
+                current = entry
+            }
+        }
+        if let entry = current, let end = entry.end, end <= day {
+            past.append(entry)
+            current = nil
+        }
+        return (current, past)
+    }
+
+    /// Sets the tier from the score, no better than any ceiling in force.
+    private func settleTier(_ standing: inout Standing) {
+        guard let score = standing.score, let scale = scale(for: standing.kind) else {
+            standing.tier = nil
+            return
+        }
+        standing.tier = standing.ceilings.reduce(scale.tierIndex(for: score)) { max($0, $1.tier) }
+    }
+
+    /// Applies every spillover in force: tests linked subjects' own standing.
+    private func applySpillovers(to standing: inout Standing, province: Int, relations: Relations, on day: Day) {
+        guard !scenario.spillovers.isEmpty else { return }
+        var delta = 0
+        var cache: [String: Standing] = [:]
+        func own(_ subject: Subject, _ key: String) -> Standing {
+            if let known = cache[key] { return known }
+            let computed = ownStanding(subject, on: day)
+            cache[key] = computed
+            return computed
+        }
+        for (index, spillover) in scenario.spillovers.enumerated()
+        where spilloverRollout[index].isOpen(on: day, in: province) {
+            let test = spilloverTest[index]
+            var through: [Int] = []
+            var because = Because()
+            var linked = 0
+            func consider(_ subject: Subject, key: String, position: Int) {
+                linked += 1
+                if let witness = self.witness(test, in: own(subject, key)) {
+                    through.append(position)
+                    because.merge(witness)
+                }
+            }
+            switch spillover.link {
+            case .parents:
+                for (i, parent) in relations.parents.enumerated() { consider(parent, key: "p\(i)", position: i) }
+            case .spouse:
+                if let spouse = relations.spouse { consider(spouse, key: "s", position: 0) }
+            case .friends:
+                for (i, friend) in relations.friends.enumerated() { consider(friend, key: "f\(i)", position: i) }
+            case .employer:
+                if let employer = relations.employer { consider(employer, key: "e", position: 0) }
+            }
+            let reached = spillover.link == .friends
+                ? linked > 0 && Double(through.count) >= spillover.share * Double(linked)
+                : !through.isEmpty
+            guard reached else { continue }
+            standing.spillovers.append(SpilloverHit(spillover: index, through: through, of: linked, because: because))
+            switch spilloverEffect[index] {
+            case let .delta(points): delta += points
+            case let .tierCeiling(tier): standing.ceilings.append(Ceiling(tier: tier, origin: .spillover(index)))
+            case .block: break
+            }
+        }
+        if delta != 0, standing.score != nil, let scale = scale(for: standing.kind) {
+            let own = standing.contributions.filter { $0.status == .counting }.reduce(0) { $0 + $1.delta }
+            standing.score = scale.clamp(scale.initial + own + delta)
+        }
+        settleTier(&standing)
+    }
+
+    /// Lists that follow a condition, in declaration order (a later one may test an earlier one).
+    private func conditionLists(_ standing: inout Standing, province: Int) {
+        for (list, definition) in scenario.lists.enumerated() {
+            guard let test = listEntry[list], definition.subject == standing.kind,
+                  listRollout[list].isOpen(on: standing.day, in: province),
+                  let because = witness(test, in: standing) else { continue }
+            standing.lists.append(ListEntry(list: list, start: nil, end: nil, triggers: because.records, extensions: [],
+                                            extendedDays: 0, ending: .open))
+        }
+    }
+
+    /// Measures in force for this standing.
+    private func measures(in standing: Standing, province: Int) -> [ActiveMeasure] {
+        scenario.measures.indices.compactMap { index in
+            guard scenario.measures[index].subject == standing.kind,
+                  measureRollout[index].isOpen(on: standing.day, in: province),
+                  let because = witness(measureTest[index], in: standing) else { return nil }
+            return ActiveMeasure(measure: index, because: because)
+        }
+    }
+
+    /// Why a condition holds for a standing, or nil when it does not.
+    func witness(_ test: Test, in standing: Standing) -> Because? {
+        switch test {
+        case let .listed(list):
+            guard let entry = standing.entry(list) else { return nil }
+            let records = entry.triggers + entry.extensions
+            let rules = standing.contributions.filter { records.contains($0.record) && ruleList[$0.rule] == list }.map(\.rule)
+            return Because(lists: [list], records: records, rules: Array(Set(rules)).sorted())
+        case let .tierAtMost(tier):
+            guard let actual = standing.tier, actual >= tier else { return nil }
+            return scoreBecause(standing, sign: -1, tier: actual)
+        case let .tierAtLeast(tier):
+            guard let actual = standing.tier, actual <= tier else { return nil }
+            return scoreBecause(standing, sign: 1, tier: actual)
+        case let .scoreBelow(value):
+            guard let score = standing.score, score < value else { return nil }
+            return scoreBecause(standing, sign: -1, tier: standing.tier)
+        case let .scoreAtLeast(value):
+            guard let score = standing.score, score >= value else { return nil }
+            return scoreBecause(standing, sign: 1, tier: standing.tier)
+        case let .all(parts):
+            var because = Because()
+            for part in parts {
+                guard let witness = witness(part, in: standing) else { return nil }
+                because.merge(witness)
+            }
+            return because
+        case let .any(parts):
+            return parts.lazy.compactMap { self.witness($0, in: standing) }.first
+        }
+    }
+
+    /// The records that pushed the score in one direction (and, going down, those that capped the tier).
+    private func scoreBecause(_ standing: Standing, sign: Int, tier: Int?) -> Because {
+        let pushing = standing.contributions.filter { $0.status == .counting && $0.delta * sign > 0 }
+        var records = pushing.map(\.record)
+        var rules = pushing.map(\.rule)
+        if sign < 0 {
+            for ceiling in standing.ceilings {
+                if case let .rule(rule, record) = ceiling.origin {
+                    records.append(record)
+                    rules.append(rule)
+                }
+            }
+        }
+        var because = Because(tier: tier, score: standing.score)
+        because.records = records.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        because.rules = rules.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        return because
+    }
+}

@@ -1,0 +1,171 @@
+/// A validated scenario compiled for evaluation: every id resolved to an index, every condition
+/// and rollout in a form the engine can test without looking anything up by name.
+///
+/// Build one with `Policy(scenario)`; it re-validates scenarios made in code, so an invalid
+/// scenario never reaches the engine.
+public struct Policy: Sendable {
+    /// The scenario compiled.
+    public let scenario: Scenario
+
+    let behaviorIndex: [String: Int]
+    let sourceIndex: [String: Int]
+    let listIndex: [String: Int]
+    let actionIndex: [String: Int]
+    let tierIndex: [String: Int]
+    let companyTierIndex: [String: Int]
+
+    /// For each behaviour, the rules that judge it.
+    let rulesByBehavior: [[Int]]
+    let ruleSources: [Set<Int>]
+    let ruleList: [Int?]
+    let ruleCeiling: [Int?]
+    let ruleRollout: [Window]
+    /// For each list, the behaviours whose records remove entries.
+    let listRemovals: [Set<Int>]
+    let listEntry: [Test?]
+    let listRollout: [Window]
+    let measureTest: [Test]
+    let measureAction: [Int?]
+    let measureRollout: [Window]
+    let spilloverTest: [Test]
+    let spilloverEffect: [CompiledEffect]
+    let spilloverRollout: [Window]
+
+    /// Compiles a scenario, or throws `ScenarioError` when it is not valid.
+    public init(_ scenario: Scenario) throws {
+        let reader = NodeReader(file: scenario.id)
+        scenario.validate(into: reader)
+        if reader.log.hasErrors { throw ScenarioError(diagnostics: reader.log.sorted) }
+        self.scenario = scenario
+
+        func index(_ ids: [String]) -> [String: Int] {
+            Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        }
+        behaviorIndex = index(scenario.behaviors.map(\.id))
+        sourceIndex = index(scenario.sources.map(\.id))
+        listIndex = index(scenario.lists.map(\.id))
+        actionIndex = index(scenario.actions.map(\.id))
+        tierIndex = index(scenario.score.tiers.map(\.id))
+        companyTierIndex = index(scenario.companyScore?.tiers.map(\.id) ?? [])
+
+        var byBehavior = [[Int]](repeating: [], count: scenario.behaviors.count)
+        for (ruleIndex, rule) in scenario.rules.enumerated() {
+            byBehavior[behaviorIndex[rule.behavior.id]!].append(ruleIndex)
+        }
+        rulesByBehavior = byBehavior
+        let sources = sourceIndex, lists = listIndex, behaviors = behaviorIndex, actions = actionIndex
+        let peopleTiers = tierIndex, companyTiers = companyTierIndex
+        let timeline = scenario.timeline
+        func window(_ rollout: Rollout, _ subject: SubjectKind) -> Window { Window(rollout, subject: subject, timeline: timeline) }
+        func subject(ofBehavior id: String) -> SubjectKind {
+            scenario.behaviors[behaviors[id]!].who.contains(.companies) ? .companies : .people
+        }
+        func test(_ condition: Condition, _ subject: SubjectKind) -> Test {
+            Test(condition, lists: lists, tiers: subject == .people ? peopleTiers : companyTiers)
+        }
+
+        ruleSources = scenario.rules.map { Set($0.sources.map { sources[$0.id]! }) }
+        ruleList = scenario.rules.map { $0.list.map { lists[$0.id]! } }
+        ruleCeiling = scenario.rules.map { rule in
+            rule.tierCeiling.map { (subject(ofBehavior: rule.behavior.id) == .people ? peopleTiers : companyTiers)[$0.id]! }
+        }
+        ruleRollout = scenario.rules.map { window($0.rollout, subject(ofBehavior: $0.behavior.id)) }
+        listRemovals = scenario.lists.map { Set(($0.removal?.on ?? []).map { behaviors[$0.id]! }) }
+        listEntry = scenario.lists.map { list in list.entry.map { test($0, list.subject) } }
+        listRollout = scenario.lists.map { window($0.rollout, $0.subject) }
+        measureTest = scenario.measures.map { test($0.when, $0.subject) }
+        measureAction = scenario.measures.map { $0.action.map { actions[$0.id]! } }
+        measureRollout = scenario.measures.map { window($0.rollout, $0.subject) }
+        spilloverTest = scenario.spillovers.map { test($0.when, $0.link == .employer ? .companies : .people) }
+        spilloverEffect = scenario.spillovers.map { spillover in
+            switch spillover.effect {
+            case let .block(action): return .block(actions[action.id]!)
+            case let .delta(points): return .delta(points)
+            case let .tierCeiling(tier): return .tierCeiling(peopleTiers[tier.id]!)
+            }
+        }
+        spilloverRollout = scenario.spillovers.map { window($0.rollout, .people) }
+    }
+
+    /// The score scale for a kind of subject; nil when companies are not scored.
+    public func scale(for kind: SubjectKind) -> ScoreScale? {
+        kind == .people ? scenario.score : scenario.companyScore
+    }
+
+    /// The index of a behaviour, source, list or action by id.
+    public func behavior(_ id: String) -> Int? { behaviorIndex[id] }
+    /// The index of a source by id.
+    public func source(_ id: String) -> Int? { sourceIndex[id] }
+    /// The index of a list by id.
+    public func list(_ id: String) -> Int? { listIndex[id] }
+    /// The index of an action by id.
+    public func action(_ id: String) -> Int? { actionIndex[id] }
+    /// The index of a tier by id, for people or companies.
+    public func tier(_ id: String, of kind: SubjectKind = .people) -> Int? {
+        kind == .people ? tierIndex[id] : companyTierIndex[id]
+    }
+}
+
+/// A spillover's effect with its target resolved.
+enum CompiledEffect: Sendable {
+    case block(Int)
+    case delta(Int)
+    case tierCeiling(Int)
+}
+
+/// A `Condition` with list and tier ids resolved to indices.
+indirect enum Test: Sendable {
+    case listed(Int)
+    case tierAtMost(Int)
+    case tierAtLeast(Int)
+    case scoreBelow(Int)
+    case scoreAtLeast(Int)
+    case all([Test])
+    case any([Test])
+
+    init(_ condition: Condition, lists: [String: Int], tiers: [String: Int]) {
+        switch condition {
+        case let .listed(r): self = .listed(lists[r.id]!)
+        case let .tierAtMost(r): self = .tierAtMost(tiers[r.id]!)
+        case let .tierAtLeast(r): self = .tierAtLeast(tiers[r.id]!)
+        case let .scoreBelow(value): self = .scoreBelow(value)
+        case let .scoreAtLeast(value): self = .scoreAtLeast(value)
+        case let .all(parts): self = .all(parts.map { Test($0, lists: lists, tiers: tiers) })
+        case let .any(parts): self = .any(parts.map { Test($0, lists: lists, tiers: tiers) })
+        }
+    }
+}
+
+/// When and where one part of the system is in force, resolved against the timeline.
+struct Window: Sendable {
+    /// Phases (start, regions) whose start opens the window: the named phase and every later one
+    /// that covers the subject kind. Empty with `explicit` set means explicit dates and regions.
+    let phases: [(start: Day, regions: RegionSet)]
+    let start: Day?
+    let end: Day?
+    let regions: RegionSet
+    let usesPhases: Bool
+
+    init(_ rollout: Rollout, subject: SubjectKind, timeline: [Phase]) {
+        start = rollout.start
+        end = rollout.end
+        regions = rollout.regions
+        if let phase = rollout.phase, let first = timeline.firstIndex(where: { $0.id == phase.id }) {
+            usesPhases = true
+            phases = timeline[first...].filter { $0.subjects.contains(subject) }.map { ($0.start, $0.regions) }
+        } else {
+            usesPhases = false
+            phases = []
+        }
+    }
+
+    /// Whether it is in force on `day` in the province with this code.
+    func isOpen(on day: Day, in province: Int) -> Bool {
+        if let end, day > end { return false }
+        if usesPhases {
+            return phases.contains { day >= $0.start && $0.regions.contains(province) }
+        }
+        if let start, day < start { return false }
+        return regions.contains(province)
+    }
+}
