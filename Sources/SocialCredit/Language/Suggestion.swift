@@ -11,7 +11,9 @@ enum Suggestion {
         guard let best else { return nil }
         let longest = max(target.count, best.name.count)
         let isPrefix = best.name.lowercased().hasPrefix(word.lowercased()) || word.lowercased().hasPrefix(best.name.lowercased())
-        return best.distance <= max(2, longest / 3) || (isPrefix && min(target.count, best.name.count) >= 3) ? best.name : nil
+        let shortest = min(target.count, best.name.count)
+        let close = best.distance <= max(2, longest / 3) && best.distance < shortest
+        return close || (isPrefix && shortest >= 3) ? best.name : nil
     }
 
     /// `did you mean 'x'?` when a close candidate exists.
