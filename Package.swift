@@ -2,10 +2,16 @@
 // SocialCreditLab: the social credit system as an executable model run on synthetic societies.
 import PackageDescription
 
+// CI sets SCLAB_WARNINGS_AS_ERRORS=1 so that the project's own targets (not its dependencies)
+// build with no warnings. The flag is unsafe only in the sense that a package using it cannot be
+// a dependency, so it is never on by default.
+let warningsAsErrors: [SwiftSetting] =
+    Context.environment["SCLAB_WARNINGS_AS_ERRORS"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-]
+] + warningsAsErrors
 
 let package = Package(
     name: "SocialCreditLab",

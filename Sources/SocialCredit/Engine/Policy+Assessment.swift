@@ -7,13 +7,17 @@ extension Policy {
         var standing = ownStanding(subject, on: day)
         if subject.kind == .people {
             applySpillovers(to: &standing, province: subject.province, relations: relations, on: day)
+            if !standing.spillovers.isEmpty {
+                // Spillovers may have moved the score or tier: condition-filled lists follow.
+                standing.lists.removeAll { listEntry[$0.list] != nil }
+                conditionLists(&standing, province: subject.province)
+            }
         }
-        conditionLists(&standing, province: subject.province)
         standing.measures = measures(in: standing, province: subject.province)
         return standing
     }
 
-    /// The standing from the subject's own records: no spillovers, no measures. This is what
+    /// The standing from the subject's own records, lists included: no spillovers, no measures. This is what
     /// spillovers test on linked subjects, so that links cannot form cycles.
     func ownStanding(_ subject: Subject, on day: Day) -> Standing {
         let ledger = ledger(for: subject, on: day)
@@ -29,6 +33,7 @@ extension Policy {
             standing.score = scale.clamp(scale.initial + ledger.total)
         }
         settleTier(&standing)
+        conditionLists(&standing, province: subject.province)
         return standing
     }
 

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `sclab` executable: exit codes and what it prints.
+@Suite("sclab command line", .serialized)
+struct CommandLineTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the `sclab` built beside the test bundle.
+    func sclab(_ arguments: String...) throws -> Outcome {
+        let products = Bundle.module.bundleURL.deletingLastPathComponent()
+        let executable = products.appendingPathComponent("sclab")
+        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "sclab not built at \(executable.path)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SCLAB_SCENARIOS"] = Self.repository.appendingPathComponent("scenarios").path
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("check: a broken file gives located errors and exit 1")
+    func checkBroken() throws {
+        let file = NSTemporaryDirectory() + "broken-\(UUID().uuidString).yaml"
+        let text = ScenarioErrorTests.valid.replacingOccurrences(of: "    behavior: jaywalking", with: "    behavior: jaywalk")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let outcome = try sclab("check", file)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("\(file):27:15: rules[0].behavior: unknown behaviour 'jaywalk' (did you mean 'jaywalking'?)"))
+        #expect(outcome.stderr.contains("invalid: 1 error"))
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("check: a valid file prints the summary and exits 0")
+    func checkValid() throws {
+        let file = NSTemporaryDirectory() + "valid-\(UUID().uuidString).yaml"
+        try ScenarioErrorTests.valid.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let outcome = try sclab("check", file)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("behaviours   2 (1 conforming, 1 contradictory)"))
+        #expect(outcome.stdout.contains("measures     1 (1 block, 0 reward, 0 notice)"))
+    }
+
+    @Test("check: an unknown scenario name is an error with the shipped names")
+    func checkUnknown() throws {
+        let outcome = try sclab("check", "seed-articel")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("unknown scenario 'seed-articel' (did you mean 'seed-article'?)"))
+    }
+
+    @Test("check: the seed scenario by name is valid")
+    func checkSeed() throws {
+        let outcome = try sclab("check", "seed-article")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("valid"))
+        #expect(outcome.stdout.contains("timeline"))
+    }
+
+    @Test("scenarios: lists each shipped scenario with its summary")
+    func scenarios() throws {
+        let outcome = try sclab("scenarios")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix("seed-article  ") })
+    }
+
+    @Test("Bad flags are usage errors, not crashes")
+    func badFlags() throws {
+        let outcome = try sclab("check")
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("Missing expected argument '<scenario>'"))
+        #expect(try sclab("--help").status == 0)
+    }
+}
