@@ -134,3 +134,49 @@ struct ListEngineTests {
             """)
     }
 }
+
+/// The language's finer rules: per-rule list terms, history conditions, rewards through family.
+@Suite("Decision engine: terms, clean records and family rewards")
+struct RefinementTests {
+    let policy = Fixture.workedPolicy
+
+    @Test("A rule's list_term_days overrides the list's term: violent obstruction lists for 5 years")
+    func ruleTerm() throws {
+        let list = try #require(policy.list("dishonest_debtors"))
+        var book = RecordBook(policy)
+        book.add("obstruct_enforcement", on: "2016-03-01")
+        let entry = try #require(policy.assess(book.subject(), on: d("2016-03-02")).entry(list))
+        #expect(entry.end == d("2021-02-28"))  // 1825 days: one short of five calendar years (2020-02-29 between)
+    }
+
+    @Test("clean_days: a bad record within 5 years withholds the public-bike deposit waiver")
+    func cleanDays() throws {
+        var book = RecordBook(policy)
+        book.add("loan_arrears", on: "2016-01-10")
+        let bike = try #require(policy.action("rent_public_bike"))
+        #expect(policy.decide(bike, for: Subject(province: 37), on: d("2016-02-01")).rewards.count == 1)
+        #expect(policy.decide(bike, for: book.subject(), on: d("2021-01-07")).rewards.isEmpty)
+        // 1825 days after 2016-01-10 is 2021-01-08 (two leap days in between): the record falls out of the window.
+        #expect(policy.decide(bike, for: book.subject(), on: d("2021-01-08")).rewards.count == 1)
+    }
+
+    @Test("A parent at AAA wins the child priority at a good school; a listed parent's block wins over it")
+    func familyReward() throws {
+        var parent = RecordBook(policy)
+        parent.add("heroic_act", on: "2015-01-01")
+        parent.add("heroic_act", on: "2015-02-01")  // 1060: AAA
+        let school = try #require(policy.action("enrol_private_school"))
+        let child = Subject(province: 37)
+        let rewarded = policy.decide(school, for: child, relations: Relations(parents: [parent.subject()]), on: d("2015-09-01"))
+        #expect(rewarded.allowed)
+        #expect(rewarded.rewards.map(\.origin) == [.spillover(1, through: [0])])
+
+        var other = RecordBook(policy)
+        other.add("refuse_judgment", on: "2015-03-01")
+        let mixed = policy.decide(school, for: child, relations: Relations(parents: [parent.subject(), other.subject()]),
+                                  on: d("2015-09-01"))
+        #expect(!mixed.allowed)
+        #expect(mixed.blocks.map(\.origin) == [.spillover(0, through: [1])])
+        #expect(mixed.rewards.isEmpty)
+    }
+}

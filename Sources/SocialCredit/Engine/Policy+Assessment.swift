@@ -50,8 +50,8 @@ extension Policy {
             where ruleSources[ruleIndex].isEmpty || ruleSources[ruleIndex].contains(record.source) {
                 let rule = scenario.rules[ruleIndex]
                 let expires = rule.lifetimeDays.map { record.recorded.adding(days: $0 - 1) }
-                var entry = Contribution(record: record.id, rule: ruleIndex, nominal: rule.delta, delta: 0,
-                                         status: .counting, expires: expires)
+                var entry = Contribution(record: record.id, recorded: record.recorded, rule: ruleIndex,
+                                         nominal: rule.delta, delta: 0, status: .counting, expires: expires)
                 if record.judgedOtherwise {
                     entry.status = .judgedOtherwise
                 } else if record.isOverturned(by: day) {
@@ -91,17 +91,17 @@ extension Policy {
     ) -> (current: ListEntry?, past: [ListEntry]) {
         let definition = scenario.lists[list]
         let byID = Dictionary(subject.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var events: [(day: Day, order: Int, record: Int)] = []
+        var events: [(day: Day, order: Int, record: Int, term: Int?)] = []
         var seen = Set<Int>()
         for entry in ledger where ruleList[entry.rule] == list && (entry.status == .counting || entry.status == .expired) {
             guard let record = byID[entry.record], seen.insert(record.id).inserted,
                   listRollout[list].isOpen(on: record.recorded, in: subject.province) else { continue }
-            events.append((record.recorded, 0, record.id))
+            events.append((record.recorded, 0, record.id, scenario.rules[entry.rule].listTermDays ?? definition.termDays))
         }
         if !listRemovals[list].isEmpty {
             for record in subject.records
             where record.recorded <= day && listRemovals[list].contains(record.behavior) && !record.isOverturned(by: day) {
-                events.append((record.recorded, 1, record.id))
+                events.append((record.recorded, 1, record.id, nil))
             }
         }
         events.sort { ($0.day, $0.order, $0.record) < ($1.day, $1.order, $1.record) }
@@ -116,9 +116,9 @@ extension Policy {
             if event.order == 0 {
                 guard var entry = current else {
                     current = ListEntry(
-                        list: list, start: event.day, end: definition.termDays.map { event.day.adding(days: $0) },
+                        list: list, start: event.day, end: event.term.map { event.day.adding(days: $0) },
                         triggers: [event.record], extensions: [], extendedDays: 0,
-                        ending: definition.termDays == nil ? .open : .term)
+                        ending: event.term == nil ? .open : .term)
                     continue
                 }
                 let room = definition.maxExtensionDays.map { $0 - entry.extendedDays } ?? definition.extensionDays
@@ -197,7 +197,7 @@ extension Policy {
             switch spilloverEffect[index] {
             case let .delta(points): delta += points
             case let .tierCeiling(tier): standing.ceilings.append(Ceiling(tier: tier, origin: .spillover(index)))
-            case .block: break
+            case .block, .reward: break
             }
         }
         if delta != 0, standing.score != nil, let scale = scale(for: standing.kind) {
@@ -248,6 +248,12 @@ extension Policy {
         case let .scoreAtLeast(value):
             guard let score = standing.score, score >= value else { return nil }
             return scoreBecause(standing, sign: 1, tier: standing.tier)
+        case let .cleanFor(days):
+            let since = standing.day.adding(days: -days)
+            let recent = standing.contributions.contains {
+                $0.recorded > since && $0.delta < 0 && ($0.status == .counting || $0.status == .expired)
+            }
+            return recent ? nil : Because()
         case let .all(parts):
             var because = Because()
             for part in parts {

@@ -3,7 +3,8 @@ extension Policy {
     /// Decides an action for a subject on a day.
     ///
     /// The action is blocked by every block measure on it that is in force for the subject, and
-    /// by every spillover that blocks it; rewards on it are granted only when nothing blocks it.
+    /// by every spillover that blocks it; rewards on it (from measures and spillovers) are granted
+    /// only when nothing blocks it.
     public func decide(_ action: Int, for subject: Subject, relations: Relations = .none, on day: Day) -> Decision {
         let standing = assess(subject, on: day, relations: relations)
         var blocks: [Reason] = []
@@ -17,8 +18,11 @@ extension Policy {
             }
         }
         for hit in standing.spillovers {
-            if case let .block(blocked) = spilloverEffect[hit.spillover], blocked == action {
-                blocks.append(Reason(origin: .spillover(hit.spillover, through: hit.through), because: hit.because))
+            let reason = Reason(origin: .spillover(hit.spillover, through: hit.through), because: hit.because)
+            switch spilloverEffect[hit.spillover] {
+            case let .block(target) where target == action: blocks.append(reason)
+            case let .reward(target) where target == action: rewards.append(reason)
+            default: break
             }
         }
         return Decision(action: action, day: day, blocks: blocks, rewards: blocks.isEmpty ? rewards : [],

@@ -48,6 +48,8 @@ public struct Contribution: Sendable, Hashable {
 
     /// The record.
     public var record: Int
+    /// The day the record arrived.
+    public var recorded: Day
     /// The rule applied.
     public var rule: Int
     /// Points the rule gives a record.

@@ -208,15 +208,20 @@ extension NodeReader {
         let lifetime = f.optional("lifetime_days", days)
         let discretion = f.optional("discretion", default: 0, probability)
         let list = f.optional("list", reference)
+        let listTerm = f.optional("list_term_days", days)
         let ceiling = f.optional("tier_ceiling", reference)
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
         guard let id else { return nil }
+        if listTerm != nil && list == nil {
+            error("'list_term_days' needs a 'list'", f.node("list_term_days"), f.path("list_term_days"))
+        }
         if delta == 0 && list == nil && ceiling == nil && f.node("delta") == nil {
             warning("the rule has no effect: give it a 'delta', a 'list' or a 'tier_ceiling'", at: node.location, path)
         }
         return Rule(id: id, label: label, behavior: behavior ?? Reference(id: ""), sources: sources, delta: delta, capPerYear: cap,
-                    lifetimeDays: lifetime, discretion: discretion, list: list, tierCeiling: ceiling, rollout: rollout)
+                    lifetimeDays: lifetime, discretion: discretion, list: list, listTermDays: listTerm,
+                    tierCeiling: ceiling, rollout: rollout)
     }
 
     private func creditList(_ node: DocumentNode, _ path: String) -> CreditList? {
@@ -256,12 +261,13 @@ extension NodeReader {
         if let id = f.optional("tier_at_least", reference) { parts.append(.tierAtLeast(id)) }
         if let value = f.optional("score_below", int) { parts.append(.scoreBelow(value)) }
         if let value = f.optional("score_at_least", int) { parts.append(.scoreAtLeast(value)) }
+        if let value = f.optional("clean_days", days) { parts.append(.cleanFor(days: value)) }
         if let any = f.optional("any", { self.list($0, $1, self.condition) }) { parts.append(.any(any)) }
         if let all = f.optional("all", { self.list($0, $1, self.condition) }) { parts.append(.all(all)) }
         f.finish()
         switch parts.count {
         case 0:
-            error("a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, any, all",
+            error("a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, clean_days, any, all",
                   node, path)
             return nil
         case 1: return parts[0]
@@ -336,12 +342,13 @@ extension NodeReader {
         guard let f = fields(node, path) else { return nil }
         var effects: [Spillover.Effect] = []
         if let action = f.optional("block", reference) { effects.append(.block(action)) }
+        if let action = f.optional("reward", reference) { effects.append(.reward(action)) }
         if let delta = f.optional("delta", int) { effects.append(.delta(delta)) }
         if let tier = f.optional("tier_ceiling", reference) { effects.append(.tierCeiling(tier)) }
         f.finish()
         guard effects.count == 1 else {
-            error(effects.isEmpty ? "an effect needs one of: block, delta, tier_ceiling"
-                    : "an effect has exactly one of: block, delta, tier_ceiling", node, path)
+            error(effects.isEmpty ? "an effect needs one of: block, reward, delta, tier_ceiling"
+                    : "an effect has exactly one of: block, reward, delta, tier_ceiling", node, path)
             return nil
         }
         return effects[0]

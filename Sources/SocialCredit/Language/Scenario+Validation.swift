@@ -144,7 +144,7 @@ private struct ScenarioChecker {
         switch condition {
         case let .listed(r): list(r)
         case let .tierAtMost(r), let .tierAtLeast(r): tier(r, of: subject)
-        case .scoreBelow, .scoreAtLeast: break
+        case .scoreBelow, .scoreAtLeast, .cleanFor: break
         case let .all(parts), let .any(parts): parts.forEach { self.condition($0, subject: subject) }
         }
     }
@@ -176,6 +176,11 @@ private struct ScenarioChecker {
             let subject = subject(of: rule.behavior.id)
             if let listRef = rule.list {
                 list(listRef)
+                if scenario.lists.first(where: { $0.id == listRef.id })?.entry != nil {
+                    reader.error("list '\(listRef.id)' follows its 'entry' condition, so rules cannot put anyone on it",
+                                 at: listRef.location, listRef.path,
+                                 hint: "remove the rule's 'list' or the list's 'entry'")
+                }
                 if let target = scenario.lists.first(where: { $0.id == listRef.id }), target.subject != subject {
                     reader.error("list '\(target.id)' holds \(target.subject.rawValue), but behaviour "
                                      + "'\(rule.behavior.id)' is done by \(subject.rawValue)", at: listRef.location, listRef.path)
@@ -220,7 +225,7 @@ private struct ScenarioChecker {
         for spillover in scenario.spillovers {
             condition(spillover.when, subject: spillover.link == .employer ? .companies : .people)
             switch spillover.effect {
-            case let .block(r): action(r)
+            case let .block(r), let .reward(r): action(r)
             case let .tierCeiling(r): tier(r, of: .people)
             case .delta: break
             }

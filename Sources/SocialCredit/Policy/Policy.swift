@@ -80,6 +80,7 @@ public struct Policy: Sendable {
         spilloverEffect = scenario.spillovers.map { spillover in
             switch spillover.effect {
             case let .block(action): return .block(actions[action.id]!)
+            case let .reward(action): return .reward(actions[action.id]!)
             case let .delta(points): return .delta(points)
             case let .tierCeiling(tier): return .tierCeiling(peopleTiers[tier.id]!)
             }
@@ -109,6 +110,7 @@ public struct Policy: Sendable {
 /// A spillover's effect with its target resolved.
 enum CompiledEffect: Sendable {
     case block(Int)
+    case reward(Int)
     case delta(Int)
     case tierCeiling(Int)
 }
@@ -120,6 +122,7 @@ indirect enum Test: Sendable {
     case tierAtLeast(Int)
     case scoreBelow(Int)
     case scoreAtLeast(Int)
+    case cleanFor(days: Int)
     case all([Test])
     case any([Test])
 
@@ -130,6 +133,7 @@ indirect enum Test: Sendable {
         case let .tierAtLeast(r): self = .tierAtLeast(tiers[r.id]!)
         case let .scoreBelow(value): self = .scoreBelow(value)
         case let .scoreAtLeast(value): self = .scoreAtLeast(value)
+        case let .cleanFor(days): self = .cleanFor(days: days)
         case let .all(parts): self = .all(parts.map { Test($0, lists: lists, tiers: tiers) })
         case let .any(parts): self = .any(parts.map { Test($0, lists: lists, tiers: tiers) })
         }

@@ -11,6 +11,9 @@ public indirect enum Condition: Sendable, Equatable {
     case scoreBelow(Int)
     /// Score at or above the value.
     case scoreAtLeast(Int)
+    /// No record that lowered the score arrived in the last this many days (e.g. Suzhou's
+    /// deposit-free bikes: "no bad record in 5 years").
+    case cleanFor(days: Int)
     /// Every condition holds.
     case all([Condition])
     /// At least one condition holds.

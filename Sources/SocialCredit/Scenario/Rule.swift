@@ -19,6 +19,9 @@ public struct Rule: Sendable, Equatable {
     public var discretion: Double
     /// The list a judged record puts the subject on, if any.
     public var list: Reference?
+    /// Term of entries this rule makes, overriding the list's `term_days` (the court list lists
+    /// refusal to perform until performance, other triggers for two years).
+    public var listTermDays: Int?
     /// While the record counts, the subject's tier is at best this (e.g. drunk driving: at best C).
     public var tierCeiling: Reference?
     /// When and where the rule applies.
@@ -28,7 +31,7 @@ public struct Rule: Sendable, Equatable {
     public init(
         id: String, label: String = "", behavior: Reference, sources: [Reference] = [], delta: Int = 0,
         capPerYear: Int? = nil, lifetimeDays: Int? = nil, discretion: Double = 0, list: Reference? = nil,
-        tierCeiling: Reference? = nil, rollout: Rollout = Rollout()
+        listTermDays: Int? = nil, tierCeiling: Reference? = nil, rollout: Rollout = Rollout()
     ) {
         self.id = id
         self.label = label
@@ -39,6 +42,7 @@ public struct Rule: Sendable, Equatable {
         self.lifetimeDays = lifetimeDays
         self.discretion = discretion
         self.list = list
+        self.listTermDays = listTermDays
         self.tierCeiling = tierCeiling
         self.rollout = rollout
     }

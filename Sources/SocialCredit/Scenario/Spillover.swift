@@ -47,6 +47,9 @@ public struct Spillover: Sendable, Equatable {
     public enum Effect: Sendable, Equatable {
         /// The person's action is refused.
         case block(Reference)
+        /// The person's action is granted with priority or a benefit (e.g. a good school for the
+        /// child of a high-scoring parent).
+        case reward(Reference)
         /// Points added to the person's score while the link's condition holds.
         case delta(Int)
         /// The person's tier is at best this while the condition holds.
