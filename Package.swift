@@ -18,6 +18,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "SocialCredit", targets: ["SocialCredit"]),
+        .library(name: "Society", targets: ["Society"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
@@ -30,12 +31,24 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Society",
+            dependencies: ["SocialCredit"],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sclab",
             dependencies: [
                 "SocialCredit",
+                "Society",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SocietyTests",
+            dependencies: ["Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,89 @@
+import Dispatch
+import Foundation
+
+/// Runs work over a range in a few large chunks on several threads, with results that do not
+/// depend on the thread count: chunk boundaries depend only on the range and the chunk count,
+/// and partial results come back in chunk order.
+public struct ParallelChunks: Sendable {
+    /// Threads to use; 1 runs everything on the calling thread.
+    public let threads: Int
+
+    /// Parallelism with an explicit thread count (at least 1).
+    public init(threads: Int) { self.threads = max(1, threads) }
+
+    /// The machine's active processor count.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Splits `0..<count` into `chunks` near-equal ranges (fewer when count is small).
+    public static func ranges(count: Int, chunks: Int) -> [Range<Int>] {
+        let n = max(1, min(chunks, count))
+        guard count > 0 else { return [] }
+        return (0..<n).map { i in (count * i / n)..<(count * (i + 1) / n) }
+    }
+
+    /// Calls `body` once per item of `0..<tasks`, spread over the threads; returns results in
+    /// task order.
+    public func map<T: Sendable>(_ tasks: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard tasks > 0 else { return [] }
+        let results = ResultSlots<T>(count: tasks)
+        if threads == 1 || tasks == 1 {
+            for task in 0..<tasks { results.store(body(task), at: task) }
+        } else {
+            // Each task writes only its own slot, so no two threads touch the same memory.
+            let workers = min(threads, tasks)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var task = worker
+                while task < tasks {
+                    results.store(body(task), at: task)
+                    task += workers
+                }
+            }
+        }
+        return results.collect()
+    }
+
+    /// Runs `body` over chunks of `0..<count`; returns each chunk's result in chunk order.
+    public func mapChunks<T: Sendable>(count: Int, chunks: Int? = nil, _ body: @Sendable (Range<Int>) -> T) -> [T] {
+        let ranges = Self.ranges(count: count, chunks: chunks ?? threads * 4)
+        return map(ranges.count) { body(ranges[$0]) }
+    }
+}
+
+/// One slot per task: written once by the task that owns it, read after all tasks finish.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: T, at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func collect() -> [T] { slots.map { $0! } }
+}
+
+/// A mutable buffer shared by parallel chunks that write disjoint index ranges.
+///
+/// Swift's checker cannot see that chunks never overlap, so this one small type carries the
+/// promise: callers write only indices inside the range they were given (or, for cross-index
+/// writes, indices they can prove no other chunk writes). Reads of indices written by other
+/// chunks are only allowed after the parallel loop ends.
+public struct SharedColumn<Element>: @unchecked Sendable {
+    /// The base address of the column's storage.
+    public let base: UnsafeMutablePointer<Element>
+    /// Number of elements.
+    public let count: Int
+
+    /// Wraps a buffer that outlives every use of this value.
+    public init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        base = buffer.baseAddress!
+        count = buffer.count
+    }
+
+    /// Reads or writes one element.
+    @inlinable
+    public subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+}

@@ -1,0 +1,156 @@
+/// Generates a synthetic society calibrated to the 2020 census, at any size, deterministically.
+///
+/// The steps, each parallel over large chunks with disjoint writes:
+/// 1. quotas: people per province (census shares) and per urban/rural stratum (census urban share);
+/// 2. household plans per stratum: collective residents, or family households with a size drawn
+///    from the urban or rural size table and generations from the size-by-generation matrix;
+/// 3. members: ages from fitted anchor distributions and the mother's-age-at-birth table, sexes,
+///    parent, spouse and surname links, dates of birth;
+/// 4. attributes: household income, education, drivers, internet users, employees;
+/// 5. companies and employers; 6. the friendship network.
+/// Every draw is keyed by (seed, stream, household or person), so the result does not depend on
+/// the thread count.
+public struct PopulationGenerator: Sendable {
+    /// The census tables it reproduces.
+    public let census: Census
+    /// Name frequency tables.
+    public let names: NameTables
+    let householdModel: HouseholdModel
+    let ageModel: AgeModel
+    let incomeModel: IncomeModel
+    let educationModel: EducationModel
+    let parameters: SocietyParameters
+
+    /// A generator over the shipped census and name tables; fits the age and income models (a
+    /// fraction of a second).
+    public init(census: Census? = nil, names: NameTables? = nil) throws {
+        let census = try census ?? Census.load()
+        self.census = census
+        self.names = try names ?? NameTables.load()
+        householdModel = HouseholdModel(census: census)
+        ageModel = AgeModel(census: census, households: householdModel)
+        incomeModel = IncomeModel(census: census)
+        educationModel = EducationModel(census: census)
+        parameters = SocietyParameters(census: census)
+    }
+
+    /// Progress of a long generation: the step and its share done.
+    public typealias Progress = @Sendable (_ step: String, _ fraction: Double) -> Void
+
+    /// Generates `size` people from `seed` on `threads` threads.
+    public func generate(size: Int, seed: UInt64, threads: Int = ParallelChunks.defaultThreads,
+                         progress: Progress? = nil) -> Population {
+        precondition(size >= 1, "a society needs at least one person")
+        let parallel = ParallelChunks(threads: threads)
+        let random = CounterRandom(seed: seed)
+        progress?("households", 0)
+        let plan = HouseholdPlan(size: size, census: census, model: householdModel, random: random, parallel: parallel)
+        progress?("people", 0.1)
+        var population = makePeople(plan: plan, random: random, parallel: parallel)
+        progress?("attributes", 0.3)
+        assignAttributes(&population, plan: plan, random: random, parallel: parallel)
+        progress?("companies", 0.4)
+        assignEmployers(&population, plan: plan, random: random, parallel: parallel)
+        progress?("network", 0.5)
+        population.network = NetworkBuilder(parameters: parameters).build(population, plan: plan, random: random,
+                                                                           parallel: parallel)
+        progress?("done", 1)
+        return population
+    }
+}
+
+/// The people quota of each province and each (province, urban or rural) stratum, and the
+/// households planned in each.
+struct HouseholdPlan: Sendable {
+    /// People per stratum; stratum = province * 2 + (urban ? 0 : 1).
+    let quotas: [Int]
+    /// First person of each stratum.
+    let strataStart: [Int]
+    /// First household of each stratum.
+    let householdStart: [Int]
+    /// Per household, its size and generations (0 = collective resident).
+    let sizes: [UInt8]
+    let generations: [UInt8]
+    /// First person of each household.
+    let personStart: [UInt32]
+
+    var strata: Int { quotas.count }
+
+    static func stratum(province: Int, urban: Bool) -> Int { province * 2 + (urban ? 0 : 1) }
+
+    /// The key under which a household's draws are made: its stratum and its rank there, so the
+    /// same household gets the same draws whatever else is generated.
+    func key(ofHousehold h: Int, stratum s: Int) -> UInt64 { UInt64(s) << 40 | UInt64(h - householdStart[s]) }
+
+    init(size: Int, census: Census, model: HouseholdModel, random: CounterRandom, parallel: ParallelChunks) {
+        let shares = census.provinces.map(\.population)
+        let provinceQuota = largestRemainder(total: size, weights: shares)
+        let urbanShare = census.headline["urban_share"]!
+        let quotas: [Int] = provinceQuota.flatMap { quota -> [Int] in
+            let urban = Int((Double(quota) * urbanShare).rounded())
+            return [urban, quota - urban]
+        }
+        self.quotas = quotas
+        // Plan each stratum's households independently (in parallel), then lay them out in order.
+        let plans: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(quotas.count) { s in
+            var sizes: [UInt8] = [], generations: [UInt8] = []
+            var remaining = quotas[s]
+            var k: UInt64 = 0
+            let urban = s % 2 == 0
+            while remaining > 0 {
+                let key = UInt64(s) << 40 | k
+                var spec = model.spec(random, key: key, urban: urban)
+                if spec.size > remaining {
+                    // The last household of a stratum is cut to fit its quota.
+                    spec.size = remaining
+                    if !spec.collective { spec.generations = model.generations(random, key: key, size: spec.size) }
+                }
+                sizes.append(UInt8(spec.size))
+                generations.append(UInt8(spec.generations))
+                remaining -= spec.size
+                k += 1
+            }
+            return (sizes, generations)
+        }
+        var strataStart: [Int] = [], householdStart: [Int] = []
+        var people = 0, households = 0
+        for plan in plans {
+            strataStart.append(people)
+            householdStart.append(households)
+            people += plan.sizes.reduce(0) { $0 + Int($1) }
+            households += plan.sizes.count
+        }
+        self.strataStart = strataStart
+        self.householdStart = householdStart
+        sizes = plans.flatMap(\.sizes)
+        generations = plans.flatMap(\.generations)
+        var start = [UInt32](repeating: 0, count: sizes.count)
+        var running: UInt32 = 0
+        for h in sizes.indices {
+            start[h] = running
+            running += UInt32(sizes[h])
+        }
+        personStart = start
+    }
+
+    /// The stratum of household h (binary search over stratum starts).
+    func stratum(ofHousehold h: Int) -> Int {
+        var low = 0, high = householdStart.count - 1
+        while low < high {
+            let mid = (low + high + 1) >> 1
+            if householdStart[mid] <= h { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}
+
+/// Splits `total` into parts proportional to `weights`, rounding by largest remainder so the
+/// parts sum exactly to `total`.
+func largestRemainder(total: Int, weights: [Double]) -> [Int] {
+    let sum = weights.reduce(0, +)
+    let exact = weights.map { Double(total) * $0 / sum }
+    var parts = exact.map { Int($0) }
+    let order = exact.indices.sorted { (exact[$0] - Double(parts[$0]), -$0) > (exact[$1] - Double(parts[$1]), -$1) }
+    for index in order.prefix(total - parts.reduce(0, +)) { parts[index] += 1 }
+    return parts
+}
