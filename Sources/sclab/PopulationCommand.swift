@@ -41,11 +41,14 @@ struct PopulationCommand: ParsableCommand {
         let generator = try PopulationGenerator()
         let progress = ProgressReporter(label: "population", total: 1, unit: "steps")
         let started = Date()
+        let timings = StepTimings()
         let population = generator.generate(size: size, seed: seed, threads: threads ?? ParallelChunks.defaultThreads) { step, fraction in
+            timings.mark(step)
             progress.update(done: fraction, step: step)
         }
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
+        printError("steps: " + timings.summary)
         let report = SocietyReport(population: population, census: generator.census)
         if json {
             let encoder = JSONEncoder()
@@ -59,5 +62,27 @@ struct PopulationCommand: ParsableCommand {
             print(SocietyReportText(report: report, seconds: seconds, threads: threads ?? ParallelChunks.defaultThreads).text)
         }
         if check && !report.passed { throw ExitCode(1) }
+    }
+}
+
+/// Wall-clock time spent in each generation step, for the figures in the README.
+final class StepTimings: @unchecked Sendable {
+    private var steps: [(name: String, start: Date)] = []
+    private var end = Date()
+    private let lock = NSLock()
+
+    func mark(_ step: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        steps.append((step, Date()))
+        end = Date()
+    }
+
+    var summary: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return zip(steps, steps.dropFirst()).map { current, next in
+            String(format: "%@ %.2f s", current.name, next.start.timeIntervalSince(current.start))
+        }.joined(separator: ", ")
     }
 }

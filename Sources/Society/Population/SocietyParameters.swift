@@ -85,18 +85,35 @@ struct SocietyParameters: Sendable {
     ]
 
     // Friendship network (Dunbar layers: ~5 support, ~15 sympathy, then wider circles).
-    /// Close-tie stubs per person (each stub makes one tie, counted at both ends): mean close degree ~5.
-    let closeStubs = 2.4
-    /// Wider-circle stubs per person: mean total degree ~15.
-    let wideStubs = 5.0
-    /// People per neighbourhood (close ties are drawn within it).
-    let neighbourhoodSize = 48
-    /// People per town (wider ties are drawn within it).
-    let townSize = 2_000
+    /// The layers ties are drawn in, innermost first. Each person makes `stubs` ties (times
+    /// their sociability) to people in a circle of `circle` people (consecutive people, a place;
+    /// or the town's people nearest in age), each candidate accepted with probability
+    /// exp(-|age gap| / scale). Ties count at both ends, so
+    /// the mean degree is about twice the stubs. Small circles with strict age matching close
+    /// triangles (clustering); the widest circle gives the long ties.
+    /// Towns hold `townSize` consecutive people; every circle lies inside one.
+    let townSize = 600
+    let tieLayers: [TieLayer] = [
+        TieLayer(name: "neighbours", stubs: 2.5, circle: 10, byAge: false, adultAgeScale: 20, childAgeScale: 6, close: true),
+        TieLayer(name: "peers", stubs: 4.0, circle: 16, byAge: true, adultAgeScale: 3, childAgeScale: 1.5, close: true),
+        TieLayer(name: "wider circle", stubs: 1.5, circle: 200, byAge: true, adultAgeScale: 1_000, childAgeScale: 1_000, close: false),
+    ]
     /// Spread of sociability (lognormal sigma): a few people have many friends.
     let sociabilitySigma = 0.55
-    /// Age homophily: a candidate friend is accepted with probability exp(-|age gap| / scale).
-    let closeAgeScale = 5.0
-    let wideAgeScale = 10.0
-    let childAgeScale = 2.0
+    /// Candidates tried per tie before giving up.
+    let tieAttempts = 40
+}
+
+/// One layer of the friendship network.
+struct TieLayer: Sendable {
+    let name: String
+    let stubs: Double
+    let circle: Int
+    /// Whether the circle is the `circle` people nearest in age within the town (school
+    /// classes, work cohorts) rather than a block of neighbours.
+    let byAge: Bool
+    let adultAgeScale: Double
+    let childAgeScale: Double
+    /// Whether ties of this layer count as close (support and sympathy layers).
+    let close: Bool
 }
