@@ -14,7 +14,10 @@ struct CommandLineTests {
     }
 
     /// Runs the `sclab` built beside the test bundle.
-    func sclab(_ arguments: String...) throws -> Outcome {
+    func sclab(_ arguments: String...) throws -> Outcome { try sclab(arguments) }
+
+    /// Runs the `sclab` built beside the test bundle with an argument list.
+    func sclab(_ arguments: [String]) throws -> Outcome {
         let products = Bundle.module.bundleURL.deletingLastPathComponent()
         let executable = products.appendingPathComponent("sclab")
         try #require(FileManager.default.isExecutableFile(atPath: executable.path), "sclab not built at \(executable.path)")
@@ -87,5 +90,37 @@ struct CommandLineTests {
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("Missing expected argument '<scenario>'"))
         #expect(try sclab("--help").status == 0)
+    }
+}
+
+/// `sclab population` end to end.
+@Suite("sclab population", .serialized)
+struct PopulationCommandTests {
+    let cli = CommandLineTests()
+
+    @Test("A small society passes --check and prints the comparison")
+    func check() throws {
+        let outcome = try cli.sclab("population", "--size", "3000", "--seed", "5", "--check")
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Synthetic society: 3,000 people, seed 5"))
+        #expect(outcome.stdout.contains("All ") && outcome.stdout.contains("marginals within tolerance."))
+        #expect(outcome.stdout.contains("Friendship network"))
+    }
+
+    @Test("--json prints one JSON object with every marginal")
+    func json() throws {
+        let outcome = try cli.sclab("population", "--size", "2000", "--json")
+        #expect(outcome.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["size"] as? Int == 2000)
+        #expect((object["marginals"] as? [Any])?.count == 107)
+        #expect(object["network"] is [String: Any])
+    }
+
+    @Test("Bad sizes and thread counts are usage errors", arguments: [["--size", "0"], ["--size", "-5"], ["--threads", "0"]])
+    func badFlags(arguments: [String]) throws {
+        let outcome = try cli.sclab(["population"] + arguments)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("Error:"))
     }
 }

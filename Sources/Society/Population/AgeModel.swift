@@ -21,8 +21,8 @@ enum AnchorClass: Int, CaseIterable, Sendable {
     var plausibleAges: ClosedRange<Int> {
         switch self {
         case .collective: return 15...100
-        case .single: return 16...100
-        case .couple: return 18...100
+        case .single: return 18...100
+        case .couple: return 20...100
         case .bottom2: return 0...60
         case .bottom3: return 0...35
         case .bottom4: return 0...15
@@ -129,14 +129,14 @@ struct AgeModel: Sendable {
                 return
             }
             first.male = false
-            var second = MemberDraft(age: clampAge(anchor + spouseGap(random, key, next())), male: true)
+            var second = MemberDraft(age: max(18, clampAge(anchor + spouseGap(random, key, next()))), male: true)
             first.spouse = 1
             second.spouse = 0
             members.append(first)
             members.append(second)
             for _ in 2..<max(2, spec.size) {
                 let age = clampAge(anchor + Int((random.normal(.memberAge, key, next()) * 8).rounded()))
-                var relative = MemberDraft(age: max(age, 16))
+                var relative = MemberDraft(age: max(age, 18))
                 relative.male = households.isMale(age: relative.age, random, key: key, counter: next())
                 members.append(relative)
             }
@@ -152,13 +152,15 @@ struct AgeModel: Sendable {
         }
         for _ in 0..<spec.size { members.append(MemberDraft()) }
 
-        // The youngest layer: the anchor child and older siblings.
+        // The youngest layer: the anchor child and older siblings, young enough that every older
+        // layer fits below 100 with a gap of at least 15 years per generation.
         let bottom = counts.count - 1
-        var age = anchor
+        let oldestBottom = 100 - 16 * bottom
+        var age = min(anchor, oldestBottom)
         for i in 0..<counts[bottom] {
             let index = layerStart[bottom] + i
             members[index].layer = bottom
-            members[index].age = clampAge(age)
+            members[index].age = min(clampAge(age), oldestBottom)
             members[index].male = households.isMale(age: members[index].age, random, key: key, counter: next())
             age += 1 + random.below(4, .memberAge, key, next())
         }
@@ -171,8 +173,10 @@ struct AgeModel: Sendable {
             let eldestBelow = (below..<below + belowCount).map { members[$0].age }.max()!
             let start = layerStart[layer]
             let couple = counts[layer] >= 2
-            let motherAge = clampAge(eldestBelow + households.motherAgeAtBirth(random, key: key, counter: next()))
-            let fatherAge = clampAge(motherAge + spouseGap(random, key, next()))
+            // Room left for the generations above this one, at 16 years each.
+            let ceiling = 100 - 16 * layer
+            let motherAge = min(ceiling, eldestBelow + households.motherAgeAtBirth(random, key: key, counter: next()))
+            let fatherAge = max(eldestBelow + 16, min(ceiling, motherAge + spouseGap(random, key, next())))
             let bloodIsMale = couple
                 ? random.uniform(.memberSex, key, next()) < 0.5
                 : random.uniform(.memberSex, key, next()) < 0.35

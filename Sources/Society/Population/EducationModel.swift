@@ -24,13 +24,23 @@ struct EducationModel: Sendable {
     private static let urbanFactor: [Double] = [0.7, 0.8, 0.9, 1.2, 1.6]
     private static let ruralFactor: [Double] = [1.4, 1.3, 1.15, 0.75, 0.35]
 
+    /// A model raked over the census age structure.
     init(census: Census) {
         let ages = census.singleYearAges()
         let total = census.total
-        let weight = (0...100).map { (ages.male[$0] + ages.female[$0]) / total }
+        let urbanShare = census.headline["urban_share"]!
+        let urban = (0...100).map { (ages.male[$0] + ages.female[$0]) / total * urbanShare }
+        let rural = (0...100).map { (ages.male[$0] + ages.female[$0]) / total * (1 - urbanShare) }
+        self.init(census: census, urbanWeights: urban, ruralWeights: rural)
+    }
+
+    /// A model raked over a given age structure (people per single year of age, urban and
+    /// rural): the generator passes the society's own, so the national shares come out right
+    /// even where its ages deviate a little from the census.
+    init(census: Census, urbanWeights: [Double], ruralWeights: [Double]) {
         let per100k = Dictionary(uniqueKeysWithValues: census.education.map { ($0.level, $0.per100k) })
         let target = EducationLevel.allCases.map { (per100k[$0.key] ?? 0) / 100_000 }
-        let urbanShare = census.headline["urban_share"]!
+        let total = urbanWeights.reduce(0, +) + ruralWeights.reduce(0, +)
 
         func child(_ age: Int) -> [Double]? {
             switch age {
@@ -55,12 +65,14 @@ struct EducationModel: Sendable {
             var expected = [Double](repeating: 0, count: 5)
             for age in 0...100 {
                 let u = distribution(age, Self.urbanFactor), r = distribution(age, Self.ruralFactor)
-                for level in 0..<5 { expected[level] += weight[age] * (urbanShare * u[level] + (1 - urbanShare) * r[level]) }
+                for level in 0..<5 {
+                    expected[level] += (urbanWeights[age] * u[level] + ruralWeights[age] * r[level]) / total
+                }
             }
             for level in 0..<5 where expected[level] > 0 { factors[level] *= target[level] / expected[level] }
         }
-        urban = (0...100).map { distribution($0, Self.urbanFactor) }
-        rural = (0...100).map { distribution($0, Self.ruralFactor) }
+        self.urban = (0...100).map { distribution($0, Self.urbanFactor) }
+        self.rural = (0...100).map { distribution($0, Self.ruralFactor) }
     }
 
     /// The level for a person, from a uniform draw.

@@ -9,8 +9,20 @@ extension PopulationGenerator {
                           parallel: ParallelChunks) {
         let count = population.count
         let households = plan.sizes.count
-        let income = incomeModel, education = educationModel, p = parameters
+        let income = incomeModel, p = parameters
         let starts = plan.personStart, sizes = plan.sizes
+        // Education is raked over this society's own age structure.
+        let ages = population.age, personFlags = population.flags
+        let ageCounts: [[Double]] = parallel.mapChunks(count: count) { range in
+            var counts = [Double](repeating: 0, count: 202)
+            for person in range {
+                counts[Int(ages[person]) + (personFlags[person].contains(.urban) ? 0 : 101)] += 1
+            }
+            return counts
+        }
+        let ageTotals = (0..<202).map { cell in ageCounts.reduce(0) { $0 + $1[cell] } }
+        let education = EducationModel(census: census, urbanWeights: Array(ageTotals[0..<101]),
+                                       ruralWeights: Array(ageTotals[101..<202]))
 
         // Pass 1: income and education; counts per odds cell.
         let partials: [CellCounts] = population.income.withUnsafeMutableBufferPointer { incomeBuffer in

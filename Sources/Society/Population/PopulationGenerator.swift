@@ -18,7 +18,6 @@ public struct PopulationGenerator: Sendable {
     let householdModel: HouseholdModel
     let ageModel: AgeModel
     let incomeModel: IncomeModel
-    let educationModel: EducationModel
     let parameters: SocietyParameters
 
     /// A generator over the shipped census and name tables; fits the age and income models (a
@@ -30,7 +29,6 @@ public struct PopulationGenerator: Sendable {
         householdModel = HouseholdModel(census: census)
         ageModel = AgeModel(census: census, households: householdModel)
         incomeModel = IncomeModel(census: census)
-        educationModel = EducationModel(census: census)
         parameters = SocietyParameters(census: census)
     }
 
@@ -62,7 +60,8 @@ public struct PopulationGenerator: Sendable {
 /// The people quota of each province and each (province, urban or rural) stratum, and the
 /// households planned in each.
 struct HouseholdPlan: Sendable {
-    /// People per stratum; stratum = province * 2 + (urban ? 0 : 1).
+    /// People per stratum (the census quota, give or take one household); stratum =
+    /// province * 2 + (urban ? 0 : 1).
     let quotas: [Int]
     /// First person of each stratum.
     let strataStart: [Int]
@@ -86,32 +85,55 @@ struct HouseholdPlan: Sendable {
         let shares = census.provinces.map(\.population)
         let provinceQuota = largestRemainder(total: size, weights: shares)
         let urbanShare = census.headline["urban_share"]!
-        let quotas: [Int] = provinceQuota.flatMap { quota -> [Int] in
+        let targets: [Int] = provinceQuota.flatMap { quota -> [Int] in
             let urban = Int((Double(quota) * urbanShare).rounded())
             return [urban, quota - urban]
         }
-        self.quotas = quotas
-        // Plan each stratum's households independently (in parallel), then lay them out in order.
-        let plans: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(quotas.count) { s in
+        // Plan each stratum's households independently (in parallel), drawing a little past its
+        // quota. Households are never cut to fit (that would bias small societies towards small
+        // households): a stratum's last household may overflow its quota, and the overflow is
+        // taken from the next stratum's. Only the very last household is cut, to hit the size.
+        let slack = 40
+        let drafts: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(targets.count) { s in
             var sizes: [UInt8] = [], generations: [UInt8] = []
-            var remaining = quotas[s]
+            var drawn = 0
             var k: UInt64 = 0
             let urban = s % 2 == 0
-            while remaining > 0 {
-                let key = UInt64(s) << 40 | k
-                var spec = model.spec(random, key: key, urban: urban)
-                if spec.size > remaining {
-                    // The last household of a stratum is cut to fit its quota.
-                    spec.size = remaining
-                    if !spec.collective { spec.generations = model.generations(random, key: key, size: spec.size) }
-                }
+            while drawn < targets[s] + slack {
+                let spec = model.spec(random, key: UInt64(s) << 40 | k, urban: urban)
                 sizes.append(UInt8(spec.size))
                 generations.append(UInt8(spec.generations))
-                remaining -= spec.size
+                drawn += spec.size
                 k += 1
             }
             return (sizes, generations)
         }
+        var plans: [(sizes: [UInt8], generations: [UInt8])] = []
+        var quotas: [Int] = []
+        var carry = 0
+        for s in targets.indices {
+            let target = targets[s] - carry
+            var taken = 0, count = 0
+            while taken < target && count < drafts[s].sizes.count {
+                taken += Int(drafts[s].sizes[count])
+                count += 1
+            }
+            var sizes = Array(drafts[s].sizes.prefix(count)), generations = Array(drafts[s].generations.prefix(count))
+            if s == targets.count - 1, taken > target, let last = sizes.indices.last {
+                // The society's last household is cut to make the size exact.
+                let size = Int(sizes[last]) - (taken - target)
+                sizes[last] = UInt8(size)
+                if generations[last] > 0 {
+                    let key = UInt64(s) << 40 | UInt64(last)
+                    generations[last] = UInt8(model.generations(random, key: key, size: size))
+                }
+                taken = target
+            }
+            carry = taken - target
+            plans.append((sizes, generations))
+            quotas.append(taken)
+        }
+        self.quotas = quotas
         var strataStart: [Int] = [], householdStart: [Int] = []
         var people = 0, households = 0
         for plan in plans {

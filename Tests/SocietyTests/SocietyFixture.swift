@@ -1,0 +1,8 @@
+@testable import Society
+
+/// One generator for all tests (fitting its models takes a moment in debug builds), and a
+/// small society generated once.
+enum SocietyFixture {
+    static let generator: PopulationGenerator = try! PopulationGenerator()
+    static let small: Population = generator.generate(size: 20_000, seed: 7, threads: 2)
+}
