@@ -33,6 +33,15 @@ struct CSVTable {
         self.comments = comments
     }
 
+    /// A table shipped in the package's `Resources/` folder, by name without extension.
+    static func resource(_ name: String) throws -> CSVTable {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: name, withExtension: "csv") else {
+            throw CensusDataError(file: "\(name).csv", message: "not found in the package resources")
+        }
+        return try CSVTable(name: "\(name).csv", text: String(contentsOf: url, encoding: .utf8))
+    }
+
     /// The column index of a header name.
     func column(_ key: String) throws -> Int {
         guard let index = header.firstIndex(of: key) else {

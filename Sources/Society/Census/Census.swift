@@ -61,13 +61,7 @@ public struct Census: Sendable {
 
     /// The census as shipped with the package.
     public static func load() throws -> Census {
-        func table(_ name: String) throws -> CSVTable {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: "csv") else {
-                throw CensusDataError(file: "\(name).csv", message: "not found in the package resources")
-            }
-            return try CSVTable(name: "\(name).csv", text: String(contentsOf: url, encoding: .utf8))
-        }
+        let table = CSVTable.resource
         let ages = try table("age-sex-2020")
         let agesTo = try ages.strings("age_to")
         let provinces = try table("provinces-2020")

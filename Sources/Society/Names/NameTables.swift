@@ -38,13 +38,7 @@ public struct NameTables: Sendable {
 
     /// The tables shipped with the package.
     public static func load() throws -> NameTables {
-        func table(_ name: String) throws -> CSVTable {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: name, withExtension: "csv") else {
-                throw CensusDataError(file: "\(name).csv", message: "not found in the package resources")
-            }
-            return try CSVTable(name: "\(name).csv", text: String(contentsOf: url, encoding: .utf8))
-        }
+        let table = CSVTable.resource
         let s = try table("surnames")
         let c = try table("given-name-characters")
         let surnames = try zip(zip(s.strings("han"), s.strings("pinyin")), s.doubles("count"))
