@@ -19,11 +19,14 @@ let package = Package(
     products: [
         .library(name: "SocialCredit", targets: ["SocialCredit"]),
         .library(name: "Society", targets: ["Society"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "RunStore", targets: ["RunStore"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(
@@ -37,13 +40,35 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Simulation",
+            dependencies: ["SocialCredit", "Society"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "RunStore",
+            dependencies: ["Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sclab",
             dependencies: [
                 "SocialCredit",
                 "Society",
+                "Simulation",
+                "RunStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Society", "SocialCredit"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RunStoreTests",
+            dependencies: ["RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,29 +7,30 @@ public struct Policy: Sendable {
     /// The scenario compiled.
     public let scenario: Scenario
 
-    let behaviorIndex: [String: Int]
-    let sourceIndex: [String: Int]
-    let listIndex: [String: Int]
-    let actionIndex: [String: Int]
-    let tierIndex: [String: Int]
-    let companyTierIndex: [String: Int]
+    package let behaviorIndex: [String: Int]
+    package let sourceIndex: [String: Int]
+    package let listIndex: [String: Int]
+    package let actionIndex: [String: Int]
+    package let tierIndex: [String: Int]
+    package let companyTierIndex: [String: Int]
 
     /// For each behaviour, the rules that judge it.
-    let rulesByBehavior: [[Int]]
-    let ruleSources: [Set<Int>]
-    let ruleList: [Int?]
-    let ruleCeiling: [Int?]
-    let ruleRollout: [Window]
+    package let rulesByBehavior: [[Int]]
+    package let ruleSources: [Set<Int>]
+    package let ruleList: [Int?]
+    package let ruleCeiling: [Int?]
+    package let ruleRollout: [Window]
     /// For each list, the behaviours whose records remove entries.
-    let listRemovals: [Set<Int>]
-    let listEntry: [Test?]
-    let listRollout: [Window]
-    let measureTest: [Test]
-    let measureAction: [Int?]
-    let measureRollout: [Window]
-    let spilloverTest: [Test]
-    let spilloverEffect: [CompiledEffect]
-    let spilloverRollout: [Window]
+    package let listRemovals: [Set<Int>]
+    package let listEntry: [Test?]
+    package let listRollout: [Window]
+    package let measureTest: [Test]
+    package let measureAction: [Int?]
+    package let measureRollout: [Window]
+    package let spilloverTest: [Test]
+    package let spilloverEffect: [CompiledEffect]
+    package let spilloverRollout: [Window]
+    package let sourceRollout: [Window]
 
     /// Compiles a scenario, or throws `ScenarioError` when it is not valid.
     public init(_ scenario: Scenario) throws {
@@ -86,6 +87,8 @@ public struct Policy: Sendable {
             }
         }
         spilloverRollout = scenario.spillovers.map { window($0.rollout, .people) }
+        // A source observes people and companies alike; its phase window opens for either.
+        sourceRollout = scenario.sources.map { window($0.rollout, .people) }
     }
 
     /// The score scale for a kind of subject; nil when companies are not scored.
@@ -108,7 +111,7 @@ public struct Policy: Sendable {
 }
 
 /// A spillover's effect with its target resolved.
-enum CompiledEffect: Sendable {
+package enum CompiledEffect: Sendable {
     case block(Int)
     case reward(Int)
     case delta(Int)
@@ -116,7 +119,7 @@ enum CompiledEffect: Sendable {
 }
 
 /// A `Condition` with list and tier ids resolved to indices.
-indirect enum Test: Sendable {
+package indirect enum Test: Sendable {
     case listed(Int)
     case tierAtMost(Int)
     case tierAtLeast(Int)
@@ -141,7 +144,7 @@ indirect enum Test: Sendable {
 }
 
 /// When and where one part of the system is in force, resolved against the timeline.
-struct Window: Sendable {
+package struct Window: Sendable {
     /// Phases (start, regions) whose start opens the window: the named phase and every later one
     /// that covers the subject kind. Empty with `explicit` set means explicit dates and regions.
     let phases: [(start: Day, regions: RegionSet)]
@@ -164,7 +167,7 @@ struct Window: Sendable {
     }
 
     /// Whether it is in force on `day` in the province with this code.
-    func isOpen(on day: Day, in province: Int) -> Bool {
+    package func isOpen(on day: Day, in province: Int) -> Bool {
         if let end, day > end { return false }
         if usesPhases {
             return phases.contains { day >= $0.start && $0.regions.contains(province) }

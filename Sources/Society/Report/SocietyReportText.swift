@@ -91,8 +91,8 @@ public struct SocietyReportText: Sendable {
     }
 }
 
-/// 1234567 as "1,234,567".
-func grouped(_ value: Int) -> String {
+/// 1234567 as "1,234,567", for reports and the command line.
+public func grouped(_ value: Int) -> String {
     let digits = String(abs(value))
     var out = ""
     for (i, ch) in digits.enumerated() {

@@ -1,0 +1,133 @@
+internal import GRDB
+
+extension RunStore {
+    /// The schema version this build writes and the newest it reads. It is stored in the file as
+    /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
+    /// lists the migrations applied. Bump it with every new migration.
+    public static let schemaVersion = 1
+
+    /// The file name of the run database inside a run folder.
+    public static let databaseFileName = "run.sqlite"
+
+    /// SQLite's application id for run databases, "SCLR" in ASCII, so that tools such as `file`
+    /// can tell a run database from any other SQLite file.
+    static let applicationID: Int32 = 0x5343_4C52
+
+    /// The tables every run has; a database without them is not a run.
+    static let requiredTables = ["run", "progress", "metric", "record_trace", "snapshot", "summary"]
+
+    /// The migrations from an empty file to the current schema. Each later schema change is a new
+    /// migration appended here (never an edit of an old one), so an older run opened by a newer
+    /// build is brought up to date in place, and a newer run is refused instead of misread.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: schemaV1)
+            try db.execute(sql: "PRAGMA user_version = 1")
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        return migrator
+    }()
+
+    /// Version 1 of the schema; docs/run-store.md documents every table and column.
+    ///
+    /// Tables are STRICT, so a column holds only its declared type and reading never meets a text
+    /// where a number belongs. One-row tables (`run`, `progress`, `summary`) have `id = 1` as
+    /// their primary key, so a second row cannot be inserted by mistake.
+    static let schemaV1 = """
+        CREATE TABLE run (
+            id               INTEGER PRIMARY KEY CHECK (id = 1),
+            scenario_id      TEXT    NOT NULL,
+            scenario_text    TEXT    NOT NULL,
+            population       INTEGER NOT NULL CHECK (population >= 0),
+            seed             TEXT    NOT NULL CHECK (seed <> '' AND seed NOT GLOB '*[^0-9]*'),
+            start_day        TEXT    NOT NULL,
+            end_day          TEXT    NOT NULL,
+            threads          INTEGER NOT NULL,
+            checkpoint_every INTEGER NOT NULL CHECK (checkpoint_every >= 0),
+            version          TEXT    NOT NULL
+        ) STRICT;
+
+        CREATE TABLE progress (
+            id         INTEGER PRIMARY KEY CHECK (id = 1),
+            days_done  INTEGER NOT NULL CHECK (days_done >= 0),
+            last_day   TEXT,
+            checkpoint TEXT,
+            finished   INTEGER NOT NULL CHECK (finished IN (0, 1))
+        ) STRICT;
+
+        CREATE TABLE metric (
+            period TEXT NOT NULL,
+            name   TEXT NOT NULL,
+            value  REAL,
+            PRIMARY KEY (period, name)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX metric_by_name ON metric (name, period);
+
+        CREATE TABLE record_trace (
+            id               INTEGER PRIMARY KEY,
+            subject          INTEGER NOT NULL,
+            subject_kind     TEXT    NOT NULL CHECK (subject_kind IN ('people', 'companies')),
+            behavior         TEXT    NOT NULL,
+            source           TEXT    NOT NULL,
+            occurred         TEXT    NOT NULL,
+            recorded         TEXT    NOT NULL,
+            misattributed    INTEGER NOT NULL CHECK (misattributed IN (0, 1)),
+            actual_subject   INTEGER,
+            rule             TEXT,
+            delta            INTEGER NOT NULL,
+            judged_otherwise INTEGER NOT NULL CHECK (judged_otherwise IN (0, 1)),
+            listed           TEXT,
+            appeal_filed     TEXT,
+            appeal_decided   TEXT,
+            appeal_outcome   TEXT CHECK (appeal_outcome IN ('upheld', 'overturned'))
+        ) STRICT;
+        CREATE INDEX record_trace_by_subject ON record_trace (subject_kind, subject);
+
+        CREATE TABLE snapshot (
+            subject_kind    TEXT    NOT NULL CHECK (subject_kind IN ('people', 'companies')),
+            subject         INTEGER NOT NULL,
+            reason          TEXT    NOT NULL,
+            score           INTEGER,
+            tier            TEXT,
+            lists           TEXT    NOT NULL,
+            ever_listed     TEXT    NOT NULL,
+            records         INTEGER NOT NULL CHECK (records >= 0),
+            false_records   INTEGER NOT NULL CHECK (false_records >= 0),
+            blocked         INTEGER NOT NULL CHECK (blocked >= 0),
+            rewarded        INTEGER NOT NULL CHECK (rewarded >= 0),
+            age             INTEGER,
+            male            INTEGER CHECK (male IN (0, 1)),
+            province        INTEGER NOT NULL,
+            urban           INTEGER CHECK (urban IN (0, 1)),
+            income_quintile INTEGER,
+            PRIMARY KEY (subject_kind, subject)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE summary (
+            id     INTEGER PRIMARY KEY CHECK (id = 1),
+            digest TEXT NOT NULL,
+            json   TEXT NOT NULL
+        ) STRICT;
+        """
+
+    /// The columns of `record_trace` in the order of `RecordTrace`'s fields; reads and writes use
+    /// this one list, so a column cannot be bound to the wrong field.
+    static let traceColumns = [
+        "id", "subject", "subject_kind", "behavior", "source", "occurred", "recorded", "misattributed",
+        "actual_subject", "rule", "delta", "judged_otherwise", "listed", "appeal_filed", "appeal_decided",
+        "appeal_outcome",
+    ]
+
+    /// The columns of `snapshot` in the order of `SubjectSnapshot`'s fields.
+    static let snapshotColumns = [
+        "subject", "subject_kind", "reason", "score", "tier", "lists", "ever_listed", "records",
+        "false_records", "blocked", "rewarded", "age", "male", "province", "urban", "income_quintile",
+    ]
+
+    /// The columns of `run` in the order of `RunInfo`'s fields.
+    static let runColumns = [
+        "scenario_id", "scenario_text", "population", "seed", "start_day", "end_day", "threads",
+        "checkpoint_every", "version",
+    ]
+}

@@ -1,0 +1,42 @@
+/// A record travelling through the system: from occurrence to arrival, and later to expiry or an
+/// appeal decision.
+struct PendingRecord: Sendable {
+    enum Kind: UInt8, Sendable { case arrival, expiry, appealDecision }
+    var kind: Kind
+    var id: Int64
+    var subject: Int32
+    var actual: Int32
+    var behavior: Int16
+    var source: Int16
+    var rule: Int16
+    var occurred: Int32
+    var recorded: Int32
+    var delta: Int32
+    var misattributed: Bool
+    var overturn: Bool
+    var expires: Int32
+}
+
+/// State that belongs to one chunk of subjects and never leaves it: the calendar of pending
+/// records, yearly cap use, list extensions, which record made each listing, and the traces of
+/// traced subjects. Chunks are aligned to blocks of subjects that false attribution never
+/// crosses, so no chunk ever touches another's state.
+final class ChunkState: @unchecked Sendable {
+    var calendar: [Int32: [PendingRecord]] = [:]
+    /// (subject * rules + rule) -> (year, points used).
+    var capUse: [Int: (year: Int32, used: Int32)] = [:]
+    /// (subject * lists + list) -> days of extension used.
+    var extensions: [Int: Int32] = [:]
+    /// (subject * lists + list) -> id of the record behind the current entry.
+    var listingRecord: [Int: Int64] = [:]
+    /// subject -> id of the record behind the current tier ceiling.
+    var ceilingRecord: [Int32: Int64] = [:]
+    /// Records overturned on appeal (their expiry must not be applied again).
+    var overturned: Set<Int64> = []
+    var nextRecord: Int64 = 0
+    var traces: [Int64: RecordTrace] = [:]
+
+    func schedule(_ record: PendingRecord, on day: Int32) {
+        calendar[day, default: []].append(record)
+    }
+}

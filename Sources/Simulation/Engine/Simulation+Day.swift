@@ -1,0 +1,97 @@
+import Foundation
+import SocialCredit
+import Society
+
+extension Simulation {
+    /// Which table a subject belongs to.
+    enum Kind: Sendable { case people, companies }
+
+    /// One day for everyone: pending records first, then each subject's behaviour and action events.
+    mutating func step() {
+        let tables = model.tables(on: today)
+        let day = today.number
+        // When monitoring starts or stops somewhere, rates change for everyone there: redraw
+        // everyone's next behaviour day (exact, since the draws are memoryless).
+        let yesterday = model.tables(on: today.adding(days: -1))
+        let redraw = yesterday.monitored != tables.monitored && !model.scenario.responses.isEmpty
+        let tasks = peopleRanges.count + companyRanges.count
+        let simulation = self
+        let counters: [DayCounters] = ParallelChunks(threads: config.threads).map(tasks) { task in
+            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
+            let index = kind == .people ? task : task - simulation.peopleRanges.count
+            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
+            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
+            let model = simulation.model
+            var counters = DayCounters(behaviors: model.behaviors.count, sources: model.scenario.sources.count,
+                                       lists: model.scenario.lists.count, actions: model.actions.count)
+            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index,
+                                       range: range, tables: tables, day: day)
+            context.processCalendar(&counters)
+            let state = kind == .people ? simulation.people : simulation.companies
+            for subject in range {
+                if redraw { context.scheduleBehavior(subject) }
+                let behavior = state.nextBehavior[subject]
+                if behavior == day || behavior == -day {
+                    context.behaviorEvent(subject, refresh: behavior < 0, &counters)
+                }
+                let action = state.nextAction[subject]
+                if action == day || action == -day {
+                    context.actionEvent(subject, refresh: action < 0, &counters)
+                }
+            }
+            return counters
+        }
+        for partial in counters { month.add(partial) }
+    }
+
+    /// Everyone's first behaviour and action days, drawn from the first day of the run.
+    mutating func scheduleFirstEvents() {
+        let tables = model.tables(on: today)
+        let day = today.number
+        let tasks = peopleRanges.count + companyRanges.count
+        let simulation = self
+        _ = ParallelChunks(threads: config.threads).map(tasks) { task in
+            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
+            let index = kind == .people ? task : task - simulation.peopleRanges.count
+            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
+            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
+            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index, range: range,
+                                       tables: tables, day: day)
+            for subject in range {
+                context.scheduleBehavior(subject)
+                context.scheduleAction(subject)
+            }
+            return 0
+        }
+    }
+}
+
+/// Everything one chunk needs while it processes one day.
+struct EventContext {
+    let simulation: Simulation
+    let kind: Simulation.Kind
+    let chunk: ChunkState
+    let chunkIndex: Int
+    let range: Range<Int>
+    let tables: RunModel.DayTables
+    let day: Int32
+
+    var model: RunModel { simulation.model }
+    var state: SubjectState { kind == .people ? simulation.people : simulation.companies }
+    var random: CounterRandom { simulation.random }
+    var population: Population { simulation.population }
+    var isCompanies: Bool { kind == .companies }
+
+    /// Key for draws about a subject: people and companies never share keys.
+    func key(_ subject: Int) -> UInt64 { (isCompanies ? 1 << 40 : 0) | UInt64(subject) }
+
+    /// Province index of a subject.
+    func province(_ subject: Int) -> Int {
+        Int(isCompanies ? population.companies.province[subject] : population.province[subject])
+    }
+
+    /// Age in whole years on the current day (people), from the date of birth.
+    func age(_ person: Int) -> Int {
+        Int((day - population.birthDay[person]) * 4 / 1461)
+    }
+}

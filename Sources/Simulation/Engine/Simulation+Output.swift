@@ -1,0 +1,74 @@
+import Foundation
+import SocialCredit
+import Society
+
+extension Simulation {
+    /// Final states worth keeping: every traced subject (one in `traceEvery`) and everyone who was
+    /// ever on a list.
+    public func finalSnapshots(census: Census) -> [SubjectSnapshot] {
+        var snapshots: [SubjectSnapshot] = []
+        for kind in [Kind.people, .companies] {
+            let context = reader(kind)
+            let state = kind == .people ? people : companies
+            let count = kind == .people ? population.count : population.companies.count
+            let scale = model.policy.scale(for: kind == .people ? .people : .companies)
+            for subject in 0..<count {
+                let traced = subject % config.traceEvery == 0
+                let listed = state.everListed[subject] != 0
+                guard traced || listed else { continue }
+                let standing = context.standing(subject)
+                func names(_ mask: UInt8) -> String {
+                    model.scenario.lists.indices.filter { mask & (1 << UInt8($0)) != 0 }
+                        .map { model.scenario.lists[$0].id }.joined(separator: ",")
+                }
+                let isPerson = kind == .people
+                snapshots.append(SubjectSnapshot(
+                    subject: subject, subjectKind: isPerson ? "people" : "companies",
+                    reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(separator: ","),
+                    score: standing.score, tier: standing.tier.flatMap { scale?.tiers[$0].id },
+                    lists: names(standing.lists), everListed: names(state.everListed[subject]),
+                    records: Int(state.records[subject]), falseRecords: Int(state.falseRecords[subject]),
+                    blocked: Int(state.blocked[subject]), rewarded: Int(state.rewarded[subject]),
+                    age: isPerson ? context.age(subject) : nil,
+                    male: isPerson ? population.flags[subject].contains(.male) : nil,
+                    province: census.provinces[context.province(subject)].code,
+                    urban: isPerson ? population.flags[subject].contains(.urban) : nil,
+                    incomeQuintile: isPerson ? Int(quintile[subject]) : nil))
+            }
+        }
+        return snapshots
+    }
+
+    /// Totals over the run so far, by name (the same names as the monthly metrics).
+    public var runTotals: [String: Double] {
+        var all = totals
+        all.add(month)
+        let s = model.scenario
+        var out: [String: Double] = [
+            "records.total": Double(all.records.reduce(0, +)), "records.false": Double(all.falseRecords),
+            "records.judged_otherwise": Double(all.judgedOtherwise), "blocked.total": Double(all.blocked.reduce(0, +)),
+            "blocked_wrongly.total": Double(all.wrongfulBlocked.reduce(0, +)), "rewards.total": Double(all.rewards.reduce(0, +)),
+            "appeals.filed": Double(all.appealsFiled), "appeals.overturned": Double(all.appealsOverturned),
+            "list.entries_false": Double(all.wrongfulListings), "behaviors.total": Double(all.behaviors.reduce(0, +)),
+        ]
+        for (l, list) in s.lists.enumerated() { out["list.entries.\(list.id)"] = Double(all.listEntries[l]) }
+        for (a, action) in s.actions.enumerated() {
+            out["blocked.\(action.id)"] = Double(all.blocked[a])
+            out["rewards.\(action.id)"] = Double(all.rewards[a])
+        }
+        return out
+    }
+
+    /// People ever listed, per list.
+    public var everListedCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for (l, list) in model.scenario.lists.enumerated() {
+            let bit = UInt8(1) << UInt8(l)
+            let state = list.subject == .people ? people : companies
+            var n = 0
+            for subject in 0..<state.count where state.everListed[subject] & bit != 0 { n += 1 }
+            counts[list.id] = n
+        }
+        return counts
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import SocialCredit
+import Society
+
+/// How a run is set up: which days, which seed, how many threads, who is traced.
+public struct SimulationConfig: Sendable {
+    /// Days simulated, both ends included.
+    public var period: Period
+    /// The run's seed (the society's too).
+    public var seed: UInt64
+    /// Threads; the result does not depend on it.
+    public var threads: Int
+    /// One person in this many has their full record history kept (plus everyone ever listed
+    /// has their final state kept).
+    public var traceEvery: Int
+
+    /// A configuration from its parts.
+    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int) {
+        self.period = period
+        self.seed = seed
+        self.threads = max(1, threads)
+        self.traceEvery = max(1, traceEvery)
+    }
+}
+
+/// What a run reports as it goes; the command line connects this to the run store and the
+/// progress bar. Called on the thread that drives the run.
+public protocol SimulationObserver {
+    /// A month (or the final partial month) has been simulated.
+    mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace])
+}
+
+/// The seed system (or any scenario) operating day by day on a synthetic society (M1-M13).
+///
+/// Each day: behaviours occur at individual rates; sources record them (or attach them to the
+/// wrong person) after their delay; the authority judges records by the rules; scores, tiers and
+/// list entries change; people attempt actions that measures block or reward; records expire and
+/// appeals are decided; sanctions and monitoring change behaviour rates. Each month: spillovers
+/// through parents, spouses, friends and employers are recomputed from everyone's standing, and
+/// metrics are rolled up. Subjects are processed in chunks whose order and boundaries do not
+/// depend on the thread count; every draw is keyed by (seed, subject, day).
+public struct Simulation: Sendable {
+    let model: RunModel
+    let population: Population
+    /// How the run is set up.
+    public let config: SimulationConfig
+    let random: CounterRandom
+    let people: SubjectState
+    let companies: SubjectState
+    let peopleChunks: [ChunkState]
+    let companyChunks: [ChunkState]
+    let peopleRanges: [Range<Int>]
+    let companyRanges: [Range<Int>]
+    /// Income quintile of each person (1...5), fixed at the start.
+    let quintile: [UInt8]
+    /// People who are parents of a child under 18 at the start.
+    let isParent: [Bool]
+    /// Whether each person is enrolled (scored), under consent.
+    let enrolled: [Bool]
+    /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
+    var peopleSnapshot: [StandingSnapshot]
+    var companySnapshot: [StandingSnapshot]
+    /// Counters of the current month, and of the run so far.
+    var month: DayCounters
+    var totals: DayCounters
+    /// The next day to simulate.
+    public internal(set) var today: Day
+
+    /// Block size that false attribution never crosses (and chunk sizes are multiples of).
+    static let block = 1024
+
+    /// Prepares a run: compiles the policy's tables, sizes the state, schedules everyone's first events.
+    public init(policy: Policy, population: Population, census: Census, config: SimulationConfig) {
+        model = RunModel(policy: policy, census: census)
+        self.population = population
+        self.config = config
+        random = CounterRandom(seed: config.seed)
+        let lists = policy.scenario.lists.count
+        people = SubjectState(count: population.count, lists: lists)
+        companies = SubjectState(count: population.companies.count, lists: lists)
+        peopleRanges = Self.chunks(population.count)
+        companyRanges = Self.chunks(population.companies.count)
+        peopleChunks = peopleRanges.map { _ in ChunkState() }
+        companyChunks = companyRanges.map { _ in ChunkState() }
+        let sorted = population.income.sorted()
+        let cuts = (1...4).map { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * $0 / 5)] }
+        quintile = population.income.map { income in UInt8(1 + cuts.filter { income >= $0 }.count) }
+        var parent = [Bool](repeating: false, count: population.count)
+        for person in 0..<population.count where population.age[person] < 18 {
+            if population.mother[person] != Population.none { parent[Int(population.mother[person])] = true }
+            if population.father[person] != Population.none { parent[Int(population.father[person])] = true }
+        }
+        isParent = parent
+        let enrolment = policy.scenario.enrolment
+        let rng = random
+        enrolled = (0..<population.count).map { person in
+            enrolment.mode == .mandatory || rng.uniform(.enrolment, UInt64(person)) < enrolment.share
+        }
+        peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
+        companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
+        month = DayCounters(behaviors: policy.scenario.behaviors.count, sources: policy.scenario.sources.count,
+                            lists: lists, actions: policy.scenario.actions.count)
+        totals = month
+        today = config.period.start
+        scheduleFirstEvents()
+        takeSnapshots()
+        recomputeSpillovers()
+    }
+
+    /// Chunks of subjects: at most 64, each a whole number of blocks, fixed by the count alone.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        guard count > 0 else { return [] }
+        let blocks = (count + block - 1) / block
+        let perChunk = max(1, (blocks + 63) / 64)
+        return stride(from: 0, to: blocks, by: perChunk).map { first in
+            (first * block)..<min(count, (first + perChunk) * block)
+        }
+    }
+
+    /// Whether the run has simulated its last day.
+    public var isFinished: Bool { today > config.period.end }
+
+    /// Days simulated so far.
+    public var daysDone: Int { config.period.start.days(to: today) }
+
+    /// Simulates up to and including `last` (or the period's end), reporting each month.
+    public mutating func run(until last: Day? = nil, observer: inout some SimulationObserver,
+                             progress: ((Int) -> Void)? = nil) {
+        let end = min(last ?? config.period.end, config.period.end)
+        while today <= end {
+            step()
+            let (_, month, day) = today.components
+            let tomorrow = today.adding(days: 1)
+            let monthEnds = tomorrow.components.month != month || today == config.period.end
+            if monthEnds {
+                closeMonth(observer: &observer)
+            }
+            _ = day
+            today = tomorrow
+            progress?(daysDone)
+        }
+    }
+
+    /// The SHA-256 of the final state of every person and company, in hex.
+    public func digest() -> String {
+        var hash = SHA256()
+        people.hash(into: &hash)
+        companies.hash(into: &hash)
+        return hash.hexDigest()
+    }
+}
+
+/// A subject's standing at the last month end, as spillovers see it.
+struct StandingSnapshot: Sendable {
+    var score: Int32 = 0
+    var tier: UInt8 = 0xFF
+    var lists: UInt8 = 0
+    var lastNegative: Int32 = Int32.min
+}
+
+extension CounterRandom.Stream {
+    static let behaviorGap = Self(201)
+    static let behaviorPick = Self(202)
+    static let actionGap = Self(203)
+    static let actionPick = Self(204)
+    static let observe = Self(205)
+    static let misattribute = Self(206)
+    static let judge = Self(207)
+    static let appeal = Self(208)
+    static let propensity = Self(209)
+    static let enrolment = Self(210)
+}

@@ -1,0 +1,165 @@
+import SocialCredit
+
+/// What a run is: the scenario text, the parameters and the software version, everything needed
+/// to reproduce it.
+public struct RunInfo: Sendable, Codable, Equatable {
+    /// The scenario's id.
+    public var scenarioID: String
+    /// The scenario file's full text, as read.
+    public var scenarioText: String
+    /// Number of people.
+    public var population: Int
+    /// Seed of the society and of the run.
+    public var seed: UInt64
+    /// First simulated day (ISO date).
+    public var start: String
+    /// Last simulated day (ISO date).
+    public var end: String
+    /// Threads used (the result does not depend on it).
+    public var threads: Int
+    /// Days between checkpoints; 0 for none.
+    public var checkpointEvery: Int
+    /// SocialCreditLab version.
+    public var version: String
+
+    /// Run information from its parts.
+    public init(scenarioID: String, scenarioText: String, population: Int, seed: UInt64, start: String, end: String,
+                threads: Int, checkpointEvery: Int, version: String) {
+        self.scenarioID = scenarioID
+        self.scenarioText = scenarioText
+        self.population = population
+        self.seed = seed
+        self.start = start
+        self.end = end
+        self.threads = threads
+        self.checkpointEvery = checkpointEvery
+        self.version = version
+    }
+}
+
+/// One figure of the metrics time series, for one month (or one day).
+public struct MetricPoint: Sendable, Codable, Equatable {
+    /// Period: "YYYY-MM" for monthly rollups.
+    public var period: String
+    /// Metric name, dotted: "records.source.cctv", "blocked.buy_flight", "tier.share.AAA".
+    public var name: String
+    /// Value.
+    public var value: Double
+
+    /// A point from its parts.
+    public init(period: String, name: String, value: Double) {
+        self.period = period
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The full history of one record of a traced person (N1, N2): what happened, who recorded it,
+/// what the authority made of it, and any appeal.
+public struct RecordTrace: Sendable, Codable, Equatable {
+    /// Record id, unique in the run.
+    public var id: Int64
+    /// The person (or company) the record is attached to.
+    public var subject: Int
+    /// "people" or "companies".
+    public var subjectKind: String
+    /// Behaviour id.
+    public var behavior: String
+    /// Source id.
+    public var source: String
+    /// Day the behaviour occurred (ISO date).
+    public var occurred: String
+    /// Day the record arrived (ISO date).
+    public var recorded: String
+    /// True when the record was attached to the wrong subject.
+    public var misattributed: Bool
+    /// For a false record: who actually did it.
+    public var actualSubject: Int?
+    /// Rule applied, if any.
+    public var rule: String?
+    /// Points applied after caps.
+    public var delta: Int
+    /// True when the authority judged it otherwise (no effect).
+    public var judgedOtherwise: Bool
+    /// List the record put the subject on, if any.
+    public var listed: String?
+    /// Appeal filed (ISO date), decided (ISO date) and outcome ("upheld" or "overturned").
+    public var appealFiled: String?
+    public var appealDecided: String?
+    public var appealOutcome: String?
+
+    /// A trace from its parts.
+    public init(id: Int64, subject: Int, subjectKind: String, behavior: String, source: String, occurred: String,
+                recorded: String, misattributed: Bool, actualSubject: Int?, rule: String?, delta: Int,
+                judgedOtherwise: Bool, listed: String?, appealFiled: String?, appealDecided: String?,
+                appealOutcome: String?) {
+        self.id = id
+        self.subject = subject
+        self.subjectKind = subjectKind
+        self.behavior = behavior
+        self.source = source
+        self.occurred = occurred
+        self.recorded = recorded
+        self.misattributed = misattributed
+        self.actualSubject = actualSubject
+        self.rule = rule
+        self.delta = delta
+        self.judgedOtherwise = judgedOtherwise
+        self.listed = listed
+        self.appealFiled = appealFiled
+        self.appealDecided = appealDecided
+        self.appealOutcome = appealOutcome
+    }
+}
+
+/// The final state of one person or company (traced, or ever listed).
+public struct SubjectSnapshot: Sendable, Codable, Equatable {
+    /// Index.
+    public var subject: Int
+    /// "people" or "companies".
+    public var subjectKind: String
+    /// Why it is stored: "traced", "listed" or both ("traced,listed").
+    public var reason: String
+    /// Final score (nil when not scored).
+    public var score: Int?
+    /// Final tier id.
+    public var tier: String?
+    /// Lists held at the end, comma-separated ids.
+    public var lists: String
+    /// Lists ever held, comma-separated ids.
+    public var everListed: String
+    /// Records attached (true and false), and of them false.
+    public var records: Int
+    public var falseRecords: Int
+    /// Actions blocked over the run, and rewards received.
+    public var blocked: Int
+    public var rewarded: Int
+    /// Attributes for analysis: age (at the start), sex, province code, urban, income quintile.
+    public var age: Int?
+    public var male: Bool?
+    public var province: Int
+    public var urban: Bool?
+    public var incomeQuintile: Int?
+
+    /// A snapshot from its parts.
+    public init(subject: Int, subjectKind: String, reason: String, score: Int?, tier: String?, lists: String,
+                everListed: String, records: Int, falseRecords: Int, blocked: Int, rewarded: Int, age: Int?,
+                male: Bool?, province: Int, urban: Bool?, incomeQuintile: Int?) {
+        self.subject = subject
+        self.subjectKind = subjectKind
+        self.reason = reason
+        self.score = score
+        self.tier = tier
+        self.lists = lists
+        self.everListed = everListed
+        self.records = records
+        self.falseRecords = falseRecords
+        self.blocked = blocked
+        self.rewarded = rewarded
+        self.age = age
+        self.male = male
+        self.province = province
+        self.urban = urban
+        self.incomeQuintile = incomeQuintile
+    }
+}

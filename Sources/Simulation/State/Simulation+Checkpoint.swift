@@ -1,0 +1,146 @@
+import Foundation
+import SocialCredit
+
+/// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
+/// is not saved: it is regenerated from its size and seed, which give the same society.
+extension Simulation {
+    static let checkpointMagic = Array("SCLABCK1".utf8)
+
+    /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
+    public func checkpointData() -> Data {
+        var out = ByteWriter()
+        out.bytes(Self.checkpointMagic)
+        out.int(Int(today.number))
+        out.int(people.count)
+        out.int(companies.count)
+        out.int(model.scenario.lists.count)
+        for column in people.columns + companies.columns { out.raw(column) }
+        peopleSnapshot.withUnsafeBytes { out.raw($0) }
+        companySnapshot.withUnsafeBytes { out.raw($0) }
+        for values in totals.arrays { out.ints(values) }
+        out.ints(totals.scalars)
+        for chunk in peopleChunks + companyChunks {
+            out.int(Int(chunk.nextRecord))
+            let days = chunk.calendar.keys.sorted()
+            out.int(days.count)
+            for day in days {
+                let records = chunk.calendar[day]!
+                out.int(Int(day))
+                out.int(records.count)
+                records.withUnsafeBytes { out.raw($0) }
+            }
+            let caps = chunk.capUse.sorted { $0.key < $1.key }
+            out.ints(caps.map(\.key))
+            out.ints(caps.map { Int($0.value.year) })
+            out.ints(caps.map { Int($0.value.used) })
+            let extensions = chunk.extensions.sorted { $0.key < $1.key }
+            out.ints(extensions.map(\.key))
+            out.ints(extensions.map { Int($0.value) })
+            let listings = chunk.listingRecord.sorted { $0.key < $1.key }
+            out.ints(listings.map(\.key))
+            out.ints(listings.map { Int($0.value) })
+            let ceilings = chunk.ceilingRecord.sorted { $0.key < $1.key }
+            out.ints(ceilings.map { Int($0.key) })
+            out.ints(ceilings.map { Int($0.value) })
+            out.ints(chunk.overturned.sorted().map { Int($0) })
+        }
+        return Data(out.data)
+    }
+
+    /// Restores the state from a checkpoint of a run with the same scenario, society and period.
+    public mutating func restore(from data: Data) throws {
+        var input = ByteReader(data: [UInt8](data))
+        guard try input.bytes(Self.checkpointMagic.count) == Self.checkpointMagic else {
+            throw CheckpointError("not a SocialCreditLab checkpoint")
+        }
+        let day = try input.int()
+        guard try input.int() == people.count, try input.int() == companies.count,
+              try input.int() == model.scenario.lists.count else {
+            throw CheckpointError("the checkpoint is of a different society or scenario")
+        }
+        for column in people.columns + companies.columns {
+            let bytes = try input.bytes(column.count)
+            bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(mutating: column).copyMemory(from: $0) }
+        }
+        try peopleSnapshot.withUnsafeMutableBytes { target in
+            let bytes = try input.bytes(target.count)
+            bytes.withUnsafeBytes { target.copyMemory(from: $0) }
+        }
+        try companySnapshot.withUnsafeMutableBytes { target in
+            let bytes = try input.bytes(target.count)
+            bytes.withUnsafeBytes { target.copyMemory(from: $0) }
+        }
+        var arrays = totals.arrays
+        for i in arrays.indices { arrays[i] = try input.ints() }
+        try totals.restore(arrays: arrays, scalars: input.ints())
+        for chunk in peopleChunks + companyChunks {
+            chunk.nextRecord = Int64(try input.int())
+            chunk.calendar = [:]
+            for _ in 0..<(try input.int()) {
+                let due = Int32(try input.int())
+                let count = try input.int()
+                let bytes = try input.bytes(count * MemoryLayout<PendingRecord>.stride)
+                chunk.calendar[due] = bytes.withUnsafeBytes { raw in
+                    Array(raw.bindMemory(to: PendingRecord.self).prefix(count))
+                }
+            }
+            let capKeys = try input.ints(), capYears = try input.ints(), capUsed = try input.ints()
+            chunk.capUse = Dictionary(uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (Int32(capYears[$0]), Int32(capUsed[$0]))) })
+            let extensionKeys = try input.ints(), extensionValues = try input.ints()
+            chunk.extensions = Dictionary(uniqueKeysWithValues: zip(extensionKeys, extensionValues.map { Int32($0) }))
+            let listingKeys = try input.ints(), listingValues = try input.ints()
+            chunk.listingRecord = Dictionary(uniqueKeysWithValues: zip(listingKeys, listingValues.map { Int64($0) }))
+            let ceilingKeys = try input.ints(), ceilingValues = try input.ints()
+            chunk.ceilingRecord = Dictionary(uniqueKeysWithValues: zip(ceilingKeys.map { Int32($0) }, ceilingValues.map { Int64($0) }))
+            chunk.overturned = Set(try input.ints().map { Int64($0) })
+            chunk.traces = [:]
+        }
+        guard input.atEnd else { throw CheckpointError("trailing bytes: the checkpoint is damaged") }
+        today = Day(number: Int32(day))
+        month = DayCounters(behaviors: model.behaviors.count, sources: model.scenario.sources.count,
+                            lists: model.scenario.lists.count, actions: model.actions.count)
+    }
+}
+
+/// A checkpoint that cannot be used.
+public struct CheckpointError: Error, CustomStringConvertible {
+    /// What is wrong.
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct ByteWriter {
+    var data: [UInt8] = []
+    mutating func bytes(_ b: [UInt8]) { data += b }
+    mutating func raw(_ b: UnsafeRawBufferPointer) { data.append(contentsOf: b) }
+    mutating func int(_ v: Int) { withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) } }
+    mutating func ints(_ values: [Int]) {
+        int(values.count)
+        for v in values { int(v) }
+    }
+}
+
+struct ByteReader {
+    let data: [UInt8]
+    var offset = 0
+    var atEnd: Bool { offset == data.count }
+
+    mutating func bytes(_ n: Int) throws -> [UInt8] {
+        guard n >= 0, offset + n <= data.count else { throw CheckpointError("truncated: the checkpoint ends early") }
+        defer { offset += n }
+        return Array(data[offset..<(offset + n)])
+    }
+
+    mutating func int() throws -> Int {
+        let b = try bytes(8)
+        var value: UInt64 = 0
+        for (i, byte) in b.enumerated() { value |= UInt64(byte) << (8 * UInt64(i)) }
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func ints() throws -> [Int] {
+        let n = try int()
+        guard n >= 0, n <= (data.count - offset) / 8 else { throw CheckpointError("damaged: bad array length") }
+        return try (0..<n).map { _ in try int() }
+    }
+}

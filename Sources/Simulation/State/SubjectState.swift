@@ -1,0 +1,90 @@
+/// The mutable state of every person (or every company) in a run, as columns.
+///
+/// Everything the day loop changes lives here; everything it reads about who people are lives
+/// in the `Population`. Columns are plain arrays of fixed-width values, so the whole state can be
+/// hashed for the digest and written to a checkpoint as bytes.
+struct SubjectState: @unchecked Sendable {
+    /// Next day a behaviour may occur (candidate), and whether that day is only a refresh.
+    let nextBehavior: Column<Int32>
+    let nextAction: Column<Int32>
+    /// Points from records that count, beyond the initial score.
+    let scoreDelta: Column<Int32>
+    /// Of `scoreDelta`, the points from false records.
+    let falseDelta: Column<Int32>
+    /// Points from spillovers in force (recomputed monthly).
+    let spillDelta: Column<Int16>
+    /// Worst tier allowed by a record's tier ceiling, and until when (exclusive).
+    let ceilingTier: Column<UInt8>
+    let ceilingUntil: Column<Int32>
+    /// Tier ceiling from spillovers in force (0xFF: none), recomputed monthly.
+    let spillCeiling: Column<UInt8>
+    /// Spillovers reaching the subject (bit per spillover), recomputed monthly.
+    let spillMask: Column<UInt16>
+    /// Per rule-filled list: first day listed, and first day off the list (0 when never).
+    let listedSince: [Column<Int32>]
+    let listedUntil: [Column<Int32>]
+    /// Lists whose current entry came from a false record (bit per list), and lists ever held.
+    let listFalse: Column<UInt8>
+    let everListed: Column<UInt8>
+    /// Response triggers: sanctioned until, recorded (negative record) until.
+    let sanctionedUntil: Column<Int32>
+    let recordedUntil: Column<Int32>
+    /// Last day a record lowered the score (for `clean_days`), or Int32.min.
+    let lastNegative: Column<Int32>
+    /// Counters for snapshots: records, false records, blocked actions, rewards.
+    let records: Column<UInt16>
+    let falseRecords: Column<UInt16>
+    let blocked: Column<UInt16>
+    let rewarded: Column<UInt16>
+
+    init(count: Int, lists: Int) {
+        nextBehavior = Column<Int32>(repeating: 0, count: count)
+        nextAction = Column<Int32>(repeating: 0, count: count)
+        scoreDelta = Column<Int32>(repeating: 0, count: count)
+        falseDelta = Column<Int32>(repeating: 0, count: count)
+        spillDelta = Column<Int16>(repeating: 0, count: count)
+        ceilingTier = Column<UInt8>(repeating: 0, count: count)
+        ceilingUntil = Column<Int32>(repeating: Int32.min, count: count)
+        spillCeiling = Column<UInt8>(repeating: 0xFF, count: count)
+        spillMask = Column<UInt16>(repeating: 0, count: count)
+        listedSince = (0..<lists).map { _ in Column<Int32>(repeating: 0, count: count) }
+        listedUntil = (0..<lists).map { _ in Column<Int32>(repeating: Int32.min, count: count) }
+        listFalse = Column<UInt8>(repeating: 0, count: count)
+        everListed = Column<UInt8>(repeating: 0, count: count)
+        sanctionedUntil = Column<Int32>(repeating: Int32.min, count: count)
+        recordedUntil = Column<Int32>(repeating: Int32.min, count: count)
+        lastNegative = Column<Int32>(repeating: Int32.min, count: count)
+        records = Column<UInt16>(repeating: 0, count: count)
+        falseRecords = Column<UInt16>(repeating: 0, count: count)
+        blocked = Column<UInt16>(repeating: 0, count: count)
+        rewarded = Column<UInt16>(repeating: 0, count: count)
+    }
+
+    var count: Int { scoreDelta.count }
+
+    /// Every column, in a fixed order (for the digest and checkpoints).
+    var columns: [UnsafeRawBufferPointer] {
+        [nextBehavior.bytes, nextAction.bytes, scoreDelta.bytes, falseDelta.bytes, spillDelta.bytes, ceilingTier.bytes,
+         ceilingUntil.bytes, spillCeiling.bytes, spillMask.bytes]
+            + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
+            + [listFalse.bytes, everListed.bytes, sanctionedUntil.bytes, recordedUntil.bytes, lastNegative.bytes,
+               records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+    }
+
+    /// Bytes per subject.
+    var bytesPerSubject: Int { 4 * 11 + 2 * 6 + 5 + 8 * listedUntil.count }
+
+    /// Feeds every column into a hash, in a fixed order.
+    func hash(into digest: inout SHA256) {
+        for column in columns { digest.update(raw: column) }
+    }
+}
+
+/// A subject's standing as the rules see it, computed on demand from the state.
+struct Standing {
+    var score: Int?
+    var tier: Int?
+    /// Bit per list (rule-filled and condition-filled).
+    var lists: UInt8
+    var lastNegative: Int32
+}

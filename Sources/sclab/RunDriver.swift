@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import RunStore
+import Simulation
+import SocialCredit
+import Society
+
+/// Drives a run from its stored description: builds the society and the simulation, runs month
+/// by month committing each month to the store (with checkpoints when asked), and finishes with
+/// the snapshots, the digest and the summary. Shared by `simulate` and `resume`.
+struct RunDriver {
+    let info: RunInfo
+    let store: RunStore
+    let census: Census
+    let json: Bool
+    var simulation: Simulation
+    let started = Date()
+    var timings: [String: Double] = [:]
+
+    init(info: RunInfo, store: RunStore, threads: Int, traceEvery: Int?, json: Bool) throws {
+        self.info = info
+        self.store = store
+        self.json = json
+        let policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
+        let generator = try PopulationGenerator()
+        census = generator.census
+        let clock = Date()
+        if !json { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
+        let population = generator.generate(size: info.population, seed: info.seed, threads: threads)
+        timings["population"] = Date().timeIntervalSince(clock)
+        let period = Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!)
+        simulation = Simulation(policy: policy, population: population, census: census,
+                                config: SimulationConfig(period: period, seed: info.seed, threads: threads,
+                                                         traceEvery: traceEvery ?? max(1, info.population / 1000)))
+    }
+
+    mutating func runToEnd() throws {
+        let clock = Date()
+        let total = simulation.config.period.days
+        let progress = ProgressReporter(label: "simulate", total: Double(total), unit: "days")
+        var buffer = MonthBuffer()
+        var lastCheckpoint = simulation.daysDone
+        while !simulation.isFinished {
+            let (y, m, _) = simulation.today.components
+            let monthEnd = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!.adding(days: -1)
+            simulation.run(until: monthEnd, observer: &buffer) { done in progress.update(done: Double(done)) }
+            var checkpoint: String?
+            if info.checkpointEvery > 0, simulation.daysDone - lastCheckpoint >= info.checkpointEvery, !simulation.isFinished {
+                checkpoint = try Checkpoints.write(simulation, in: store.directory)
+                lastCheckpoint = simulation.daysDone
+            }
+            try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
+                                   metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint)
+            buffer = MonthBuffer()
+        }
+        progress.finish()
+        timings["simulation"] = Date().timeIntervalSince(clock)
+        let digest = simulation.digest()
+        let summary = RunSummary(info: info, folder: store.directory, simulation: simulation, digest: digest,
+                                 timings: timings, days: total)
+        try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
+                         summaryJSON: summary.json)
+        print(json ? summary.json : summary.text)
+    }
+}
+
+/// Buffers a month's metrics and traces until they are committed.
+struct MonthBuffer: SimulationObserver {
+    var metrics: [MetricPoint] = []
+    var traces: [RecordTrace] = []
+
+    mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
+        self.metrics += metrics
+        self.traces += traces
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import RunStore
+import Simulation
+import Testing
+
+/// A fresh folder under the system's temporary folder, removed when the test ends.
+final class TemporaryFolder {
+    let path: String
+
+    init() throws {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("runstore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A path inside the folder.
+    func appending(_ component: String) -> String { (path as NSString).appendingPathComponent(component) }
+}
+
+/// Test values.
+enum Fixture {
+    static func info(seed: UInt64 = .max) -> RunInfo {
+        RunInfo(scenarioID: "seed-article", scenarioText: "id: seed-article\n# «全文» with non-ASCII text\n",
+                population: 100_000, seed: seed, start: "2014-01-01", end: "2020-12-31", threads: 2,
+                checkpointEvery: 90, version: "0.1.0")
+    }
+
+    static func trace(id: Int64, subject: Int, kind: String = "people", outcome: String? = nil) -> RecordTrace {
+        RecordTrace(id: id, subject: subject, subjectKind: kind, behavior: "jaywalking", source: "cctv",
+                    occurred: "2015-03-02", recorded: "2015-03-09", misattributed: id % 3 == 0,
+                    actualSubject: id % 3 == 0 ? subject + 1 : nil, rule: id % 2 == 0 ? "r-jaywalk" : nil,
+                    delta: -5, judgedOtherwise: id % 5 == 0, listed: id % 7 == 0 ? "blacklist" : nil,
+                    appealFiled: outcome == nil ? nil : "2015-04-01", appealDecided: outcome == nil ? nil : "2015-05-01",
+                    appealOutcome: outcome)
+    }
+
+    static func snapshot(subject: Int, kind: String = "people") -> SubjectSnapshot {
+        SubjectSnapshot(subject: subject, subjectKind: kind, reason: "traced,listed", score: kind == "people" ? 955 : nil,
+                        tier: kind == "people" ? "B" : nil, lists: "blacklist", everListed: "blacklist,redlist",
+                        records: 12, falseRecords: 2, blocked: 3, rewarded: 1, age: kind == "people" ? 41 : nil,
+                        male: kind == "people" ? subject % 2 == 0 : nil, province: 370_000,
+                        urban: kind == "people" ? true : nil, incomeQuintile: kind == "people" ? 2 : nil)
+    }
+
+    static let digest = String(repeating: "ab", count: 32)
+}
+
+/// Runs `body`, which must throw a `RunStoreError`, and returns it (or records an issue).
+func runStoreError(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> RunStoreError? {
+    do {
+        try body()
+        Issue.record("expected a RunStoreError, nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as RunStoreError {
+        return error
+    } catch {
+        Issue.record("expected a RunStoreError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// The `sclab` executable built with these tests: beside the running test product (the test
+/// executable on Linux, inside the `.xctest` bundle's folder on macOS), else in the package's
+/// `.build-runstore` or `.build` products folder.
+func sclabExecutable() throws -> URL {
+    var folders: [URL] = []
+    func addWithParents(_ url: URL) {
+        var folder = url
+        for _ in 0..<3 {
+            folders.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+    addWithParents(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+        addWithParents(bundle.bundleURL.deletingLastPathComponent())
+    }
+    addWithParents(Bundle.main.bundleURL)
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    for scratch in [".build-runstore", ".build"] {
+        folders.append(package.appendingPathComponent(scratch).appendingPathComponent("debug"))
+    }
+    let found = folders.map { $0.appendingPathComponent("sclab") }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    return try #require(found, "sclab is not built; looked in \(folders.map(\.path))")
+}

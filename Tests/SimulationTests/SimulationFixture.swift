@@ -1,0 +1,69 @@
+import Foundation
+import SocialCredit
+import Society
+@testable import Simulation
+
+/// Collects what a run reports.
+struct Collector: SimulationObserver {
+    var metrics: [MetricPoint] = []
+    var traces: [RecordTrace] = []
+    var months = 0
+
+    mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
+        self.metrics += metrics
+        self.traces += traces
+        months += 1
+    }
+
+    func value(_ name: String, _ period: String) -> Double? {
+        metrics.first { $0.name == name && $0.period == period }?.value
+    }
+
+    func total(_ name: String) -> Double { metrics.filter { $0.name == name }.reduce(0) { $0 + $1.value } }
+}
+
+enum SimulationFixture {
+    static let census: Census = try! Census.load()
+
+    /// `count` unrelated adults in single households (Shandong, urban), optionally with parents.
+    static func adults(_ count: Int, seed: UInt64 = 1) -> Population {
+        Population(seed: seed, people: (0..<count).map { Population.HandMadePerson(age: 35, household: $0) }, census: census)
+    }
+
+    /// Runs a scenario (YAML text) on a population over its whole period.
+    static func run(_ yaml: String, on population: Population, threads: Int = 2, traceEvery: Int = 1) throws
+        -> (simulation: Simulation, collector: Collector) {
+        let policy = try Policy(Scenario.parse(yaml, file: "test.yaml"))
+        var simulation = Simulation(policy: policy, population: population, census: census,
+                                    config: SimulationConfig(period: policy.scenario.period, seed: population.seed,
+                                                             threads: threads, traceEvery: traceEvery))
+        var collector = Collector()
+        simulation.run(observer: &collector)
+        return (simulation, collector)
+    }
+
+    /// A one-year scenario with one behaviour observed by one source and judged by one rule;
+    /// `source`, `rule`, `extra` are spliced into the YAML.
+    static func scenario(source: String = "coverage: 1", rule: String = "delta: -10", behaviorRate: Double = 12,
+                         extra: String = "") -> String {
+        """
+        scenario: {name: Mechanism test, start: 2016-01-01, end: 2016-12-31}
+        score:
+          initial: 1000
+          minimum: 0
+          maximum: 2000
+          tiers: [{id: A, min: 960}, {id: B, min: 850}, {id: C, min: 0}]
+        behaviors:
+          - {id: offence, conduct: contradictory, who: everyone, rate: \(behaviorRate)}
+        sources:
+          - id: watcher
+            observes: offence
+            \(source.replacingOccurrences(of: "\n", with: "\n    "))
+        rules:
+          - id: penalty
+            behavior: offence
+            \(rule.replacingOccurrences(of: "\n", with: "\n    "))
+        \(extra)
+        """
+    }
+}
