@@ -7,46 +7,29 @@ extension EventContext {
     /// and lists (rule-filled entries held today, then condition-filled lists).
     /// With `cleared`, false records are left out: the standing the subject would have without them.
     func standing(_ subject: Int, cleared: Bool = false) -> Standing {
-        let scale = model.policy.scale(for: isCompanies ? .companies : .people)
-        var score: Int?
-        var tier: Int?
-        let scored = isCompanies || simulation.enrolled[subject]
-        if let scale, scored {
-            var raw = scale.initial + Int(state.scoreDelta[subject]) + Int(state.spillDelta[subject])
-            if cleared { raw -= Int(state.falseDelta[subject]) }
-            let value = scale.clamp(raw)
-            score = value
-            var t = scale.tierIndex(for: value)
-            if day < state.ceilingUntil[subject] { t = max(t, Int(state.ceilingTier[subject])) }
-            if state.spillCeiling[subject] != 0xFF { t = max(t, Int(state.spillCeiling[subject])) }
-            tier = t
+        var result = Standing(scored: false, score: 0, tier: -1, lists: 0, lastNegative: state.lastNegative[subject])
+        let scale = isCompanies ? model.companyScale : model.peopleScale
+        if let scale, isCompanies || enrolled[subject] {
+            var raw = scale.initial &+ state.scoreDelta[subject] &+ Int32(state.spillDelta[subject])
+            if cleared { raw &-= state.falseDelta[subject] }
+            let score = min(scale.maximum, max(scale.minimum, raw))
+            var tier = scale.tier(score)
+            if day < state.ceilingUntil[subject] { tier = max(tier, Int32(state.ceilingTier[subject])) }
+            if state.spillCeiling[subject] != 0xFF { tier = max(tier, Int32(state.spillCeiling[subject])) }
+            result.scored = true
+            result.score = score
+            result.tier = tier
         }
-        var lists: UInt8 = 0
-        for l in model.scenario.lists.indices where !model.listIsConditional[l] && day < state.listedUntil[l][subject] {
+        for l in 0..<model.listCount where !model.listConditional[l] && day < state.listedUntil[l][subject] {
             let bit = UInt8(1) << UInt8(l)
-            if !(cleared && state.listFalse[subject] & bit != 0) { lists |= bit }
+            if !(cleared && state.listFalse[subject] & bit != 0) { result.lists |= bit }
         }
-        var standing = Standing(score: score, tier: tier, lists: lists, lastNegative: state.lastNegative[subject])
         let p = province(subject)
-        for l in model.scenario.lists.indices where model.listIsConditional[l]
-            && model.listSubjectCompanies[l] == isCompanies && tables.lists[l * tables.provinces + p] {
-            if let entry = model.policy.listEntry[l], holds(entry, standing) { standing.lists |= 1 << UInt8(l) }
+        for l in 0..<model.listCount where model.listConditional[l] && model.listCompanies[l] == isCompanies
+            && tables.lists[l * provinces + p] && model.programs.holds(model.listEntryProgram[l], result, day: day) {
+            result.lists |= 1 << UInt8(l)
         }
-        return standing
-    }
-
-    /// Whether a compiled condition holds for a standing on the current day.
-    func holds(_ test: Test, _ s: Standing) -> Bool {
-        switch test {
-        case let .listed(l): return s.lists & (1 << UInt8(l)) != 0
-        case let .tierAtMost(t): return s.tier.map { $0 >= t } ?? false
-        case let .tierAtLeast(t): return s.tier.map { $0 <= t } ?? false
-        case let .scoreBelow(v): return s.score.map { $0 < v } ?? false
-        case let .scoreAtLeast(v): return s.score.map { $0 >= v } ?? false
-        case let .cleanFor(days): return s.lastNegative == Int32.min || s.lastNegative <= day - Int32(days)
-        case let .all(parts): return parts.allSatisfy { holds($0, s) }
-        case let .any(parts): return parts.contains { holds($0, s) }
-        }
+        return result
     }
 
     /// An action attempt: measures in force and spillovers reaching the subject block or reward it.
@@ -54,19 +37,20 @@ extension EventContext {
         defer { scheduleAction(subject) }
         guard !refresh else { return }
         let age = isCompanies ? 0 : self.age(subject)
-        var rates = [Double](repeating: 0, count: model.actions.count)
+        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
         var total = 0.0
-        for a in model.actions.indices {
-            rates[a] = actionRate(subject, a, age: age)
-            total += rates[a]
-        }
+        for a in 0..<model.actionCount { total += actionRate(subject, a, groups: g, type: type) }
         guard total > 0 else { return }
         var pick = random.uniform(.actionPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
-        var action = model.actions.count - 1
-        for a in rates.indices where rates[a] > 0 {
-            if pick < rates[a] { action = a; break }
-            pick -= rates[a]
+        var action = -1
+        for a in 0..<model.actionCount {
+            let rate = actionRate(subject, a, groups: g, type: type)
+            guard rate > 0 else { continue }
+            action = a
+            if pick < rate { break }
+            pick -= rate
         }
+        guard action >= 0 else { return }
         counters.attempts[action] += 1
         let (blocked, rewarded) = decide(subject, action, cleared: false)
         if blocked {
@@ -88,19 +72,20 @@ extension EventContext {
 
     /// Whether the measures and spillovers in force block the action, and whether they reward it.
     func decide(_ subject: Int, _ action: Int, cleared: Bool) -> (blocked: Bool, rewarded: Bool) {
+        let measures = model.actionMeasures[action]
+        let spillovers = model.actionSpillovers[action]
+        guard !measures.isEmpty || !spillovers.isEmpty else { return (false, false) }
         let own = standing(subject, cleared: cleared)
         let p = province(subject)
         var blocked = false, rewarded = false
-        for m in model.actions[action].measures where tables.measures[m * tables.provinces + p] {
-            let measure = model.scenario.measures[m]
-            guard (measure.subject == .companies) == isCompanies, holds(model.policy.measureTest[m], own) else { continue }
-            if measure.kind == .block { blocked = true } else if measure.kind == .reward { rewarded = true }
+        for m in measures where tables.measures[Int(m) * provinces + p] && model.measureCompanies[Int(m)] == isCompanies {
+            guard model.programs.holds(model.measureProgram[Int(m)], own, day: day) else { continue }
+            if model.measureKind[Int(m)] == 0 { blocked = true } else { rewarded = true }
         }
         if !isCompanies {
-            for sp in model.actions[action].spillovers where state.spillMask[subject] & (1 << UInt16(sp)) != 0 {
-                // Cleared standings do not remove relatives' standing: a spillover is never the
-                // subject's own false record.
-                switch model.policy.spilloverEffect[sp] {
+            // Spillovers come from relatives' standing, never the subject's own false records.
+            for sp in spillovers where state.spillMask[subject] & (1 << UInt16(sp)) != 0 {
+                switch model.policy.spilloverEffect[Int(sp)] {
                 case .block: blocked = true
                 case .reward: rewarded = true
                 default: break

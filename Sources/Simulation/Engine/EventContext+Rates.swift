@@ -3,86 +3,73 @@ import SocialCredit
 import Society
 
 extension EventContext {
-    /// Whether a subject belongs to one of the groups on the current day.
-    func isEligible(_ subject: Int, groups: [Group], age: Int) -> Bool {
-        if isCompanies { return groups.contains(.companies) }
-        guard age >= 0 else { return false }  // not yet born on this day
+    /// The groups (bit per `Group` case) a subject belongs to on the current day.
+    func groups(_ subject: Int, age: Int) -> UInt16 {
+        if isCompanies { return 1 << 8 }  // Group.companies
+        guard age >= 0 else { return 0 }  // not yet born on this day
         let flags = population.flags[subject]
-        for group in groups {
-            switch group {
-            case .everyone: return true
-            case .adults: if age >= 18 { return true }
-            case .minors: if age < 18 { return true }
-            case .schoolChildren: if (6...17).contains(age) && !flags.contains(.collective) { return true }
-            case .drivers: if flags.contains(.driver) && age >= 18 { return true }
-            case .parents: if simulation.isParent[subject] { return true }
-            case .employees: if flags.contains(.employee) && age >= 18 { return true }
-            case .internetUsers: if flags.contains(.internetUser) && age >= 6 { return true }
-            case .companies: break
-            }
-        }
-        return false
+        var mask: UInt16 = 1 << 0  // everyone
+        if age >= 18 { mask |= 1 << 1 } else { mask |= 1 << 2 }
+        if (6...17).contains(age) && !flags.contains(.collective) { mask |= 1 << 3 }
+        if flags.contains(.driver) && age >= 18 { mask |= 1 << 4 }
+        if isParent[subject] { mask |= 1 << 5 }
+        if flags.contains(.employee) && age >= 18 { mask |= 1 << 6 }
+        if flags.contains(.internetUser) && age >= 6 { mask |= 1 << 7 }
+        return mask
     }
 
-    /// The yearly rate of behaviour b for a subject today: base rate, trait factors, individual
-    /// propensity and the responses in effect.
-    func behaviorRate(_ subject: Int, _ b: Int, age: Int) -> Double {
-        let behavior = model.behaviors[b]
-        guard behavior.companies == isCompanies, isEligible(subject, groups: behavior.groups, age: age) else { return 0 }
+    /// The row of the rate tables for a person today.
+    func personType(_ person: Int, age: Int) -> Int {
+        let flags = population.flags[person]
+        return RunModel.personType(male: flags.contains(.male), urban: flags.contains(.urban),
+                                   quintile: Int(quintile[person]), age: age)
+    }
+
+    /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
+    /// individual propensity, and the responses in effect.
+    func behaviorRate(_ subject: Int, _ b: Int, groups: UInt16, type: Int) -> Double {
+        guard model.behaviorCompanies[b] == isCompanies, model.behaviorGroups[b] & groups != 0 else { return 0 }
         var rate: Double
         if isCompanies {
-            if !behavior.sectors.isEmpty && !behavior.sectors.contains(Int(population.companies.sector[subject])) { return 0 }
-            rate = behavior.rate.perYear
+            let sectors = model.behaviorSectors[b]
+            if sectors != 0 && sectors & (1 << UInt16(population.companies.sector[subject])) == 0 { return 0 }
+            rate = model.behaviorBaseRate[b]
         } else {
-            rate = behavior.rate.perYear(for: traits(subject, age: age))
+            rate = model.behaviorRates[b * RunModel.personTypes + type]
         }
-        if behavior.sigma > 0 {
+        guard rate > 0 else { return 0 }
+        let sigma = model.behaviorSigma[b]
+        if sigma > 0 {
             let z = model.normalTable[Int(random.bits(.propensity, key(subject), UInt64(b)) & 1023)]
-            rate *= exp(behavior.sigma * z - behavior.sigma * behavior.sigma / 2)
+            rate *= exp(sigma * z - sigma * sigma / 2)
         }
-        for r in behavior.responses where responseActive(r, subject) { rate *= model.scenario.responses[r].factor }
+        for r in model.behaviorResponses[b] where responseActive(Int(r), subject, b) {
+            rate *= model.responseFactor[Int(r)]
+        }
         return rate
     }
 
-    func traits(_ person: Int, age: Int) -> Traits {
-        let flags = population.flags[person]
-        return Traits(age: age, incomeQuintile: Int(simulation.quintile[person]), isUrban: flags.contains(.urban),
-                      isMale: flags.contains(.male))
-    }
-
-    /// Whether a response's trigger holds for a subject today.
-    func responseActive(_ r: Int, _ subject: Int) -> Bool {
-        switch model.scenario.responses[r].trigger {
-        case .sanctioned: return day < state.sanctionedUntil[subject]
-        case .recorded: return day < state.recordedUntil[subject]
-        case .listed:
-            for l in model.scenario.lists.indices
-            where model.listIsBlack[l] && !model.listIsConditional[l] && day < state.listedUntil[l][subject] {
+    /// Whether a response's trigger holds for a subject today (for behaviour b).
+    func responseActive(_ r: Int, _ subject: Int, _ b: Int) -> Bool {
+        switch model.responseTrigger[r] {
+        case 0: return day < state.sanctionedUntil[subject]  // sanctioned
+        case 1:  // listed
+            for l in 0..<model.listCount
+            where model.listBlack[l] && !model.listConditional[l] && day < state.listedUntil[l][subject] {
                 return true
             }
             return false
-        case .monitored:
-            let behaviors = model.scenario.responses[r].behaviors
-            let p = province(subject)
-            return model.behaviors.indices.contains { b in
-                (behaviors.isEmpty || behaviors.contains { $0.id == model.scenario.behaviors[b].id })
-                    && tables.monitored[b * tables.provinces + p]
-            }
-        case .relativeListed:
+        case 2: return day < state.recordedUntil[subject]  // recorded
+        case 3: return tables.monitored[b * provinces + province(subject)]  // monitored
+        default:  // a relative listed
             guard !isCompanies else { return false }
-            let blackMask = blackListMask
-            for relative in [population.mother[subject], population.father[subject], population.spouse[subject]]
-            where relative != Population.none && simulation.peopleSnapshot[Int(relative)].lists & blackMask != 0 {
-                return true
-            }
-            return false
+            return relativeListed(population.mother[subject]) || relativeListed(population.father[subject])
+                || relativeListed(population.spouse[subject])
         }
     }
 
-    var blackListMask: UInt8 {
-        var mask: UInt8 = 0
-        for l in model.scenario.lists.indices where model.listIsBlack[l] { mask |= 1 << UInt8(l) }
-        return mask
+    private func relativeListed(_ relative: UInt32) -> Bool {
+        relative != Population.none && peopleSnapshot[Int(relative)].lists & model.blackMask != 0
     }
 
     /// Draws the next behaviour day from the subject's current total rate (memoryless, so a
@@ -90,23 +77,24 @@ extension EventContext {
     /// written negative, on which rates (ages, rollouts) are looked at again.
     func scheduleBehavior(_ subject: Int) {
         let age = isCompanies ? 0 : self.age(subject)
+        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
         var total = 0.0
-        for b in model.behaviors.indices { total += behaviorRate(subject, b, age: age) }
+        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, groups: g, type: type) }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
     }
 
     /// The same for actions.
     func scheduleAction(_ subject: Int) {
         let age = isCompanies ? 0 : self.age(subject)
+        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
         var total = 0.0
-        for a in model.actions.indices { total += actionRate(subject, a, age: age) }
+        for a in 0..<model.actionCount { total += actionRate(subject, a, groups: g, type: type) }
         state.nextAction[subject] = nextDay(total, .actionGap, subject)
     }
 
-    func actionRate(_ subject: Int, _ a: Int, age: Int) -> Double {
-        let action = model.actions[a]
-        guard action.companies == isCompanies, isEligible(subject, groups: action.groups, age: age) else { return 0 }
-        return isCompanies ? action.rate.perYear : action.rate.perYear(for: traits(subject, age: age))
+    func actionRate(_ subject: Int, _ a: Int, groups: UInt16, type: Int) -> Double {
+        guard model.actionCompanies[a] == isCompanies, model.actionGroups[a] & groups != 0 else { return 0 }
+        return isCompanies ? model.actionBaseRate[a] : model.actionRates[a * RunModel.personTypes + type]
     }
 
     private func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int) -> Int32 {

@@ -2,86 +2,191 @@ import Foundation
 import SocialCredit
 import Society
 
-/// The scenario in the form the day loop needs: per behaviour, action, rule, list and measure,
-/// plain numbers and index lists; per day, which parts are in force in which province.
-struct RunModel: Sendable {
+/// The scenario in the form the day loop needs: flat arrays of plain numbers, indexed by
+/// behaviour, action, source, rule, list and measure, and rate tables by person type. The day
+/// loop reads only these (no strings, no nested structures), so threads never contend for
+/// reference counts and nothing is allocated per event.
+final class RunModel: Sendable {
     let policy: Policy
     let scenario: Scenario
-    /// Provinces by index into the census tables, and their GB/T 2260 codes.
+    /// GB/T 2260 codes, in the census's province order.
     let provinceCodes: [Int]
+    let provinces: Int
 
-    struct BehaviorModel: Sendable {
-        let companies: Bool
-        let groups: [Group]
-        let sectors: [Int]
-        let rate: RateModel
-        /// Lognormal sigma matching the declared coefficient of variation of propensity.
-        let sigma: Double
-        let sources: [Int]
-        let rules: [Int]
-        /// Lists this behaviour's records remove entries from (credit repair).
-        let removes: [Int]
-        let responses: [Int]
-        let contradictory: Bool
-    }
+    // Behaviours.
+    let behaviorCount: Int
+    let behaviorGroups: [UInt16]
+    let behaviorCompanies: [Bool]
+    /// Sector bit mask a company behaviour is limited to (0: any).
+    let behaviorSectors: [UInt16]
+    let behaviorSigma: [Double]
+    /// Yearly rate by person type (see `personType`), behaviour-major.
+    let behaviorRates: [Double]
+    /// Company behaviours' yearly rate.
+    let behaviorBaseRate: [Double]
+    let behaviorSources: Flat
+    let behaviorRules: Flat
+    let behaviorRemoves: Flat
+    let behaviorResponses: Flat
 
-    struct ActionModel: Sendable {
-        let companies: Bool
-        let groups: [Group]
-        let rate: RateModel
-        let measures: [Int]
-        let spillovers: [Int]
-    }
+    // Actions.
+    let actionCount: Int
+    let actionGroups: [UInt16]
+    let actionCompanies: [Bool]
+    let actionRates: [Double]
+    let actionBaseRate: [Double]
+    let actionMeasures: Flat
+    let actionSpillovers: Flat
 
-    let behaviors: [BehaviorModel]
-    let actions: [ActionModel]
-    /// For each list: whether it follows an entry condition, and whether it is black.
-    let listIsConditional: [Bool]
-    let listIsBlack: [Bool]
-    let listSubjectCompanies: [Bool]
-    /// Durations of response triggers (days; Int32.max while the trigger holds).
+    // Sources and rules.
+    let sourceCoverage: [Double]
+    let sourceFalse: [Double]
+    let sourceDelay: [Int32]
+    let ruleDelta: [Int32]
+    let ruleCap: [Int32]          // -1: no cap
+    let ruleLifetime: [Int32]     // -1: never expires
+    let ruleDiscretion: [Double]
+    let ruleList: [Int16]         // -1: none
+    let ruleListTerm: [Int32]     // -2: the list's term; -1: until removed
+    let ruleCeiling: [Int16]      // -1: none
+    let ruleSourceMask: [UInt64]  // 0: any source
+
+    // Lists.
+    let listCount: Int
+    let listTerm: [Int32]         // -1: until removed
+    let listExtension: [Int32]
+    let listMaxExtension: [Int32] // -1: no maximum
+    let listRemovalDelay: [Int32]
+    let listRemovalMinimum: [Int32]
+    let listHasRemoval: [Bool]
+    let listConditional: [Bool]
+    let listBlack: [Bool]
+    let listCompanies: [Bool]
+    let listEntryProgram: [Int]   // -1: none
+    let blackMask: UInt8
+
+    // Measures and spillovers.
+    let measureKind: [UInt8]      // 0 block, 1 reward, 2 notice
+    let measureCompanies: [Bool]
+    let measureProgram: [Int]
+    let spilloverProgram: [Int]
+    let programs: TestPrograms
+
+    // Responses.
+    let responseTrigger: [UInt8]  // Response.Trigger order
+    let responseFactor: [Double]
     let sanctionDuration: Int32
     let recordedDuration: Int32
-    /// Normal quantiles for propensity draws (a lookup table instead of a transcendental per draw).
+
+    // Scores.
+    let peopleScale: ScaleNumbers
+    let companyScale: ScaleNumbers?
+
+    // Appeals.
+    let contestTrue: Double, contestFalse: Double, successTrue: Double, successFalse: Double
+    let daysToDecide: Int32
+
+    /// Normal quantiles for propensity draws.
     let normalTable: [Double]
+
+    /// Person types for rate tables: sex x residence x income quintile x age 0...100.
+    static let personTypes = 2 * 2 * 5 * 101
+
+    static func personType(male: Bool, urban: Bool, quintile: Int, age: Int) -> Int {
+        (((male ? 1 : 0) * 2 + (urban ? 1 : 0)) * 5 + (quintile - 1)) * 101 + min(max(age, 0), 100)
+    }
 
     init(policy: Policy, census: Census) {
         self.policy = policy
-        scenario = policy.scenario
-        provinceCodes = census.provinces.map(\.code)
         let s = policy.scenario
-        let behaviorIndex = Dictionary(uniqueKeysWithValues: s.behaviors.enumerated().map { ($1.id, $0) })
-        behaviors = s.behaviors.enumerated().map { b, behavior in
-            let cv = behavior.rate.dispersion
-            return BehaviorModel(
-                companies: behavior.who.contains(.companies), groups: behavior.who,
-                sectors: behavior.sectors.compactMap { Sector.allCases.firstIndex(of: $0) },
-                rate: behavior.rate, sigma: cv > 0 ? log(1 + cv * cv).squareRoot() : 0,
-                sources: s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == behavior.id } },
-                rules: policy.rulesByBehavior[b],
-                removes: s.lists.indices.filter { policy.listRemovals[$0].contains(b) },
-                responses: s.responses.indices.filter { r in
-                    let response = s.responses[r]
-                    return response.behaviors.contains { $0.id == behavior.id }
-                        || (response.behaviors.isEmpty && response.conduct == behavior.conduct)
-                },
-                contradictory: behavior.conduct == .contradictory)
+        scenario = s
+        provinceCodes = census.provinces.map(\.code)
+        provinces = provinceCodes.count
+
+        func groupMask(_ groups: [Group]) -> UInt16 {
+            groups.reduce(0) { $0 | (1 << UInt16(Group.allCases.firstIndex(of: $1)!)) }
         }
-        _ = behaviorIndex
-        actions = s.actions.enumerated().map { a, action in
-            ActionModel(
-                companies: action.who.contains(.companies), groups: action.who, rate: action.rate,
-                measures: s.measures.indices.filter { policy.measureAction[$0] == a && s.measures[$0].kind != .notice },
-                spillovers: s.spillovers.indices.filter {
-                    switch policy.spilloverEffect[$0] {
-                    case let .block(target), let .reward(target): return target == a
-                    default: return false
-                    }
-                })
+        func rateTable(_ models: [RateModel]) -> [Double] {
+            models.flatMap { model in
+                (0..<Self.personTypes).map { type in
+                    let age = type % 101, quintile = (type / 101) % 5 + 1
+                    let urban = (type / 505) % 2 == 1, male = type / 1010 == 1
+                    return model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male))
+                }
+            }
         }
-        listIsConditional = s.lists.map { $0.entry != nil }
-        listIsBlack = s.lists.map { $0.kind == .black }
-        listSubjectCompanies = s.lists.map { $0.subject == .companies }
+        behaviorCount = s.behaviors.count
+        behaviorGroups = s.behaviors.map { groupMask($0.who) }
+        behaviorCompanies = s.behaviors.map { $0.who.contains(.companies) }
+        behaviorSectors = s.behaviors.map { b in
+            b.sectors.reduce(0) { $0 | (1 << UInt16(Sector.allCases.firstIndex(of: $1)!)) }
+        }
+        behaviorSigma = s.behaviors.map { b in
+            b.rate.dispersion > 0 ? log(1 + b.rate.dispersion * b.rate.dispersion).squareRoot() : 0
+        }
+        behaviorRates = rateTable(s.behaviors.map(\.rate))
+        behaviorBaseRate = s.behaviors.map(\.rate.perYear)
+        behaviorSources = Flat(s.behaviors.map { b in s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == b.id } } })
+        behaviorRules = Flat(policy.rulesByBehavior)
+        behaviorRemoves = Flat(s.behaviors.indices.map { b in s.lists.indices.filter { policy.listRemovals[$0].contains(b) } })
+        behaviorResponses = Flat(s.behaviors.map { b in
+            s.responses.indices.filter { r in
+                let response = s.responses[r]
+                return response.behaviors.contains { $0.id == b.id } || (response.behaviors.isEmpty && response.conduct == b.conduct)
+            }
+        })
+
+        actionCount = s.actions.count
+        actionGroups = s.actions.map { groupMask($0.who) }
+        actionCompanies = s.actions.map { $0.who.contains(.companies) }
+        actionRates = rateTable(s.actions.map(\.rate))
+        actionBaseRate = s.actions.map(\.rate.perYear)
+        actionMeasures = Flat(s.actions.indices.map { a in
+            s.measures.indices.filter { policy.measureAction[$0] == a && s.measures[$0].kind != .notice }
+        })
+        actionSpillovers = Flat(s.actions.indices.map { a in
+            s.spillovers.indices.filter {
+                switch policy.spilloverEffect[$0] {
+                case let .block(target), let .reward(target): return target == a
+                default: return false
+                }
+            }
+        })
+
+        sourceCoverage = s.sources.map(\.coverage)
+        sourceFalse = s.sources.map(\.falseAttribution)
+        sourceDelay = s.sources.map { Int32($0.delayDays) }
+        ruleDelta = s.rules.map { Int32($0.delta) }
+        ruleCap = s.rules.map { $0.capPerYear.map(Int32.init) ?? -1 }
+        ruleLifetime = s.rules.map { $0.lifetimeDays.map(Int32.init) ?? -1 }
+        ruleDiscretion = s.rules.map(\.discretion)
+        ruleList = policy.ruleList.map { $0.map(Int16.init) ?? -1 }
+        ruleListTerm = s.rules.map { $0.listTermDays.map(Int32.init) ?? -2 }
+        ruleCeiling = policy.ruleCeiling.map { $0.map(Int16.init) ?? -1 }
+        ruleSourceMask = policy.ruleSources.map { $0.reduce(0) { $0 | (1 << UInt64($1)) } }
+
+        listCount = s.lists.count
+        listTerm = s.lists.map { $0.termDays.map(Int32.init) ?? -1 }
+        listExtension = s.lists.map { Int32($0.extensionDays) }
+        listMaxExtension = s.lists.map { $0.maxExtensionDays.map(Int32.init) ?? -1 }
+        listRemovalDelay = s.lists.map { Int32($0.removal?.delayDays ?? 0) }
+        listRemovalMinimum = s.lists.map { Int32($0.removal?.minimumDays ?? 0) }
+        listHasRemoval = s.lists.map { $0.removal != nil }
+        listConditional = s.lists.map { $0.entry != nil }
+        listBlack = s.lists.map { $0.kind == .black }
+        listCompanies = s.lists.map { $0.subject == .companies }
+        blackMask = s.lists.indices.reduce(0) { s.lists[$1].kind == .black ? $0 | (1 << UInt8($1)) : $0 }
+
+        var programs = TestPrograms()
+        listEntryProgram = policy.listEntry.map { $0.map { programs.add($0) } ?? -1 }
+        measureProgram = policy.measureTest.map { programs.add($0) }
+        spilloverProgram = policy.spilloverTest.map { programs.add($0) }
+        self.programs = programs
+        measureKind = s.measures.map { $0.kind == .block ? 0 : $0.kind == .reward ? 1 : 2 }
+        measureCompanies = s.measures.map { $0.subject == .companies }
+
+        responseTrigger = s.responses.map { UInt8(Response.Trigger.allCases.firstIndex(of: $0.trigger)!) }
+        responseFactor = s.responses.map(\.factor)
         func duration(_ trigger: Response.Trigger) -> Int32 {
             let matching = s.responses.filter { $0.trigger == trigger }
             guard !matching.isEmpty else { return 0 }
@@ -89,12 +194,19 @@ struct RunModel: Sendable {
         }
         sanctionDuration = duration(.sanctioned)
         recordedDuration = duration(.recorded)
+
+        peopleScale = ScaleNumbers(s.score)
+        companyScale = s.companyScore.map(ScaleNumbers.init)
+        contestTrue = s.appeals.contestTrue
+        contestFalse = s.appeals.contestFalse
+        successTrue = s.appeals.successTrue
+        successFalse = s.appeals.successFalse
+        daysToDecide = Int32(max(1, s.appeals.daysToDecide))
         normalTable = (0..<1024).map { inverseNormal((Double($0) + 0.5) / 1024) }
     }
 
-    /// Which parts of the system are in force on one day, per province (index into the census order).
-    struct DayTables: Sendable {
-        let day: Day
+    /// Which parts of the system are in force on one day, per province (census order).
+    struct DayTables: Sendable, Equatable {
         let sources: [Bool]
         let rules: [Bool]
         let lists: [Bool]
@@ -102,20 +214,56 @@ struct RunModel: Sendable {
         let spillovers: [Bool]
         /// A source observing behaviour b is in force in province p.
         let monitored: [Bool]
-        let provinces: Int
     }
 
     func tables(on day: Day) -> DayTables {
-        let p = provinceCodes.count
         func table(_ windows: [Window]) -> [Bool] {
             windows.flatMap { window in provinceCodes.map { window.isOpen(on: day, in: $0) } }
         }
         let sources = table(policy.sourceRollout)
-        let monitored = behaviors.flatMap { behavior in
-            (0..<p).map { province in behavior.sources.contains { sources[$0 * p + province] } }
+        let monitored = (0..<behaviorCount).flatMap { b in
+            (0..<provinces).map { p in behaviorSources[b].contains { sources[Int($0) * provinces + p] } }
         }
-        return DayTables(day: day, sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),
+        return DayTables(sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),
                          measures: table(policy.measureRollout), spillovers: table(policy.spilloverRollout),
-                         monitored: monitored, provinces: p)
+                         monitored: monitored)
     }
+}
+
+/// A score scale as plain numbers.
+struct ScaleNumbers: Sendable {
+    let initial: Int32, minimum: Int32, maximum: Int32
+    /// Tier minimums, best tier first.
+    let tierMinimum: [Int32]
+
+    init(_ scale: ScoreScale) {
+        initial = Int32(scale.initial)
+        minimum = Int32(scale.minimum)
+        maximum = Int32(scale.maximum)
+        tierMinimum = scale.tiers.map { Int32(clamping: $0.minimum) }
+    }
+
+    func tier(_ score: Int32) -> Int32 {
+        for (index, minimum) in tierMinimum.enumerated() where score >= minimum { return Int32(index) }
+        return Int32(tierMinimum.count - 1)
+    }
+}
+
+/// Lists of small integers stored flat: `values[start[i]..<start[i+1]]` is list i.
+struct Flat: Sendable {
+    let start: [Int32]
+    let values: [Int32]
+
+    init(_ lists: [[Int]]) {
+        var start: [Int32] = [0]
+        var values: [Int32] = []
+        for list in lists {
+            values += list.map(Int32.init)
+            start.append(Int32(values.count))
+        }
+        self.start = start
+        self.values = values
+    }
+
+    subscript(i: Int) -> ArraySlice<Int32> { values[Int(start[i])..<Int(start[i + 1])] }
 }

@@ -22,12 +22,12 @@ extension Simulation {
             let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
             let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
             let model = simulation.model
-            var counters = DayCounters(behaviors: model.behaviors.count, sources: model.scenario.sources.count,
-                                       lists: model.scenario.lists.count, actions: model.actions.count)
+            var counters = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
+                                       lists: model.listCount, actions: model.actionCount)
             let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index,
                                        range: range, tables: tables, day: day)
             context.processCalendar(&counters)
-            let state = kind == .people ? simulation.people : simulation.companies
+            let state = context.state
             for subject in range {
                 if redraw { context.scheduleBehavior(subject) }
                 let behavior = state.nextBehavior[subject]
@@ -66,21 +66,45 @@ extension Simulation {
     }
 }
 
-/// Everything one chunk needs while it processes one day.
+/// Everything one chunk needs while it processes one day, copied in once (stored, not computed,
+/// so the per-event path never copies structures or touches shared reference counts).
 struct EventContext {
-    let simulation: Simulation
-    let kind: Simulation.Kind
+    let model: RunModel
+    let state: SubjectState
+    let population: Population
+    let random: CounterRandom
+    let quintile: [UInt8]
+    let isParent: [Bool]
+    let enrolled: [Bool]
+    let peopleSnapshot: [StandingSnapshot]
+    let companySnapshot: [StandingSnapshot]
+    let traceEvery: Int
+    let isCompanies: Bool
     let chunk: ChunkState
     let chunkIndex: Int
-    let range: Range<Int>
     let tables: RunModel.DayTables
     let day: Int32
+    let provinces: Int
 
-    var model: RunModel { simulation.model }
-    var state: SubjectState { kind == .people ? simulation.people : simulation.companies }
-    var random: CounterRandom { simulation.random }
-    var population: Population { simulation.population }
-    var isCompanies: Bool { kind == .companies }
+    init(simulation: Simulation, kind: Simulation.Kind, chunk: ChunkState, chunkIndex: Int, range: Range<Int>,
+         tables: RunModel.DayTables, day: Int32) {
+        model = simulation.model
+        state = kind == .people ? simulation.people : simulation.companies
+        population = simulation.population
+        random = simulation.random
+        quintile = simulation.quintile
+        isParent = simulation.isParent
+        enrolled = simulation.enrolled
+        peopleSnapshot = simulation.peopleSnapshot
+        companySnapshot = simulation.companySnapshot
+        traceEvery = simulation.config.traceEvery
+        isCompanies = kind == .companies
+        self.chunk = chunk
+        self.chunkIndex = chunkIndex
+        self.tables = tables
+        self.day = day
+        provinces = simulation.model.provinces
+    }
 
     /// Key for draws about a subject: people and companies never share keys.
     func key(_ subject: Int) -> UInt64 { (isCompanies ? 1 << 40 : 0) | UInt64(subject) }

@@ -12,7 +12,8 @@ extension Simulation {
 
     /// A snapshot read back as a standing.
     @Sendable static func view(_ s: StandingSnapshot) -> Standing {
-        Standing(score: Int(s.score), tier: s.tier == 0xFF ? nil : Int(s.tier), lists: s.lists, lastNegative: s.lastNegative)
+        Standing(scored: s.tier != 0xFF, score: s.score, tier: s.tier == 0xFF ? -1 : Int32(s.tier), lists: s.lists,
+                 lastNegative: s.lastNegative)
     }
 
     /// Everyone's standing as of today, for spillovers in the month ahead.
@@ -27,7 +28,7 @@ extension Simulation {
                 _ = ParallelChunks(threads: config.threads).mapChunks(count: count) { range in
                     for subject in range {
                         let s = context.standing(subject)
-                        column[subject] = StandingSnapshot(score: Int32(s.score ?? 0), tier: s.tier.map(UInt8.init) ?? 0xFF,
+                        column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
                                                            lists: s.lists, lastNegative: s.lastNegative)
                     }
                     return 0
@@ -47,31 +48,33 @@ extension Simulation {
         let people = self.people, population = self.population
         let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
         let policy = model.policy
+        let model = self.model
         let view = Self.view
+        let day = today.number
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             for person in range {
                 let p = Int(population.province[person])
                 var delta = 0, ceiling: UInt8 = 0xFF, mask: UInt16 = 0
-                for (index, spillover) in spillovers.enumerated() where tables.spillovers[index * tables.provinces + p] {
-                    let test = policy.spilloverTest[index]
+                for (index, spillover) in spillovers.enumerated() where tables.spillovers[index * model.provinces + p] {
+                    let test = model.spilloverProgram[index]
                     var reached = false
                     switch spillover.link {
                     case .parents:
                         reached = [population.mother[person], population.father[person]].contains { parent in
-                            parent != Population.none && context.holds(test, view(peopleSnapshot[Int(parent)]))
+                            parent != Population.none && model.programs.holds(test, view(peopleSnapshot[Int(parent)]), day: day)
                         }
                     case .spouse:
                         let spouse = population.spouse[person]
-                        reached = spouse != Population.none && context.holds(test, view(peopleSnapshot[Int(spouse)]))
+                        reached = spouse != Population.none && model.programs.holds(test, view(peopleSnapshot[Int(spouse)]), day: day)
                     case .friends:
                         let friends = population.network.friends(of: person)
                         if !friends.isEmpty {
-                            let meeting = friends.reduce(0) { $0 + (context.holds(test, view(peopleSnapshot[Int($1)])) ? 1 : 0) }
+                            let meeting = friends.reduce(0) { $0 + (model.programs.holds(test, view(peopleSnapshot[Int($1)]), day: day) ? 1 : 0) }
                             reached = Double(meeting) >= spillover.share * Double(friends.count)
                         }
                     case .employer:
                         let employer = population.employer[person]
-                        reached = employer != Population.none && context.holds(test, view(companySnapshot[Int(employer)]))
+                        reached = employer != Population.none && model.programs.holds(test, view(companySnapshot[Int(employer)]), day: day)
                     }
                     guard reached else { continue }
                     switch policy.spilloverEffect[index] {
@@ -101,8 +104,8 @@ extension Simulation {
         }
         traces.sort { $0.id < $1.id }
         totals.add(month)
-        month = DayCounters(behaviors: model.behaviors.count, sources: model.scenario.sources.count,
-                            lists: model.scenario.lists.count, actions: model.actions.count)
+        month = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
+                            lists: model.listCount, actions: model.actionCount)
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
     }
 
@@ -171,27 +174,32 @@ extension Simulation {
             add("score.mean", scored > 0 ? sum / Double(scored) : 0)
             for (t, tier) in scale.tiers.enumerated() { add("tier.share.\(tier.id)", scored > 0 ? Double(tiers[t]) / Double(scored) : 0) }
             for (i, count) in bins.enumerated() { add("score.bin.\(scale.minimum + i * width)", Double(count)) }
-            for (l, list) in model.scenario.lists.enumerated() where model.listSubjectCompanies[l] == (kind == .companies) {
+            for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
                 add("list.size.\(list.id)", Double(lists[l]))
             }
         }
         // People on a list because of a false record, and notices in force.
         let context = reader(.people)
+        let noticeMeasures = model.scenario.measures.indices.filter {
+            model.scenario.measures[$0].kind == .notice && model.scenario.measures[$0].subject == .people
+        }
+        let channels = noticeMeasures.map { model.scenario.measures[$0].channel ?? model.scenario.measures[$0].id }
+        var noticeCounts = [Int](repeating: 0, count: noticeMeasures.count)
         var wronglyListed = 0
-        var notices: [String: Int] = [:]
+        let day = today.number
         for person in 0..<population.count {
             let snapshot = peopleSnapshot[person]
             if snapshot.lists & people.listFalse[person] != 0 { wronglyListed += 1 }
             guard snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
-            let standing = Standing(score: Int(snapshot.score), tier: snapshot.tier == 0xFF ? nil : Int(snapshot.tier),
-                                    lists: snapshot.lists, lastNegative: snapshot.lastNegative)
+            let standing = Self.view(snapshot)
             let p = Int(population.province[person])
-            for (m, measure) in model.scenario.measures.enumerated()
-            where measure.kind == .notice && measure.subject == .people && context.tables.measures[m * context.tables.provinces + p]
-                && context.holds(model.policy.measureTest[m], standing) {
-                notices[measure.channel ?? measure.id, default: 0] += 1
+            for (k, m) in noticeMeasures.enumerated()
+            where context.tables.measures[m * model.provinces + p] && model.programs.holds(model.measureProgram[m], standing, day: day) {
+                noticeCounts[k] += 1
             }
         }
+        var notices: [String: Int] = [:]
+        for (k, channel) in channels.enumerated() { notices[channel, default: 0] += noticeCounts[k] }
         points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wronglyListed)))
         for (channel, count) in notices.sorted(by: { $0.key < $1.key }) {
             points.append(MetricPoint(period: period, name: "notices.\(channel)", value: Double(count)))

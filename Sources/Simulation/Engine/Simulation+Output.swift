@@ -25,7 +25,8 @@ extension Simulation {
                 snapshots.append(SubjectSnapshot(
                     subject: subject, subjectKind: isPerson ? "people" : "companies",
                     reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(separator: ","),
-                    score: standing.score, tier: standing.tier.flatMap { scale?.tiers[$0].id },
+                    score: standing.scored ? Int(standing.score) : nil,
+                    tier: standing.tier >= 0 ? scale?.tiers[Int(standing.tier)].id : nil,
                     lists: names(standing.lists), everListed: names(state.everListed[subject]),
                     records: Int(state.records[subject]), falseRecords: Int(state.falseRecords[subject]),
                     blocked: Int(state.blocked[subject]), rewarded: Int(state.rewarded[subject]),

@@ -97,8 +97,8 @@ extension Simulation {
         }
         guard input.atEnd else { throw CheckpointError("trailing bytes: the checkpoint is damaged") }
         today = Day(number: Int32(day))
-        month = DayCounters(behaviors: model.behaviors.count, sources: model.scenario.sources.count,
-                            lists: model.scenario.lists.count, actions: model.actions.count)
+        month = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
+                            lists: model.listCount, actions: model.actionCount)
     }
 }
 

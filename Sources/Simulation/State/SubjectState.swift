@@ -80,10 +80,13 @@ struct SubjectState: @unchecked Sendable {
     }
 }
 
-/// A subject's standing as the rules see it, computed on demand from the state.
-struct Standing {
-    var score: Int?
-    var tier: Int?
+/// A subject's standing as the rules see it, computed on demand from the state: plain values only.
+struct Standing: Sendable {
+    /// Whether the subject has a score (enrolled, and its kind is scored).
+    var scored: Bool
+    var score: Int32
+    /// Tier index (0 = best), or -1 when not scored.
+    var tier: Int32
     /// Bit per list (rule-filled and condition-filled).
     var lists: UInt8
     var lastNegative: Int32

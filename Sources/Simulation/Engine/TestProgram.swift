@@ -1,0 +1,69 @@
+import SocialCredit
+
+/// Compiled conditions as flat programs of plain operations, so the day loop evaluates them
+/// without touching reference-counted memory (the tree form, an indirect enum, would be
+/// retained and released on every step by every thread).
+struct TestPrograms: Sendable {
+    enum Op: UInt8, Sendable { case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any }
+
+    struct Instruction: Sendable {
+        var op: Op
+        /// The list, tier, value or days; for all/any, the number of operands that follow.
+        var argument: Int32
+    }
+
+    private(set) var code: [Instruction] = []
+    private(set) var start: [Int32] = []
+
+    /// Adds a program; returns its index.
+    mutating func add(_ test: Test) -> Int {
+        start.append(Int32(code.count))
+        emit(test)
+        return start.count - 1
+    }
+
+    private mutating func emit(_ test: Test) {
+        switch test {
+        case let .listed(l): code.append(Instruction(op: .listed, argument: Int32(l)))
+        case let .tierAtMost(t): code.append(Instruction(op: .tierAtMost, argument: Int32(t)))
+        case let .tierAtLeast(t): code.append(Instruction(op: .tierAtLeast, argument: Int32(t)))
+        case let .scoreBelow(v): code.append(Instruction(op: .scoreBelow, argument: Int32(clamping: v)))
+        case let .scoreAtLeast(v): code.append(Instruction(op: .scoreAtLeast, argument: Int32(clamping: v)))
+        case let .cleanFor(days): code.append(Instruction(op: .cleanFor, argument: Int32(clamping: days)))
+        case let .all(parts):
+            code.append(Instruction(op: .all, argument: Int32(parts.count)))
+            parts.forEach { emit($0) }
+        case let .any(parts):
+            code.append(Instruction(op: .any, argument: Int32(parts.count)))
+            parts.forEach { emit($0) }
+        }
+    }
+
+    /// Whether program `index` holds for a standing on `day`.
+    func holds(_ index: Int, _ s: Standing, day: Int32) -> Bool {
+        var pc = Int(start[index])
+        return evaluate(&pc, s, day)
+    }
+
+    private func evaluate(_ pc: inout Int, _ s: Standing, _ day: Int32) -> Bool {
+        let instruction = code[pc]
+        pc += 1
+        let a = instruction.argument
+        switch instruction.op {
+        case .listed: return s.lists & (1 << UInt8(a)) != 0
+        case .tierAtMost: return s.tier >= 0 && s.tier >= a
+        case .tierAtLeast: return s.tier >= 0 && s.tier <= a
+        case .scoreBelow: return s.scored && s.score < a
+        case .scoreAtLeast: return s.scored && s.score >= a
+        case .cleanFor: return s.lastNegative == Int32.min || s.lastNegative <= day &- a
+        case .all:
+            var result = true
+            for _ in 0..<a { if !evaluate(&pc, s, day) { result = false } }
+            return result
+        case .any:
+            var result = false
+            for _ in 0..<a { if evaluate(&pc, s, day) { result = true } }
+            return result
+        }
+    }
+}
