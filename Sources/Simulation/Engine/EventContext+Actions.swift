@@ -32,18 +32,53 @@ extension EventContext {
         return result
     }
 
+    /// The actions on which a measure in force or a spillover acts for the subject now.
+    func gate(_ subject: Int) -> UInt64 {
+        let own = standing(subject)
+        let p = province(subject)
+        var mask: UInt64 = 0
+        for a in 0..<min(64, model.actionCount) {
+            var acts = false
+            for m in model.actionMeasures[a]
+            where tables.measures[Int(m) * provinces + p] && model.measureCompanies[Int(m)] == isCompanies
+                && model.programs.holds(model.measureProgram[Int(m)], own, day: day) {
+                acts = true
+                break
+            }
+            if !acts && !isCompanies {
+                for sp in model.actionSpillovers[a] where state.spillMask[subject] & (1 << UInt16(sp)) != 0 {
+                    acts = true
+                    break
+                }
+            }
+            if acts { mask |= 1 << UInt64(a) }
+        }
+        return mask
+    }
+
+    /// Recomputes the gate after the subject's standing changed; a changed gate changes the
+    /// subject's rate of attempts that matter, so the next attempt day is redrawn.
+    func refreshGate(_ subject: Int) {
+        let new = gate(subject)
+        if new != state.actionGate[subject] {
+            state.actionGate[subject] = new
+            scheduleAction(subject)
+        }
+    }
+
     /// An action attempt: measures in force and spillovers reaching the subject block or reward it.
     func actionEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         defer { scheduleAction(subject) }
         guard !refresh else { return }
         let age = isCompanies ? 0 : self.age(subject)
         let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
+        let gate = state.actionGate[subject]
         var total = 0.0
-        for a in 0..<model.actionCount { total += actionRate(subject, a, groups: g, type: type) }
+        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 { total += actionRate(subject, a, groups: g, type: type) }
         guard total > 0 else { return }
         var pick = random.uniform(.actionPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
         var action = -1
-        for a in 0..<model.actionCount {
+        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 {
             let rate = actionRate(subject, a, groups: g, type: type)
             guard rate > 0 else { continue }
             action = a

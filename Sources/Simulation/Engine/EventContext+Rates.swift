@@ -27,7 +27,7 @@ extension EventContext {
 
     /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
     /// individual propensity, and the responses in effect.
-    func behaviorRate(_ subject: Int, _ b: Int, groups: UInt16, type: Int) -> Double {
+    func behaviorRate(_ subject: Int, _ b: Int, groups: UInt16, type: Int, triggers: UInt8) -> Double {
         guard model.behaviorCompanies[b] == isCompanies, model.behaviorGroups[b] & groups != 0 else { return 0 }
         var rate: Double
         if isCompanies {
@@ -38,34 +38,36 @@ extension EventContext {
             rate = model.behaviorRates[b * RunModel.personTypes + type]
         }
         guard rate > 0 else { return 0 }
-        let sigma = model.behaviorSigma[b]
-        if sigma > 0 {
-            let z = model.normalTable[Int(random.bits(.propensity, key(subject), UInt64(b)) & 1023)]
-            rate *= exp(sigma * z - sigma * sigma / 2)
+        if model.behaviorSigma[b] > 0 {
+            rate *= model.propensityTable[b << 10 | Int(random.bits(.propensity, key(subject), UInt64(b)) & 1023)]
         }
-        for r in model.behaviorResponses[b] where responseActive(Int(r), subject, b) {
-            rate *= model.responseFactor[Int(r)]
+        for r in model.behaviorResponses[b] {
+            let trigger = model.responseTrigger[Int(r)]
+            let active = trigger == 3
+                ? tables.monitored[b * provinces + province(subject)]
+                : triggers & (1 << trigger) != 0
+            if active { rate *= model.responseFactor[Int(r)] }
         }
         return rate
     }
 
-    /// Whether a response's trigger holds for a subject today (for behaviour b).
-    func responseActive(_ r: Int, _ subject: Int, _ b: Int) -> Bool {
-        switch model.responseTrigger[r] {
-        case 0: return day < state.sanctionedUntil[subject]  // sanctioned
-        case 1:  // listed
-            for l in 0..<model.listCount
-            where model.listBlack[l] && !model.listConditional[l] && day < state.listedUntil[l][subject] {
-                return true
-            }
-            return false
-        case 2: return day < state.recordedUntil[subject]  // recorded
-        case 3: return tables.monitored[b * provinces + province(subject)]  // monitored
-        default:  // a relative listed
-            guard !isCompanies else { return false }
-            return relativeListed(population.mother[subject]) || relativeListed(population.father[subject])
-                || relativeListed(population.spouse[subject])
+    /// Which response triggers hold for a subject today, one bit per `Response.Trigger` case
+    /// (monitoring, which depends on the behaviour, is looked up separately).
+    func triggers(_ subject: Int) -> UInt8 {
+        guard !model.scenario.responses.isEmpty else { return 0 }
+        var mask: UInt8 = 0
+        if day < state.sanctionedUntil[subject] { mask |= 1 << 0 }
+        for l in 0..<model.listCount
+        where model.listBlack[l] && !model.listConditional[l] && day < state.listedUntil[l][subject] {
+            mask |= 1 << 1
+            break
         }
+        if day < state.recordedUntil[subject] { mask |= 1 << 2 }
+        if !isCompanies && (relativeListed(population.mother[subject]) || relativeListed(population.father[subject])
+            || relativeListed(population.spouse[subject])) {
+            mask |= 1 << 4
+        }
+        return mask
     }
 
     private func relativeListed(_ relative: UInt32) -> Bool {
@@ -73,13 +75,14 @@ extension EventContext {
     }
 
     /// Draws the next behaviour day from the subject's current total rate (memoryless, so a
-    /// redraw whenever a rate changes is exact). Gaps longer than 90 days become refresh days,
+    /// redraw whenever a rate changes is exact). Gaps longer than a year become refresh days,
     /// written negative, on which rates (ages, rollouts) are looked at again.
     func scheduleBehavior(_ subject: Int) {
         let age = isCompanies ? 0 : self.age(subject)
         let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
+        let t = triggers(subject)
         var total = 0.0
-        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, groups: g, type: type) }
+        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, groups: g, type: type, triggers: t) }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
     }
 
@@ -87,8 +90,9 @@ extension EventContext {
     func scheduleAction(_ subject: Int) {
         let age = isCompanies ? 0 : self.age(subject)
         let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
+        let gate = state.actionGate[subject]
         var total = 0.0
-        for a in 0..<model.actionCount { total += actionRate(subject, a, groups: g, type: type) }
+        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 { total += actionRate(subject, a, groups: g, type: type) }
         state.nextAction[subject] = nextDay(total, .actionGap, subject)
     }
 
@@ -97,8 +101,9 @@ extension EventContext {
         return isCompanies ? model.actionBaseRate[a] : model.actionRates[a * RunModel.personTypes + type]
     }
 
-    private func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int) -> Int32 {
-        let refresh: Int32 = 90
+    func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int) -> Int32 {
+        // Rates change with age (a birthday can make someone an adult): look again within a year.
+        let refresh: Int32 = 365
         guard perYear > 0 else { return -(day + refresh) }
         let u = max(random.uniform(stream, key(subject), UInt64(UInt32(bitPattern: day))), 1e-300)
         let gap = (-log(u) / (perYear / 365.25)).rounded(.up)

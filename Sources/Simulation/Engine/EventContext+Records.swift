@@ -6,26 +6,38 @@ extension EventContext {
     /// A behaviour candidate day: the subject does a behaviour (picked by current rates), sources
     /// in force may record it, and the next day is drawn.
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
-        defer { scheduleBehavior(subject) }
-        guard !refresh else { return }
+        guard !refresh else { return scheduleBehavior(subject) }
         let age = isCompanies ? 0 : self.age(subject)
         let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
-        var total = 0.0
-        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, groups: g, type: type) }
-        guard total > 0 else { return }
-        // Pick by a second pass over the same rates (cheaper than keeping them: no allocation).
-        var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
-        var behavior = -1
-        for b in 0..<model.behaviorCount {
-            let rate = behaviorRate(subject, b, groups: g, type: type)
-            guard rate > 0 else { continue }
-            behavior = b
-            if pick < rate { break }
-            pick -= rate
+        let t = triggers(subject)
+        let count = model.behaviorCount
+        // Rates once, on the stack: used to pick the behaviour and to draw the next day.
+        let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
+            var total = 0.0
+            for b in 0..<count {
+                rates[b] = behaviorRate(subject, b, groups: g, type: type, triggers: t)
+                total += rates[b]
+            }
+            guard total > 0 else { return (-1, 0) }
+            var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
+            var chosen = -1
+            for b in 0..<count where rates[b] > 0 {
+                chosen = b
+                if pick < rates[b] { break }
+                pick -= rates[b]
+            }
+            return (chosen, total)
         }
-        guard behavior >= 0 else { return }
-        counters.behaviors[behavior] += 1
-        observe(subject, behavior, &counters)
+        if behavior >= 0 {
+            counters.behaviors[behavior] += 1
+            observe(subject, behavior, &counters)
+        }
+        // The same rates hold unless the event changed what sets them off.
+        if triggers(subject) == t {
+            state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
+        } else {
+            scheduleBehavior(subject)
+        }
     }
 
     /// Each source observing the behaviour and in force here records it with its coverage, and
@@ -98,6 +110,7 @@ extension EventContext {
         }
         if !applied && traced { chunk.traces[record.id &* 64 &+ 63] = trace(record) }
         for list in model.behaviorRemoves[Int(record.behavior)] { repair(subject, Int(list), &counters) }
+        refreshGate(subject)
     }
 
     /// One rule applied to one record.
@@ -228,6 +241,7 @@ extension EventContext {
         state.scoreDelta[subject] &-= record.delta
         if record.misattributed { state.falseDelta[subject] &-= record.delta }
         counters.expired += 1
+        refreshGate(subject)
     }
 
     /// An appeal is decided; an overturned record stops counting and the listing it made ends.
@@ -259,6 +273,7 @@ extension EventContext {
             state.ceilingUntil[subject] = Int32.min
             chunk.ceilingRecord[record.subject] = nil
         }
+        refreshGate(subject)
     }
 
     /// The trace of a record decided on appeal after its month was already written out: rebuilt

@@ -86,8 +86,9 @@ final class RunModel: Sendable {
     let contestTrue: Double, contestFalse: Double, successTrue: Double, successFalse: Double
     let daysToDecide: Int32
 
-    /// Normal quantiles for propensity draws.
-    let normalTable: [Double]
+    /// Individual propensity multipliers by behaviour: exp(sigma z - sigma^2 / 2) at 1,024
+    /// normal quantiles z, behaviour-major (1 where the behaviour has no dispersion).
+    let propensityTable: [Double]
 
     /// Person types for rate tables: sex x residence x income quintile x age 0...100.
     static let personTypes = 2 * 2 * 5 * 101
@@ -202,7 +203,8 @@ final class RunModel: Sendable {
         successTrue = s.appeals.successTrue
         successFalse = s.appeals.successFalse
         daysToDecide = Int32(max(1, s.appeals.daysToDecide))
-        normalTable = (0..<1024).map { inverseNormal((Double($0) + 0.5) / 1024) }
+        let normal = (0..<1024).map { inverseNormal((Double($0) + 0.5) / 1024) }
+        propensityTable = behaviorSigma.flatMap { sigma in normal.map { exp(sigma * $0 - sigma * sigma / 2) } }
     }
 
     /// Which parts of the system are in force on one day, per province (census order).

@@ -14,6 +14,8 @@ extension Simulation {
         // everyone's next behaviour day (exact, since the draws are memoryless).
         let yesterday = model.tables(on: today.adding(days: -1))
         let redraw = yesterday.monitored != tables.monitored && !model.scenario.responses.isEmpty
+        // When measures or lists roll out somewhere, anyone's gate may change.
+        let regate = yesterday.measures != tables.measures || yesterday.lists != tables.lists
         let tasks = peopleRanges.count + companyRanges.count
         let simulation = self
         let counters: [DayCounters] = ParallelChunks(threads: config.threads).map(tasks) { task in
@@ -30,6 +32,7 @@ extension Simulation {
             let state = context.state
             for subject in range {
                 if redraw { context.scheduleBehavior(subject) }
+                if regate { context.refreshGate(subject) }
                 let behavior = state.nextBehavior[subject]
                 if behavior == day || behavior == -day {
                     context.behaviorEvent(subject, refresh: behavior < 0, &counters)
@@ -57,9 +60,32 @@ extension Simulation {
             let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
             let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index, range: range,
                                        tables: tables, day: day)
-            for subject in range {
-                context.scheduleBehavior(subject)
-                context.scheduleAction(subject)
+            for subject in range { context.scheduleBehavior(subject) }
+            return 0
+        }
+    }
+
+    /// Recomputes action gates after the month's spillovers, redrawing the next attempt day where
+    /// a gate changed. Only subjects whose standing can have moved without an event of their
+    /// own are looked at (records, lists, ceilings age with time; spillovers changed); everyone
+    /// else still has the standing their gate was computed from. `all` looks at everyone.
+    mutating func refreshGates(all: Bool = false) {
+        let tables = model.tables(on: today)
+        let day = today.number
+        let tasks = peopleRanges.count + companyRanges.count
+        let simulation = self
+        _ = ParallelChunks(threads: config.threads).map(tasks) { task in
+            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
+            let index = kind == .people ? task : task - simulation.peopleRanges.count
+            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
+            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
+            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index, range: range,
+                                       tables: tables, day: day)
+            let state = context.state
+            for subject in range
+            where all || state.records[subject] != 0 || state.spillChanged[subject] != 0 || state.everListed[subject] != 0 {
+                state.spillChanged[subject] = 0
+                context.refreshGate(subject)
             }
             return 0
         }

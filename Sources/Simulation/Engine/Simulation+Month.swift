@@ -43,47 +43,79 @@ extension Simulation {
     mutating func recomputeSpillovers() {
         let spillovers = model.scenario.spillovers
         guard !spillovers.isEmpty else { return }
-        let context = reader(.people)
-        let tables = context.tables
+        let tables = model.tables(on: today)
         let people = self.people, population = self.population
         let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
-        let policy = model.policy
         let model = self.model
-        let view = Self.view
         let day = today.number
+        // Plain per-spillover values, so the per-person loop copies nothing.
+        let links: [UInt8] = spillovers.map { s in
+            switch s.link { case .parents: 0; case .spouse: 1; case .friends: 2; case .employer: 3 }
+        }
+        let shares = spillovers.map(\.share)
+        let effects: [(kind: UInt8, value: Int)] = model.policy.spilloverEffect.map { effect in
+            switch effect {
+            case let .delta(points): (0, points)
+            case let .tierCeiling(tier): (1, tier)
+            case .block, .reward: (2, 0)
+            }
+        }
+        // Most people's standing is the initial one: a spillover's test is evaluated for that
+        // standing once, not once per friend.
+        let defaults = [true, false].map { enrolled in
+            StandingSnapshot(score: enrolled ? model.peopleScale.initial : 0,
+                             tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
+                             lists: 0, lastNegative: Int32.min)
+        }
+        let defaultHolds: [Bool] = spillovers.indices.flatMap { index in
+            defaults.map { model.programs.holds(model.spilloverProgram[index], Self.view($0), day: day) }
+        }
+        let count = spillovers.count, provinces = model.provinces
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot) -> Bool {
+                if snapshot == defaults[0] { return defaultHolds[index * 2] }
+                if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
+                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot), day: day)
+            }
+            let offsets = population.network.offsets, targets = population.network.targets
             for person in range {
                 let p = Int(population.province[person])
                 var delta = 0, ceiling: UInt8 = 0xFF, mask: UInt16 = 0
-                for (index, spillover) in spillovers.enumerated() where tables.spillovers[index * model.provinces + p] {
-                    let test = model.spilloverProgram[index]
+                for index in 0..<count where tables.spillovers[index * provinces + p] {
                     var reached = false
-                    switch spillover.link {
-                    case .parents:
-                        reached = [population.mother[person], population.father[person]].contains { parent in
-                            parent != Population.none && model.programs.holds(test, view(peopleSnapshot[Int(parent)]), day: day)
-                        }
-                    case .spouse:
+                    switch links[index] {
+                    case 0:
+                        let mother = population.mother[person], father = population.father[person]
+                        reached = (mother != Population.none && holds(index, peopleSnapshot[Int(mother)]))
+                            || (father != Population.none && holds(index, peopleSnapshot[Int(father)]))
+                    case 1:
                         let spouse = population.spouse[person]
-                        reached = spouse != Population.none && model.programs.holds(test, view(peopleSnapshot[Int(spouse)]), day: day)
-                    case .friends:
-                        let friends = population.network.friends(of: person)
-                        if !friends.isEmpty {
-                            let meeting = friends.reduce(0) { $0 + (model.programs.holds(test, view(peopleSnapshot[Int($1)]), day: day) ? 1 : 0) }
-                            reached = Double(meeting) >= spillover.share * Double(friends.count)
+                        reached = spouse != Population.none && holds(index, peopleSnapshot[Int(spouse)])
+                    case 2:
+                        let first = Int(offsets[person]), last = Int(offsets[person + 1])
+                        if last > first {
+                            var meeting = 0
+                            for k in first..<last where holds(index, peopleSnapshot[Int(targets[k])]) { meeting += 1 }
+                            reached = Double(meeting) >= shares[index] * Double(last - first)
                         }
-                    case .employer:
+                    default:
                         let employer = population.employer[person]
-                        reached = employer != Population.none && model.programs.holds(test, view(companySnapshot[Int(employer)]), day: day)
+                        reached = employer != Population.none && holds(index, companySnapshot[Int(employer)])
                     }
                     guard reached else { continue }
-                    switch policy.spilloverEffect[index] {
-                    case let .delta(points): delta += points
-                    case let .tierCeiling(tier): ceiling = ceiling == 0xFF ? UInt8(tier) : max(ceiling, UInt8(tier))
-                    case .block, .reward: mask |= 1 << UInt16(index)
+                    let effect = effects[index]
+                    switch effect.kind {
+                    case 0: delta += effect.value
+                    case 1: ceiling = ceiling == 0xFF ? UInt8(effect.value) : max(ceiling, UInt8(effect.value))
+                    default: mask |= 1 << UInt16(index)
                     }
                 }
-                people.spillDelta[person] = Int16(clamping: delta)
+                let newDelta = Int16(clamping: delta)
+                if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
+                    || mask != people.spillMask[person] {
+                    people.spillChanged[person] = 1
+                }
+                people.spillDelta[person] = newDelta
                 people.spillCeiling[person] = ceiling
                 people.spillMask[person] = mask
             }
@@ -97,6 +129,7 @@ extension Simulation {
         var metrics = counterMetrics()
         metrics += standingMetrics()
         recomputeSpillovers()
+        refreshGates()
         var traces: [RecordTrace] = []
         for chunk in peopleChunks + companyChunks {
             traces += chunk.traces.values

@@ -105,6 +105,7 @@ public struct Simulation: Sendable {
         scheduleFirstEvents()
         takeSnapshots()
         recomputeSpillovers()
+        refreshGates(all: true)
     }
 
     /// Chunks of subjects: at most 64, each a whole number of blocks, fixed by the count alone.
@@ -151,7 +152,7 @@ public struct Simulation: Sendable {
 }
 
 /// A subject's standing at the last month end, as spillovers see it.
-struct StandingSnapshot: Sendable {
+struct StandingSnapshot: Sendable, Equatable {
     var score: Int32 = 0
     var tier: UInt8 = 0xFF
     var lists: UInt8 = 0

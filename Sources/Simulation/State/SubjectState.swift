@@ -31,6 +31,11 @@ struct SubjectState: @unchecked Sendable {
     let recordedUntil: Column<Int32>
     /// Last day a record lowered the score (for `clean_days`), or Int32.min.
     let lastNegative: Column<Int32>
+    /// Actions (bit per action) on which some measure or spillover acts for the subject: only
+    /// these attempts are simulated one by one; the others could not be blocked or rewarded.
+    let actionGate: Column<UInt64>
+    /// Set when monthly spillovers changed for the subject, until its gate is refreshed.
+    let spillChanged: Column<UInt8>
     /// Counters for snapshots: records, false records, blocked actions, rewards.
     let records: Column<UInt16>
     let falseRecords: Column<UInt16>
@@ -54,6 +59,8 @@ struct SubjectState: @unchecked Sendable {
         sanctionedUntil = Column<Int32>(repeating: Int32.min, count: count)
         recordedUntil = Column<Int32>(repeating: Int32.min, count: count)
         lastNegative = Column<Int32>(repeating: Int32.min, count: count)
+        actionGate = Column<UInt64>(repeating: 0, count: count)
+        spillChanged = Column<UInt8>(repeating: 0, count: count)
         records = Column<UInt16>(repeating: 0, count: count)
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
@@ -68,7 +75,7 @@ struct SubjectState: @unchecked Sendable {
          ceilingUntil.bytes, spillCeiling.bytes, spillMask.bytes]
             + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
             + [listFalse.bytes, everListed.bytes, sanctionedUntil.bytes, recordedUntil.bytes, lastNegative.bytes,
-               records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+               actionGate.bytes, spillChanged.bytes, records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
     }
 
     /// Bytes per subject.
