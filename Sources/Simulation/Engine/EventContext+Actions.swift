@@ -39,14 +39,17 @@ extension EventContext {
         var mask: UInt64 = 0
         for a in 0..<min(64, model.actionCount) {
             var acts = false
-            for m in model.actionMeasures[a]
-            where tables.measures[Int(m) * provinces + p] && model.measureCompanies[Int(m)] == isCompanies
-                && model.programs.holds(model.measureProgram[Int(m)], own, day: day) {
-                acts = true
-                break
+            for k in model.actionMeasures.range(a) {
+                let m = Int(model.actionMeasures.values[k])
+                if tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies
+                    && model.programs.holds(model.measureProgram[m], own, day: day) {
+                    acts = true
+                    break
+                }
             }
             if !acts && !isCompanies {
-                for sp in model.actionSpillovers[a] where state.spillMask[subject] & (1 << UInt16(sp)) != 0 {
+                for k in model.actionSpillovers.range(a)
+                where state.spillMask[subject] & (1 << UInt16(model.actionSpillovers.values[k])) != 0 {
                     acts = true
                     break
                 }
@@ -107,20 +110,22 @@ extension EventContext {
 
     /// Whether the measures and spillovers in force block the action, and whether they reward it.
     func decide(_ subject: Int, _ action: Int, cleared: Bool) -> (blocked: Bool, rewarded: Bool) {
-        let measures = model.actionMeasures[action]
-        let spillovers = model.actionSpillovers[action]
+        let measures = model.actionMeasures.range(action)
+        let spillovers = model.actionSpillovers.range(action)
         guard !measures.isEmpty || !spillovers.isEmpty else { return (false, false) }
         let own = standing(subject, cleared: cleared)
         let p = province(subject)
         var blocked = false, rewarded = false
-        for m in measures where tables.measures[Int(m) * provinces + p] && model.measureCompanies[Int(m)] == isCompanies {
-            guard model.programs.holds(model.measureProgram[Int(m)], own, day: day) else { continue }
-            if model.measureKind[Int(m)] == 0 { blocked = true } else { rewarded = true }
+        for k in measures {
+            let m = Int(model.actionMeasures.values[k])
+            guard tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies,
+                  model.programs.holds(model.measureProgram[m], own, day: day) else { continue }
+            if model.measureKind[m] == 0 { blocked = true } else { rewarded = true }
         }
         if !isCompanies {
             // Spillovers come from relatives' standing, never the subject's own false records.
-            for sp in spillovers where state.spillMask[subject] & (1 << UInt16(sp)) != 0 {
-                switch model.policy.spilloverEffect[Int(sp)] {
+            for k in spillovers where state.spillMask[subject] & (1 << UInt16(model.actionSpillovers.values[k])) != 0 {
+                switch model.policy.spilloverEffect[Int(model.actionSpillovers.values[k])] {
                 case .block: blocked = true
                 case .reward: rewarded = true
                 default: break

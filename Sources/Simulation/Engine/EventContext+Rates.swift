@@ -41,7 +41,8 @@ extension EventContext {
         if model.behaviorSigma[b] > 0 {
             rate *= model.propensityTable[b << 10 | Int(random.bits(.propensity, key(subject), UInt64(b)) & 1023)]
         }
-        for r in model.behaviorResponses[b] {
+        for k in model.behaviorResponses.range(b) {
+            let r = model.behaviorResponses.values[k]
             let trigger = model.responseTrigger[Int(r)]
             let active = trigger == 3
                 ? tables.monitored[b * provinces + province(subject)]

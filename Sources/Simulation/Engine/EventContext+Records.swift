@@ -44,8 +44,8 @@ extension EventContext {
     /// attaches it to the wrong subject (another in the same block) with its false-attribution rate.
     func observe(_ subject: Int, _ behavior: Int, _ counters: inout DayCounters) {
         let p = province(subject)
-        for s in model.behaviorSources[behavior] where tables.sources[Int(s) * provinces + p] {
-            let source = Int(s)
+        for k in model.behaviorSources.range(behavior) where tables.sources[Int(model.behaviorSources.values[k]) * provinces + p] {
+            let source = Int(model.behaviorSources.values[k])
             let drawKey = key(subject) &* 64 &+ UInt64(source)
             let dayKey = UInt64(UInt32(bitPattern: day))
             guard random.uniform(.observe, drawKey, dayKey) < model.sourceCoverage[source] else { continue }
@@ -99,7 +99,8 @@ extension EventContext {
         }
         let traced = isTraced(subject)
         var applied = false
-        for r in model.behaviorRules[Int(record.behavior)] where tables.rules[Int(r) * provinces + p] {
+        for k in model.behaviorRules.range(Int(record.behavior)) where tables.rules[Int(model.behaviorRules.values[k]) * provinces + p] {
+            let r = model.behaviorRules.values[k]
             let mask = model.ruleSourceMask[Int(r)]
             guard mask == 0 || mask & (1 << UInt64(record.source)) != 0 else { continue }
             applied = true
@@ -109,7 +110,9 @@ extension EventContext {
             if traced { chunk.traces[judged.id &* 64 &+ Int64(r)] = trace(judged) }
         }
         if !applied && traced { chunk.traces[record.id &* 64 &+ 63] = trace(record) }
-        for list in model.behaviorRemoves[Int(record.behavior)] { repair(subject, Int(list), &counters) }
+        for k in model.behaviorRemoves.range(Int(record.behavior)) {
+            repair(subject, Int(model.behaviorRemoves.values[k]), &counters)
+        }
         refreshGate(subject)
     }
 

@@ -197,7 +197,7 @@ final class RunModel: Sendable {
         recordedDuration = duration(.recorded)
 
         peopleScale = ScaleNumbers(s.score)
-        companyScale = s.companyScore.map(ScaleNumbers.init)
+        companyScale = s.companyScore.map { ScaleNumbers($0) }
         contestTrue = s.appeals.contestTrue
         contestFalse = s.appeals.contestFalse
         successTrue = s.appeals.successTrue
@@ -232,8 +232,8 @@ final class RunModel: Sendable {
     }
 }
 
-/// A score scale as plain numbers.
-struct ScaleNumbers: Sendable {
+/// A score scale as plain numbers (a class, so reading it never copies its tier array).
+final class ScaleNumbers: Sendable {
     let initial: Int32, minimum: Int32, maximum: Int32
     /// Tier minimums, best tier first.
     let tierMinimum: [Int32]
@@ -268,4 +268,7 @@ struct Flat: Sendable {
     }
 
     subscript(i: Int) -> ArraySlice<Int32> { values[Int(start[i])..<Int(start[i + 1])] }
+
+    /// Positions of list i in `values` (iterate these in hot loops: no slice is made).
+    @inline(__always) func range(_ i: Int) -> Range<Int> { Int(start[i])..<Int(start[i + 1]) }
 }
