@@ -34,7 +34,9 @@ struct RunDriver {
                                                          traceEvery: traceEvery ?? max(1, info.population / 1000)))
     }
 
-    mutating func runToEnd() throws {
+    /// Runs to the end, or (with `stopAfter`) stops resumable at the first month end at least
+    /// that many days in, with a checkpoint there.
+    mutating func runToEnd(stopAfter: Int? = nil) throws {
         let clock = Date()
         let total = simulation.config.period.days
         let progress = ProgressReporter(label: "simulate", total: Double(total), unit: "days")
@@ -44,14 +46,23 @@ struct RunDriver {
             let (y, m, _) = simulation.today.components
             let monthEnd = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!.adding(days: -1)
             simulation.run(until: monthEnd, observer: &buffer) { done in progress.update(done: Double(done)) }
+            let stopping = stopAfter.map { simulation.daysDone >= $0 } ?? false
             var checkpoint: String?
-            if info.checkpointEvery > 0, simulation.daysDone - lastCheckpoint >= info.checkpointEvery, !simulation.isFinished {
+            if !simulation.isFinished,
+               stopping || (info.checkpointEvery > 0 && simulation.daysDone - lastCheckpoint >= info.checkpointEvery) {
                 checkpoint = try Checkpoints.write(simulation, in: store.directory)
                 lastCheckpoint = simulation.daysDone
             }
             try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
                                    metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint)
             buffer = MonthBuffer()
+            if stopping && !simulation.isFinished {
+                progress.finish()
+                let message = "stopped after \(simulation.daysDone) days; continue with: sclab resume \(store.directory)"
+                if json { print("{\"stopped\": true, \"daysDone\": \(simulation.daysDone), \"folder\": \"\(store.directory)\"}") }
+                else { print(message) }
+                return
+            }
         }
         progress.finish()
         timings["simulation"] = Date().timeIntervalSince(clock)

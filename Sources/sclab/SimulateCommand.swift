@@ -49,10 +49,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Keep the full record history of one person in this many (default: about 1,000 people traced).")
     var traceEvery: Int?
 
+    @Option(name: .long, help: "Stop, resumable, at the first month end at least this many days in (a checkpoint is written there).")
+    var stopAfter: Int?
+
     @Flag(name: .long, help: "Print the summary, digest and timings as one JSON object.")
     var json = false
 
     func validate() throws {
+        if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
         guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
         if let years, years < 1 { throw ValidationError("--years must be at least 1 (got \(years))") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1 (got \(days))") }
@@ -90,7 +94,7 @@ struct SimulateCommand: ParsableCommand {
                            checkpointEvery: checkpointEvery, version: SCLab.configuration.version)
         let store = try RunStore.create(directory: folder, info: info)
         var runner = try RunDriver(info: info, store: store, threads: threadCount, traceEvery: traceEvery, json: json)
-        try runner.runToEnd()
+        try runner.runToEnd(stopAfter: stopAfter)
     }
 }
 

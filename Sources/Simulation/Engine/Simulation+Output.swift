@@ -60,6 +60,13 @@ extension Simulation {
         return out
     }
 
+    /// Bytes of run state per person (people's state and snapshots; companies' counted in).
+    public var stateBytesPerPerson: Int {
+        let people = self.people.columns.reduce(0) { $0 + $1.count } + peopleSnapshot.count * MemoryLayout<StandingSnapshot>.stride
+        let companies = self.companies.columns.reduce(0) { $0 + $1.count } + companySnapshot.count * MemoryLayout<StandingSnapshot>.stride
+        return (people + companies) / max(1, population.count)
+    }
+
     /// People ever listed, per list.
     public var everListedCounts: [String: Int] {
         var counts: [String: Int] = [:]

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import Simulation
+import SocialCredit
+import Society
+
+/// `sclab bench`: how fast the simulation runs on this machine, without writing a run.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure simulation speed and memory (use a release build).",
+        discussion: """
+            Generates a society, runs the scenario for the given days with nothing written to disk, \
+            and prints person-days per second, records per second, bytes per person and peak memory. \
+            Build with `swift build -c release` first: debug builds are many times slower.
+            """)
+
+    @Option(name: .long, help: "Number of people.")
+    var population: Int = 1_000_000
+
+    @Option(name: .long, help: "Days to simulate.")
+    var days: Int = 365
+
+    @Option(name: .long, help: "Scenario name or file.")
+    var scenario: String = "seed-article"
+
+    @Option(name: .long, help: "Seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Threads (default: all cores).")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Print the figures as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
+        guard days >= 1 else { throw ValidationError("--days must be at least 1 (got \(days))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    func run() throws {
+        let path: String
+        switch ScenarioCatalog.discover().resolve(scenario) {
+        case let .success(found): path = found
+        case let .failure(error): throw ValidationError("\(error)")
+        }
+        let policy = try Policy(Scenario.parse(String(contentsOfFile: path, encoding: .utf8), file: path))
+        let threadCount = threads ?? ParallelChunks.defaultThreads
+        let generator = try PopulationGenerator()
+        var clock = Date()
+        let society = generator.generate(size: population, seed: seed, threads: threadCount)
+        let generation = Date().timeIntervalSince(clock)
+        let start = policy.scenario.period.start
+        var simulation = Simulation(policy: policy, population: society, census: generator.census,
+                                    config: SimulationConfig(period: Period(start: start, end: start.adding(days: days - 1)),
+                                                             seed: seed, threads: threadCount, traceEvery: max(1, population / 1000)))
+        var sink = Discard()
+        let progress = ProgressReporter(label: "bench", total: Double(days), unit: "days")
+        clock = Date()
+        simulation.run(observer: &sink) { progress.update(done: Double($0)) }
+        progress.finish()
+        let seconds = Date().timeIntervalSince(clock)
+        let records = simulation.runTotals["records.total"] ?? 0
+        let memory = society.memory
+        let societyBytes = Double(memory.people + memory.households + memory.network + memory.companies)
+        let figures: [String: Double] = [
+            "population": Double(population), "days": Double(days), "threads": Double(threadCount),
+            "generationSeconds": generation, "simulationSeconds": seconds,
+            "personDaysPerSecond": Double(population) * Double(days) / seconds,
+            "recordsPerSecond": records / seconds,
+            "societyBytesPerPerson": societyBytes / Double(population),
+            "stateBytesPerPerson": Double(simulation.stateBytesPerPerson),
+            "peakMemoryBytes": Double(Self.peakResidentBytes()),
+        ]
+        if json {
+            let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print("""
+                \(policy.scenario.id): \(grouped(population)) people x \(days) days on \(threadCount) thread\(threadCount == 1 ? "" : "s")
+                  society generated in \(String(format: "%.2f", generation)) s
+                  simulated in \(String(format: "%.2f", seconds)) s: \(ProgressReporter.format(figures["personDaysPerSecond"]!)) person-days/s, \(ProgressReporter.format(figures["recordsPerSecond"]!)) records/s
+                  memory: \(String(format: "%.1f", figures["societyBytesPerPerson"]!)) bytes per person for the society (network included), \(simulation.stateBytesPerPerson) for the run state; peak \(String(format: "%.2f", figures["peakMemoryBytes"]! / 1e9)) GB
+                """)
+        }
+    }
+
+    /// Peak resident set size of this process.
+    static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+    }
+}
+
+/// An observer that keeps nothing.
+struct Discard: SimulationObserver {
+    mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {}
+}
