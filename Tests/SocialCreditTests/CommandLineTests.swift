@@ -124,3 +124,91 @@ struct PopulationCommandTests {
         #expect(outcome.stderr.contains("Error:"))
     }
 }
+
+/// `sclab simulate`, `resume` and `bench` end to end, on small societies.
+@Suite("sclab simulate", .serialized)
+struct SimulateCommandTests {
+    let cli = CommandLineTests()
+
+    func folder(_ name: String) -> String {
+        let path = NSTemporaryDirectory() + "sclab-\(name)-\(UUID().uuidString)"
+        return path
+    }
+
+    func digest(_ output: String) -> String? {
+        output.split(separator: "\n").first { $0.hasPrefix("digest: ") }.map { String($0.dropFirst(8)) }
+    }
+
+    @Test("A run writes run.sqlite and its digest does not depend on the thread count")
+    func threadsGiveTheSameDigest() throws {
+        let one = folder("one"), two = folder("two")
+        defer { try? FileManager.default.removeItem(atPath: one); try? FileManager.default.removeItem(atPath: two) }
+        let a = try cli.sclab("simulate", "--population", "700", "--days", "62", "--threads", "1", "--out", one)
+        let b = try cli.sclab("simulate", "--population", "700", "--days", "62", "--threads", "2", "--out", two)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(b.status == 0, "\(b.stderr)")
+        #expect(FileManager.default.fileExists(atPath: one + "/run.sqlite"))
+        let digestA = try #require(digest(a.stdout))
+        #expect(digestA.count == 64)
+        #expect(digestA == digest(b.stdout))
+    }
+
+    @Test("A run stopped at a checkpoint and resumed gives the same digest as an uninterrupted one")
+    func resumeEquivalence() throws {
+        let whole = folder("whole"), parts = folder("parts")
+        defer { try? FileManager.default.removeItem(atPath: whole); try? FileManager.default.removeItem(atPath: parts) }
+        let uninterrupted = try cli.sclab("simulate", "--population", "600", "--days", "95", "--out", whole)
+        let stopped = try cli.sclab("simulate", "--population", "600", "--days", "95", "--out", parts, "--stop-after", "31")
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stdout.contains("continue with: sclab resume"))
+        let resumed = try cli.sclab("resume", parts)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let expected = try #require(digest(uninterrupted.stdout))
+        #expect(expected == digest(resumed.stdout))
+        let again = try cli.sclab("resume", parts)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already finished"))
+    }
+
+    @Test("--json prints one object with the digest and timings")
+    func json() throws {
+        let out = folder("json")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let outcome = try cli.sclab("simulate", "--population", "800", "--days", "31", "--out", out, "--json")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect((object["digest"] as? String)?.count == 64)
+        #expect(object["timings"] is [String: Any])
+        #expect(object["population"] as? Int == 800)
+    }
+
+    @Test("Bad flags are clear errors", arguments: [
+        (["--population=-5"], "--population must be at least 1"),
+        (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
+        (["--start", "2021-06-01"], "is after the end"),
+        (["--start", "2021-13-01"], "is not a date"),
+        (["--days", "0"], "--days must be at least 1"),
+        (["--years", "2", "--days", "5"], "give --years or --days, not both"),
+    ])
+    func badFlags(arguments: [String], message: String) throws {
+        let outcome = try cli.sclab(["simulate", "--out", folder("bad")] + arguments)
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
+
+    @Test("Resuming a folder without a run is a clear error")
+    func resumeNothing() throws {
+        let outcome = try cli.sclab("resume", "/nonexistent/run")
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("/nonexistent/run"))
+    }
+
+    @Test("bench prints speed and memory")
+    func bench() throws {
+        let outcome = try cli.sclab("bench", "--population", "1000", "--days", "31", "--json")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Double])
+        #expect((object["personDaysPerSecond"] ?? 0) > 0)
+        #expect((object["peakMemoryBytes"] ?? 0) > 0)
+    }
+}
