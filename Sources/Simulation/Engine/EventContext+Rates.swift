@@ -27,7 +27,24 @@ extension EventContext {
 
     /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
     /// individual propensity, and the responses in effect.
-    func behaviorRate(_ subject: Int, _ b: Int, groups: UInt16, type: Int, triggers: UInt8) -> Double {
+    /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
+    struct RateInputs {
+        let groups: UInt16
+        let type: Int
+        let triggers: UInt8
+        let province: Int
+        let propensity: CounterRandom.Keyed
+    }
+
+    func rateInputs(_ subject: Int) -> RateInputs {
+        let age = isCompanies ? 0 : self.age(subject)
+        return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
+                          triggers: triggers(subject), province: province(subject),
+                          propensity: random.keyed(.propensity, key(subject)))
+    }
+
+    func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
+        let groups = inputs.groups, type = inputs.type, triggers = inputs.triggers
         guard model.behaviorCompanies[b] == isCompanies, model.behaviorGroups[b] & groups != 0 else { return 0 }
         var rate: Double
         if isCompanies {
@@ -39,13 +56,13 @@ extension EventContext {
         }
         guard rate > 0 else { return 0 }
         if model.behaviorSigma[b] > 0 {
-            rate *= model.propensityTable[b << 10 | Int(random.bits(.propensity, key(subject), UInt64(b)) & 1023)]
+            rate *= model.propensityTable[b << 10 | Int(inputs.propensity.bits(UInt64(b)) & 1023)]
         }
         for k in model.behaviorResponses.range(b) {
             let r = model.behaviorResponses.values[k]
             let trigger = model.responseTrigger[Int(r)]
             let active = trigger == 3
-                ? tables.monitored[b * provinces + province(subject)]
+                ? tables.monitored[b * provinces + inputs.province]
                 : triggers & (1 << trigger) != 0
             if active { rate *= model.responseFactor[Int(r)] }
         }
@@ -79,11 +96,9 @@ extension EventContext {
     /// redraw whenever a rate changes is exact). Gaps longer than a year become refresh days,
     /// written negative, on which rates (ages, rollouts) are looked at again.
     func scheduleBehavior(_ subject: Int) {
-        let age = isCompanies ? 0 : self.age(subject)
-        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
-        let t = triggers(subject)
+        let inputs = rateInputs(subject)
         var total = 0.0
-        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, groups: g, type: type, triggers: t) }
+        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, inputs) }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
     }
 

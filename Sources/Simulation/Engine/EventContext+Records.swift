@@ -7,15 +7,14 @@ extension EventContext {
     /// in force may record it, and the next day is drawn.
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
-        let age = isCompanies ? 0 : self.age(subject)
-        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
-        let t = triggers(subject)
+        let inputs = rateInputs(subject)
+        let t = inputs.triggers
         let count = model.behaviorCount
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
         let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
             var total = 0.0
             for b in 0..<count {
-                rates[b] = behaviorRate(subject, b, groups: g, type: type, triggers: t)
+                rates[b] = behaviorRate(subject, b, inputs)
                 total += rates[b]
             }
             guard total > 0 else { return (-1, 0) }

@@ -16,20 +16,34 @@ extension Simulation {
                  lastNegative: s.lastNegative)
     }
 
-    /// Everyone's standing as of today, for spillovers in the month ahead.
+    /// Everyone's standing as of today, for spillovers in the month ahead. Subjects untouched by
+    /// the system (no record, no list, no spillover) share one standing per kind, enrolment and
+    /// province, computed once.
     mutating func takeSnapshots() {
         for kind in [Kind.people, .companies] {
             let context = reader(kind)
+            let state = context.state
             let count = kind == .people ? population.count : population.companies.count
             var snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count)
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
                 _ = ParallelChunks(threads: config.threads).mapChunks(count: count) { range in
+                    // By enrolment and province (condition-filled lists roll out by province).
+                    var untouched = [StandingSnapshot?](repeating: nil, count: 2 * context.provinces)
                     for subject in range {
+                        let plain = state.records[subject] == 0 && state.everListed[subject] == 0
+                            && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
+                        let slot = (kind == .companies || context.enrolled[subject] ? 0 : 1) * context.provinces
+                            + context.province(subject)
+                        if plain, let known = untouched[slot] {
+                            column[subject] = known
+                            continue
+                        }
                         let s = context.standing(subject)
                         column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
                                                            lists: s.lists, lastNegative: s.lastNegative)
+                        if plain { untouched[slot] = column[subject] }
                     }
                     return 0
                 }
