@@ -34,13 +34,32 @@ extension EventContext {
         let triggers: UInt8
         let province: Int
         let propensity: CounterRandom.Keyed
+        /// Propensity draws for the first 30 behaviours, 10 bits each, six to a word.
+        let words: (UInt64, UInt64, UInt64, UInt64, UInt64)
+
+        /// The 10-bit propensity index of behaviour b.
+        @inline(__always) func propensityIndex(_ b: Int) -> Int {
+            guard b < 30 else { return Int(propensity.bits(UInt64(b)) & 1023) }
+            let word: UInt64
+            switch b / 6 {
+            case 0: word = words.0
+            case 1: word = words.1
+            case 2: word = words.2
+            case 3: word = words.3
+            default: word = words.4
+            }
+            return Int((word >> UInt64(10 * (b % 6))) & 1023)
+        }
     }
 
     func rateInputs(_ subject: Int) -> RateInputs {
         let age = isCompanies ? 0 : self.age(subject)
+        let keyed = random.keyed(.propensity, key(subject))
+        let count = model.behaviorCount
         return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
-                          triggers: triggers(subject), province: province(subject),
-                          propensity: random.keyed(.propensity, key(subject)))
+                          triggers: triggers(subject), province: province(subject), propensity: keyed,
+                          words: (keyed.bits(1_000), count > 6 ? keyed.bits(1_001) : 0, count > 12 ? keyed.bits(1_002) : 0,
+                                  count > 18 ? keyed.bits(1_003) : 0, count > 24 ? keyed.bits(1_004) : 0))
     }
 
     func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
@@ -56,7 +75,7 @@ extension EventContext {
         }
         guard rate > 0 else { return 0 }
         if model.behaviorSigma[b] > 0 {
-            rate *= model.propensityTable[b << 10 | Int(inputs.propensity.bits(UInt64(b)) & 1023)]
+            rate *= model.propensityTable[b << 10 | inputs.propensityIndex(b)]
         }
         for k in model.behaviorResponses.range(b) {
             let r = model.behaviorResponses.values[k]
