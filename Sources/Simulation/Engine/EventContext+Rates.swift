@@ -94,17 +94,22 @@ extension EventContext {
         guard !model.scenario.responses.isEmpty else { return 0 }
         var mask: UInt8 = 0
         if day < state.sanctionedUntil[subject] { mask |= 1 << 0 }
-        for l in 0..<model.listCount
-        where model.listBlack[l] && !model.listConditional[l] && day < state.listedUntil[l][subject] {
-            mask |= 1 << 1
-            break
-        }
+        if day < state.blackUntil[subject] { mask |= 1 << 1 }
         if day < state.recordedUntil[subject] { mask |= 1 << 2 }
         if !isCompanies && (relativeListed(population.mother[subject]) || relativeListed(population.father[subject])
             || relativeListed(population.spouse[subject])) {
             mask |= 1 << 4
         }
         return mask
+    }
+
+    /// Recomputes the latest end of the subject's black-list entries after one changed.
+    func updateBlackUntil(_ subject: Int) {
+        var until = Int32.min
+        for l in 0..<model.listCount where model.listBlack[l] && !model.listConditional[l] {
+            until = max(until, state.listedUntil[l][subject])
+        }
+        state.blackUntil[subject] = until
     }
 
     private func relativeListed(_ relative: UInt32) -> Bool {

@@ -188,6 +188,7 @@ extension EventContext {
             if added > 0 {
                 state.listedUntil[list][subject] &+= added
                 chunk.extensions[entryKey] = used + added
+                updateBlackUntil(subject)
             }
             return
         }
@@ -195,6 +196,7 @@ extension EventContext {
         let term = ruleTerm == -2 ? model.listTerm[list] : ruleTerm
         state.listedSince[list][subject] = day
         state.listedUntil[list][subject] = term >= 0 ? day + term : Int32.max
+        updateBlackUntil(subject)
         chunk.extensions[entryKey] = nil
         chunk.listingRecord[entryKey] = record.id
         if record.misattributed {
@@ -216,6 +218,7 @@ extension EventContext {
         let end = day + model.listRemovalDelay[list]
         if end < state.listedUntil[list][subject] {
             state.listedUntil[list][subject] = end
+            updateBlackUntil(subject)
             counters.listRemovals[list] += 1
         }
     }
@@ -267,6 +270,7 @@ extension EventContext {
         for list in 0..<model.listCount where chunk.listingRecord[subject &* 16 &+ list] == record.id {
             if day < state.listedUntil[list][subject] {
                 state.listedUntil[list][subject] = day
+                updateBlackUntil(subject)
                 counters.listRemovals[list] += 1
             }
             chunk.listingRecord[subject &* 16 &+ list] = nil

@@ -23,6 +23,8 @@ struct SubjectState: @unchecked Sendable {
     /// Per rule-filled list: first day listed, and first day off the list (0 when never).
     let listedSince: [Column<Int32>]
     let listedUntil: [Column<Int32>]
+    /// The latest end of the subject's entries on rule-filled black lists (for the `listed` trigger).
+    let blackUntil: Column<Int32>
     /// Lists whose current entry came from a false record (bit per list), and lists ever held.
     let listFalse: Column<UInt8>
     let everListed: Column<UInt8>
@@ -54,6 +56,7 @@ struct SubjectState: @unchecked Sendable {
         spillMask = Column<UInt16>(repeating: 0, count: count)
         listedSince = (0..<lists).map { _ in Column<Int32>(repeating: 0, count: count) }
         listedUntil = (0..<lists).map { _ in Column<Int32>(repeating: Int32.min, count: count) }
+        blackUntil = Column<Int32>(repeating: Int32.min, count: count)
         listFalse = Column<UInt8>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
         sanctionedUntil = Column<Int32>(repeating: Int32.min, count: count)
@@ -74,7 +77,7 @@ struct SubjectState: @unchecked Sendable {
         [nextBehavior.bytes, nextAction.bytes, scoreDelta.bytes, falseDelta.bytes, spillDelta.bytes, ceilingTier.bytes,
          ceilingUntil.bytes, spillCeiling.bytes, spillMask.bytes]
             + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
-            + [listFalse.bytes, everListed.bytes, sanctionedUntil.bytes, recordedUntil.bytes, lastNegative.bytes,
+            + [blackUntil.bytes, listFalse.bytes, everListed.bytes, sanctionedUntil.bytes, recordedUntil.bytes, lastNegative.bytes,
                actionGate.bytes, spillChanged.bytes, records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
     }
 
