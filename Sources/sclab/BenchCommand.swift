@@ -40,12 +40,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path: String
-        switch ScenarioCatalog.discover().resolve(scenario) {
-        case let .success(found): path = found
-        case let .failure(error): throw ValidationError("\(error)")
-        }
-        let policy = try Policy(Scenario.parse(String(contentsOfFile: path, encoding: .utf8), file: path))
+        let policy = try Policy(loadScenario(scenario).scenario)
         let threadCount = threads ?? ParallelChunks.defaultThreads
         let generator = try PopulationGenerator()
         var clock = Date()

@@ -68,16 +68,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path: String
-        switch ScenarioCatalog.discover().resolve(scenario) {
-        case let .success(found): path = found
-        case let .failure(error): throw ValidationError("\(error)")
-        }
-        let reading = Scenario.read(contentsOf: path)
-        guard let scenario = reading.scenario else {
-            for diagnostic in reading.diagnostics { printError(diagnostic.description) }
-            throw ValidationError("\(path) is not a valid scenario (run `sclab check \(path)`)")
-        }
+        let (path, scenario) = try loadScenario(self.scenario)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let first = start.flatMap { Day(iso: $0) } ?? scenario.period.start
         let last: Day

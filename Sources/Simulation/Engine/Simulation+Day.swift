@@ -6,6 +6,22 @@ extension Simulation {
     /// Which table a subject belongs to.
     enum Kind: Sendable { case people, companies }
 
+    /// Runs `body` for every chunk of people and then of companies, in parallel, each with its
+    /// own context; results come back in chunk order.
+    func perChunk<T: Sendable>(tables: RunModel.DayTables, day: Int32,
+                               _ body: @escaping @Sendable (EventContext, Range<Int>) -> T) -> [T] {
+        let simulation = self
+        return ParallelChunks(threads: config.threads).map(peopleRanges.count + companyRanges.count) { task in
+            let people = task < simulation.peopleRanges.count
+            let index = people ? task : task - simulation.peopleRanges.count
+            let range = people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
+            let chunk = people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
+            let context = EventContext(simulation: simulation, kind: people ? .people : .companies, chunk: chunk,
+                                       chunkIndex: index, range: range, tables: tables, day: day)
+            return body(context, range)
+        }
+    }
+
     /// One day for everyone: pending records first, then each subject's behaviour and action events.
     mutating func step() {
         let tables = model.tables(on: today)
@@ -16,18 +32,10 @@ extension Simulation {
         let redraw = yesterday.monitored != tables.monitored && !model.scenario.responses.isEmpty
         // When measures or lists roll out somewhere, anyone's gate may change.
         let regate = yesterday.measures != tables.measures || yesterday.lists != tables.lists
-        let tasks = peopleRanges.count + companyRanges.count
-        let simulation = self
-        let counters: [DayCounters] = ParallelChunks(threads: config.threads).map(tasks) { task in
-            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
-            let index = kind == .people ? task : task - simulation.peopleRanges.count
-            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
-            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
-            let model = simulation.model
+        let model = self.model
+        let counters: [DayCounters] = perChunk(tables: tables, day: day) { context, range in
             var counters = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
                                        lists: model.listCount, actions: model.actionCount)
-            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index,
-                                       range: range, tables: tables, day: day)
             context.processCalendar(&counters)
             let state = context.state
             for subject in range {
@@ -47,19 +55,9 @@ extension Simulation {
         for partial in counters { month.add(partial) }
     }
 
-    /// Everyone's first behaviour and action days, drawn from the first day of the run.
+    /// Everyone's first behaviour days, drawn from the first day of the run.
     mutating func scheduleFirstEvents() {
-        let tables = model.tables(on: today)
-        let day = today.number
-        let tasks = peopleRanges.count + companyRanges.count
-        let simulation = self
-        _ = ParallelChunks(threads: config.threads).map(tasks) { task in
-            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
-            let index = kind == .people ? task : task - simulation.peopleRanges.count
-            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
-            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
-            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index, range: range,
-                                       tables: tables, day: day)
+        _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             for subject in range { context.scheduleBehavior(subject) }
             return 0
         }
@@ -70,17 +68,7 @@ extension Simulation {
     /// own are looked at (records, lists, ceilings age with time; spillovers changed); everyone
     /// else still has the standing their gate was computed from. `all` looks at everyone.
     mutating func refreshGates(all: Bool = false) {
-        let tables = model.tables(on: today)
-        let day = today.number
-        let tasks = peopleRanges.count + companyRanges.count
-        let simulation = self
-        _ = ParallelChunks(threads: config.threads).map(tasks) { task in
-            let kind: Kind = task < simulation.peopleRanges.count ? .people : .companies
-            let index = kind == .people ? task : task - simulation.peopleRanges.count
-            let range = kind == .people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
-            let chunk = kind == .people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
-            let context = EventContext(simulation: simulation, kind: kind, chunk: chunk, chunkIndex: index, range: range,
-                                       tables: tables, day: day)
+        _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             let state = context.state
             for subject in range
             where all || state.records[subject] != 0 || state.spillChanged[subject] != 0 || state.everListed[subject] != 0 {
