@@ -227,23 +227,39 @@ extension Simulation {
         }
         // People on a list because of a false record, and notices in force.
         let context = reader(.people)
-        let noticeMeasures = model.scenario.measures.indices.filter {
-            model.scenario.measures[$0].kind == .notice && model.scenario.measures[$0].subject == .people
+        let measures = self.model.scenario.measures
+        let noticeMeasures = measures.indices.filter { measures[$0].kind == .notice && measures[$0].subject == .people }
+        let channels = noticeMeasures.map { measures[$0].channel ?? measures[$0].id }
+        let day = today.number
+        let model = self.model, population = self.population, people = self.people
+        let peopleSnapshot = self.peopleSnapshot, tables = context.tables
+        // In parallel chunks; a snapshot equal to the previous one in the chunk (most people
+        // share the initial standing) reuses its answers.
+        let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+            var counts = [Int](repeating: 0, count: noticeMeasures.count)
+            var wrong = 0
+            var last: (snapshot: StandingSnapshot, province: UInt8, holds: [Bool])?
+            for person in range {
+                let snapshot = peopleSnapshot[person]
+                if snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
+                guard snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
+                let province = population.province[person]
+                if last == nil || last!.snapshot != snapshot || last!.province != province {
+                    let standing = Self.view(snapshot)
+                    let p = Int(province)
+                    last = (snapshot, province, noticeMeasures.map { m in
+                        tables.measures[m * model.provinces + p] && model.programs.holds(model.measureProgram[m], standing, day: day)
+                    })
+                }
+                for k in counts.indices where last!.holds[k] { counts[k] += 1 }
+            }
+            return (counts, wrong)
         }
-        let channels = noticeMeasures.map { model.scenario.measures[$0].channel ?? model.scenario.measures[$0].id }
         var noticeCounts = [Int](repeating: 0, count: noticeMeasures.count)
         var wronglyListed = 0
-        let day = today.number
-        for person in 0..<population.count {
-            let snapshot = peopleSnapshot[person]
-            if snapshot.lists & people.listFalse[person] != 0 { wronglyListed += 1 }
-            guard snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
-            let standing = Self.view(snapshot)
-            let p = Int(population.province[person])
-            for (k, m) in noticeMeasures.enumerated()
-            where context.tables.measures[m * model.provinces + p] && model.programs.holds(model.measureProgram[m], standing, day: day) {
-                noticeCounts[k] += 1
-            }
+        for partial in partials {
+            for k in noticeCounts.indices { noticeCounts[k] += partial.notices[k] }
+            wronglyListed += partial.wrong
         }
         var notices: [String: Int] = [:]
         for (k, channel) in channels.enumerated() { notices[channel, default: 0] += noticeCounts[k] }
