@@ -71,7 +71,7 @@ extension EventContext {
             if sectors != 0 && sectors & (1 << UInt16(population.companies.sector[subject])) == 0 { return 0 }
             rate = model.behaviorBaseRate[b]
         } else {
-            rate = model.behaviorRates[b * RunModel.personTypes + type]
+            rate = model.behaviorRates[type * model.behaviorCount + b]
         }
         guard rate > 0 else { return 0 }
         if model.behaviorSigma[b] > 0 {
@@ -122,7 +122,7 @@ extension EventContext {
     func scheduleBehavior(_ subject: Int) {
         let inputs = rateInputs(subject)
         var total = 0.0
-        for b in 0..<model.behaviorCount { total += behaviorRate(subject, b, inputs) }
+        for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors { total += behaviorRate(subject, b, inputs) }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
     }
 
@@ -138,7 +138,7 @@ extension EventContext {
 
     func actionRate(_ subject: Int, _ a: Int, groups: UInt16, type: Int) -> Double {
         guard model.actionCompanies[a] == isCompanies, model.actionGroups[a] & groups != 0 else { return 0 }
-        return isCompanies ? model.actionBaseRate[a] : model.actionRates[a * RunModel.personTypes + type]
+        return isCompanies ? model.actionBaseRate[a] : model.actionRates[type * model.actionCount + a]
     }
 
     func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int) -> Int32 {

@@ -13,7 +13,8 @@ extension EventContext {
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
         let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
             var total = 0.0
-            for b in 0..<count {
+            for b in 0..<count { rates[b] = 0 }
+            for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors {
                 rates[b] = behaviorRate(subject, b, inputs)
                 total += rates[b]
             }

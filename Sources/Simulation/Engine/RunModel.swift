@@ -20,8 +20,12 @@ final class RunModel: Sendable {
     /// Sector bit mask a company behaviour is limited to (0: any).
     let behaviorSectors: [UInt16]
     let behaviorSigma: [Double]
-    /// Yearly rate by person type (see `personType`), behaviour-major.
+    /// Yearly rate by person type (see `personType`), type-major: one person's rates for all
+    /// behaviours are adjacent in memory.
     let behaviorRates: [Double]
+    /// Behaviours people can do, and behaviours companies can do.
+    let peopleBehaviors: [Int]
+    let companyBehaviors: [Int]
     /// Company behaviours' yearly rate.
     let behaviorBaseRate: [Double]
     let behaviorSources: Flat
@@ -108,8 +112,8 @@ final class RunModel: Sendable {
             groups.reduce(0) { $0 | (1 << UInt16(Group.allCases.firstIndex(of: $1)!)) }
         }
         func rateTable(_ models: [RateModel]) -> [Double] {
-            models.flatMap { model in
-                (0..<Self.personTypes).map { type in
+            (0..<Self.personTypes).flatMap { type in
+                models.map { model in
                     let age = type % 101, quintile = (type / 101) % 5 + 1
                     let urban = (type / 505) % 2 == 1, male = type / 1010 == 1
                     return model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male))
@@ -127,6 +131,8 @@ final class RunModel: Sendable {
         }
         behaviorRates = rateTable(s.behaviors.map(\.rate))
         behaviorBaseRate = s.behaviors.map(\.rate.perYear)
+        peopleBehaviors = s.behaviors.indices.filter { !s.behaviors[$0].who.contains(.companies) }
+        companyBehaviors = s.behaviors.indices.filter { s.behaviors[$0].who.contains(.companies) }
         behaviorSources = Flat(s.behaviors.map { b in s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == b.id } } })
         behaviorRules = Flat(policy.rulesByBehavior)
         behaviorRemoves = Flat(s.behaviors.indices.map { b in s.lists.indices.filter { policy.listRemovals[$0].contains(b) } })
