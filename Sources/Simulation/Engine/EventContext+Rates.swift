@@ -7,12 +7,13 @@ extension EventContext {
     func groups(_ subject: Int, age: Int) -> UInt16 {
         if isCompanies { return 1 << 8 }  // Group.companies
         guard age >= 0 else { return 0 }  // not yet born on this day
-        let flags = population.flags[subject]
+        let person = hot[subject]
+        let flags = PersonFlags(rawValue: person.flags)
         var mask: UInt16 = 1 << 0  // everyone
         if age >= 18 { mask |= 1 << 1 } else { mask |= 1 << 2 }
         if (6...17).contains(age) && !flags.contains(.collective) { mask |= 1 << 3 }
         if flags.contains(.driver) && age >= 18 { mask |= 1 << 4 }
-        if isParent[subject] { mask |= 1 << 5 }
+        if person.bits & 1 != 0 { mask |= 1 << 5 }
         if flags.contains(.employee) && age >= 18 { mask |= 1 << 6 }
         if flags.contains(.internetUser) && age >= 6 { mask |= 1 << 7 }
         return mask
@@ -20,9 +21,10 @@ extension EventContext {
 
     /// The row of the rate tables for a person today.
     func personType(_ person: Int, age: Int) -> Int {
-        let flags = population.flags[person]
+        let h = hot[person]
+        let flags = PersonFlags(rawValue: h.flags)
         return RunModel.personType(male: flags.contains(.male), urban: flags.contains(.urban),
-                                   quintile: Int(quintile[person]), age: age)
+                                   quintile: Int(h.quintile), age: age)
     }
 
     /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
@@ -96,9 +98,9 @@ extension EventContext {
         if day < state.sanctionedUntil[subject] { mask |= 1 << 0 }
         if day < state.blackUntil[subject] { mask |= 1 << 1 }
         if day < state.recordedUntil[subject] { mask |= 1 << 2 }
-        if !isCompanies && (relativeListed(population.mother[subject]) || relativeListed(population.father[subject])
-            || relativeListed(population.spouse[subject])) {
-            mask |= 1 << 4
+        if !isCompanies && model.usesRelativeTrigger {
+            let h = hot[subject]
+            if relativeListed(h.mother) || relativeListed(h.father) || relativeListed(h.spouse) { mask |= 1 << 4 }
         }
         return mask
     }

@@ -79,6 +79,8 @@ final class RunModel: Sendable {
     // Responses.
     let responseTrigger: [UInt8]  // Response.Trigger order
     let responseFactor: [Double]
+    /// Whether any response is set off by a relative's listing (so relatives are looked at).
+    let usesRelativeTrigger: Bool
     let sanctionDuration: Int32
     let recordedDuration: Int32
 
@@ -199,6 +201,7 @@ final class RunModel: Sendable {
             guard !matching.isEmpty else { return 0 }
             return matching.map { $0.durationDays.map { Int32($0) } ?? 365 }.max()!
         }
+        usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
         sanctionDuration = duration(.sanctioned)
         recordedDuration = duration(.recorded)
 

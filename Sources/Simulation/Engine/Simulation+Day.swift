@@ -87,9 +87,7 @@ struct EventContext {
     let state: SubjectState
     let population: Population
     let random: CounterRandom
-    let quintile: [UInt8]
-    let isParent: [Bool]
-    let enrolled: [Bool]
+    let hot: [PersonHot]
     let peopleSnapshot: [StandingSnapshot]
     let companySnapshot: [StandingSnapshot]
     let traceEvery: Int
@@ -106,9 +104,7 @@ struct EventContext {
         state = kind == .people ? simulation.people : simulation.companies
         population = simulation.population
         random = simulation.random
-        quintile = simulation.quintile
-        isParent = simulation.isParent
-        enrolled = simulation.enrolled
+        hot = simulation.hot
         peopleSnapshot = simulation.peopleSnapshot
         companySnapshot = simulation.companySnapshot
         traceEvery = simulation.config.traceEvery
@@ -125,11 +121,11 @@ struct EventContext {
 
     /// Province index of a subject.
     func province(_ subject: Int) -> Int {
-        Int(isCompanies ? population.companies.province[subject] : population.province[subject])
+        Int(isCompanies ? population.companies.province[subject] : hot[subject].province)
     }
 
     /// Age in whole years on the current day (people), from the date of birth.
     func age(_ person: Int) -> Int {
-        Int((day - population.birthDay[person]) * 4 / 1461)
+        Int((day - hot[person].birthDay) * 4 / 1461)
     }
 }

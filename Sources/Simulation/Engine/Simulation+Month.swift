@@ -34,7 +34,7 @@ extension Simulation {
                     for subject in range {
                         let plain = state.records[subject] == 0 && state.everListed[subject] == 0
                             && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
-                        let slot = (kind == .companies || context.enrolled[subject] ? 0 : 1) * context.provinces
+                        let slot = (kind == .companies || context.hot[subject].bits & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known

@@ -57,6 +57,9 @@ public struct Simulation: Sendable {
     let isParent: [Bool]
     /// Whether each person is enrolled (scored), under consent.
     let enrolled: [Bool]
+    /// What the day loop reads about each person, packed in one record so that an event touches
+    /// one cache line instead of one per attribute column.
+    let hot: [PersonHot]
     /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
     var peopleSnapshot: [StandingSnapshot]
     var companySnapshot: [StandingSnapshot]
@@ -95,6 +98,14 @@ public struct Simulation: Sendable {
         let rng = random
         enrolled = (0..<population.count).map { person in
             enrolment.mode == .mandatory || rng.uniform(.enrolment, UInt64(person)) < enrolment.share
+        }
+        let quintiles = quintile, parents = isParent, enrolledPeople = enrolled
+        hot = (0..<population.count).map { person in
+            PersonHot(birthDay: population.birthDay[person], mother: population.mother[person],
+                      father: population.father[person], spouse: population.spouse[person],
+                      flags: population.flags[person].rawValue, province: population.province[person],
+                      quintile: quintiles[person],
+                      bits: (parents[person] ? 1 : 0) | (enrolledPeople[person] ? 2 : 0))
         }
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
@@ -149,6 +160,19 @@ public struct Simulation: Sendable {
         companies.hash(into: &hash)
         return hash.hexDigest()
     }
+}
+
+/// A person's attributes the day loop needs, in one record.
+struct PersonHot: Sendable {
+    var birthDay: Int32
+    var mother: UInt32
+    var father: UInt32
+    var spouse: UInt32
+    var flags: UInt8
+    var province: UInt8
+    var quintile: UInt8
+    /// Bit 0: a parent of a minor; bit 1: enrolled (scored).
+    var bits: UInt8
 }
 
 /// A subject's standing at the last month end, as spillovers see it.
