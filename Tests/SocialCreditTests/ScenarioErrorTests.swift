@@ -233,3 +233,26 @@ struct ScenarioErrorTests {
         #expect(Scenario.read(contentsOf: binary).errors.first?.message == "is not UTF-8 text")
     }
 }
+
+/// Durations belong to one-off triggers only.
+@Suite("Scenario errors: response durations")
+struct ResponseDurationTests {
+    private func errors(_ response: String) -> [String] {
+        Scenario.read(ScenarioErrorTests.valid + "responses:\n  - \(response)\n", file: "test.yaml").errors.map(\.description)
+    }
+
+    @Test("A sanction response without a duration is an error; with one it is valid")
+    func oneOffNeedsDuration() {
+        #expect(errors("{id: deterred, trigger: sanctioned, conduct: contradictory, factor: 0.7}") == [
+            "test.yaml:43:5: responses[0]: a 'sanctioned' response needs 'duration_days': the trigger is a moment, so say how long its effect lasts"
+        ])
+        #expect(errors("{id: deterred, trigger: sanctioned, conduct: contradictory, factor: 0.7, duration_days: 365}").isEmpty)
+    }
+
+    @Test("A duration on a trigger that holds over time is an error")
+    func stateTakesNoDuration() {
+        #expect(errors("{id: chilled, trigger: monitored, behaviors: [jaywalking], factor: 0.5, duration_days: 30}") == [
+            "test.yaml:43:92: responses[0].duration_days: 'duration_days' applies to one-off triggers (sanctioned, recorded); a 'monitored' response lasts while its trigger holds"
+        ])
+    }
+}

@@ -98,9 +98,9 @@ extension EventContext {
             if state.falseDelta[subject] != 0 || state.listFalse[subject] != 0, !decide(subject, action, cleared: true).blocked {
                 counters.wrongfulBlocked[action] += 1
             }
-            if model.sanctionDuration > 0 {
-                state.sanctionedUntil[subject] = max(state.sanctionedUntil[subject], day &+ model.sanctionDuration)
-                scheduleBehavior(subject)
+            if model.usesSanctionTrigger && state.lastSanctioned[subject] != day {
+                state.lastSanctioned[subject] = day
+                scheduleBehavior(subject)  // a `sanctioned` response starts: rates change today
             }
         } else if rewarded {
             counters.rewards[action] += 1

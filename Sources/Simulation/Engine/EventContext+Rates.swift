@@ -27,13 +27,15 @@ extension EventContext {
                                    quintile: Int(h.quintile), age: age)
     }
 
-    /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
-    /// individual propensity, and the responses in effect.
     /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
     struct RateInputs {
         let groups: UInt16
         let type: Int
+        /// Triggers that hold (listed, relative listed), one bit per `Response.Trigger` case.
         let triggers: UInt8
+        /// The last sanction and the last score-lowering record (Int32.min: never).
+        let lastSanctioned: Int32
+        let lastRecorded: Int32
         let province: Int
         let propensity: CounterRandom.Keyed
         /// Propensity draws for the first 30 behaviours, 10 bits each, six to a word.
@@ -59,13 +61,16 @@ extension EventContext {
         let keyed = random.keyed(.propensity, key(subject))
         let count = model.behaviorCount
         return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
-                          triggers: triggers(subject), province: province(subject), propensity: keyed,
+                          triggers: triggers(subject), lastSanctioned: state.lastSanctioned[subject],
+                          lastRecorded: state.lastRecorded[subject], province: province(subject), propensity: keyed,
                           words: (keyed.bits(1_000), count > 6 ? keyed.bits(1_001) : 0, count > 12 ? keyed.bits(1_002) : 0,
                                   count > 18 ? keyed.bits(1_003) : 0, count > 24 ? keyed.bits(1_004) : 0))
     }
 
+    /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
+    /// individual propensity, and the responses in effect.
     func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
-        let groups = inputs.groups, type = inputs.type, triggers = inputs.triggers
+        let groups = inputs.groups, type = inputs.type
         guard model.behaviorCompanies[b] == isCompanies, model.behaviorGroups[b] & groups != 0 else { return 0 }
         var rate: Double
         if isCompanies {
@@ -81,23 +86,41 @@ extension EventContext {
         }
         for k in model.behaviorResponses.range(b) {
             let r = model.behaviorResponses.values[k]
-            let trigger = model.responseTrigger[Int(r)]
-            let active = trigger == 3
-                ? tables.monitored[b * provinces + inputs.province]
-                : triggers & (1 << trigger) != 0
-            if active { rate *= model.responseFactor[Int(r)] }
+            if responseActive(Int(r), b, inputs) { rate *= model.responseFactor[Int(r)] }
         }
         return rate
     }
 
-    /// Which response triggers hold for a subject today, one bit per `Response.Trigger` case
-    /// (monitoring, which depends on the behaviour, is looked up separately).
+    /// Whether response r is in effect for behaviour b: one-off triggers for their own duration
+    /// after the latest event, the others while they hold.
+    @inline(__always) func responseActive(_ r: Int, _ b: Int, _ inputs: RateInputs) -> Bool {
+        switch model.responseTrigger[r] {
+        case 0: return inputs.lastSanctioned != Int32.min && day < inputs.lastSanctioned &+ model.responseDuration[r]
+        case 2: return inputs.lastRecorded != Int32.min && day < inputs.lastRecorded &+ model.responseDuration[r]
+        case 3: return tables.monitored[b * provinces + inputs.province]
+        case let trigger: return inputs.triggers & (1 << trigger) != 0
+        }
+    }
+
+    /// The first day after today on which a one-off response in effect ends (rates change then),
+    /// or Int32.max.
+    func effectsEnd(_ inputs: RateInputs) -> Int32 {
+        var end = Int32.max
+        for (r, trigger) in model.responseTrigger.enumerated() where trigger == 0 || trigger == 2 {
+            let last = trigger == 0 ? inputs.lastSanctioned : inputs.lastRecorded
+            guard last != Int32.min else { continue }
+            let until = last &+ model.responseDuration[r]
+            if until > day { end = min(end, until) }
+        }
+        return end
+    }
+
+    /// Which response triggers that hold over time hold for a subject today, one bit per
+    /// `Response.Trigger` case (one-off triggers and monitoring are looked up separately).
     func triggers(_ subject: Int) -> UInt8 {
         guard !model.scenario.responses.isEmpty else { return 0 }
         var mask: UInt8 = 0
-        if day < state.sanctionedUntil[subject] { mask |= 1 << 0 }
         if day < state.blackUntil[subject] { mask |= 1 << 1 }
-        if day < state.recordedUntil[subject] { mask |= 1 << 2 }
         if !isCompanies && model.usesRelativeTrigger {
             let h = hot[subject]
             if relativeListed(h.mother) || relativeListed(h.father) || relativeListed(h.spouse) { mask |= 1 << 4 }
@@ -119,13 +142,14 @@ extension EventContext {
     }
 
     /// Draws the next behaviour day from the subject's current total rate (memoryless, so a
-    /// redraw whenever a rate changes is exact). Gaps longer than a year become refresh days,
-    /// written negative, on which rates (ages, rollouts) are looked at again.
+    /// redraw whenever a rate changes is exact). A gap past the end of a response in effect, or
+    /// longer than a year, becomes a refresh day, written negative, on which rates (responses
+    /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
         let inputs = rateInputs(subject)
         var total = 0.0
         for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors { total += behaviorRate(subject, b, inputs) }
-        state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
+        state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
     }
 
     /// The same for actions.
@@ -143,12 +167,12 @@ extension EventContext {
         return isCompanies ? model.actionBaseRate[a] : model.actionRates[type * model.actionCount + a]
     }
 
-    func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int) -> Int32 {
+    func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int, refreshBy: Int32 = Int32.max) -> Int32 {
         // Rates change with age (a birthday can make someone an adult): look again within a year.
-        let refresh: Int32 = 365
-        guard perYear > 0 else { return -(day + refresh) }
+        let refresh = min(day &+ 365, refreshBy)
+        guard perYear > 0 else { return -refresh }
         let u = max(random.uniform(stream, key(subject), UInt64(UInt32(bitPattern: day))), 1e-300)
         let gap = (-log(u) / (perYear / 365.25)).rounded(.up)
-        return gap > Double(refresh) ? -(day + refresh) : day + Int32(max(1, gap))
+        return gap >= Double(refresh - day) ? -refresh : day + Int32(max(1, gap))
     }
 }

@@ -8,7 +8,6 @@ extension EventContext {
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
         let inputs = rateInputs(subject)
-        let t = inputs.triggers
         let count = model.behaviorCount
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
         let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
@@ -33,8 +32,9 @@ extension EventContext {
             observe(subject, behavior, &counters)
         }
         // The same rates hold unless the event changed what sets them off.
-        if triggers(subject) == t {
-            state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject)
+        if triggers(subject) == inputs.triggers && state.lastSanctioned[subject] == inputs.lastSanctioned
+            && state.lastRecorded[subject] == inputs.lastRecorded {
+            state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
         } else {
             scheduleBehavior(subject)
         }
@@ -147,8 +147,9 @@ extension EventContext {
             if delta > 0 { counters.pointsAdded += Int(delta) } else { counters.pointsDeducted -= Int(delta) }
             if delta < 0 {
                 state.lastNegative[subject] = day
-                if model.recordedDuration > 0 {
-                    state.recordedUntil[subject] = max(state.recordedUntil[subject], day &+ model.recordedDuration)
+                if model.usesRecordedTrigger && state.lastRecorded[subject] != day {
+                    state.lastRecorded[subject] = day
+                    scheduleBehavior(subject)  // a `recorded` response starts: rates change today
                 }
             }
             if lifetime >= 0 {

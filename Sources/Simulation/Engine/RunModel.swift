@@ -79,10 +79,13 @@ final class RunModel: Sendable {
     // Responses.
     let responseTrigger: [UInt8]  // Response.Trigger order
     let responseFactor: [Double]
+    /// Days a one-off trigger's effect lasts, per response (0 for triggers that hold over time).
+    let responseDuration: [Int32]
     /// Whether any response is set off by a relative's listing (so relatives are looked at).
     let usesRelativeTrigger: Bool
-    let sanctionDuration: Int32
-    let recordedDuration: Int32
+    /// Whether any response is set off by a sanction, or by a record.
+    let usesSanctionTrigger: Bool
+    let usesRecordedTrigger: Bool
 
     // Scores.
     let peopleScale: ScaleNumbers
@@ -196,14 +199,10 @@ final class RunModel: Sendable {
 
         responseTrigger = s.responses.map { UInt8(Response.Trigger.allCases.firstIndex(of: $0.trigger)!) }
         responseFactor = s.responses.map(\.factor)
-        func duration(_ trigger: Response.Trigger) -> Int32 {
-            let matching = s.responses.filter { $0.trigger == trigger }
-            guard !matching.isEmpty else { return 0 }
-            return matching.map { $0.durationDays.map { Int32($0) } ?? 365 }.max()!
-        }
+        responseDuration = s.responses.map { Int32($0.durationDays ?? 0) }
         usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
-        sanctionDuration = duration(.sanctioned)
-        recordedDuration = duration(.recorded)
+        usesSanctionTrigger = s.responses.contains { $0.trigger == .sanctioned }
+        usesRecordedTrigger = s.responses.contains { $0.trigger == .recorded }
 
         peopleScale = ScaleNumbers(s.score)
         companyScale = s.companyScore.map { ScaleNumbers($0) }

@@ -28,7 +28,8 @@ extension Simulation {
         let day = today.number
         // When monitoring starts or stops somewhere, rates change for everyone there: redraw
         // everyone's next behaviour day (exact, since the draws are memoryless).
-        let yesterday = model.tables(on: today.adding(days: -1))
+        let yesterday = previousTables ?? model.tables(on: today.adding(days: -1))
+        previousTables = tables
         let redraw = yesterday.monitored != tables.monitored && !model.scenario.responses.isEmpty
         // When measures or lists roll out somewhere, anyone's gate may change.
         let regate = yesterday.measures != tables.measures || yesterday.lists != tables.lists

@@ -51,14 +51,8 @@ public struct Simulation: Sendable {
     let companyChunks: [ChunkState]
     let peopleRanges: [Range<Int>]
     let companyRanges: [Range<Int>]
-    /// Income quintile of each person (1...5), fixed at the start.
-    let quintile: [UInt8]
-    /// People who are parents of a child under 18 at the start.
-    let isParent: [Bool]
-    /// Whether each person is enrolled (scored), under consent.
-    let enrolled: [Bool]
-    /// What the day loop reads about each person, packed in one record so that an event touches
-    /// one cache line instead of one per attribute column.
+    /// What the day loop reads about each person (dates, links, flags, province, income quintile,
+    /// parenthood, enrolment), packed in one record so an event touches one cache line.
     let hot: [PersonHot]
     /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
     var peopleSnapshot: [StandingSnapshot]
@@ -66,6 +60,8 @@ public struct Simulation: Sendable {
     /// Counters of the current month, and of the run so far.
     var month: DayCounters
     var totals: DayCounters
+    /// What was in force on the last day simulated (compared with today to catch rollouts).
+    var previousTables: RunModel.DayTables?
     /// The next day to simulate.
     public internal(set) var today: Day
 
@@ -87,25 +83,21 @@ public struct Simulation: Sendable {
         companyChunks = companyRanges.map { _ in ChunkState() }
         let sorted = population.income.sorted()
         let cuts = (1...4).map { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * $0 / 5)] }
-        quintile = population.income.map { income in UInt8(1 + cuts.filter { income >= $0 }.count) }
         var parent = [Bool](repeating: false, count: population.count)
         for person in 0..<population.count where population.age[person] < 18 {
             if population.mother[person] != Population.none { parent[Int(population.mother[person])] = true }
             if population.father[person] != Population.none { parent[Int(population.father[person])] = true }
         }
-        isParent = parent
         let enrolment = policy.scenario.enrolment
         let rng = random
-        enrolled = (0..<population.count).map { person in
-            enrolment.mode == .mandatory || rng.uniform(.enrolment, UInt64(person)) < enrolment.share
-        }
-        let quintiles = quintile, parents = isParent, enrolledPeople = enrolled
         hot = (0..<population.count).map { person in
-            PersonHot(birthDay: population.birthDay[person], mother: population.mother[person],
-                      father: population.father[person], spouse: population.spouse[person],
-                      flags: population.flags[person].rawValue, province: population.province[person],
-                      quintile: quintiles[person],
-                      bits: (parents[person] ? 1 : 0) | (enrolledPeople[person] ? 2 : 0))
+            let enrolled = enrolment.mode == .mandatory || rng.uniform(.enrolment, UInt64(person)) < enrolment.share
+            let income = population.income[person]
+            return PersonHot(birthDay: population.birthDay[person], mother: population.mother[person],
+                             father: population.father[person], spouse: population.spouse[person],
+                             flags: population.flags[person].rawValue, province: population.province[person],
+                             quintile: UInt8(1 + cuts.filter { income >= $0 }.count),
+                             bits: (parent[person] ? 1 : 0) | (enrolled ? 2 : 0))
         }
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)

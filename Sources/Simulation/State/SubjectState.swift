@@ -28,9 +28,10 @@ struct SubjectState: @unchecked Sendable {
     /// Lists whose current entry came from a false record (bit per list), and lists ever held.
     let listFalse: Column<UInt8>
     let everListed: Column<UInt8>
-    /// Response triggers: sanctioned until, recorded (negative record) until.
-    let sanctionedUntil: Column<Int32>
-    let recordedUntil: Column<Int32>
+    /// One-off response triggers: the last day an action was blocked, and the last day a record
+    /// lowered the score (Int32.min: never).
+    let lastSanctioned: Column<Int32>
+    let lastRecorded: Column<Int32>
     /// Last day a record lowered the score (for `clean_days`), or Int32.min.
     let lastNegative: Column<Int32>
     /// Actions (bit per action) on which some measure or spillover acts for the subject: only
@@ -59,8 +60,8 @@ struct SubjectState: @unchecked Sendable {
         blackUntil = Column<Int32>(repeating: Int32.min, count: count)
         listFalse = Column<UInt8>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
-        sanctionedUntil = Column<Int32>(repeating: Int32.min, count: count)
-        recordedUntil = Column<Int32>(repeating: Int32.min, count: count)
+        lastSanctioned = Column<Int32>(repeating: Int32.min, count: count)
+        lastRecorded = Column<Int32>(repeating: Int32.min, count: count)
         lastNegative = Column<Int32>(repeating: Int32.min, count: count)
         actionGate = Column<UInt64>(repeating: 0, count: count)
         spillChanged = Column<UInt8>(repeating: 0, count: count)
@@ -77,12 +78,9 @@ struct SubjectState: @unchecked Sendable {
         [nextBehavior.bytes, nextAction.bytes, scoreDelta.bytes, falseDelta.bytes, spillDelta.bytes, ceilingTier.bytes,
          ceilingUntil.bytes, spillCeiling.bytes, spillMask.bytes]
             + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
-            + [blackUntil.bytes, listFalse.bytes, everListed.bytes, sanctionedUntil.bytes, recordedUntil.bytes, lastNegative.bytes,
+            + [blackUntil.bytes, listFalse.bytes, everListed.bytes, lastSanctioned.bytes, lastRecorded.bytes, lastNegative.bytes,
                actionGate.bytes, spillChanged.bytes, records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
     }
-
-    /// Bytes per subject.
-    var bytesPerSubject: Int { 4 * 11 + 2 * 6 + 5 + 8 * listedUntil.count }
 
     /// Feeds every column into a hash, in a fixed order.
     func hash(into digest: inout SHA256) {

@@ -388,6 +388,13 @@ extension NodeReader {
             error("give either 'behaviors' (a list of ids) or 'conduct' (all conforming or contradictory ones)",
                   node, path)
         }
+        if trigger.isOneOff && duration == nil {
+            error("a '\(trigger.rawValue)' response needs 'duration_days': the trigger is a moment, so say how long its effect lasts",
+                  node, path)
+        } else if !trigger.isOneOff && duration != nil {
+            error("'duration_days' applies to one-off triggers (sanctioned, recorded); a '\(trigger.rawValue)' response lasts while its trigger holds",
+                  f.node("duration_days"), f.path("duration_days"))
+        }
         return Response(id: id, label: label, trigger: trigger, behaviors: behaviors, conduct: conduct,
                         factor: factor, durationDays: duration)
     }

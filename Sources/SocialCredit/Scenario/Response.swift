@@ -10,8 +10,11 @@ public struct Response: Sendable, Equatable {
         case recorded
         /// A source observing the behaviour is in force where they live (general deterrence, chilling).
         case monitored
-        /// A friend or family member is on a black list.
+        /// A parent or spouse is on a black list.
         case relativeListed = "relative_listed"
+
+        /// Whether the trigger is a moment (a sanction, a record) rather than a state that holds.
+        public var isOneOff: Bool { self == .sanctioned || self == .recorded }
     }
 
     /// Machine name.
@@ -26,7 +29,8 @@ public struct Response: Sendable, Equatable {
     public var conduct: Behavior.Conduct?
     /// Rate factor while in effect (0.7 = 30% less often).
     public var factor: Double
-    /// Days it lasts after the trigger; nil: as long as the trigger holds.
+    /// Days it lasts after a one-off trigger (required for those); nil for triggers that hold
+    /// over time, whose responses last while they hold.
     public var durationDays: Int?
 
     /// A response from its parts.

@@ -37,8 +37,6 @@ enum AnchorClass: Int, CaseIterable, Sendable {
 /// fitting on a fixed sample until the generated age marginal meets the target.
 struct AgeModel: Sendable {
     let anchors: [DiscreteDistribution]
-    /// Largest absolute gap between generated and census shares of a single year of age, after fitting.
-    let fitError: Double
 
     init(census: Census, households: HouseholdModel, iterations: Int = 12, sampleHouseholds: Int = 120_000) {
         let target: [Double] = {
@@ -54,10 +52,9 @@ struct AgeModel: Sendable {
         let random = CounterRandom(seed: 0x5EED_A6E5)
         let specs = (0..<sampleHouseholds).map { households.spec(random, key: UInt64($0), urban: $0 % 100 < 64) }
         var drafts: [MemberDraft] = []
-        var error = 1.0
         var memberAges: [UInt8] = [], memberStart: [Int] = [], anchorOf: [(c: Int, age: Int)] = []
         for _ in 0..<iterations {
-            let model = AgeModel(anchors: weights.map { DiscreteDistribution(weights: $0) }, fitError: 0)
+            let model = AgeModel(anchors: weights.map { DiscreteDistribution(weights: $0) })
             var generated = [Double](repeating: 0, count: 101)
             memberAges.removeAll(keepingCapacity: true)
             memberStart.removeAll(keepingCapacity: true)
@@ -73,11 +70,9 @@ struct AgeModel: Sendable {
             }
             memberStart.append(memberAges.count)
             let total = Double(memberAges.count)
-            error = 0
             var logRatio = [Double](repeating: 0, count: 101)
             for age in 0...100 {
                 let share = generated[age] / total
-                error = max(error, abs(share - target[age]))
                 logRatio[age] = log(max(target[age], 1e-9) / max(share, 1e-9))
             }
             // Each household's anchor is credited with the mean log ratio of all its members'
@@ -99,12 +94,10 @@ struct AgeModel: Sendable {
             }
         }
         anchors = weights.map { DiscreteDistribution(weights: $0) }
-        fitError = error
     }
 
-    private init(anchors: [DiscreteDistribution], fitError: Double) {
+    private init(anchors: [DiscreteDistribution]) {
         self.anchors = anchors
-        self.fitError = fitError
     }
 
     /// The anchor age a household's draft starts from.
@@ -143,7 +136,7 @@ struct AgeModel: Sendable {
             return
         }
 
-        let (counts, _) = HouseholdModel.layerSizes(size: spec.size, generations: spec.generations)
+        let counts = HouseholdModel.layerSizes(size: spec.size, generations: spec.generations)
         var layerStart = [Int](repeating: 0, count: counts.count)
         var offset = 0
         for layer in counts.indices {

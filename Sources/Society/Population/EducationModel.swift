@@ -24,16 +24,6 @@ struct EducationModel: Sendable {
     private static let urbanFactor: [Double] = [0.7, 0.8, 0.9, 1.2, 1.6]
     private static let ruralFactor: [Double] = [1.4, 1.3, 1.15, 0.75, 0.35]
 
-    /// A model raked over the census age structure.
-    init(census: Census) {
-        let ages = census.singleYearAges()
-        let total = census.total
-        let urbanShare = census.headline["urban_share"]!
-        let urban = (0...100).map { (ages.male[$0] + ages.female[$0]) / total * urbanShare }
-        let rural = (0...100).map { (ages.male[$0] + ages.female[$0]) / total * (1 - urbanShare) }
-        self.init(census: census, urbanWeights: urban, ruralWeights: rural)
-    }
-
     /// A model raked over a given age structure (people per single year of age, urban and
     /// rural): the generator passes the society's own, so the national shares come out right
     /// even where its ages deviate a little from the census.

@@ -64,7 +64,7 @@ struct HouseholdModel: Sendable {
 
     /// Members per generation layer, oldest first: one per layer, then a spouse for the middle
     /// layers (youngest adults first), then the rest as children in the youngest layer.
-    static func layerSizes(size: Int, generations: Int) -> (counts: [Int], spare: Int) {
+    static func layerSizes(size: Int, generations: Int) -> [Int] {
         var counts = [Int](repeating: 1, count: generations)
         var spare = size - generations
         if generations >= 2 {
@@ -74,7 +74,7 @@ struct HouseholdModel: Sendable {
             }
         }
         counts[generations - 1] += spare
-        return (counts, spare)
+        return counts
     }
 
     /// An age gap drawn from the census distribution of mother's age at birth (15-49).
