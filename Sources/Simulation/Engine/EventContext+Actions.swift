@@ -9,7 +9,7 @@ extension EventContext {
     func standing(_ subject: Int, cleared: Bool = false) -> Standing {
         var result = Standing(scored: false, score: 0, tier: -1, lists: 0, lastNegative: state.lastNegative[subject])
         let scale = isCompanies ? model.companyScale : model.peopleScale
-        if let scale, isCompanies || hot[subject].bits & 2 != 0 {
+        if let scale, isCompanies || state.bits[subject] & 2 != 0 {
             var raw = scale.initial &+ state.scoreDelta[subject] &+ Int32(state.spillDelta[subject])
             if cleared { raw &-= state.falseDelta[subject] }
             let score = min(scale.maximum, max(scale.minimum, raw))

@@ -7,13 +7,12 @@ extension EventContext {
     func groups(_ subject: Int, age: Int) -> UInt16 {
         if isCompanies { return 1 << 8 }  // Group.companies
         guard age >= 0 else { return 0 }  // not yet born on this day
-        let person = hot[subject]
-        let flags = PersonFlags(rawValue: person.flags)
+        let flags = PersonFlags(rawValue: state.flags[subject])
         var mask: UInt16 = 1 << 0  // everyone
         if age >= 18 { mask |= 1 << 1 } else { mask |= 1 << 2 }
         if (6...17).contains(age) && !flags.contains(.collective) { mask |= 1 << 3 }
         if flags.contains(.driver) && age >= 18 { mask |= 1 << 4 }
-        if person.bits & 1 != 0 { mask |= 1 << 5 }
+        if state.bits[subject] & 1 != 0 { mask |= 1 << 5 }
         if flags.contains(.employee) && age >= 18 { mask |= 1 << 6 }
         if flags.contains(.internetUser) && age >= 6 { mask |= 1 << 7 }
         return mask
@@ -21,10 +20,9 @@ extension EventContext {
 
     /// The row of the rate tables for a person today.
     func personType(_ person: Int, age: Int) -> Int {
-        let h = hot[person]
-        let flags = PersonFlags(rawValue: h.flags)
+        let flags = PersonFlags(rawValue: state.flags[person])
         return RunModel.personType(male: flags.contains(.male), urban: flags.contains(.urban),
-                                   quintile: Int(h.quintile), age: age)
+                                   quintile: Int(state.quintile[person]), age: age)
     }
 
     /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
@@ -37,6 +35,9 @@ extension EventContext {
         let lastSanctioned: Int32
         let lastRecorded: Int32
         let province: Int
+        /// The responses about the subject in effect today, bit per response (monitoring is
+        /// looked up per behaviour and province in the day's tables).
+        let personal: UInt64
         let propensity: CounterRandom.Keyed
         /// Propensity draws for the first 30 behaviours, 10 bits each, six to a word.
         let words: (UInt64, UInt64, UInt64, UInt64, UInt64)
@@ -56,49 +57,55 @@ extension EventContext {
         }
     }
 
-    func rateInputs(_ subject: Int) -> RateInputs {
+    func rateInputs(_ subject: Int, triggers: UInt8) -> RateInputs {
         let age = isCompanies ? 0 : self.age(subject)
         let keyed = random.keyed(.propensity, key(subject))
         let count = model.behaviorCount
+        let lastSanctioned = state.lastSanctioned[subject], lastRecorded = state.lastRecorded[subject]
+        var personal: UInt64 = 0
+        for r in model.personalResponses where responseActive(r, triggers: triggers, lastSanctioned: lastSanctioned,
+                                                                lastRecorded: lastRecorded) {
+            personal |= 1 << UInt64(r)
+        }
         return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
-                          triggers: triggers(subject), lastSanctioned: state.lastSanctioned[subject],
-                          lastRecorded: state.lastRecorded[subject], province: province(subject), propensity: keyed,
+                          triggers: triggers, lastSanctioned: lastSanctioned, lastRecorded: lastRecorded,
+                          province: province(subject), personal: personal, propensity: keyed,
                           words: (keyed.bits(1_000), count > 6 ? keyed.bits(1_001) : 0, count > 12 ? keyed.bits(1_002) : 0,
                                   count > 18 ? keyed.bits(1_003) : 0, count > 24 ? keyed.bits(1_004) : 0))
     }
 
     /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
     /// individual propensity, and the responses in effect.
-    func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
-        let groups = inputs.groups, type = inputs.type
-        guard model.behaviorCompanies[b] == isCompanies, model.behaviorGroups[b] & groups != 0 else { return 0 }
+    @inline(__always) func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
+        guard model.behaviorGroups[b] & inputs.groups != 0 else { return 0 }
         var rate: Double
         if isCompanies {
             let sectors = model.behaviorSectors[b]
             if sectors != 0 && sectors & (1 << UInt16(population.companies.sector[subject])) == 0 { return 0 }
             rate = model.behaviorBaseRate[b]
         } else {
-            rate = model.behaviorRates[type * model.behaviorCount + b]
+            rate = model.behaviorRates[inputs.type &* model.behaviorCount &+ b]
         }
         guard rate > 0 else { return 0 }
         if model.behaviorSigma[b] > 0 {
             rate *= model.propensityTable[b << 10 | inputs.propensityIndex(b)]
         }
-        for k in model.behaviorResponses.range(b) {
-            let r = model.behaviorResponses.values[k]
-            if responseActive(Int(r), b, inputs) { rate *= model.responseFactor[Int(r)] }
+        rate *= tables.monitorFactor[b &* provinces &+ inputs.province]
+        var personal = model.behaviorPersonal[b] & inputs.personal
+        while personal != 0 {
+            rate *= model.responseFactor[personal.trailingZeroBitCount]
+            personal &= personal &- 1
         }
         return rate
     }
 
-    /// Whether response r is in effect for behaviour b: one-off triggers for their own duration
-    /// after the latest event, the others while they hold.
-    @inline(__always) func responseActive(_ r: Int, _ b: Int, _ inputs: RateInputs) -> Bool {
+    /// Whether a response about the subject (not monitoring) is in effect: one-off triggers for
+    /// their own duration after the latest event, the others while they hold.
+    @inline(__always) func responseActive(_ r: Int, triggers: UInt8, lastSanctioned: Int32, lastRecorded: Int32) -> Bool {
         switch model.responseTrigger[r] {
-        case 0: return inputs.lastSanctioned != Int32.min && day < inputs.lastSanctioned &+ model.responseDuration[r]
-        case 2: return inputs.lastRecorded != Int32.min && day < inputs.lastRecorded &+ model.responseDuration[r]
-        case 3: return tables.monitored[b * provinces + inputs.province]
-        case let trigger: return inputs.triggers & (1 << trigger) != 0
+        case 0: return lastSanctioned != Int32.min && day < lastSanctioned &+ model.responseDuration[r]
+        case 2: return lastRecorded != Int32.min && day < lastRecorded &+ model.responseDuration[r]
+        case let trigger: return triggers & (1 << trigger) != 0
         }
     }
 
@@ -106,6 +113,7 @@ extension EventContext {
     /// or Int32.max.
     func effectsEnd(_ inputs: RateInputs) -> Int32 {
         var end = Int32.max
+        guard inputs.lastSanctioned != Int32.min || inputs.lastRecorded != Int32.min else { return end }
         for (r, trigger) in model.responseTrigger.enumerated() where trigger == 0 || trigger == 2 {
             let last = trigger == 0 ? inputs.lastSanctioned : inputs.lastRecorded
             guard last != Int32.min else { continue }
@@ -122,8 +130,9 @@ extension EventContext {
         var mask: UInt8 = 0
         if day < state.blackUntil[subject] { mask |= 1 << 1 }
         if !isCompanies && model.usesRelativeTrigger {
-            let h = hot[subject]
-            if relativeListed(h.mother) || relativeListed(h.father) || relativeListed(h.spouse) { mask |= 1 << 4 }
+            if blackListed(state.mother[subject]) || blackListed(state.father[subject]) || blackListed(state.spouse[subject]) {
+                mask |= 1 << 4
+            }
         }
         return mask
     }
@@ -137,8 +146,9 @@ extension EventContext {
         state.blackUntil[subject] = until
     }
 
-    private func relativeListed(_ relative: UInt32) -> Bool {
-        relative != Population.none && peopleSnapshot[Int(relative)].lists & model.blackMask != 0
+    /// Whether a person was on a black list at the last month end (from the snapshot's bit set).
+    @inline(__always) private func blackListed(_ person: UInt32) -> Bool {
+        person != Population.none && blackBits[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
     }
 
     /// Draws the next behaviour day from the subject's current total rate (memoryless, so a
@@ -146,7 +156,7 @@ extension EventContext {
     /// longer than a year, becomes a refresh day, written negative, on which rates (responses
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
-        let inputs = rateInputs(subject)
+        let inputs = rateInputs(subject, triggers: triggers(subject))
         var total = 0.0
         for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors { total += behaviorRate(subject, b, inputs) }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))

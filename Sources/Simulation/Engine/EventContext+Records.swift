@@ -7,7 +7,7 @@ extension EventContext {
     /// in force may record it, and the next day is drawn.
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
-        let inputs = rateInputs(subject)
+        let inputs = rateInputs(subject, triggers: triggers(subject))
         let count = model.behaviorCount
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
         let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
@@ -196,7 +196,7 @@ extension EventContext {
         }
         let ruleTerm = model.ruleListTerm[Int(record.rule)]
         let term = ruleTerm == -2 ? model.listTerm[list] : ruleTerm
-        state.listedSince[list][subject] = day
+        if model.listRemovalMinimum[list] > 0 { state.listedSince[list][subject] = day }
         state.listedUntil[list][subject] = term >= 0 ? day + term : Int32.max
         updateBlackUntil(subject)
         chunk.extensions[entryKey] = nil
@@ -216,7 +216,8 @@ extension EventContext {
     /// Credit repair: a record of a repair behaviour ends a current entry after the list's delay.
     private func repair(_ subject: Int, _ list: Int, _ counters: inout DayCounters) {
         guard model.listHasRemoval[list], day < state.listedUntil[list][subject],
-              day >= state.listedSince[list][subject] &+ model.listRemovalMinimum[list] else { return }
+              model.listRemovalMinimum[list] == 0 || day >= state.listedSince[list][subject] &+ model.listRemovalMinimum[list]
+        else { return }
         let end = day + model.listRemovalDelay[list]
         if end < state.listedUntil[list][subject] {
             state.listedUntil[list][subject] = end

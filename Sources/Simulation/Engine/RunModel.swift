@@ -81,6 +81,11 @@ final class RunModel: Sendable {
     let responseFactor: [Double]
     /// Days a one-off trigger's effect lasts, per response (0 for triggers that hold over time).
     let responseDuration: [Int32]
+    /// Responses set off by something about the subject (every trigger but monitoring), and for
+    /// each behaviour the bit mask of those that act on it: an event works out once which of
+    /// them are in effect, then each behaviour's rate needs one AND.
+    let personalResponses: [Int]
+    let behaviorPersonal: [UInt64]
     /// Whether any response is set off by a relative's listing (so relatives are looked at).
     let usesRelativeTrigger: Bool
     /// Whether any response is set off by a sanction, or by a record.
@@ -200,6 +205,11 @@ final class RunModel: Sendable {
         responseTrigger = s.responses.map { UInt8(Response.Trigger.allCases.firstIndex(of: $0.trigger)!) }
         responseFactor = s.responses.map(\.factor)
         responseDuration = s.responses.map { Int32($0.durationDays ?? 0) }
+        let personal = s.responses.indices.filter { s.responses[$0].trigger != .monitored }
+        personalResponses = personal
+        behaviorPersonal = s.behaviors.indices.map { [behaviorResponses] b in
+            behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 }
+        }
         usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
         usesSanctionTrigger = s.responses.contains { $0.trigger == .sanctioned }
         usesRecordedTrigger = s.responses.contains { $0.trigger == .recorded }
@@ -224,6 +234,9 @@ final class RunModel: Sendable {
         let spillovers: [Bool]
         /// A source observing behaviour b is in force in province p.
         let monitored: [Bool]
+        /// The product of the factors of the `monitored` responses in effect for behaviour b in
+        /// province p (1 where none is).
+        let monitorFactor: [Double]
     }
 
     func tables(on day: Day) -> DayTables {
@@ -234,9 +247,16 @@ final class RunModel: Sendable {
         let monitored = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in behaviorSources[b].contains { sources[Int($0) * provinces + p] } }
         }
+        let monitoring = UInt8(Response.Trigger.allCases.firstIndex(of: .monitored)!)
+        let monitorFactor = (0..<behaviorCount).flatMap { b in
+            (0..<provinces).map { p in
+                guard monitored[b * provinces + p] else { return 1.0 }
+                return behaviorResponses[b].reduce(1.0) { responseTrigger[Int($1)] == monitoring ? $0 * responseFactor[Int($1)] : $0 }
+            }
+        }
         return DayTables(sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),
                          measures: table(policy.measureRollout), spillovers: table(policy.spilloverRollout),
-                         monitored: monitored)
+                         monitored: monitored, monitorFactor: monitorFactor)
     }
 }
 

@@ -26,11 +26,11 @@ extension Simulation {
     mutating func step() {
         let tables = model.tables(on: today)
         let day = today.number
-        // When monitoring starts or stops somewhere, rates change for everyone there: redraw
-        // everyone's next behaviour day (exact, since the draws are memoryless).
+        // When monitoring that deters starts or stops somewhere, rates change for everyone there:
+        // redraw everyone's next behaviour day (exact, since the draws are memoryless).
         let yesterday = previousTables ?? model.tables(on: today.adding(days: -1))
         previousTables = tables
-        let redraw = yesterday.monitored != tables.monitored && !model.scenario.responses.isEmpty
+        let redraw = yesterday.monitorFactor != tables.monitorFactor
         // When measures or lists roll out somewhere, anyone's gate may change.
         let regate = yesterday.measures != tables.measures || yesterday.lists != tables.lists
         let model = self.model
@@ -38,18 +38,14 @@ extension Simulation {
             var counters = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
                                        lists: model.listCount, actions: model.actionCount)
             context.processCalendar(&counters)
-            let state = context.state
-            for subject in range {
-                if redraw { context.scheduleBehavior(subject) }
-                if regate { context.refreshGate(subject) }
-                let behavior = state.nextBehavior[subject]
-                if behavior == day || behavior == -day {
-                    context.behaviorEvent(subject, refresh: behavior < 0, &counters)
+            if redraw || regate {
+                for subject in range {
+                    if redraw { context.scheduleBehavior(subject) }
+                    if regate { context.refreshGate(subject) }
+                    context.events(subject, &counters)
                 }
-                let action = state.nextAction[subject]
-                if action == day || action == -day {
-                    context.actionEvent(subject, refresh: action < 0, &counters)
-                }
+            } else {
+                context.scan(range, &counters)
             }
             return counters
         }
@@ -88,9 +84,9 @@ struct EventContext {
     let state: SubjectState
     let population: Population
     let random: CounterRandom
-    let hot: [PersonHot]
     let peopleSnapshot: [StandingSnapshot]
     let companySnapshot: [StandingSnapshot]
+    let blackBits: [UInt64]
     let traceEvery: Int
     let isCompanies: Bool
     let chunk: ChunkState
@@ -105,9 +101,9 @@ struct EventContext {
         state = kind == .people ? simulation.people : simulation.companies
         population = simulation.population
         random = simulation.random
-        hot = simulation.hot
         peopleSnapshot = simulation.peopleSnapshot
         companySnapshot = simulation.companySnapshot
+        blackBits = simulation.blackBits
         traceEvery = simulation.config.traceEvery
         isCompanies = kind == .companies
         self.chunk = chunk
@@ -122,11 +118,11 @@ struct EventContext {
 
     /// Province index of a subject.
     func province(_ subject: Int) -> Int {
-        Int(isCompanies ? population.companies.province[subject] : hot[subject].province)
+        Int(state.province[subject])
     }
 
     /// Age in whole years on the current day (people), from the date of birth.
     func age(_ person: Int) -> Int {
-        Int((day - hot[person].birthDay) * 4 / 1461)
+        Int((day - state.birthDay[person]) * 4 / 1461)
     }
 }

@@ -34,7 +34,7 @@ extension Simulation {
                     for subject in range {
                         let plain = state.records[subject] == 0 && state.everListed[subject] == 0
                             && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
-                        let slot = (kind == .companies || context.hot[subject].bits & 2 != 0 ? 0 : 1) * context.provinces
+                        let slot = (kind == .companies || state.bits[subject] & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known
@@ -50,6 +50,17 @@ extension Simulation {
             }
             if kind == .people { peopleSnapshot = snapshot } else { companySnapshot = snapshot }
         }
+        updateBlackBits()
+    }
+
+    /// Rebuilds the bit set of people on a black list from the people's snapshot.
+    mutating func updateBlackBits() {
+        let snapshot = peopleSnapshot, mask = model.blackMask
+        var bits = [UInt64](repeating: 0, count: (snapshot.count + 63) / 64)
+        for person in snapshot.indices where snapshot[person].lists & mask != 0 {
+            bits[person >> 6] |= 1 << UInt64(person & 63)
+        }
+        blackBits = bits
     }
 
     /// Spillovers in force for each person, from relatives', friends' and employers' snapshots:

@@ -34,7 +34,7 @@ extension Simulation {
                     male: isPerson ? population.flags[subject].contains(.male) : nil,
                     province: census.provinces[context.province(subject)].code,
                     urban: isPerson ? population.flags[subject].contains(.urban) : nil,
-                    incomeQuintile: isPerson ? Int(hot[subject].quintile) : nil))
+                    incomeQuintile: isPerson ? Int(people.quintile[subject]) : nil))
             }
         }
         return snapshots

@@ -51,12 +51,12 @@ public struct Simulation: Sendable {
     let companyChunks: [ChunkState]
     let peopleRanges: [Range<Int>]
     let companyRanges: [Range<Int>]
-    /// What the day loop reads about each person (dates, links, flags, province, income quintile,
-    /// parenthood, enrolment), packed in one record so an event touches one cache line.
-    let hot: [PersonHot]
     /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
     var peopleSnapshot: [StandingSnapshot]
     var companySnapshot: [StandingSnapshot]
+    /// Bit per person: on a black list at the last snapshot (for the `relative_listed` trigger;
+    /// small enough to stay in cache, unlike the snapshots).
+    var blackBits: [UInt64]
     /// Counters of the current month, and of the run so far.
     var month: DayCounters
     var totals: DayCounters
@@ -75,8 +75,9 @@ public struct Simulation: Sendable {
         self.config = config
         random = CounterRandom(seed: config.seed)
         let lists = policy.scenario.lists.count
-        people = SubjectState(count: population.count, lists: lists)
-        companies = SubjectState(count: population.companies.count, lists: lists)
+        let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
+        people = SubjectState(count: population.count, lists: lists, sinceNeeded: sinceNeeded)
+        companies = SubjectState(count: population.companies.count, lists: lists, sinceNeeded: sinceNeeded)
         peopleRanges = Self.chunks(population.count)
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
@@ -89,18 +90,26 @@ public struct Simulation: Sendable {
             if population.father[person] != Population.none { parent[Int(population.father[person])] = true }
         }
         let enrolment = policy.scenario.enrolment
-        let rng = random
-        hot = (0..<population.count).map { person in
-            let enrolled = enrolment.mode == .mandatory || rng.uniform(.enrolment, UInt64(person)) < enrolment.share
+        // What the day loop reads about each person, in the event record.
+        let state = people
+        for person in 0..<population.count {
+            let enrolled = enrolment.mode == .mandatory || random.uniform(.enrolment, UInt64(person)) < enrolment.share
             let income = population.income[person]
-            return PersonHot(birthDay: population.birthDay[person], mother: population.mother[person],
-                             father: population.father[person], spouse: population.spouse[person],
-                             flags: population.flags[person].rawValue, province: population.province[person],
-                             quintile: UInt8(1 + cuts.filter { income >= $0 }.count),
-                             bits: (parent[person] ? 1 : 0) | (enrolled ? 2 : 0))
+            state.birthDay[person] = population.birthDay[person]
+            state.mother[person] = population.mother[person]
+            state.father[person] = population.father[person]
+            state.spouse[person] = population.spouse[person]
+            state.flags[person] = population.flags[person].rawValue
+            state.province[person] = population.province[person]
+            state.quintile[person] = UInt8(1 + cuts.filter { income >= $0 }.count)
+            state.bits[person] = (parent[person] ? 1 : 0) | (enrolled ? 2 : 0)
+        }
+        for company in 0..<population.companies.count {
+            companies.province[company] = population.companies.province[company]
         }
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
+        blackBits = [UInt64](repeating: 0, count: (population.count + 63) / 64)
         month = DayCounters(behaviors: policy.scenario.behaviors.count, sources: policy.scenario.sources.count,
                             lists: lists, actions: policy.scenario.actions.count)
         totals = month
@@ -152,19 +161,6 @@ public struct Simulation: Sendable {
         companies.hash(into: &hash)
         return hash.hexDigest()
     }
-}
-
-/// A person's attributes the day loop needs, in one record.
-struct PersonHot: Sendable {
-    var birthDay: Int32
-    var mother: UInt32
-    var father: UInt32
-    var spouse: UInt32
-    var flags: UInt8
-    var province: UInt8
-    var quintile: UInt8
-    /// Bit 0: a parent of a minor; bit 1: enrolled (scored).
-    var bits: UInt8
 }
 
 /// A subject's standing at the last month end, as spillovers see it.

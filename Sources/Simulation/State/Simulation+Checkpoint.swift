@@ -70,6 +70,7 @@ extension Simulation {
             let bytes = try input.bytes(target.count)
             bytes.withUnsafeBytes { target.copyMemory(from: $0) }
         }
+        updateBlackBits()
         var arrays = totals.arrays
         for i in arrays.indices { arrays[i] = try input.ints() }
         try totals.restore(arrays: arrays, scalars: input.ints())

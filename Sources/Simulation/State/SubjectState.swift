@@ -1,85 +1,132 @@
-/// The mutable state of every person (or every company) in a run, as columns.
+/// The mutable state of every person (or every company) in a run, laid out for the day loop.
 ///
-/// Everything the day loop changes lives here; everything it reads about who people are lives
-/// in the `Population`. Columns are plain arrays of fixed-width values, so the whole state can be
+/// Everything the day loop changes lives here, with what it reads about each person on every
+/// event (date of birth, relatives, flags, province, income quintile). Fields read together are
+/// packed in records: the *event* record (32 bytes: who the subject is, and what sets off
+/// responses) is all a behaviour event reads; the *standing* record (one cache line: score,
+/// ceilings, lists, gate) is all a record's arrival and a decision read. Fields touched only
+/// monthly or rarely are plain columns. All values are fixed-width, so the whole state can be
 /// hashed for the digest and written to a checkpoint as bytes.
 struct SubjectState: @unchecked Sendable {
-    /// Next day a behaviour may occur (candidate), and whether that day is only a refresh.
-    let nextBehavior: Column<Int32>
-    let nextAction: Column<Int32>
-    /// Points from records that count, beyond the initial score.
-    let scoreDelta: Column<Int32>
-    /// Of `scoreDelta`, the points from false records.
-    let falseDelta: Column<Int32>
-    /// Points from spillovers in force (recomputed monthly).
-    let spillDelta: Column<Int16>
-    /// Worst tier allowed by a record's tier ceiling, and until when (exclusive).
-    let ceilingTier: Column<UInt8>
-    let ceilingUntil: Column<Int32>
-    /// Tier ceiling from spillovers in force (0xFF: none), recomputed monthly.
-    let spillCeiling: Column<UInt8>
-    /// Spillovers reaching the subject (bit per spillover), recomputed monthly.
-    let spillMask: Column<UInt16>
-    /// Per rule-filled list: first day listed, and first day off the list (0 when never).
-    let listedSince: [Column<Int32>]
-    let listedUntil: [Column<Int32>]
+    // The event record.
+    let event: RecordBlock
+    /// Date of birth (day number), mother, father and spouse (`Population.none`: none), flags,
+    /// province index, income quintile 1-5, and bits (bit 0: a parent of a minor; bit 1:
+    /// enrolled, so scored). People only; set once when the run is prepared.
+    let birthDay: Field<Int32>
+    let mother: Field<UInt32>
+    let father: Field<UInt32>
+    let spouse: Field<UInt32>
+    let flags: Field<UInt8>
+    let province: Field<UInt8>
+    let quintile: Field<UInt8>
+    let bits: Field<UInt8>
     /// The latest end of the subject's entries on rule-filled black lists (for the `listed` trigger).
-    let blackUntil: Column<Int32>
-    /// Lists whose current entry came from a false record (bit per list), and lists ever held.
-    let listFalse: Column<UInt8>
-    let everListed: Column<UInt8>
+    let blackUntil: Field<Int32>
     /// One-off response triggers: the last day an action was blocked, and the last day a record
     /// lowered the score (Int32.min: never).
-    let lastSanctioned: Column<Int32>
-    let lastRecorded: Column<Int32>
-    /// Last day a record lowered the score (for `clean_days`), or Int32.min.
-    let lastNegative: Column<Int32>
+    let lastSanctioned: Field<Int32>
+    let lastRecorded: Field<Int32>
+
+    // The standing record.
+    let standing: RecordBlock
     /// Actions (bit per action) on which some measure or spillover acts for the subject: only
     /// these attempts are simulated one by one; the others could not be blocked or rewarded.
-    let actionGate: Column<UInt64>
+    let actionGate: Field<UInt64>
+    /// Points from records that count, beyond the initial score; of them, points from false records.
+    let scoreDelta: Field<Int32>
+    let falseDelta: Field<Int32>
+    /// Worst tier allowed by a record's tier ceiling, and until when (exclusive).
+    let ceilingUntil: Field<Int32>
+    let ceilingTier: Field<UInt8>
+    /// Last day a record lowered the score (for `clean_days`), or Int32.min.
+    let lastNegative: Field<Int32>
+    /// Points from spillovers in force, their tier ceiling (0xFF: none), and the spillovers
+    /// reaching the subject (bit per spillover), recomputed monthly.
+    let spillDelta: Field<Int16>
+    let spillCeiling: Field<UInt8>
+    let spillMask: Field<UInt16>
+    /// Records attached (true and false), for snapshots and for finding who needs a monthly look.
+    let records: Field<UInt16>
+    /// Lists whose current entry came from a false record (bit per list).
+    let listFalse: Field<UInt8>
+    /// Per list: first day off the list (Int32.min when never listed; rule-filled lists only).
+    let listedUntil: [Field<Int32>]
+
+    // Columns.
+    /// Next day a behaviour may occur (candidate), and whether that day is only a refresh
+    /// (written negative); the same for action attempts. Scanned every day, so kept apart.
+    let nextBehavior: Column<Int32>
+    let nextAction: Column<Int32>
+    /// Per list with a minimum time before credit repair: first day listed (empty otherwise).
+    let listedSince: [Column<Int32>]
+    /// Lists ever held (bit per list).
+    let everListed: Column<UInt8>
     /// Set when monthly spillovers changed for the subject, until its gate is refreshed.
     let spillChanged: Column<UInt8>
-    /// Counters for snapshots: records, false records, blocked actions, rewards.
-    let records: Column<UInt16>
+    /// Counters for snapshots: false records, blocked actions, rewards.
     let falseRecords: Column<UInt16>
     let blocked: Column<UInt16>
     let rewarded: Column<UInt16>
 
-    init(count: Int, lists: Int) {
+    /// State for `count` subjects and `lists` lists, of which those flagged in `sinceNeeded`
+    /// keep the day each entry began.
+    init(count: Int, lists: Int, sinceNeeded: [Bool]) {
+        var e = RecordLayout()
+        let offsets = (birthDay: e.add(Int32(0)), mother: e.add(UInt32(0)), father: e.add(UInt32(0)),
+                       spouse: e.add(UInt32(0)), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
+                       quintile: e.add(UInt8(0)), bits: e.add(UInt8(0)), blackUntil: e.add(Int32.min),
+                       lastSanctioned: e.add(Int32.min), lastRecorded: e.add(Int32.min))
+        event = RecordBlock(count: count, layout: e)
+        birthDay = event.field(offsets.birthDay)
+        mother = event.field(offsets.mother)
+        father = event.field(offsets.father)
+        spouse = event.field(offsets.spouse)
+        flags = event.field(offsets.flags)
+        province = event.field(offsets.province)
+        quintile = event.field(offsets.quintile)
+        bits = event.field(offsets.bits)
+        blackUntil = event.field(offsets.blackUntil)
+        lastSanctioned = event.field(offsets.lastSanctioned)
+        lastRecorded = event.field(offsets.lastRecorded)
+
+        var s = RecordLayout()
+        let standingOffsets = (actionGate: s.add(UInt64(0)), scoreDelta: s.add(Int32(0)), falseDelta: s.add(Int32(0)),
+                               ceilingUntil: s.add(Int32.min), lastNegative: s.add(Int32.min),
+                               spillDelta: s.add(Int16(0)), spillMask: s.add(UInt16(0)), records: s.add(UInt16(0)),
+                               ceilingTier: s.add(UInt8(0)), spillCeiling: s.add(UInt8(0xFF)), listFalse: s.add(UInt8(0)))
+        let untilOffsets = (0..<lists).map { _ in s.add(Int32.min) }
+        let standing = RecordBlock(count: count, layout: s)
+        self.standing = standing
+        actionGate = standing.field(standingOffsets.actionGate)
+        scoreDelta = standing.field(standingOffsets.scoreDelta)
+        falseDelta = standing.field(standingOffsets.falseDelta)
+        ceilingUntil = standing.field(standingOffsets.ceilingUntil)
+        lastNegative = standing.field(standingOffsets.lastNegative)
+        spillDelta = standing.field(standingOffsets.spillDelta)
+        spillMask = standing.field(standingOffsets.spillMask)
+        records = standing.field(standingOffsets.records)
+        ceilingTier = standing.field(standingOffsets.ceilingTier)
+        spillCeiling = standing.field(standingOffsets.spillCeiling)
+        listFalse = standing.field(standingOffsets.listFalse)
+        listedUntil = untilOffsets.map { standing.field($0) }
+
         nextBehavior = Column<Int32>(repeating: 0, count: count)
         nextAction = Column<Int32>(repeating: 0, count: count)
-        scoreDelta = Column<Int32>(repeating: 0, count: count)
-        falseDelta = Column<Int32>(repeating: 0, count: count)
-        spillDelta = Column<Int16>(repeating: 0, count: count)
-        ceilingTier = Column<UInt8>(repeating: 0, count: count)
-        ceilingUntil = Column<Int32>(repeating: Int32.min, count: count)
-        spillCeiling = Column<UInt8>(repeating: 0xFF, count: count)
-        spillMask = Column<UInt16>(repeating: 0, count: count)
-        listedSince = (0..<lists).map { _ in Column<Int32>(repeating: 0, count: count) }
-        listedUntil = (0..<lists).map { _ in Column<Int32>(repeating: Int32.min, count: count) }
-        blackUntil = Column<Int32>(repeating: Int32.min, count: count)
-        listFalse = Column<UInt8>(repeating: 0, count: count)
+        listedSince = (0..<lists).map { Column<Int32>(repeating: 0, count: sinceNeeded[$0] ? count : 0) }
         everListed = Column<UInt8>(repeating: 0, count: count)
-        lastSanctioned = Column<Int32>(repeating: Int32.min, count: count)
-        lastRecorded = Column<Int32>(repeating: Int32.min, count: count)
-        lastNegative = Column<Int32>(repeating: Int32.min, count: count)
-        actionGate = Column<UInt64>(repeating: 0, count: count)
         spillChanged = Column<UInt8>(repeating: 0, count: count)
-        records = Column<UInt16>(repeating: 0, count: count)
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
         rewarded = Column<UInt16>(repeating: 0, count: count)
     }
 
-    var count: Int { scoreDelta.count }
+    var count: Int { nextBehavior.count }
 
-    /// Every column, in a fixed order (for the digest and checkpoints).
+    /// All the state's memory, in a fixed order (for the digest and checkpoints).
     var columns: [UnsafeRawBufferPointer] {
-        [nextBehavior.bytes, nextAction.bytes, scoreDelta.bytes, falseDelta.bytes, spillDelta.bytes, ceilingTier.bytes,
-         ceilingUntil.bytes, spillCeiling.bytes, spillMask.bytes]
-            + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
-            + [blackUntil.bytes, listFalse.bytes, everListed.bytes, lastSanctioned.bytes, lastRecorded.bytes, lastNegative.bytes,
-               actionGate.bytes, spillChanged.bytes, records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+        [event.bytes, standing.bytes, nextBehavior.bytes, nextAction.bytes] + listedSince.map(\.bytes)
+            + [everListed.bytes, spillChanged.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
     }
 
     /// Feeds every column into a hash, in a fixed order.
