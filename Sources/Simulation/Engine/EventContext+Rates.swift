@@ -39,21 +39,20 @@ extension EventContext {
         /// looked up per behaviour and province in the day's tables).
         let personal: UInt64
         let propensity: CounterRandom.Keyed
-        /// Propensity draws for the first 30 behaviours, 10 bits each, six to a word.
-        let words: (UInt64, UInt64, UInt64, UInt64, UInt64)
+        /// Propensity draws for the first 32 behaviours, 8 bits each, eight to a word.
+        let words: (UInt64, UInt64, UInt64, UInt64)
 
-        /// The 10-bit propensity index of behaviour b.
+        /// The 8-bit propensity level of behaviour b.
         @inline(__always) func propensityIndex(_ b: Int) -> Int {
-            guard b < 30 else { return Int(propensity.bits(UInt64(b)) & 1023) }
+            guard b < 32 else { return Int(propensity.bits(UInt64(b)) & 255) }
             let word: UInt64
-            switch b / 6 {
+            switch b >> 3 {
             case 0: word = words.0
             case 1: word = words.1
             case 2: word = words.2
-            case 3: word = words.3
-            default: word = words.4
+            default: word = words.3
             }
-            return Int((word >> UInt64(10 * (b % 6))) & 1023)
+            return Int(truncatingIfNeeded: (word >> UInt64((b & 7) << 3)) & 255)
         }
     }
 
@@ -70,8 +69,8 @@ extension EventContext {
         return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
                           triggers: triggers, lastSanctioned: lastSanctioned, lastRecorded: lastRecorded,
                           province: province(subject), personal: personal, propensity: keyed,
-                          words: (keyed.bits(1_000), count > 6 ? keyed.bits(1_001) : 0, count > 12 ? keyed.bits(1_002) : 0,
-                                  count > 18 ? keyed.bits(1_003) : 0, count > 24 ? keyed.bits(1_004) : 0))
+                          words: (keyed.bits(1_000), count > 8 ? keyed.bits(1_001) : 0, count > 16 ? keyed.bits(1_002) : 0,
+                                  count > 24 ? keyed.bits(1_003) : 0))
     }
 
     /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
@@ -84,11 +83,11 @@ extension EventContext {
             if sectors != 0 && sectors & (1 << UInt16(population.companies.sector[subject])) == 0 { return 0 }
             rate = model.behaviorBaseRate[b]
         } else {
-            rate = model.behaviorRates[inputs.type &* model.behaviorCount &+ b]
+            rate = Double(model.behaviorRates[inputs.type &* model.behaviorCount &+ b])
         }
         guard rate > 0 else { return 0 }
         if model.behaviorSigma[b] > 0 {
-            rate *= model.propensityTable[b << 10 | inputs.propensityIndex(b)]
+            rate *= Double(model.propensityTable[b << 8 | inputs.propensityIndex(b)])
         }
         rate *= tables.monitorFactor[b &* provinces &+ inputs.province]
         var personal = model.behaviorPersonal[b] & inputs.personal
@@ -174,7 +173,7 @@ extension EventContext {
 
     func actionRate(_ subject: Int, _ a: Int, groups: UInt16, type: Int) -> Double {
         guard model.actionCompanies[a] == isCompanies, model.actionGroups[a] & groups != 0 else { return 0 }
-        return isCompanies ? model.actionBaseRate[a] : model.actionRates[type * model.actionCount + a]
+        return isCompanies ? model.actionBaseRate[a] : Double(model.actionRates[type * model.actionCount + a])
     }
 
     func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int, refreshBy: Int32 = Int32.max) -> Int32 {

@@ -98,7 +98,7 @@ extension EventContext {
             state.falseRecords[subject] &+= 1
         }
         let traced = isTraced(subject)
-        var applied = false
+        var applied = false, changed = false
         for k in model.behaviorRules.range(Int(record.behavior)) where tables.rules[Int(model.behaviorRules.values[k]) * provinces + p] {
             let r = model.behaviorRules.values[k]
             let mask = model.ruleSourceMask[Int(r)]
@@ -106,25 +106,27 @@ extension EventContext {
             applied = true
             var judged = record
             judged.rule = Int16(r)
-            judge(&judged, &counters)
+            if judge(&judged, &counters) { changed = true }
             if traced { chunk.traces[judged.id &* 64 &+ Int64(r)] = trace(judged) }
         }
         if !applied && traced { chunk.traces[record.id &* 64 &+ 63] = trace(record) }
-        for k in model.behaviorRemoves.range(Int(record.behavior)) {
-            repair(subject, Int(model.behaviorRemoves.values[k]), &counters)
+        for k in model.behaviorRemoves.range(Int(record.behavior))
+        where repair(subject, Int(model.behaviorRemoves.values[k]), &counters) {
+            changed = true
         }
-        refreshGate(subject)
+        // Only a changed standing can change which actions matter.
+        if changed { refreshGate(subject) }
     }
 
-    /// One rule applied to one record.
-    private func judge(_ record: inout PendingRecord, _ counters: inout DayCounters) {
+    /// One rule applied to one record; whether the subject's standing may have changed.
+    private func judge(_ record: inout PendingRecord, _ counters: inout DayCounters) -> Bool {
         let rule = Int(record.rule)
         let subject = Int(record.subject)
         let drawKey = UInt64(bitPattern: record.id) &* 64 &+ UInt64(rule)
         if model.ruleDiscretion[rule] > 0 && random.uniform(.judge, drawKey, 0) < model.ruleDiscretion[rule] {
             counters.judgedOtherwise += 1
             record.expires = -1  // marks "judged otherwise" in traces
-            return
+            return false
         }
         // Points, after the rule's yearly cap.
         var delta = model.ruleDelta[rule]
@@ -169,10 +171,10 @@ extension EventContext {
             chunk.ceilingRecord[record.subject] = record.id
         }
         let list = Int(model.ruleList[rule])
-        if list >= 0 && tables.lists[list * provinces + province(subject)] {
-            enlist(subject, list, record, &counters)
-        }
+        let listing = list >= 0 && tables.lists[list * provinces + province(subject)]
+        if listing { enlist(subject, list, record, &counters) }
         fileAppeal(record, &counters)
+        return delta != 0 || ceiling >= 0 || listing
     }
 
     /// Puts a subject on a list, or extends the entry they hold.
@@ -214,16 +216,17 @@ extension EventContext {
     }
 
     /// Credit repair: a record of a repair behaviour ends a current entry after the list's delay.
-    private func repair(_ subject: Int, _ list: Int, _ counters: inout DayCounters) {
+    /// Whether it did.
+    private func repair(_ subject: Int, _ list: Int, _ counters: inout DayCounters) -> Bool {
         guard model.listHasRemoval[list], day < state.listedUntil[list][subject],
               model.listRemovalMinimum[list] == 0 || day >= state.listedSince[list][subject] &+ model.listRemovalMinimum[list]
-        else { return }
+        else { return false }
         let end = day + model.listRemovalDelay[list]
-        if end < state.listedUntil[list][subject] {
-            state.listedUntil[list][subject] = end
-            updateBlackUntil(subject)
-            counters.listRemovals[list] += 1
-        }
+        guard end < state.listedUntil[list][subject] else { return false }
+        state.listedUntil[list][subject] = end
+        updateBlackUntil(subject)
+        counters.listRemovals[list] += 1
+        return true
     }
 
     /// The subject may contest the record; the appeal is decided later.

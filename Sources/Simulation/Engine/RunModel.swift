@@ -21,8 +21,8 @@ final class RunModel: Sendable {
     let behaviorSectors: [UInt16]
     let behaviorSigma: [Double]
     /// Yearly rate by person type (see `personType`), type-major: one person's rates for all
-    /// behaviours are adjacent in memory.
-    let behaviorRates: [Double]
+    /// behaviours are adjacent in memory. Single precision, so the table stays in cache.
+    let behaviorRates: [Float]
     /// Behaviours people can do, and behaviours companies can do.
     let peopleBehaviors: [Int]
     let companyBehaviors: [Int]
@@ -37,7 +37,7 @@ final class RunModel: Sendable {
     let actionCount: Int
     let actionGroups: [UInt16]
     let actionCompanies: [Bool]
-    let actionRates: [Double]
+    let actionRates: [Float]
     let actionBaseRate: [Double]
     let actionMeasures: Flat
     let actionSpillovers: Flat
@@ -100,9 +100,11 @@ final class RunModel: Sendable {
     let contestTrue: Double, contestFalse: Double, successTrue: Double, successFalse: Double
     let daysToDecide: Int32
 
-    /// Individual propensity multipliers by behaviour: exp(sigma z - sigma^2 / 2) at 1,024
-    /// normal quantiles z, behaviour-major (1 where the behaviour has no dispersion).
-    let propensityTable: [Double]
+    /// Individual propensity multipliers by behaviour: exp(sigma z) at 256 normal quantiles z,
+    /// scaled to average exactly 1, behaviour-major (1 where the behaviour has no dispersion).
+    /// Small (a kilobyte per behaviour) so that it stays in the fastest cache.
+    let propensityTable: [Float]
+    static let propensityLevels = 256
 
     /// Person types for rate tables: sex x residence x income quintile x age 0...100.
     static let personTypes = 2 * 2 * 5 * 101
@@ -121,12 +123,12 @@ final class RunModel: Sendable {
         func groupMask(_ groups: [Group]) -> UInt16 {
             groups.reduce(0) { $0 | (1 << UInt16(Group.allCases.firstIndex(of: $1)!)) }
         }
-        func rateTable(_ models: [RateModel]) -> [Double] {
+        func rateTable(_ models: [RateModel]) -> [Float] {
             (0..<Self.personTypes).flatMap { type in
                 models.map { model in
                     let age = type % 101, quintile = (type / 101) % 5 + 1
                     let urban = (type / 505) % 2 == 1, male = type / 1010 == 1
-                    return model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male))
+                    return Float(model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male)))
                 }
             }
         }
@@ -221,8 +223,13 @@ final class RunModel: Sendable {
         successTrue = s.appeals.successTrue
         successFalse = s.appeals.successFalse
         daysToDecide = Int32(max(1, s.appeals.daysToDecide))
-        let normal = (0..<1024).map { inverseNormal((Double($0) + 0.5) / 1024) }
-        propensityTable = behaviorSigma.flatMap { sigma in normal.map { exp(sigma * $0 - sigma * sigma / 2) } }
+        let levels = Self.propensityLevels
+        let normal = (0..<levels).map { inverseNormal((Double($0) + 0.5) / Double(levels)) }
+        propensityTable = behaviorSigma.flatMap { sigma in
+            let values = normal.map { exp(sigma * $0) }
+            let mean = values.reduce(0, +) / Double(levels)
+            return values.map { Float($0 / mean) }
+        }
     }
 
     /// Which parts of the system are in force on one day, per province (census order).

@@ -61,14 +61,26 @@ extension Simulation {
     }
 
     /// Recomputes action gates after the month's spillovers, redrawing the next attempt day where
-    /// a gate changed. Only subjects whose standing can have moved without an event of their
-    /// own are looked at (records, lists, ceilings age with time; spillovers changed); everyone
-    /// else still has the standing their gate was computed from. `all` looks at everyone.
+    /// a gate changed. Only subjects whose standing can have moved this month without an event of
+    /// their own are looked at: spillovers changed, a list entry or a tier ceiling ran out, or a
+    /// `clean_days` condition may have come true; everyone else still has the standing their gate
+    /// was computed from. `all` looks at everyone.
     mutating func refreshGates(all: Bool = false) {
+        let since = today.number &- Int32(today.components.day - 1)  // the first of the month
+        let clean = model.programs.usesCleanDays
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
-            let state = context.state
-            for subject in range
-            where all || state.records[subject] != 0 || state.spillChanged[subject] != 0 || state.everListed[subject] != 0 {
+            let state = context.state, day = context.day
+            for subject in range {
+                var look = all || state.spillChanged[subject] != 0
+                    || (clean && state.lastNegative[subject] != Int32.min)
+                    || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
+                if !look {
+                    for until in state.listedUntil where until[subject] >= since && until[subject] <= day {
+                        look = true
+                        break
+                    }
+                }
+                guard look else { continue }
                 state.spillChanged[subject] = 0
                 context.refreshGate(subject)
             }

@@ -63,6 +63,31 @@ extension Simulation {
         blackBits = bits
     }
 
+    /// Two bits per person: 1 or 2 where the person's snapshot is `defaults[0]` or `defaults[1]`
+    /// (the enrolled and the unenrolled standing of someone the system never touched), else 0.
+    /// Small enough to stay in cache, so most relatives and friends are looked up there instead
+    /// of in the snapshots, far away in memory.
+    func snapshotCodes(_ defaults: [StandingSnapshot]) -> [UInt64] {
+        let snapshot = peopleSnapshot
+        var codes = [UInt64](repeating: 0, count: (snapshot.count + 31) / 32)
+        codes.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 0 else { return }
+            let column = SharedColumn(buffer)
+            _ = ParallelChunks(threads: config.threads).mapChunks(count: buffer.count) { range in
+                for word in range {
+                    var bits: UInt64 = 0
+                    for person in (word * 32)..<min(snapshot.count, word * 32 + 32) {
+                        let code: UInt64 = snapshot[person] == defaults[0] ? 1 : snapshot[person] == defaults[1] ? 2 : 0
+                        bits |= code << UInt64((person & 31) * 2)
+                    }
+                    column[word] = bits
+                }
+                return 0
+            }
+        }
+        return codes
+    }
+
     /// Spillovers in force for each person, from relatives', friends' and employers' snapshots:
     /// point deltas, tier ceilings, and which block or reward effects reach them.
     mutating func recomputeSpillovers() {
@@ -96,7 +121,15 @@ extension Simulation {
             defaults.map { model.programs.holds(model.spilloverProgram[index], Self.view($0), day: day) }
         }
         let count = spillovers.count, provinces = model.provinces
+        let codes = snapshotCodes(defaults)
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+            @inline(__always) func holds(_ index: Int, _ person: Int) -> Bool {
+                switch (codes[person >> 5] >> UInt64((person & 31) * 2)) & 3 {
+                case 1: return defaultHolds[index * 2]
+                case 2: return defaultHolds[index * 2 + 1]
+                default: return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person]), day: day)
+                }
+            }
             @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot) -> Bool {
                 if snapshot == defaults[0] { return defaultHolds[index * 2] }
                 if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
@@ -111,16 +144,16 @@ extension Simulation {
                     switch links[index] {
                     case 0:
                         let mother = population.mother[person], father = population.father[person]
-                        reached = (mother != Population.none && holds(index, peopleSnapshot[Int(mother)]))
-                            || (father != Population.none && holds(index, peopleSnapshot[Int(father)]))
+                        reached = (mother != Population.none && holds(index, Int(mother)))
+                            || (father != Population.none && holds(index, Int(father)))
                     case 1:
                         let spouse = population.spouse[person]
-                        reached = spouse != Population.none && holds(index, peopleSnapshot[Int(spouse)])
+                        reached = spouse != Population.none && holds(index, Int(spouse))
                     case 2:
                         let first = Int(offsets[person]), last = Int(offsets[person + 1])
                         if last > first {
                             var meeting = 0
-                            for k in first..<last where holds(index, peopleSnapshot[Int(targets[k])]) { meeting += 1 }
+                            for k in first..<last where holds(index, Int(targets[k])) { meeting += 1 }
                             reached = Double(meeting) >= shares[index] * Double(last - first)
                         }
                     default:

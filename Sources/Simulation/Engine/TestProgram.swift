@@ -15,6 +15,10 @@ struct TestPrograms: Sendable {
     private(set) var code: [Instruction] = []
     private(set) var start: [Int32] = []
 
+    /// Whether any program looks at time since the last negative record (so standings can change
+    /// with time alone).
+    var usesCleanDays: Bool { code.contains { $0.op == .cleanFor } }
+
     /// Adds a program; returns its index.
     mutating func add(_ test: Test) -> Int {
         start.append(Int32(code.count))
