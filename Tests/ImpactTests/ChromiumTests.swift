@@ -65,7 +65,7 @@ struct ChromiumTests {
         let shots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/report-screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-        for (name, size) in [("report-desktop.png", "1100,9000"), ("report-narrow.png", "420,3000")] {
+        for (name, size) in [("report-desktop.png", "1100,7600"), ("report-narrow.png", "420,3000")] {
             let file = shots.appendingPathComponent(name).path
             try? FileManager.default.removeItem(atPath: file)
             let shot = try Chromium.run(["--screenshot=\(file)", "--window-size=\(size)"], page: page)

@@ -21,16 +21,18 @@ enum WhoItHit {
 
     /// The outcomes compared between groups: name, tally count, burden or benefit.
     static var outcomes: [(name: String, count: KeyPath<GroupTally, Int>, outcome: Outcome)] { [
-        ("sanctioned (an action blocked)", \.sanctioned, .burden),
-        ("ever black-listed", \.everBlacklisted, .burden),
-        ("in the lowest tier at the end", \.lowestTier, .burden),
+        ("sanctioned", \.sanctioned, .burden),
+        ("black-listed", \.everBlacklisted, .burden),
+        ("lowest tier", \.lowestTier, .burden),
         ("rewarded", \.rewarded, .benefit),
     ] }
 
     static func section(_ run: RunData) -> Section {
         var blocks: [Block] = [.paragraph("""
             Rates are over everyone in each group (not a sample): the share of the group's people who \
-            had the outcome at least once during the run. Each cell gives the rate and, in brackets, the disparate-impact ratio (DI), which divides a \
+            had the outcome during the run: sanctioned (at least one action blocked), black-listed \
+            (ever on a black list), lowest tier (in the scale's lowest tier at the end), rewarded \
+            (at least one reward). Each cell gives the rate and, in brackets, the disparate-impact ratio (DI), which divides a \
             group's rate by the rate of the most favoured group: for a burden the group with the lowest \
             rate above 0, for a reward the group with the highest (groups never hit have a DI of 0). A DI of 1.25 means 25% more often sanctioned \
             than the most favoured group; US employment practice flags a reward DI below 0.8 (the \
@@ -56,7 +58,7 @@ enum WhoItHit {
                 Chart.Series(name: outcome.name, values: tallies.map { GroupRate(group: $0.group, count: $0[keyPath: outcome.count], people: $0.people).rate })
             }
             blocks.append(.chart(Chart(id: "hit-\(dimension)", kind: .bar, title: "Sanctioned and black-listed, by \(heading.lowercased())",
-                                       summary: "Share of each group's people with an action blocked, and ever on a black list, over the run.",
+                                       summary: "Share of each group's people with an action blocked (sanctioned), and ever on a black list, over the run.",
                                        categories: tallies.map(label), series: rates, categoryLabel: heading,
                                        valueLabel: "share of the group's people", format: .share)))
         }
