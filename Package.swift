@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Society", targets: ["Society"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunStore", targets: ["RunStore"]),
+        .library(name: "Impact", targets: ["Impact"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
@@ -50,6 +51,11 @@ let package = Package(
             dependencies: ["Simulation", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Impact",
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunStore"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sclab",
             dependencies: [
@@ -57,6 +63,7 @@ let package = Package(
                 "Society",
                 "Simulation",
                 "RunStore",
+                "Impact",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -69,6 +76,12 @@ let package = Package(
         .testTarget(
             name: "RunStoreTests",
             dependencies: ["RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ImpactTests",
+            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit"],
+            exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

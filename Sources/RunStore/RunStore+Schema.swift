@@ -1,10 +1,11 @@
 internal import GRDB
+import Simulation
 
 extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -25,6 +26,10 @@ extension RunStore {
             try db.execute(sql: schemaV1)
             try db.execute(sql: "PRAGMA user_version = 1")
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: schemaV2)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }()
@@ -108,6 +113,17 @@ extension RunStore {
             id     INTEGER PRIMARY KEY CHECK (id = 1),
             digest TEXT NOT NULL,
             json   TEXT NOT NULL
+        ) STRICT;
+        """
+
+    /// Version 2 adds `group_tally`: counts over every person by group at the end of the run
+    /// (issue 5, "who it hit"). Runs of version 1 gain the empty table when opened.
+    static let schemaV2 = """
+        CREATE TABLE group_tally (
+            dimension TEXT NOT NULL,
+            grp       TEXT NOT NULL,
+            \(GroupTally.countNames.map { "\($0) INTEGER NOT NULL CHECK (\($0) >= 0)" }.joined(separator: ",\n    "))
+            ,PRIMARY KEY (dimension, grp)
         ) STRICT;
         """
 

@@ -27,13 +27,7 @@ extension RunStore {
         try perform("committing a period") {
             try pool.write { db in
                 try requireUnfinished(db)
-                let metricStatement = try db.cachedStatement(sql: """
-                    INSERT INTO metric (period, name, value) VALUES (?, ?, ?)
-                    ON CONFLICT (period, name) DO UPDATE SET value = excluded.value
-                    """)
-                for point in metrics {
-                    try metricStatement.execute(arguments: [point.period, point.name, point.value.isNaN ? nil : point.value])
-                }
+                try insertMetrics(metrics, db)
                 let traceStatement = try db.cachedStatement(sql: Self.traceUpsertSQL)
                 for trace in traces {
                     try traceStatement.execute(arguments: [
@@ -57,9 +51,13 @@ extension RunStore {
     ///   - digest: SHA-256 of the final state as 64 lowercase hex digits, which two runs of the
     ///     same scenario, population and seed must share whatever their thread counts.
     ///   - summaryJSON: The run's summary as a JSON document (headline figures for reports).
+    ///   - groups: Counts over every person by group (`group_tally`), for "who it hit".
+    ///   - metrics: Further metric points stored with the finish, such as the counterfactual
+    ///     run's series (`counterfactual.` names), upserted like a period's points.
     /// - Throws: `RunStoreError.alreadyFinished` if finished before; `invalidArgument` for a
     ///   malformed digest or JSON or a subject snapshotted twice; `database` if SQLite fails.
-    public func finish(snapshots: [SubjectSnapshot], digest: String, summaryJSON: String) throws {
+    public func finish(snapshots: [SubjectSnapshot], digest: String, summaryJSON: String, groups: [GroupTally] = [],
+                       metrics: [MetricPoint] = []) throws {
         try validate(digest: digest, summaryJSON: summaryJSON, snapshots: snapshots)
         try perform("finishing the run") {
             try pool.write { db in
@@ -75,6 +73,8 @@ extension RunStore {
                         snapshot.incomeQuintile,
                     ])
                 }
+                try insertGroups(groups, db)
+                try insertMetrics(metrics, db)
                 try db.execute(sql: "INSERT INTO summary (id, digest, json) VALUES (1, ?, ?)", arguments: [digest, summaryJSON])
                 try db.execute(sql: "UPDATE progress SET finished = 1 WHERE id = 1")
             }

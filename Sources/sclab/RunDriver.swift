@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Impact
 import RunStore
 import Simulation
 import SocialCredit
@@ -13,20 +14,25 @@ struct RunDriver {
     let store: RunStore
     let census: Census
     let json: Bool
+    /// Whether to run the counterfactual (the system switched off) at the end.
+    let counterfactual: Bool
+    let policy: Policy
+    let population: Population
     var simulation: Simulation
     let started = Date()
     var timings: [String: Double] = [:]
 
-    init(info: RunInfo, store: RunStore, threads: Int, traceEvery: Int?, json: Bool) throws {
+    init(info: RunInfo, store: RunStore, threads: Int, traceEvery: Int?, json: Bool, counterfactual: Bool = true) throws {
         self.info = info
         self.store = store
         self.json = json
-        let policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
+        self.counterfactual = counterfactual
+        policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
         let generator = try PopulationGenerator()
         census = generator.census
         let clock = Date()
         if !json { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
-        let population = generator.generate(size: info.population, seed: info.seed, threads: threads)
+        population = generator.generate(size: info.population, seed: info.seed, threads: threads)
         timings["population"] = Date().timeIntervalSince(clock)
         let period = Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!)
         simulation = Simulation(policy: policy, population: population, census: census,
@@ -67,11 +73,21 @@ struct RunDriver {
         progress.finish()
         timings["simulation"] = Date().timeIntervalSince(clock)
         let digest = simulation.digest()
+        let groups = simulation.groupTallies(census: census)
+        var extra: [MetricPoint] = []
+        if counterfactual {
+            let clock = Date()
+            if !json { printError("counterfactual: the same society with the system switched off...") }
+            extra = try Counterfactual.run(scenario: policy.scenario, population: population, census: census,
+                                           config: simulation.config)
+            timings["counterfactual"] = Date().timeIntervalSince(clock)
+        }
         let summary = RunSummary(info: info, folder: store.directory, simulation: simulation, digest: digest,
                                  timings: timings, days: total)
         try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
-                         summaryJSON: summary.json)
-        print(json ? summary.json : summary.text)
+                         summaryJSON: summary.json, groups: groups, metrics: extra)
+        let report = try ReportFiles.write(store: store)
+        print(json ? summary.json : summary.text + "\nreport: \(report)")
     }
 }
 

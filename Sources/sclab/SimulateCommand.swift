@@ -13,7 +13,8 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             With no options: the seed scenario on 100,000 people over 2014-2020, seed 1, written \
             to a new folder under runs/. The folder holds run.sqlite (scenario, parameters, monthly \
-            metrics, record histories of traced people, final states) and, with --checkpoint-every, \
+            metrics, record histories of traced people, final states, counts by group, the \
+            counterfactual's behaviour) and report.html; with --checkpoint-every, \
             checkpoints that `sclab resume DIR` continues from. The state digest at the end (SHA-256 \
             of every person's and company's final state) is the same for the same scenario, size and \
             seed on any number of threads.
@@ -55,6 +56,9 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary, digest and timings as one JSON object.")
     var json = false
 
+    @Flag(name: .long, help: "Skip the counterfactual run (the same society with the system switched off) that the report compares behaviour with.")
+    var noCounterfactual = false
+
     func validate() throws {
         if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
         guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
@@ -84,7 +88,8 @@ struct SimulateCommand: ParsableCommand {
                            start: first.description, end: last.description, threads: threadCount,
                            checkpointEvery: checkpointEvery, version: SCLab.configuration.version)
         let store = try RunStore.create(directory: folder, info: info)
-        var runner = try RunDriver(info: info, store: store, threads: threadCount, traceEvery: traceEvery, json: json)
+        var runner = try RunDriver(info: info, store: store, threads: threadCount, traceEvery: traceEvery, json: json,
+                                   counterfactual: !noCounterfactual)
         try runner.runToEnd(stopAfter: stopAfter)
     }
 }

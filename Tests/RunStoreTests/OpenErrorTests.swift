@@ -199,7 +199,7 @@ struct OpenErrorTests {
         do {
             let queue = try DatabaseQueue(path: file)
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(RunStore.schemaVersion + 1)')")
                 if !onlyMigrationTable { try db.execute(sql: "PRAGMA user_version = 7") }
             }
             try queue.close()

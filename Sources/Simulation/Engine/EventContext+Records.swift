@@ -211,8 +211,10 @@ extension EventContext {
         }
         state.everListed[subject] |= bit
         counters.listEntries[list] += 1
-        // Listing may change behaviour (deterrence): redraw the next behaviour day.
-        scheduleBehavior(subject)
+        // Listing may change behaviour (deterrence): redraw the next behaviour day. Without
+        // responses rates cannot change, and not redrawing keeps the draws of a run with the
+        // system switched off (the counterfactual) the same.
+        if !model.scenario.responses.isEmpty { scheduleBehavior(subject) }
     }
 
     /// Credit repair: a record of a repair behaviour ends a current entry after the list's delay.

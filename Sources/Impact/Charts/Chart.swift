@@ -1,0 +1,74 @@
+import Simulation
+import SocialCredit
+import Foundation
+/// A chart as data: what the report, the markdown and JSON forms and the web app (issue 6) draw
+/// or tabulate. `svg()` draws it as inline SVG with no scripts or fonts of its own.
+public struct Chart: Sendable, Codable, Equatable {
+    /// A line over ordered categories (months), or horizontal bars per category (groups).
+    public enum Kind: String, Sendable, Codable {
+        case line, bar
+    }
+
+    /// How values read: counts, shares shown as percentages, ratios, or scores.
+    public enum Format: String, Sendable, Codable {
+        case count, share, ratio, score
+    }
+
+    /// One named series of values, one per category (nil where there is no value).
+    public struct Series: Sendable, Codable, Equatable {
+        /// Legend name.
+        public var name: String
+        /// Values in category order.
+        public var values: [Double?]
+        /// Drawn dashed (a counterfactual, a reference).
+        public var dashed: Bool
+
+        /// A series from its parts.
+        public init(name: String, values: [Double?], dashed: Bool = false) {
+            self.name = name
+            self.values = values
+            self.dashed = dashed
+        }
+    }
+
+    /// Unique within a report (the SVG ids and anchors derive from it).
+    public var id: String
+    /// Line or bars.
+    public var kind: Kind
+    /// Title, shown above the chart and as the SVG's `<title>` for screen readers.
+    public var title: String
+    /// One or two sentences saying what the chart shows, as the SVG's `<desc>`.
+    public var summary: String
+    /// The categories: months ("2014-01") for lines, group names for bars.
+    public var categories: [String]
+    /// The series.
+    public var series: [Series]
+    /// Axis titles: the categories' and the values'.
+    public var categoryLabel: String
+    public var valueLabel: String
+    /// How values are written on the value axis.
+    public var format: Format
+
+    /// A chart from its parts.
+    public init(id: String, kind: Kind, title: String, summary: String, categories: [String], series: [Series],
+                categoryLabel: String, valueLabel: String, format: Format) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.categories = categories
+        self.series = series
+        self.categoryLabel = categoryLabel
+        self.valueLabel = valueLabel
+        self.format = format
+    }
+
+    /// Whether there is anything to draw: at least one finite value.
+    public var hasData: Bool {
+        series.contains { $0.values.contains { $0.map(\.isFinite) ?? false } }
+    }
+
+    /// The palette (Okabe and Ito's, distinguishable with the common colour-vision deficiencies),
+    /// cycled; series past the palette are drawn dashed.
+    static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
+}

@@ -1,0 +1,38 @@
+import Foundation
+import SocialCredit
+import Simulation
+import Society
+
+/// The counterfactual run (M12): the same society, seed and days with the system switched off,
+/// whose monthly behaviour counts are stored beside the real run's under `counterfactual.`
+/// names, so that "does it build trust?" is answered by differences, not levels.
+public enum Counterfactual {
+    /// The prefix of the counterfactual's metric names in run.sqlite.
+    public static let prefix = "counterfactual."
+
+    /// Runs `scenario` switched off on `population` with the real run's configuration and
+    /// returns its monthly behaviour counts (`counterfactual.behavior.<id>`), in period order.
+    /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
+    ///   the scenario did).
+    public static func run(scenario: Scenario, population: Population, census: Census,
+                           config: SimulationConfig) throws -> [MetricPoint] {
+        let policy = try Policy(scenario.switchedOff)
+        let quiet = SimulationConfig(period: config.period, seed: config.seed, threads: config.threads,
+                                     traceEvery: Int.max)
+        var simulation = Simulation(policy: policy, population: population, census: census, config: quiet)
+        var collector = Collector()
+        simulation.run(observer: &collector)
+        return collector.points
+    }
+
+    /// Keeps the behaviour counts of each month, renamed.
+    struct Collector: SimulationObserver {
+        var points: [MetricPoint] = []
+
+        mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
+            for point in metrics where point.name.hasPrefix("behavior.") {
+                points.append(MetricPoint(period: point.period, name: Counterfactual.prefix + point.name, value: point.value))
+            }
+        }
+    }
+}

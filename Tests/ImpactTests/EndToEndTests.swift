@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import RunStore
+import SocialCredit
+import Society
+import Simulation
+@testable import Impact
+
+/// A small real run of the seed scenario stored, read back and reported on.
+enum SmallRun {
+    static let period = Period(start: Day(iso: "2015-01-01")!, end: Day(iso: "2015-06-30")!)
+
+    /// Runs the seed scenario on 2,000 people for six months into a fresh folder, with the group
+    /// tallies and the counterfactual, as `sclab simulate` does; returns the folder.
+    static func make() throws -> (folder: String, simulation: Simulation) {
+        let (text, scenario) = try ImpactFixture.seedScenario()
+        let population = ImpactFixture.society(2_000)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-impact-\(UUID().uuidString)").path
+        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: 2_000, seed: 3,
+                           start: period.start.description, end: period.end.description, threads: 2,
+                           checkpointEvery: 0, version: "test")
+        let store = try RunStore.create(directory: folder, info: info)
+        let run = try ImpactFixture.run(scenario, on: population, period: period)
+        try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: run.metrics,
+                               traces: run.traces, checkpoint: nil)
+        let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census,
+                                         config: run.simulation.config)
+        try store.finish(snapshots: run.simulation.finalSnapshots(census: ImpactFixture.census),
+                         digest: run.simulation.digest(), summaryJSON: "{}",
+                         groups: run.simulation.groupTallies(census: ImpactFixture.census), metrics: off)
+        try ReportFiles.write(store: store)
+        try store.close()
+        return (folder, run.simulation)
+    }
+}
+
+struct EndToEndTests {
+    @Test("Group tallies count everyone once per dimension and agree with the stored snapshots")
+    func tallies() throws {
+        let (folder, _) = try SmallRun.make()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = try RunData.load(directory: folder)
+        let all = try #require(data.groups("all").first)
+        #expect(all.people == 2_000)
+        for dimension in ["income_quintile", "residence", "sex", "age_group", "province"] {
+            let groups = data.groups(dimension)
+            #expect(groups.reduce(0) { $0 + $1.people } == all.people, "\(dimension) does not add up")
+            #expect(groups.reduce(0) { $0 + $1.sanctioned } == all.sanctioned)
+            #expect(groups.reduce(0) { $0 + $1.records } == all.records)
+        }
+        // Everyone ever listed has a snapshot: the black-listed count matches the snapshots'.
+        let snapshots = try RunStore.open(directory: folder).snapshots().filter { $0.subjectKind == "people" }
+        let blackLists = Set(data.scenario.lists.filter { $0.kind == .black }.map(\.id))
+        let everBlack = snapshots.filter { !Set($0.everListed.split(separator: ",").map(String.init)).isDisjoint(with: blackLists) }
+        #expect(everBlack.count == all.everBlacklisted)
+        #expect(all.everBlacklisted > 0 && all.records > 0 && all.rewarded > 0)
+        // The counterfactual is stored beside the real series.
+        #expect(data.sum("counterfactual.behavior.jaywalking") > 0)
+    }
+}
