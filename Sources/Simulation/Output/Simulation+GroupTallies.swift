@@ -21,15 +21,14 @@ extension Simulation {
         let rewardMask = effects.indices.reduce(UInt16(0)) { mask, index in
             if case .reward = effects[index] { mask | 1 << UInt16(index) } else { mask }
         }
-        let people = self.people, hot = self.hot, snapshot = peopleSnapshot
+        let people = self.people, snapshot = peopleSnapshot
         let day = today.adding(days: -1).number
         let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             var sums = [Int](repeating: 0, count: groups.count * width)
             var values = [Int](repeating: 0, count: width)
             for person in range {
-                let h = hot[person]
                 let s = snapshot[person]
-                let flags = PersonFlags(rawValue: h.flags)
+                let flags = PersonFlags(rawValue: people.flags[person])
                 let scored = s.tier != 0xFF
                 let blackNow = s.lists & blackMask != 0
                 let blocks = Int(people.blocked[person]), rewards = Int(people.rewarded[person])
@@ -56,7 +55,7 @@ extension Simulation {
                 values[18] = mask & rewardMask != 0 ? 1 : 0
                 values[19] = people.spillDelta[person] < 0 ? 1 : 0
                 values[20] = people.spillCeiling[person] != 0xFF ? 1 : 0
-                let age = Int((day - h.birthDay) * 4 / 1461)
+                let age = Int((day - people.birthDay[person]) * 4 / 1461)
                 let ageSlot = GroupTally.ageGroups.lastIndex { age >= $0.from } ?? 0
                 @inline(__always) func add(_ slot: Int) {
                     guard slot < groups.count else { return }
@@ -64,11 +63,11 @@ extension Simulation {
                     for k in 0..<width { sums[base + k] += values[k] }
                 }
                 add(0)
-                add(Int(h.quintile))
+                add(Int(people.quintile[person]))
                 add(6 + (flags.contains(.urban) ? 0 : 1))
                 add(8 + (flags.contains(.male) ? 1 : 0))
                 add(10 + ageSlot)
-                add(10 + GroupTally.ageGroups.count + Int(h.province))
+                add(10 + GroupTally.ageGroups.count + Int(people.province[person]))
             }
             return sums
         }
