@@ -181,6 +181,15 @@ struct ScenarioErrorTests {
             "duplicate key 'rate' in the same mapping") == true)
     }
 
+    @Test("More lists than the engine's bit masks hold")
+    func tooManyLists() {
+        let extra = (1...8).map { "  - {id: extra\($0), kind: red, entry: {tier_at_least: A}}" }.joined(separator: "\n")
+        let text = breaking("    term_days: 365\n", "    term_days: 365\n" + extra + "\n")
+        #expect(errors(text) == [
+            "test.yaml:41:5: lists[8]: 9 lists, more than the engine's limit of 8 (merge or remove some lists)"
+        ])
+    }
+
     @Test("Dates that do not parse or do not exist")
     func dates() {
         #expect(errors(breaking("end: 2020-12-31", "end: 2021-02-29")) == [

@@ -32,31 +32,38 @@ extension EventContext {
         return result
     }
 
-    /// The actions on which a measure in force or a spillover acts for the subject now.
+    /// The actions on which a measure in force or a spillover acts for the subject now. Each
+    /// distinct condition is evaluated at most once.
     func gate(_ subject: Int) -> UInt64 {
         let own = standing(subject)
         let p = province(subject)
-        var mask: UInt64 = 0
-        for a in 0..<min(64, model.actionCount) {
-            var acts = false
-            for k in model.actionMeasures.range(a) {
-                let m = Int(model.actionMeasures.values[k])
-                if tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies
-                    && model.programs.holds(model.measureProgram[m], own, day: day) {
-                    acts = true
-                    break
+        let programs = model.programs
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, programs.count)) { known in
+            known.initialize(repeating: 2)  // 2: not evaluated yet
+            var mask: UInt64 = 0
+            for a in 0..<min(64, model.actionCount) {
+                var acts = false
+                for k in model.actionMeasures.range(a) {
+                    let m = Int(model.actionMeasures.values[k])
+                    guard tables.measures[m &* provinces &+ p] && model.measureCompanies[m] == isCompanies else { continue }
+                    let program = model.measureProgram[m]
+                    if known[program] == 2 { known[program] = programs.holds(program, own, day: day) ? 1 : 0 }
+                    if known[program] == 1 {
+                        acts = true
+                        break
+                    }
                 }
-            }
-            if !acts && !isCompanies {
-                for k in model.actionSpillovers.range(a)
-                where state.spillMask[subject] & (1 << UInt16(model.actionSpillovers.values[k])) != 0 {
-                    acts = true
-                    break
+                if !acts && !isCompanies {
+                    for k in model.actionSpillovers.range(a)
+                    where state.spillMask[subject] & (1 << UInt16(model.actionSpillovers.values[k])) != 0 {
+                        acts = true
+                        break
+                    }
                 }
+                if acts { mask |= 1 << UInt64(a) }
             }
-            if acts { mask |= 1 << UInt64(a) }
+            return mask
         }
-        return mask
     }
 
     /// Recomputes the gate after the subject's standing changed; a changed gate changes the

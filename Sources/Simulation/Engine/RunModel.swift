@@ -119,6 +119,7 @@ final class RunModel: Sendable {
         scenario = s
         provinceCodes = census.provinces.map(\.code)
         provinces = provinceCodes.count
+        precondition(provinces <= 64, "province masks are 64 bits")
 
         func groupMask(_ groups: [Group]) -> UInt16 {
             groups.reduce(0) { $0 | (1 << UInt16(Group.allCases.firstIndex(of: $1)!)) }
@@ -244,6 +245,13 @@ final class RunModel: Sendable {
         /// The product of the factors of the `monitored` responses in effect for behaviour b in
         /// province p (1 where none is).
         let monitorFactor: [Double]
+    }
+
+    /// The provinces (bit per province) in which two per-province tables differ.
+    func provincesChanged<T: Equatable>(_ old: [T], _ new: [T]) -> UInt64 {
+        var mask: UInt64 = 0
+        for index in old.indices where old[index] != new[index] { mask |= 1 << UInt64(index % provinces) }
+        return mask
     }
 
     func tables(on day: Day) -> DayTables {

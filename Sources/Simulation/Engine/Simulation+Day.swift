@@ -26,22 +26,24 @@ extension Simulation {
     mutating func step() {
         let tables = model.tables(on: today)
         let day = today.number
-        // When monitoring that deters starts or stops somewhere, rates change for everyone there:
-        // redraw everyone's next behaviour day (exact, since the draws are memoryless).
+        // When monitoring that deters starts or stops in a province, rates change for everyone
+        // there: redraw their next behaviour days (exact, since the draws are memoryless). When
+        // measures or lists roll out in a province, anyone's gate there may change.
         let yesterday = previousTables ?? model.tables(on: today.adding(days: -1))
         previousTables = tables
-        let redraw = yesterday.monitorFactor != tables.monitorFactor
-        // When measures or lists roll out somewhere, anyone's gate may change.
-        let regate = yesterday.measures != tables.measures || yesterday.lists != tables.lists
+        let redraw = model.provincesChanged(yesterday.monitorFactor, tables.monitorFactor)
+        let regate = model.provincesChanged(yesterday.measures, tables.measures)
+            | model.provincesChanged(yesterday.lists, tables.lists)
         let model = self.model
         let counters: [DayCounters] = perChunk(tables: tables, day: day) { context, range in
             var counters = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
                                        lists: model.listCount, actions: model.actionCount)
             context.processCalendar(&counters)
-            if redraw || regate {
+            if redraw | regate != 0 {
                 for subject in range {
-                    if redraw { context.scheduleBehavior(subject) }
-                    if regate { context.refreshGate(subject) }
+                    let bit = UInt64(1) << UInt64(context.province(subject))
+                    if redraw & bit != 0 { context.scheduleBehavior(subject) }
+                    if regate & bit != 0 { context.refreshGate(subject) }
                     context.events(subject, &counters)
                 }
             } else {

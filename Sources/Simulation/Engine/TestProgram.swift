@@ -6,7 +6,7 @@ import SocialCredit
 struct TestPrograms: Sendable {
     enum Op: UInt8, Sendable { case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any }
 
-    struct Instruction: Sendable {
+    struct Instruction: Sendable, Equatable {
         var op: Op
         /// The list, tier, value or days; for all/any, the number of operands that follow.
         var argument: Int32
@@ -19,12 +19,26 @@ struct TestPrograms: Sendable {
     /// with time alone).
     var usesCleanDays: Bool { code.contains { $0.op == .cleanFor } }
 
-    /// Adds a program; returns its index.
+    /// Adds a program; returns its index. A program identical to one already added gets that
+    /// one's index, so that callers can evaluate each distinct condition once (many measures
+    /// share one condition, such as being on the court's list).
     mutating func add(_ test: Test) -> Int {
-        start.append(Int32(code.count))
+        let first = code.count
         emit(test)
+        let program = code[first...]
+        for index in start.indices {
+            let from = Int(start[index]), to = index + 1 < start.count ? Int(start[index + 1]) : first
+            if code[from..<to].elementsEqual(program) {
+                code.removeSubrange(first...)
+                return index
+            }
+        }
+        start.append(Int32(first))
         return start.count - 1
     }
+
+    /// Number of distinct programs.
+    var count: Int { start.count }
 
     private mutating func emit(_ test: Test) {
         switch test {

@@ -20,6 +20,7 @@ private struct ScenarioChecker {
 
     mutating func run() {
         uniqueIDs()
+        limits()
         if !reader.unreadSections.contains("score") { scale(scenario.score, path: "score") }
         if let company = scenario.companyScore { scale(company, path: "company_score") }
         sources()
@@ -46,6 +47,24 @@ private struct ScenarioChecker {
         duplicates(scenario.spillovers.map(\.id), section: "spillovers", noun: "spillover")
         duplicates(scenario.responses.map(\.id), section: "responses", noun: "response")
         duplicates(scenario.timeline.map(\.id), section: "timeline", noun: "phase")
+    }
+
+    /// The engine keeps a subject's lists, spillovers, actions, responses and sources as bits of
+    /// fixed-width words, and a record's rule in six bits; larger scenarios are refused here
+    /// rather than misread later.
+    private func limits() {
+        let limits: [(section: String, count: Int, maximum: Int)] = [
+            ("lists", scenario.lists.count, Scenario.maximumLists),
+            ("spillovers", scenario.spillovers.count, Scenario.maximumSpillovers),
+            ("actions", scenario.actions.count, Scenario.maximumActions),
+            ("responses", scenario.responses.count, Scenario.maximumResponses),
+            ("sources", scenario.sources.count, Scenario.maximumSources),
+            ("rules", scenario.rules.count, Scenario.maximumRules),
+        ]
+        for limit in limits where limit.count > limit.maximum {
+            reader.error("\(limit.count) \(limit.section), more than the engine's limit of \(limit.maximum)", nil,
+                         "\(limit.section)[\(limit.maximum)]", hint: "merge or remove some \(limit.section)")
+        }
     }
 
     private func duplicates(_ ids: [String], section: String, noun: String) {
