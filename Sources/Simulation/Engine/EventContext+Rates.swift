@@ -73,29 +73,39 @@ extension EventContext {
                                   count > 24 ? keyed.bits(1_003) : 0))
     }
 
-    /// The yearly rate of behaviour b for a subject today: base rate with trait factors,
-    /// individual propensity, and the responses in effect.
-    @inline(__always) func behaviorRate(_ subject: Int, _ b: Int, _ inputs: RateInputs) -> Double {
-        guard model.behaviorGroups[b] & inputs.groups != 0 else { return 0 }
-        var rate: Double
-        if isCompanies {
-            let sectors = model.behaviorSectors[b]
-            if sectors != 0 && sectors & (1 << UInt16(population.companies.sector[subject])) == 0 { return 0 }
-            rate = model.behaviorBaseRate[b]
-        } else {
-            rate = Double(model.behaviorRates[inputs.type &* model.behaviorCount &+ b])
+    /// The yearly rates of the behaviours the subject's kind can do, in `behaviors` order (most
+    /// frequent first), written to `rates` when given; returns their sum. Each rate is the base
+    /// rate for the subject's type (or the company rate, within its sectors), times the
+    /// subject's propensity, times the responses in effect.
+    @inline(__always)
+    func behaviorRates(_ subject: Int, _ inputs: RateInputs, _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
+                       into rates: UnsafeMutablePointer<Double>?) -> Double {
+        let sector: UInt16 = isCompanies ? 1 << UInt16(population.companies.sector[subject]) : 0
+        let row = isCompanies ? 0 : inputs.type &* model.behaviorCount
+        return model.behaviorRates.withUnsafeBufferPointer { table in
+            model.propensityTable.withUnsafeBufferPointer { propensity in
+                tables.monitorFactor.withUnsafeBufferPointer { monitor in
+                    var total = 0.0
+                    for k in 0..<behaviors.count {
+                        let entry = behaviors[k], b = Int(entry.index)
+                        var rate = 0.0
+                        if entry.groups & inputs.groups != 0 && (entry.sectors == 0 || entry.sectors & sector != 0) {
+                            rate = isCompanies ? model.behaviorBaseRate[b] : Double(table[row &+ b])
+                            if entry.dispersed { rate *= Double(propensity[b << 8 | inputs.propensityIndex(b)]) }
+                            rate *= monitor[b &* provinces &+ inputs.province]
+                            var personal = entry.personal & inputs.personal
+                            while personal != 0 {
+                                rate *= model.responseFactor[personal.trailingZeroBitCount]
+                                personal &= personal &- 1
+                            }
+                        }
+                        rates?[k] = rate
+                        total += rate
+                    }
+                    return total
+                }
+            }
         }
-        guard rate > 0 else { return 0 }
-        if model.behaviorSigma[b] > 0 {
-            rate *= Double(model.propensityTable[b << 8 | inputs.propensityIndex(b)])
-        }
-        rate *= tables.monitorFactor[b &* provinces &+ inputs.province]
-        var personal = model.behaviorPersonal[b] & inputs.personal
-        while personal != 0 {
-            rate *= model.responseFactor[personal.trailingZeroBitCount]
-            personal &= personal &- 1
-        }
-        return rate
     }
 
     /// Whether a response about the subject (not monitoring) is in effect: one-off triggers for
@@ -156,8 +166,9 @@ extension EventContext {
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        var total = 0.0
-        for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors { total += behaviorRate(subject, b, inputs) }
+        let total = (isCompanies ? model.companyBehaviors : model.peopleBehaviors).withUnsafeBufferPointer {
+            behaviorRates(subject, inputs, $0, into: nil)
+        }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
     }
 

@@ -8,25 +8,22 @@ extension EventContext {
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        let count = model.behaviorCount
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
-        let (behavior, total): (Int, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: max(count, 1)) { rates in
-            var total = 0.0
-            for b in 0..<count { rates[b] = 0 }
-            for b in isCompanies ? model.companyBehaviors : model.peopleBehaviors {
-                rates[b] = behaviorRate(subject, b, inputs)
-                total += rates[b]
+        let (behavior, total): (Int, Double) = (isCompanies ? model.companyBehaviors : model.peopleBehaviors)
+            .withUnsafeBufferPointer { behaviors in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(behaviors.count, 1)) { rates in
+                    let total = behaviorRates(subject, inputs, behaviors, into: rates.baseAddress)
+                    guard total > 0 else { return (-1, 0) }
+                    var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
+                    var chosen = -1
+                    for k in 0..<behaviors.count where rates[k] > 0 {
+                        chosen = Int(behaviors[k].index)
+                        if pick < rates[k] { break }
+                        pick -= rates[k]
+                    }
+                    return (chosen, total)
+                }
             }
-            guard total > 0 else { return (-1, 0) }
-            var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
-            var chosen = -1
-            for b in 0..<count where rates[b] > 0 {
-                chosen = b
-                if pick < rates[b] { break }
-                pick -= rates[b]
-            }
-            return (chosen, total)
-        }
         if behavior >= 0 {
             counters.behaviors[behavior] += 1
             observe(subject, behavior, &counters)

@@ -23,9 +23,10 @@ final class RunModel: Sendable {
     /// Yearly rate by person type (see `personType`), type-major: one person's rates for all
     /// behaviours are adjacent in memory. Single precision, so the table stays in cache.
     let behaviorRates: [Float]
-    /// Behaviours people can do, and behaviours companies can do.
-    let peopleBehaviors: [Int]
-    let companyBehaviors: [Int]
+    /// Behaviours people can do, and behaviours companies can do, most frequent first (so that
+    /// picking which behaviour an event is usually stops after a step or two).
+    let peopleBehaviors: [BehaviorEntry]
+    let companyBehaviors: [BehaviorEntry]
     /// Company behaviours' yearly rate.
     let behaviorBaseRate: [Double]
     let behaviorSources: Flat
@@ -144,8 +145,7 @@ final class RunModel: Sendable {
         }
         behaviorRates = rateTable(s.behaviors.map(\.rate))
         behaviorBaseRate = s.behaviors.map(\.rate.perYear)
-        peopleBehaviors = s.behaviors.indices.filter { !s.behaviors[$0].who.contains(.companies) }
-        companyBehaviors = s.behaviors.indices.filter { s.behaviors[$0].who.contains(.companies) }
+        let byFrequency = s.behaviors.indices.sorted { s.behaviors[$0].rate.perYear > s.behaviors[$1].rate.perYear }
         behaviorSources = Flat(s.behaviors.map { b in s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == b.id } } })
         behaviorRules = Flat(policy.rulesByBehavior)
         behaviorRemoves = Flat(s.behaviors.indices.map { b in s.lists.indices.filter { policy.listRemovals[$0].contains(b) } })
@@ -213,6 +213,12 @@ final class RunModel: Sendable {
         behaviorPersonal = s.behaviors.indices.map { [behaviorResponses] b in
             behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 }
         }
+        let entries = byFrequency.map { [behaviorGroups, behaviorSectors, behaviorSigma, behaviorPersonal] b in
+            BehaviorEntry(index: Int32(b), groups: behaviorGroups[b], sectors: behaviorSectors[b],
+                          dispersed: behaviorSigma[b] > 0, personal: behaviorPersonal[b])
+        }
+        peopleBehaviors = entries.filter { !s.behaviors[Int($0.index)].who.contains(.companies) }
+        companyBehaviors = entries.filter { s.behaviors[Int($0.index)].who.contains(.companies) }
         usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
         usesSanctionTrigger = s.responses.contains { $0.trigger == .sanctioned }
         usesRecordedTrigger = s.responses.contains { $0.trigger == .recorded }
@@ -273,6 +279,19 @@ final class RunModel: Sendable {
                          measures: table(policy.measureRollout), spillovers: table(policy.spilloverRollout),
                          monitored: monitored, monitorFactor: monitorFactor)
     }
+}
+
+/// What the rate of one behaviour needs besides the subject, in one small record.
+struct BehaviorEntry: Sendable {
+    /// The behaviour's index in the scenario.
+    let index: Int32
+    /// Groups that can do it (bit per `Group`), and for companies the sectors (0: any).
+    let groups: UInt16
+    let sectors: UInt16
+    /// Whether individual propensities vary (a dispersion above 0).
+    let dispersed: Bool
+    /// Responses about the subject that act on it (bit per response).
+    let personal: UInt64
 }
 
 /// A score scale as plain numbers (a class, so reading it never copies its tier array).
