@@ -1,0 +1,153 @@
+import Foundation
+import SocialCredit
+import Society
+
+/// The monthly metrics: the month's counters, and figures over everyone's standing.
+extension Simulation {
+    /// The current month as "YYYY-MM".
+    var period: String {
+        let (y, m, _) = today.components
+        return "\(y)-\(m < 10 ? "0" : "")\(m)"
+    }
+
+    /// The month's counters as metric points.
+    func counterMetrics() -> [MetricPoint] {
+        let s = model.scenario
+        var points: [MetricPoint] = []
+        func add(_ name: String, _ value: Int) { points.append(MetricPoint(period: period, name: name, value: Double(value))) }
+        for (b, behavior) in s.behaviors.enumerated() { add("behavior.\(behavior.id)", month.behaviors[b]) }
+        for (i, source) in s.sources.enumerated() { add("records.source.\(source.id)", month.records[i]) }
+        add("records.total", month.records.reduce(0, +))
+        add("records.false", month.falseRecords)
+        add("records.judged_otherwise", month.judgedOtherwise)
+        add("records.expired", month.expired)
+        add("points.added", month.pointsAdded)
+        add("points.deducted", month.pointsDeducted)
+        for (l, list) in s.lists.enumerated() {
+            add("list.entries.\(list.id)", month.listEntries[l])
+            add("list.removals.\(list.id)", month.listRemovals[l])
+        }
+        add("list.entries_false", month.wrongfulListings)
+        for (a, action) in s.actions.enumerated() {
+            add("attempts.\(action.id)", month.attempts[a])
+            add("blocked.\(action.id)", month.blocked[a])
+            add("blocked_wrongly.\(action.id)", month.wrongfulBlocked[a])
+            add("rewards.\(action.id)", month.rewards[a])
+        }
+        add("blocked.total", month.blocked.reduce(0, +))
+        add("blocked_wrongly.total", month.wrongfulBlocked.reduce(0, +))
+        add("rewards.total", month.rewards.reduce(0, +))
+        add("appeals.filed", month.appealsFiled)
+        add("appeals.filed_false", month.appealsFiledFalse)
+        add("appeals.overturned", month.appealsOverturned)
+        add("appeals.overturned_false", month.appealsOverturnedFalse)
+        return points
+    }
+
+    /// Scores, tiers, lists and notices across everyone at the month's end.
+    func standingMetrics() -> [MetricPoint] {
+        var points: [MetricPoint] = []
+        for kind in [Kind.people, .companies] {
+            let prefix = kind == .people ? "" : "company."
+            let snapshot = kind == .people ? peopleSnapshot : companySnapshot
+            guard let scale = model.policy.scale(for: kind == .people ? .people : .companies), !snapshot.isEmpty else { continue }
+            let width = max(1, (scale.maximum - scale.minimum + 19) / 20)
+            let tierCount = scale.tiers.count, listCount = model.scenario.lists.count, minimum = scale.minimum
+            // Counts in parallel over a fixed number of chunks, added in chunk order, so the
+            // figures do not depend on the thread count.
+            let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+                var tally = StandingTally(tiers: tierCount, lists: listCount)
+                for index in range {
+                    let s = snapshot[index]
+                    if s.tier != 0xFF {
+                        tally.tiers[Int(s.tier)] += 1
+                        tally.scored += 1
+                        tally.sum += Double(s.score)
+                        tally.bins[min(19, (Int(s.score) - minimum) / width)] += 1
+                    }
+                    if s.lists != 0 { for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += 1 } }
+                }
+                return tally
+            }
+            var total = StandingTally(tiers: tierCount, lists: listCount)
+            for partial in partials { total.add(partial) }
+            let scored = total.scored
+            func add(_ name: String, _ value: Double) { points.append(MetricPoint(period: period, name: prefix + name, value: value)) }
+            add("scored", Double(scored))
+            add("score.mean", scored > 0 ? total.sum / Double(scored) : 0)
+            for (t, tier) in scale.tiers.enumerated() { add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0) }
+            for (i, count) in total.bins.enumerated() { add("score.bin.\(scale.minimum + i * width)", Double(count)) }
+            for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
+                add("list.size.\(list.id)", Double(total.lists[l]))
+            }
+        }
+        // People on a list because of a false record, and notices in force.
+        let context = reader(.people)
+        let measures = self.model.scenario.measures
+        let noticeMeasures = measures.indices.filter { measures[$0].kind == .notice && measures[$0].subject == .people }
+        let channels = noticeMeasures.map { measures[$0].channel ?? measures[$0].id }
+        let day = today.number
+        let model = self.model, population = self.population, people = self.people
+        let peopleSnapshot = self.peopleSnapshot, tables = context.tables
+        // In parallel chunks; a snapshot equal to the previous one in the chunk (most people
+        // share the initial standing) reuses its answers.
+        let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: population.count, chunks: 64) { range in
+            var counts = [Int](repeating: 0, count: noticeMeasures.count)
+            var holds = [Bool](repeating: false, count: noticeMeasures.count)
+            var wrong = 0
+            var last: (snapshot: StandingSnapshot, province: UInt8)?
+            for person in range {
+                let snapshot = peopleSnapshot[person]
+                if snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
+                guard !noticeMeasures.isEmpty, snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
+                let province = people.province[person]
+                if last == nil || last!.snapshot != snapshot || last!.province != province {
+                    let standing = Self.view(snapshot)
+                    let p = Int(province)
+                    for (k, m) in noticeMeasures.enumerated() {
+                        holds[k] = tables.measures[m * model.provinces + p]
+                            && model.programs.holds(model.measureProgram[m], standing, day: day)
+                    }
+                    last = (snapshot, province)
+                }
+                for k in counts.indices where holds[k] { counts[k] += 1 }
+            }
+            return (counts, wrong)
+        }
+        var noticeCounts = [Int](repeating: 0, count: noticeMeasures.count)
+        var wronglyListed = 0
+        for partial in partials {
+            for k in noticeCounts.indices { noticeCounts[k] += partial.notices[k] }
+            wronglyListed += partial.wrong
+        }
+        var notices: [String: Int] = [:]
+        for (k, channel) in channels.enumerated() { notices[channel, default: 0] += noticeCounts[k] }
+        points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wronglyListed)))
+        for (channel, count) in notices.sorted(by: { $0.key < $1.key }) {
+            points.append(MetricPoint(period: period, name: "notices.\(channel)", value: Double(count)))
+        }
+        return points
+    }
+}
+
+/// Counts of one chunk of standings, for the monthly metrics.
+struct StandingTally: Sendable {
+    var tiers: [Int]
+    var lists: [Int]
+    var bins = [Int](repeating: 0, count: 20)
+    var scored = 0
+    var sum = 0.0
+
+    init(tiers: Int, lists: Int) {
+        self.tiers = [Int](repeating: 0, count: tiers)
+        self.lists = [Int](repeating: 0, count: lists)
+    }
+
+    mutating func add(_ other: StandingTally) {
+        for i in tiers.indices { tiers[i] += other.tiers[i] }
+        for i in lists.indices { lists[i] += other.lists[i] }
+        for i in bins.indices { bins[i] += other.bins[i] }
+        scored += other.scored
+        sum += other.sum
+    }
+}
