@@ -11,9 +11,9 @@ extension Simulation {
     }
 
     /// A snapshot read back as a standing.
-    @Sendable static func view(_ s: StandingSnapshot) -> Standing {
+    @Sendable static func view(_ s: StandingSnapshot, ratings: UInt64 = UInt64.max) -> Standing {
         Standing(scored: s.tier != 0xFF, score: s.score, tier: s.tier == 0xFF ? -1 : Int32(s.tier), lists: s.lists,
-                 lastNegative: s.lastNegative)
+                 lastNegative: s.lastNegative, ratings: ratings)
     }
 
     /// Everyone's standing as of today, for spillovers in the month ahead. Subjects untouched by
@@ -24,6 +24,7 @@ extension Simulation {
             let context = reader(kind)
             let state = context.state
             let count = kind == .people ? population.count : population.companies.count
+            let hasRatings = !model.ratings.isEmpty
             var snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count)
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
@@ -31,19 +32,27 @@ extension Simulation {
                 _ = ParallelChunks(threads: config.threads).mapChunks(count: count) { range in
                     // By enrolment and province (condition-filled lists roll out by province).
                     var untouched = [StandingSnapshot?](repeating: nil, count: 2 * context.provinces)
+                    var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
                     for subject in range {
-                        let plain = state.records[subject] == 0 && state.everListed[subject] == 0
+                        // Companies' ratings depend on their sector, so with ratings none share a standing.
+                        let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
                             && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
                         let slot = (kind == .companies || context.hot[subject].bits & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known
+                            if hasRatings { state.ratingSnapshot[subject] = untouchedRatings[slot] }
                             continue
                         }
                         let s = context.standing(subject)
                         column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
                                                            lists: s.lists, lastNegative: s.lastNegative)
-                        if plain { untouched[slot] = column[subject] }
+                        if hasRatings { state.ratingSnapshot[subject] = s.ratings }
+                        if plain {
+                            untouched[slot] = column[subject]
+                            // Companies of other sectors are rated otherwise: untouched ones are not shared.
+                            if hasRatings { untouchedRatings[slot] = s.ratings }
+                        }
                     }
                     return 0
                 }
@@ -60,6 +69,7 @@ extension Simulation {
         let tables = model.tables(on: today)
         let people = self.people, population = self.population
         let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
+        let peopleRatings = people.ratingSnapshot, companyRatings = companies.ratingSnapshot
         let model = self.model
         let day = today.number
         // Plain per-spillover values, so the per-person loop copies nothing.
@@ -86,10 +96,16 @@ extension Simulation {
         }
         let count = spillovers.count, provinces = model.provinces
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
-            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot) -> Bool {
-                if snapshot == defaults[0] { return defaultHolds[index * 2] }
-                if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot), day: day)
+            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot, _ ratings: UInt64 = UInt64.max) -> Bool {
+                if ratings == UInt64.max {
+                    if snapshot == defaults[0] { return defaultHolds[index * 2] }
+                    if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
+                }
+                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot, ratings: ratings), day: day)
+            }
+            /// A linked subject's rating tiers at the month end (none when no rating is declared).
+            @inline(__always) func ratings(_ column: Column<UInt64>, _ subject: UInt32) -> UInt64 {
+                column.count > 0 ? column[Int(subject)] : UInt64.max
             }
             let offsets = population.network.offsets, targets = population.network.targets
             for person in range {
@@ -100,21 +116,23 @@ extension Simulation {
                     switch links[index] {
                     case 0:
                         let mother = population.mother[person], father = population.father[person]
-                        reached = (mother != Population.none && holds(index, peopleSnapshot[Int(mother)]))
-                            || (father != Population.none && holds(index, peopleSnapshot[Int(father)]))
+                        reached = (mother != Population.none && holds(index, peopleSnapshot[Int(mother)], ratings(peopleRatings, mother)))
+                            || (father != Population.none && holds(index, peopleSnapshot[Int(father)], ratings(peopleRatings, father)))
                     case 1:
                         let spouse = population.spouse[person]
-                        reached = spouse != Population.none && holds(index, peopleSnapshot[Int(spouse)])
+                        reached = spouse != Population.none && holds(index, peopleSnapshot[Int(spouse)], ratings(peopleRatings, spouse))
                     case 2:
                         let first = Int(offsets[person]), last = Int(offsets[person + 1])
                         if last > first {
                             var meeting = 0
-                            for k in first..<last where holds(index, peopleSnapshot[Int(targets[k])]) { meeting += 1 }
+                            for k in first..<last
+                            where holds(index, peopleSnapshot[Int(targets[k])], ratings(peopleRatings, targets[k])) { meeting += 1 }
                             reached = Double(meeting) >= shares[index] * Double(last - first)
                         }
                     default:
                         let employer = population.employer[person]
-                        reached = employer != Population.none && holds(index, companySnapshot[Int(employer)])
+                        reached = employer != Population.none
+                            && holds(index, companySnapshot[Int(employer)], ratings(companyRatings, employer))
                     }
                     guard reached else { continue }
                     let effect = effects[index]
@@ -142,6 +160,7 @@ extension Simulation {
         takeSnapshots()
         var metrics = counterMetrics()
         metrics += standingMetrics()
+        metrics += ratingMetrics()
         recomputeSpillovers()
         refreshGates()
         var traces: [RecordTrace] = []
@@ -156,7 +175,7 @@ extension Simulation {
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
     }
 
-    private var period: String {
+    var period: String {
         let (y, m, _) = today.components
         return "\(y)-\(m < 10 ? "0" : "")\(m)"
     }
@@ -238,16 +257,17 @@ extension Simulation {
         let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             var counts = [Int](repeating: 0, count: noticeMeasures.count)
             var wrong = 0
-            var last: (snapshot: StandingSnapshot, province: UInt8, holds: [Bool])?
+            var last: (snapshot: StandingSnapshot, ratings: UInt64, province: UInt8, holds: [Bool])?
             for person in range {
                 let snapshot = peopleSnapshot[person]
                 if snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
                 guard snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
                 let province = population.province[person]
-                if last == nil || last!.snapshot != snapshot || last!.province != province {
-                    let standing = Self.view(snapshot)
+                let ratings = people.ratingSnapshot.count > 0 ? people.ratingSnapshot[person] : UInt64.max
+                if last == nil || last!.snapshot != snapshot || last!.ratings != ratings || last!.province != province {
+                    let standing = Self.view(snapshot, ratings: ratings)
                     let p = Int(province)
-                    last = (snapshot, province, noticeMeasures.map { m in
+                    last = (snapshot, ratings, province, noticeMeasures.map { m in
                         tables.measures[m * model.provinces + p] && model.programs.holds(model.measureProgram[m], standing, day: day)
                     })
                 }

@@ -75,8 +75,9 @@ public struct Simulation: Sendable {
         self.config = config
         random = CounterRandom(seed: config.seed)
         let lists = policy.scenario.lists.count
-        people = SubjectState(count: population.count, lists: lists)
-        companies = SubjectState(count: population.companies.count, lists: lists)
+        let ratings = policy.scenario.ratings.count
+        people = SubjectState(count: population.count, lists: lists, ratings: ratings)
+        companies = SubjectState(count: population.companies.count, lists: lists, ratings: ratings)
         peopleRanges = Self.chunks(population.count)
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }

@@ -44,8 +44,15 @@ struct SubjectState: @unchecked Sendable {
     let falseRecords: Column<UInt16>
     let blocked: Column<UInt16>
     let rewarded: Column<UInt16>
+    /// Per further rating: points from records that count, and of those the points from false
+    /// records (no columns when the scenario declares no rating).
+    let ratingDelta: [Column<Int32>]
+    let ratingFalse: [Column<Int32>]
+    /// Rating tiers at the last month end, 8 bits per rating (0xFF: not rated), as spillovers
+    /// see them; empty when the scenario declares no rating.
+    let ratingSnapshot: Column<UInt64>
 
-    init(count: Int, lists: Int) {
+    init(count: Int, lists: Int, ratings: Int = 0) {
         nextBehavior = Column<Int32>(repeating: 0, count: count)
         nextAction = Column<Int32>(repeating: 0, count: count)
         scoreDelta = Column<Int32>(repeating: 0, count: count)
@@ -69,6 +76,9 @@ struct SubjectState: @unchecked Sendable {
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
         rewarded = Column<UInt16>(repeating: 0, count: count)
+        ratingDelta = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
+        ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
+        ratingSnapshot = Column<UInt64>(repeating: UInt64.max, count: ratings > 0 ? count : 0)
     }
 
     var count: Int { scoreDelta.count }
@@ -80,6 +90,7 @@ struct SubjectState: @unchecked Sendable {
             + listedSince.map(\.bytes) + listedUntil.map(\.bytes)
             + [blackUntil.bytes, listFalse.bytes, everListed.bytes, lastSanctioned.bytes, lastRecorded.bytes, lastNegative.bytes,
                actionGate.bytes, spillChanged.bytes, records.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+            + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 
     /// Feeds every column into a hash, in a fixed order.
@@ -98,4 +109,6 @@ struct Standing: Sendable {
     /// Bit per list (rule-filled and condition-filled).
     var lists: UInt8
     var lastNegative: Int32
+    /// Tier per further rating, 8 bits each (0xFF: not rated).
+    var ratings: UInt64 = UInt64.max
 }
