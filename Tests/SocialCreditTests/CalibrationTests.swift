@@ -79,7 +79,7 @@ struct CalibrationTests {
     }
 
     @Test("Syntax errors say what and where", arguments: [
-        ("sum(list.entries.x, 2017-12)", "sum() takes a metric name and 2 months, found 1 month (at character 27)"),
+        ("sum(list.entries.x, 2017-12)", "sum() takes a metric name and 2 months, found 1 month (at character 28)"),
         ("at(x, 2017-13)", "expected a month written YYYY-MM, e.g. 2017-12 (at character 7)"),
         ("count(x)", "unknown function 'count' (one of: at, sum, mean, last, total) (at character 7)"),
         ("sum(x, 2018-01, 2017-01)", "the months run backwards: 2018-01 is after 2017-01 (at character 24)"),

@@ -123,7 +123,7 @@ extension NodeReader {
         let targets = f.required("targets") { self.list($0, $1, self.calibrationTarget) } ?? []
         let fit = f.optional("fit", default: []) { self.list($0, $1, self.fitParameter) }
         f.finish()
-        if targets.isEmpty, f.node("targets") != nil {
+        if targets.isEmpty, let list = f.node("targets"), case let .sequence(items) = list.value, items.isEmpty {
             error("a calibration needs at least one target", f.node("targets"), f.path("targets"))
         }
         return Calibration(targets: targets, fit: fit)
@@ -140,8 +140,8 @@ extension NodeReader {
             } catch let problem as MetricSyntaxError {
                 var at = node.location
                 // Point at the character, when the scalar is plain and on one line.
-                if let location = at, case let .scalar(raw, plain) = node.value, plain, !raw.contains("\n") {
-                    at = SourceLocation(line: location.line, column: location.column + problem.offset)
+                if let location = at, case let .scalar(raw, plain) = node.value, !raw.contains("\n") {
+                    at = SourceLocation(line: location.line, column: location.column + (plain ? 0 : 1) + problem.offset)
                 }
                 self.error("\(problem.message)", at: at, path)
                 return nil
