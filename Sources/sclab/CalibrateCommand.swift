@@ -32,6 +32,10 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Search the fit parameters and write the fitted values into the scenario file.")
     var fit = false
 
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "With --fit: search only these fit parameters (their paths); the others keep their values.")
+    var only: [String] = []
+
     @Option(name: .long, help: "With --fit: passes over all parameters.")
     var rounds: Int = 2
 
@@ -51,6 +55,12 @@ struct CalibrateCommand: ParsableCommand {
         }
         if fit && calibration.fit.isEmpty {
             throw ValidationError("\(path) declares no fit parameters: add 'calibration.fit' or run without --fit")
+        }
+        if !only.isEmpty && !fit { throw ValidationError("--only chooses fit parameters: give --fit too") }
+        let declared = calibration.fit.map(\.path.text)
+        for name in only where !declared.contains(name) {
+            let hint = declared.first { $0.hasSuffix(name) || name.hasSuffix($0) } ?? declared.joined(separator: ", ")
+            throw ValidationError("--only \(name) is not a fit parameter of \(path) (declared: \(hint))")
         }
         let threadCount = society.threadCount
         let population = society.population, seed = society.seed
@@ -89,7 +99,7 @@ struct CalibrateCommand: ParsableCommand {
     private func search(_ calibration: Calibration, text: String, path: String,
                         series: (Scenario) throws -> MetricSeries) throws -> String {
         let population = society.population, seed = society.seed
-        let parameters = calibration.fit
+        let parameters = only.isEmpty ? calibration.fit : calibration.fit.filter { only.contains($0.path.text) }
         let root = try Scenario.numbers(at: parameters.map(\.path), in: text, file: path)
         func candidate(_ values: [Double]) throws -> Scenario {
             let changes = zip(parameters, values).map { ScenarioText.Change(path: $0.path, value: $1, whole: $0.whole) }
