@@ -1,5 +1,6 @@
 import Foundation
 import Simulation
+import SocialCredit
 import Society
 
 /// The short human summary (or JSON object) printed at the end of a run.

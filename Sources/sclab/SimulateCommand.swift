@@ -23,8 +23,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Scenario name (see `sclab scenarios`) or file.")
     var scenario: String = "seed-article"
 
-    @Option(name: .long, help: "Number of people.")
-    var population: Int = 100_000
+    @OptionGroup var society: SocietyOptions
 
     @Option(name: .long, help: "Years to simulate from the start (instead of the scenario's period).")
     var years: Int?
@@ -34,12 +33,6 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start).")
     var start: String?
-
-    @Option(name: .long, help: "Seed of the society and the run.")
-    var seed: UInt64 = 1
-
-    @Option(name: .long, help: "Threads (default: all cores). The result does not depend on it.")
-    var threads: Int?
 
     @Option(name: .long, help: "Output folder (default: a new folder under runs/).")
     var out: String?
@@ -61,11 +54,9 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
-        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
         if let years, years < 1 { throw ValidationError("--years must be at least 1 (got \(years))") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1 (got \(days))") }
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         if checkpointEvery < 0 { throw ValidationError("--checkpoint-every must not be negative (got \(checkpointEvery))") }
         if let traceEvery, traceEvery < 1 { throw ValidationError("--trace-every must be at least 1 (got \(traceEvery))") }
         if let start, Day(iso: start) == nil { throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)") }
@@ -82,9 +73,9 @@ struct SimulateCommand: ParsableCommand {
         guard first <= last else {
             throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
         }
-        let threadCount = threads ?? ParallelChunks.defaultThreads
+        let threadCount = society.threadCount
         let folder = out ?? RunFolder.fresh(scenario: scenario.id)
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: population, seed: seed,
+        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: society.population, seed: society.seed,
                            start: first.description, end: last.description, threads: threadCount,
                            checkpointEvery: checkpointEvery, version: SCLab.configuration.version)
         let store = try RunStore.create(directory: folder, info: info)

@@ -71,7 +71,7 @@ extension Chart.Format {
     }
 
     /// An integer value with thousands separators (1,234,567), as the other reports write them.
-    static func grouped(_ value: Double) -> String { Society.grouped(Int(value.rounded())) }
+    static func grouped(_ value: Double) -> String { SocialCredit.grouped(Int(value.rounded())) }
 
     private static func trim(_ value: Double) -> String {
         let text = String(format: "%.1f", value)

@@ -9,8 +9,12 @@ extension EventContext {
     func standing(_ subject: Int, cleared: Bool = false) -> Standing {
         var result = Standing(scored: false, score: 0, tier: -1, lists: 0, lastNegative: state.lastNegative[subject])
         let scale = isCompanies ? model.companyScale : model.peopleScale
+        var ratingPoints: Int32 = 0
+        if !model.ratings.isEmpty {
+            (ratingPoints, result.ratings) = ratingStanding(subject, cleared: cleared)
+        }
         if let scale, isCompanies || state.bits[subject] & 2 != 0 {
-            var raw = scale.initial &+ state.scoreDelta[subject] &+ Int32(state.spillDelta[subject])
+            var raw = scale.initial &+ state.scoreDelta[subject] &+ Int32(state.spillDelta[subject]) &+ ratingPoints
             if cleared { raw &-= state.falseDelta[subject] }
             let score = min(scale.maximum, max(scale.minimum, raw))
             var tier = scale.tier(score)

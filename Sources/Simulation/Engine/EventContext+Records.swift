@@ -141,8 +141,7 @@ extension EventContext {
         record.delta = delta
         let lifetime = model.ruleLifetime[rule]
         if delta != 0 {
-            state.scoreDelta[subject] &+= delta
-            if record.misattributed { state.falseDelta[subject] &+= delta }
+            addPoints(subject, rule: rule, delta, misattributed: record.misattributed)
             if delta > 0 { counters.pointsAdded += Int(delta) } else { counters.pointsDeducted -= Int(delta) }
             if delta < 0 {
                 state.lastNegative[subject] = day
@@ -248,8 +247,7 @@ extension EventContext {
     func expire(_ record: PendingRecord, _ counters: inout DayCounters) {
         guard !chunk.overturned.contains(record.id) else { return }
         let subject = Int(record.subject)
-        state.scoreDelta[subject] &-= record.delta
-        if record.misattributed { state.falseDelta[subject] &-= record.delta }
+        addPoints(subject, rule: Int(record.rule), -record.delta, misattributed: record.misattributed)
         counters.expired += 1
         refreshGate(subject)
     }
@@ -268,8 +266,7 @@ extension EventContext {
         counters.appealsOverturned += 1
         if record.misattributed { counters.appealsOverturnedFalse += 1 }
         if record.expires > day || record.expires == Int32.max {
-            state.scoreDelta[subject] &-= record.delta
-            if record.misattributed { state.falseDelta[subject] &-= record.delta }
+            if record.rule >= 0 { addPoints(subject, rule: Int(record.rule), -record.delta, misattributed: record.misattributed) }
             chunk.overturned.insert(record.id)
         }
         for list in 0..<model.listCount where chunk.listingRecord[subject &* 16 &+ list] == record.id {

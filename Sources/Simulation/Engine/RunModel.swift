@@ -55,6 +55,9 @@ final class RunModel: Sendable {
     let ruleListTerm: [Int32]     // -2: the list's term; -1: until removed
     let ruleCeiling: [Int16]      // -1: none
     let ruleSourceMask: [UInt64]  // 0: any source
+    let ruleRating: [Int16]       // -1: the main score
+    /// Further ratings (empty for most scenarios).
+    let ratings: [RatingNumbers]
 
     // Lists.
     let listCount: Int
@@ -184,6 +187,8 @@ final class RunModel: Sendable {
         ruleListTerm = s.rules.map { $0.listTermDays.map(Int32.init) ?? -2 }
         ruleCeiling = policy.ruleCeiling.map { $0.map(Int16.init) ?? -1 }
         ruleSourceMask = policy.ruleSources.map { $0.reduce(0) { $0 | (1 << UInt64($1)) } }
+        ruleRating = policy.ruleRating.map { $0.map(Int16.init) ?? -1 }
+        ratings = s.ratings.map(RatingNumbers.init)
 
         listCount = s.lists.count
         listTerm = s.lists.map { $0.termDays.map(Int32.init) ?? -1 }
@@ -304,7 +309,8 @@ final class ScaleNumbers: Sendable {
         initial = Int32(scale.initial)
         minimum = Int32(scale.minimum)
         maximum = Int32(scale.maximum)
-        tierMinimum = scale.tiers.map { Int32(clamping: $0.minimum) }
+        // A tier reached only by assignment takes no scores: no score reaches Int32.max's band.
+        tierMinimum = scale.tiers.map { $0.assignedOnly ? Int32.max : Int32(clamping: $0.minimum) }
     }
 
     func tier(_ score: Int32) -> Int32 {

@@ -11,9 +11,9 @@ extension Simulation {
     }
 
     /// A snapshot read back as a standing.
-    @Sendable static func view(_ s: StandingSnapshot) -> Standing {
+    @Sendable static func view(_ s: StandingSnapshot, ratings: UInt64 = UInt64.max) -> Standing {
         Standing(scored: s.tier != 0xFF, score: s.score, tier: s.tier == 0xFF ? -1 : Int32(s.tier), lists: s.lists,
-                 lastNegative: s.lastNegative)
+                 lastNegative: s.lastNegative, ratings: ratings)
     }
 
     /// Everyone's standing as of today, for spillovers in the month ahead. Subjects untouched by
@@ -24,6 +24,7 @@ extension Simulation {
             let context = reader(kind)
             let state = context.state
             let count = kind == .people ? population.count : population.companies.count
+            let hasRatings = !model.ratings.isEmpty
             var snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count)
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
@@ -31,19 +32,27 @@ extension Simulation {
                 _ = ParallelChunks(threads: config.threads).mapChunks(count: count) { range in
                     // By enrolment and province (condition-filled lists roll out by province).
                     var untouched = [StandingSnapshot?](repeating: nil, count: 2 * context.provinces)
+                    var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
                     for subject in range {
-                        let plain = state.records[subject] == 0 && state.everListed[subject] == 0
+                        // Companies' ratings depend on their sector, so with ratings none share a standing.
+                        let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
                             && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
                         let slot = (kind == .companies || state.bits[subject] & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known
+                            if hasRatings { state.ratingSnapshot[subject] = untouchedRatings[slot] }
                             continue
                         }
                         let s = context.standing(subject)
                         column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
                                                            lists: s.lists, lastNegative: s.lastNegative)
-                        if plain { untouched[slot] = column[subject] }
+                        if hasRatings { state.ratingSnapshot[subject] = s.ratings }
+                        if plain {
+                            untouched[slot] = column[subject]
+                            // Companies of other sectors are rated otherwise: untouched ones are not shared.
+                            if hasRatings { untouchedRatings[slot] = s.ratings }
+                        }
                     }
                     return 0
                 }
@@ -96,6 +105,7 @@ extension Simulation {
         let tables = model.tables(on: today)
         let people = self.people, population = self.population
         let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
+        let peopleRatings = people.ratingSnapshot, companyRatings = companies.ratingSnapshot
         let model = self.model
         let day = today.number
         // Plain per-spillover values, so the per-person loop copies nothing.
@@ -124,16 +134,27 @@ extension Simulation {
         let codes = snapshotCodes(defaults)
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             @inline(__always) func holds(_ index: Int, _ person: Int) -> Bool {
-                switch (codes[person >> 5] >> UInt64((person & 31) * 2)) & 3 {
-                case 1: return defaultHolds[index * 2]
-                case 2: return defaultHolds[index * 2 + 1]
-                default: return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person]), day: day)
+                let ratings = peopleRatings.count > 0 ? peopleRatings[person] : UInt64.max
+                if ratings == UInt64.max {
+                    switch (codes[person >> 5] >> UInt64((person & 31) * 2)) & 3 {
+                    case 1: return defaultHolds[index * 2]
+                    case 2: return defaultHolds[index * 2 + 1]
+                    default: break
+                    }
                 }
+                return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person], ratings: ratings),
+                                            day: day)
             }
-            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot) -> Bool {
-                if snapshot == defaults[0] { return defaultHolds[index * 2] }
-                if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot), day: day)
+            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot, _ ratings: UInt64 = UInt64.max) -> Bool {
+                if ratings == UInt64.max {
+                    if snapshot == defaults[0] { return defaultHolds[index * 2] }
+                    if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
+                }
+                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot, ratings: ratings), day: day)
+            }
+            /// A linked subject's rating tiers at the month end (none when no rating is declared).
+            @inline(__always) func ratings(_ column: Column<UInt64>, _ subject: UInt32) -> UInt64 {
+                column.count > 0 ? column[Int(subject)] : UInt64.max
             }
             let offsets = population.network.offsets, targets = population.network.targets
             for person in range {
@@ -158,7 +179,8 @@ extension Simulation {
                         }
                     default:
                         let employer = population.employer[person]
-                        reached = employer != Population.none && holds(index, companySnapshot[Int(employer)])
+                        reached = employer != Population.none
+                            && holds(index, companySnapshot[Int(employer)], ratings(companyRatings, employer))
                     }
                     guard reached else { continue }
                     let effect = effects[index]
@@ -186,6 +208,7 @@ extension Simulation {
         takeSnapshots()
         var metrics = counterMetrics()
         metrics += standingMetrics()
+        metrics += ratingMetrics()
         recomputeSpillovers()
         refreshGates()
         var traces: [RecordTrace] = []

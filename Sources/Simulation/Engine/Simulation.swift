@@ -75,9 +75,10 @@ public struct Simulation: Sendable {
         self.config = config
         random = CounterRandom(seed: config.seed)
         let lists = policy.scenario.lists.count
+        let ratings = policy.scenario.ratings.count
         let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
-        people = SubjectState(count: population.count, lists: lists, sinceNeeded: sinceNeeded)
-        companies = SubjectState(count: population.companies.count, lists: lists, sinceNeeded: sinceNeeded)
+        people = SubjectState(count: population.count, lists: lists, ratings: ratings, sinceNeeded: sinceNeeded)
+        companies = SubjectState(count: population.companies.count, lists: lists, ratings: ratings, sinceNeeded: sinceNeeded)
         peopleRanges = Self.chunks(population.count)
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }

@@ -4,11 +4,14 @@ import SocialCredit
 /// without touching reference-counted memory (the tree form, an indirect enum, would be
 /// retained and released on every step by every thread).
 struct TestPrograms: Sendable {
-    enum Op: UInt8, Sendable { case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any }
+    enum Op: UInt8, Sendable {
+        case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any, ratingTierAtMost, ratingTierAtLeast
+    }
 
     struct Instruction: Sendable, Equatable {
         var op: Op
-        /// The list, tier, value or days; for all/any, the number of operands that follow.
+        /// The list, tier, value or days; for all/any, the number of operands that follow; for
+        /// rating tiers, rating x 256 + tier.
         var argument: Int32
     }
 
@@ -48,6 +51,8 @@ struct TestPrograms: Sendable {
         case let .scoreBelow(v): code.append(Instruction(op: .scoreBelow, argument: Int32(clamping: v)))
         case let .scoreAtLeast(v): code.append(Instruction(op: .scoreAtLeast, argument: Int32(clamping: v)))
         case let .cleanFor(days): code.append(Instruction(op: .cleanFor, argument: Int32(clamping: days)))
+        case let .ratingTierAtMost(t): code.append(Instruction(op: .ratingTierAtMost, argument: Int32(t.rating << 8 | t.tier)))
+        case let .ratingTierAtLeast(t): code.append(Instruction(op: .ratingTierAtLeast, argument: Int32(t.rating << 8 | t.tier)))
         case let .all(parts):
             code.append(Instruction(op: .all, argument: Int32(parts.count)))
             parts.forEach { emit($0) }
@@ -74,6 +79,10 @@ struct TestPrograms: Sendable {
         case .scoreBelow: return s.scored && s.score < a
         case .scoreAtLeast: return s.scored && s.score >= a
         case .cleanFor: return s.lastNegative == Int32.min || s.lastNegative <= day &- a
+        case .ratingTierAtMost, .ratingTierAtLeast:
+            let tier = Int32((s.ratings >> UInt64(8 * (a >> 8))) & 0xFF)
+            guard tier != 0xFF else { return false }
+            return instruction.op == .ratingTierAtMost ? tier >= a & 0xFF : tier <= a & 0xFF
         case .all:
             var result = true
             for _ in 0..<a { if !evaluate(&pc, s, day) { result = false } }

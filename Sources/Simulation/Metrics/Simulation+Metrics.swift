@@ -95,20 +95,21 @@ extension Simulation {
             var counts = [Int](repeating: 0, count: noticeMeasures.count)
             var holds = [Bool](repeating: false, count: noticeMeasures.count)
             var wrong = 0
-            var last: (snapshot: StandingSnapshot, province: UInt8)?
+            var last: (snapshot: StandingSnapshot, ratings: UInt64, province: UInt8)?
             for person in range {
                 let snapshot = peopleSnapshot[person]
                 if snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
                 guard !noticeMeasures.isEmpty, snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
                 let province = people.province[person]
-                if last == nil || last!.snapshot != snapshot || last!.province != province {
-                    let standing = Self.view(snapshot)
+                let ratings = people.ratingSnapshot.count > 0 ? people.ratingSnapshot[person] : UInt64.max
+                if last == nil || last!.snapshot != snapshot || last!.ratings != ratings || last!.province != province {
+                    let standing = Self.view(snapshot, ratings: ratings)
                     let p = Int(province)
                     for (k, m) in noticeMeasures.enumerated() {
                         holds[k] = tables.measures[m * model.provinces + p]
                             && model.programs.holds(model.measureProgram[m], standing, day: day)
                     }
-                    last = (snapshot, province)
+                    last = (snapshot, ratings, province)
                 }
                 for k in counts.indices where holds[k] { counts[k] += 1 }
             }

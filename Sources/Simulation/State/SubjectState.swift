@@ -68,10 +68,17 @@ struct SubjectState: @unchecked Sendable {
     let falseRecords: Column<UInt16>
     let blocked: Column<UInt16>
     let rewarded: Column<UInt16>
+    /// Per further rating: points from records that count, and of those the points from false
+    /// records (no columns when the scenario declares no rating).
+    let ratingDelta: [Column<Int32>]
+    let ratingFalse: [Column<Int32>]
+    /// Rating tiers at the last month end, 8 bits per rating (0xFF: not rated), as spillovers
+    /// see them; empty when the scenario declares no rating.
+    let ratingSnapshot: Column<UInt64>
 
-    /// State for `count` subjects and `lists` lists, of which those flagged in `sinceNeeded`
-    /// keep the day each entry began.
-    init(count: Int, lists: Int, sinceNeeded: [Bool]) {
+    /// State for `count` subjects, `lists` lists (of which those flagged in `sinceNeeded` keep
+    /// the day each entry began) and `ratings` further ratings.
+    init(count: Int, lists: Int, ratings: Int = 0, sinceNeeded: [Bool]) {
         var e = RecordLayout()
         let offsets = (birthDay: e.add(Int32(0)), mother: e.add(UInt32(0)), father: e.add(UInt32(0)),
                        spouse: e.add(UInt32(0)), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
@@ -119,6 +126,9 @@ struct SubjectState: @unchecked Sendable {
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
         rewarded = Column<UInt16>(repeating: 0, count: count)
+        ratingDelta = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
+        ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
+        ratingSnapshot = Column<UInt64>(repeating: UInt64.max, count: ratings > 0 ? count : 0)
     }
 
     var count: Int { nextBehavior.count }
@@ -127,6 +137,7 @@ struct SubjectState: @unchecked Sendable {
     var columns: [UnsafeRawBufferPointer] {
         [event.bytes, standing.bytes, nextBehavior.bytes, nextAction.bytes] + listedSince.map(\.bytes)
             + [everListed.bytes, spillChanged.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+            + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 
     /// Feeds every column into a hash, in a fixed order.
@@ -145,4 +156,6 @@ struct Standing: Sendable {
     /// Bit per list (rule-filled and condition-filled).
     var lists: UInt8
     var lastNegative: Int32
+    /// Tier per further rating, 8 bits each (0xFF: not rated).
+    var ratings: UInt64 = UInt64.max
 }

@@ -23,6 +23,10 @@ public struct ScenarioSummary: Sendable {
         lines.append("enrolment    \(s.enrolment.mode == .mandatory ? "mandatory" : "by consent, \(percent(s.enrolment.share)) opt in")")
         lines.append("score        \(scale(s.score))")
         if let company = s.companyScore { lines.append("company      \(scale(company))") }
+        for rating in s.ratings {
+            let weight = rating.scoreWeight.map { ", feeds the \(rating.subject == .people ? "" : "company ")score x\($0)" } ?? ""
+            lines.append("rating       \(rating.id) (\(rating.subject.rawValue)\(weight)): \(scale(rating.scale))")
+        }
         let conforming = s.behaviors.filter { $0.conduct == .conforming }.count
         lines.append("behaviours   \(s.behaviors.count) (\(conforming) conforming, \(s.behaviors.count - conforming) contradictory)")
         let operators = Dictionary(grouping: s.sources, by: \.operator_.rawValue).map { "\($0.value.count) \($0.key)" }.sorted()
@@ -46,6 +50,10 @@ public struct ScenarioSummary: Sendable {
         } else {
             lines.append("appeals      none")
         }
+        if let calibration = s.calibration {
+            lines.append("calibration  \(calibration.targets.count) target\(calibration.targets.count == 1 ? "" : "s"), "
+                         + "\(calibration.fit.count) fit parameter\(calibration.fit.count == 1 ? "" : "s") (sclab calibrate)")
+        }
         if s.timeline.isEmpty {
             lines.append("timeline     none: everything in force from the start, everywhere")
         } else {
@@ -59,7 +67,7 @@ public struct ScenarioSummary: Sendable {
     }
 
     private func scale(_ scale: ScoreScale) -> String {
-        let tiers = scale.tiers.map { "\($0.id) >= \($0.minimum)" }.joined(separator: ", ")
+        let tiers = scale.tiers.map { $0.assignedOnly ? "\($0.id) (assigned)" : "\($0.id) >= \($0.minimum)" }.joined(separator: ", ")
         return "\(scale.initial) initial, \(scale.minimum)...\(scale.maximum); \(scale.tiers.count) tiers: \(tiers)"
     }
 

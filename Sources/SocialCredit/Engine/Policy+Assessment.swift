@@ -29,8 +29,15 @@ extension Policy {
             if let current { standing.lists.append(current) }
             standing.pastLists += past
         }
-        if subject.enrolled, let scale = scale(for: subject.kind) {
-            standing.score = scale.clamp(scale.initial + ledger.total)
+        let scored = subject.kind == .companies || subject.enrolled
+        if scored {
+            for (index, rating) in scenario.ratings.enumerated() where rating.rates(subject.kind, sector: subject.sector) {
+                let value = rating.scale.clamp(rating.scale.initial + ratingTotal(index, standing.contributions))
+                standing.ratings.append(RatingStanding(rating: index, score: value, tier: rating.scale.tierIndex(for: value)))
+            }
+        }
+        if scored, let scale = scale(for: subject.kind) {
+            standing.score = scale.clamp(scale.initial + ownPoints(standing))
         }
         settleTier(&standing)
         conditionLists(&standing, province: subject.province)
@@ -78,6 +85,22 @@ extension Policy {
             }
         }
         return (contributions, ceilings, total)
+    }
+
+    /// Points the subject's own records give the main score: rules on the main score directly,
+    /// and ratings that feed it with their weight (after their own bounds).
+    private func ownPoints(_ standing: Standing) -> Int {
+        var points = standing.contributions.filter { $0.status == .counting && ruleRating[$0.rule] == nil }
+            .reduce(0) { $0 + $1.delta }
+        for entry in standing.ratings where scenario.ratings[entry.rating].scoreWeight != nil {
+            points += scenario.ratings[entry.rating].scoreContribution(ratingDelta: ratingTotal(entry.rating, standing.contributions))
+        }
+        return points
+    }
+
+    /// The raw total of the counting deltas of rules on one rating.
+    private func ratingTotal(_ rating: Int, _ contributions: [Contribution]) -> Int {
+        contributions.filter { $0.status == .counting && ruleRating[$0.rule] == rating }.reduce(0) { $0 + $1.delta }
     }
 
     private struct CapKey: Hashable {
@@ -201,8 +224,7 @@ extension Policy {
             }
         }
         if delta != 0, standing.score != nil, let scale = scale(for: standing.kind) {
-            let own = standing.contributions.filter { $0.status == .counting }.reduce(0) { $0 + $1.delta }
-            standing.score = scale.clamp(scale.initial + own + delta)
+            standing.score = scale.clamp(scale.initial + ownPoints(standing) + delta)
         }
         settleTier(&standing)
     }
@@ -242,6 +264,12 @@ extension Policy {
         case let .tierAtLeast(tier):
             guard let actual = standing.tier, actual <= tier else { return nil }
             return scoreBecause(standing, sign: 1, tier: actual)
+        case let .ratingTierAtMost(target):
+            guard let actual = standing.rating(target.rating), actual.tier >= target.tier else { return nil }
+            return ratingBecause(standing, target.rating, sign: -1)
+        case let .ratingTierAtLeast(target):
+            guard let actual = standing.rating(target.rating), actual.tier <= target.tier else { return nil }
+            return ratingBecause(standing, target.rating, sign: 1)
         case let .scoreBelow(value):
             guard let score = standing.score, score < value else { return nil }
             return scoreBecause(standing, sign: -1, tier: standing.tier)
@@ -264,6 +292,15 @@ extension Policy {
         case let .any(parts):
             return parts.lazy.compactMap { self.witness($0, in: standing) }.first
         }
+    }
+
+    /// The records that pushed a rating in one direction.
+    private func ratingBecause(_ standing: Standing, _ rating: Int, sign: Int) -> Because {
+        let pushing = standing.contributions.filter { $0.status == .counting && ruleRating[$0.rule] == rating && $0.delta * sign > 0 }
+        var because = Because()
+        because.records = pushing.map(\.record).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        because.rules = pushing.map(\.rule).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        return because
     }
 
     /// The records that pushed the score in one direction (and, going down, those that capped the tier).

@@ -79,13 +79,17 @@ public struct Subject: Sendable {
     public var enrolled: Bool
     /// Their records, in any order.
     public var records: [Record]
+    /// For a company, its sector (ratings limited to sectors rate only those); nil: any.
+    public var sector: Sector?
 
     /// A subject from its parts.
-    public init(kind: SubjectKind = .people, province: Int, enrolled: Bool = true, records: [Record] = []) {
+    public init(kind: SubjectKind = .people, province: Int, enrolled: Bool = true, records: [Record] = [],
+                sector: Sector? = nil) {
         self.kind = kind
         self.province = province
         self.enrolled = enrolled
         self.records = records
+        self.sector = sector
     }
 }
 

@@ -22,6 +22,11 @@ public struct Standing: Sendable {
     public var spillovers: [SpilloverHit]
     /// Measures in force, each with the reason.
     public var measures: [ActiveMeasure]
+    /// The subject's further ratings (environmental colour, score dimensions), those that rate it.
+    public var ratings: [RatingStanding] = []
+
+    /// The subject's standing on a rating, if it is rated on it.
+    public func rating(_ index: Int) -> RatingStanding? { ratings.first { $0.rating == index } }
 
     /// Whether the subject is on the list with this index.
     public func isListed(_ list: Int) -> Bool { lists.contains { $0.list == list } }
@@ -188,4 +193,14 @@ public struct Reason: Sendable, Hashable {
     public var origin: Origin
     /// The standing behind it: the subject's own, or for a spillover the linked subject's.
     public var because: Because
+}
+
+/// Where a subject stands on one further rating.
+public struct RatingStanding: Sendable, Hashable {
+    /// Index of the rating.
+    public var rating: Int
+    /// Its value, within the rating's bounds.
+    public var score: Int
+    /// Index of its tier (0 = best).
+    public var tier: Int
 }

@@ -6,6 +6,7 @@ extension NodeReader {
         let header = top.required("scenario") { node, path in self.header(node, path, defaultID: defaultID) }
         let score = top.required("score", scoreScale)
         let companyScore = top.optional("company_score", scoreScale)
+        let ratings = top.optional("ratings", default: []) { self.list($0, $1, self.rating) }
         let enrolment = top.optional("enrolment", default: Enrolment(), enrolment)
         let behaviors = top.required("behaviors") { self.list($0, $1, self.behavior) } ?? []
         let sources = top.optional("sources", default: []) { self.list($0, $1, self.source) }
@@ -17,6 +18,7 @@ extension NodeReader {
         let appeals = top.optional("appeals", default: AppealPolicy(), appealPolicy)
         let responses = top.optional("responses", default: []) { self.list($0, $1, self.response) }
         let timeline = top.optional("timeline", default: []) { self.list($0, $1, self.phase) }
+        let calibration = top.optional("calibration", calibration)
         top.finish()
         // Carry on with placeholders when a section failed, so that the rest is still checked;
         // the failure itself has been logged, and checks that need the section are skipped.
@@ -24,12 +26,16 @@ extension NodeReader {
         let placeholderDay = Day(year: 2014, month: 1, day: 1)!
         let header_ = header ?? Header(id: defaultID, name: defaultID, summary: "", basis: "",
                                        period: Period(start: placeholderDay, end: placeholderDay))
-        return Scenario(
+        var scenario = Scenario(
             id: header_.id, name: header_.name, summary: header_.summary, basis: header_.basis,
             period: header_.period, enrolment: enrolment, score: score ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: []),
             companyScore: companyScore,
             behaviors: behaviors, sources: sources, rules: rules, lists: lists, actions: actions, measures: measures,
             spillovers: spillovers, appeals: appeals, responses: responses, timeline: timeline)
+        scenario.ratings = ratings
+        scenario.calibration = calibration
+        if let calibration { checkFitPaths(calibration, in: root) }
+        return scenario
     }
 
     private struct Header {
@@ -76,11 +82,111 @@ extension NodeReader {
         guard let f = fields(node, path) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let minimum = f.required("min", int)
+        let assigned = f.optional("assigned_only", default: false, bool)
+        let minimum = assigned ? f.optional("min", int) : f.required("min", int)
         let maximum = f.optional("max", int)
         f.finish()
         guard let id else { return nil }
+        if assigned {
+            if minimum != nil || maximum != nil {
+                let key = minimum != nil ? "min" : "max"
+                error("a tier with 'assigned_only' has no band of scores: remove '\(key)'", f.node(key), f.path(key),
+                      hint: "it is reached only through a tier ceiling")
+            }
+            return .assigned(id: id, label: label)
+        }
         return Tier(id: id, label: label, minimum: minimum ?? Int.min / 2, maximum: maximum)
+    }
+
+    private func rating(_ node: DocumentNode, _ path: String) -> Rating? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let sectors = f.optional("sectors", default: []) { node, path in
+            self.list(node, path) { self.word($0, $1, as: Sector.self) }
+        }
+        let scale = f.required("scale", scoreScale)
+        let weight = f.optional("score_weight", double)
+        f.finish()
+        guard let id else { return nil }
+        if !sectors.isEmpty && subject != .companies {
+            error("'sectors' only applies to company ratings; add 'subject: companies'", f.node("sectors"), f.path("sectors"))
+        }
+        return Rating(id: id, label: label, subject: subject, sectors: sectors,
+                      scale: scale ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: [Tier(id: id, minimum: 0)]),
+                      scoreWeight: weight)
+    }
+
+    private func calibration(_ node: DocumentNode, _ path: String) -> Calibration? {
+        guard let f = fields(node, path) else { return nil }
+        let targets = f.required("targets") { self.list($0, $1, self.calibrationTarget) } ?? []
+        let fit = f.optional("fit", default: []) { self.list($0, $1, self.fitParameter) }
+        f.finish()
+        if targets.isEmpty, let list = f.node("targets"), case let .sequence(items) = list.value, items.isEmpty {
+            error("a calibration needs at least one target", f.node("targets"), f.path("targets"))
+        }
+        return Calibration(targets: targets, fit: fit)
+    }
+
+    private func calibrationTarget(_ node: DocumentNode, _ path: String) -> CalibrationTarget? {
+        guard let f = fields(node, path) else { return nil }
+        let id = f.required("id", identifier)
+        let label = f.optional("label", default: "", string)
+        let metric = f.required("metric") { node, path -> MetricExpression? in
+            guard let text = self.string(node, path) else { return nil }
+            do {
+                return try MetricExpression.parse(text)
+            } catch let problem as MetricSyntaxError {
+                var at = node.location
+                // Point at the character, when the scalar is plain and on one line.
+                if let location = at, case let .scalar(raw, plain) = node.value, !raw.contains("\n") {
+                    at = SourceLocation(line: location.line, column: location.column + (plain ? 0 : 1) + problem.offset)
+                }
+                self.error("\(problem.message)", at: at, path)
+                return nil
+            } catch {
+                self.error("\(error)", node, path)
+                return nil
+            }
+        }
+        let value = f.required("value", double)
+        let tolerance = f.required("tolerance", nonNegative)
+        let source = f.required("source", string)
+        f.finish()
+        guard let id, let metric, let value, let tolerance, let source else { return nil }
+        if value == 0 {
+            error("a published value of 0 has no relative error: targets need a non-zero value", f.node("value"), f.path("value"))
+            return nil
+        }
+        if tolerance >= 1, let node = f.node("tolerance") {
+            warning("tolerance \(format(tolerance)) allows errors of \(format(tolerance * 100))% or more", at: node.location,
+                    f.path("tolerance"), hint: "tolerance is relative: 0.1 means within 10%")
+        }
+        return CalibrationTarget(id: id, label: label, metric: metric, value: value, tolerance: tolerance, source: source)
+    }
+
+    private func fitParameter(_ node: DocumentNode, _ path: String) -> FitParameter? {
+        guard let f = fields(node, path) else { return nil }
+        let target = f.required("path") { node, path -> ScenarioPath? in
+            guard let text = self.string(node, path) else { return nil }
+            guard let parsed = ScenarioPath(text) else {
+                self.error("'\(text)' is not a path: write keys and ids separated by dots, e.g. behaviors.loan_arrears.rate",
+                           node, path)
+                return nil
+            }
+            return parsed
+        }
+        let minimum = f.required("min", double)
+        let maximum = f.required("max", double)
+        let whole = f.optional("whole", default: false, bool)
+        f.finish()
+        guard let target, let minimum, let maximum else { return nil }
+        guard minimum < maximum else {
+            error("the range is empty: min (\(format(minimum))) must be below max (\(format(maximum)))", f.node("max"), f.path("max"))
+            return nil
+        }
+        return FitParameter(path: target, minimum: minimum, maximum: maximum, whole: whole)
     }
 
     private func behavior(_ node: DocumentNode, _ path: String) -> Behavior? {
@@ -204,6 +310,7 @@ extension NodeReader {
         let behavior = f.required("behavior", reference)
         let sources = f.optional("sources", default: [], idList)
         let delta = f.optional("delta", default: 0, int)
+        let rating = f.optional("rating", reference)
         let cap = f.optional("cap_per_year", days)
         let lifetime = f.optional("lifetime_days", days)
         let discretion = f.optional("discretion", default: 0, probability)
@@ -219,9 +326,11 @@ extension NodeReader {
         if delta == 0 && list == nil && ceiling == nil && f.node("delta") == nil {
             warning("the rule has no effect: give it a 'delta', a 'list' or a 'tier_ceiling'", at: node.location, path)
         }
-        return Rule(id: id, label: label, behavior: behavior ?? Reference(id: ""), sources: sources, delta: delta, capPerYear: cap,
-                    lifetimeDays: lifetime, discretion: discretion, list: list, listTermDays: listTerm,
-                    tierCeiling: ceiling, rollout: rollout)
+        var rule = Rule(id: id, label: label, behavior: behavior ?? Reference(id: ""), sources: sources, delta: delta,
+                        capPerYear: cap, lifetimeDays: lifetime, discretion: discretion, list: list, listTermDays: listTerm,
+                        tierCeiling: ceiling, rollout: rollout)
+        rule.rating = rating
+        return rule
     }
 
     private func creditList(_ node: DocumentNode, _ path: String) -> CreditList? {

@@ -23,6 +23,7 @@ private struct ScenarioChecker {
         limits()
         if !reader.unreadSections.contains("score") { scale(scenario.score, path: "score") }
         if let company = scenario.companyScore { scale(company, path: "company_score") }
+        ratings()
         sources()
         rules()
         lists()
@@ -47,6 +48,8 @@ private struct ScenarioChecker {
         duplicates(scenario.spillovers.map(\.id), section: "spillovers", noun: "spillover")
         duplicates(scenario.responses.map(\.id), section: "responses", noun: "response")
         duplicates(scenario.timeline.map(\.id), section: "timeline", noun: "phase")
+        duplicates(scenario.ratings.map(\.id), section: "ratings", noun: "rating")
+        duplicates(scenario.calibration?.targets.map(\.id) ?? [], section: "calibration.targets", noun: "target")
     }
 
     /// The engine keeps a subject's lists, spillovers, actions, responses and sources as bits of
@@ -92,14 +95,24 @@ private struct ScenarioChecker {
             reader.error("at least one tier is needed", nil, "\(path).tiers")
             return
         }
-        for index in scale.tiers.indices {
+        if let first = scale.tiers.first, first.assignedOnly {
+            reader.error("the best tier '\(first.id)' cannot be 'assigned_only': scores above the next tier need a tier",
+                         nil, "\(path).tiers[0]", hint: "give it a 'min'")
+        }
+        if scale.tiers.count > 1, let last = scale.tiers.last, last.assignedOnly {
+            reader.error("the worst tier '\(last.id)' cannot be 'assigned_only': the lowest scores need a tier",
+                         nil, "\(path).tiers[\(scale.tiers.count - 1)]", hint: "give it a 'min'")
+        }
+        // Assigned-only tiers sit between banded ones and take no scores: bands are checked without them.
+        let banded = scale.tiers.indices.filter { !scale.tiers[$0].assignedOnly }
+        for (position, index) in banded.enumerated() {
             let tier = scale.tiers[index]
             let tierPath = "\(path).tiers[\(index)]"
             if let maximum = tier.maximum, maximum < tier.minimum {
                 reader.error("tier '\(tier.id)' has max \(maximum) below its min \(tier.minimum)", nil, "\(tierPath).max")
             }
-            guard index > 0 else { continue }
-            let better = scale.tiers[index - 1]
+            guard position > 0 else { continue }
+            let better = scale.tiers[banded[position - 1]]
             if tier.minimum >= better.minimum {
                 reader.error(
                     "tier '\(tier.id)' (min \(tier.minimum)) is out of order: tiers run from best to worst, "
@@ -115,7 +128,7 @@ private struct ScenarioChecker {
                     nil, "\(tierPath).max", hint: "set max to \(better.minimum - 1)")
             }
         }
-        if let lowest = scale.tiers.last, lowest.minimum > scale.minimum {
+        if let lowest = scale.tiers.last, !lowest.assignedOnly, lowest.minimum > scale.minimum {
             reader.error(
                 "scores \(scale.minimum)-\(lowest.minimum - 1) have no tier: the worst tier '\(lowest.id)' starts at \(lowest.minimum)",
                 nil, "\(path).tiers[\(scale.tiers.count - 1)].min", hint: "set its min to \(scale.minimum)")
@@ -144,7 +157,34 @@ private struct ScenarioChecker {
     private func list(_ r: Reference) { resolve(r, in: listIDs, noun: "list", defineIn: "lists") }
     private func action(_ r: Reference) { resolve(r, in: actionIDs, noun: "action", defineIn: "actions") }
 
+    /// Tier ids of a subject kind's ratings, with the rating that defines each.
+    private func ratingTiers(of subject: SubjectKind) -> [(tier: String, rating: String)] {
+        scenario.ratings.filter { $0.subject == subject }.flatMap { rating in rating.scale.tiers.map { ($0.id, rating.id) } }
+    }
+
+    /// A tier named by a condition: of the main scale or of one of the kind's ratings.
+    private func anyTier(_ r: Reference, of subject: SubjectKind) {
+        let ratingIDs = ratingTiers(of: subject).map(\.tier)
+        if ratingIDs.contains(r.id) { return }
+        let main: [String]?
+        switch subject {
+        case .people:
+            guard !reader.unreadSections.contains("score") else { return }
+            main = scenario.score.tiers.map(\.id)
+        case .companies:
+            main = scenario.companyScore?.tiers.map(\.id)
+        }
+        guard main != nil || !ratingIDs.isEmpty else { return tier(r, of: subject) }
+        resolve(r, in: (main ?? []) + ratingIDs, noun: subject == .people ? "tier" : "company tier",
+                defineIn: subject == .people ? "score.tiers" : "company_score.tiers")
+    }
+
     private func tier(_ r: Reference, of subject: SubjectKind) {
+        if let owner = ratingTiers(of: subject).first(where: { $0.tier == r.id }) {
+            reader.error("tier '\(r.id)' belongs to rating '\(owner.rating)': tier ceilings apply to the main score",
+                         at: r.location, r.path, hint: "lower the rating with a negative 'delta' instead")
+            return
+        }
         switch subject {
         case .people:
             guard !reader.unreadSections.contains("score") else { return }
@@ -162,7 +202,7 @@ private struct ScenarioChecker {
     private func condition(_ condition: Condition, subject: SubjectKind) {
         switch condition {
         case let .listed(r): list(r)
-        case let .tierAtMost(r), let .tierAtLeast(r): tier(r, of: subject)
+        case let .tierAtMost(r), let .tierAtLeast(r): anyTier(r, of: subject)
         case .scoreBelow, .scoreAtLeast, .cleanFor: break
         case let .all(parts), let .any(parts): parts.forEach { self.condition($0, subject: subject) }
         }
@@ -179,6 +219,36 @@ private struct ScenarioChecker {
     }
 
     // MARK: Sections
+
+    private func ratings() {
+        if scenario.ratings.count > 8 {
+            reader.error("at most 8 ratings are supported, found \(scenario.ratings.count)", nil, "ratings[8]")
+        }
+        for (index, rating) in scenario.ratings.enumerated() {
+            let path = "ratings[\(index)].scale"
+            scale(rating.scale, path: path)
+            duplicates(rating.scale.tiers.map(\.id), section: "\(path).tiers", noun: "tier")
+            if rating.scale.tiers.count > 254 {
+                reader.error("at most 254 tiers per rating, found \(rating.scale.tiers.count)", nil, "\(path).tiers")
+            }
+            // Conditions name tiers by id alone: ids must say which scale they belong to.
+            let main = rating.subject == .people ? scenario.score.tiers.map(\.id) : scenario.companyScore?.tiers.map(\.id) ?? []
+            let others = scenario.ratings[..<index].filter { $0.subject == rating.subject }
+            for (t, tier) in rating.scale.tiers.enumerated() {
+                let owner = main.contains(tier.id) ? (rating.subject == .people ? "score" : "company_score")
+                    : others.first { $0.scale.tiers.contains { $0.id == tier.id } }.map { "rating '\($0.id)'" }
+                if let owner {
+                    reader.error("tier id '\(tier.id)' is already used by \(owner): conditions name tiers by id, so "
+                                     + "every tier of the \(rating.subject.rawValue)'s scales needs its own id",
+                                 nil, "\(path).tiers[\(t)].id", hint: "e.g. '\(rating.id)_\(tier.id)'")
+                }
+            }
+            if rating.scoreWeight != nil && rating.subject == .companies && scenario.companyScore == nil {
+                reader.error("'score_weight' feeds the company score, but no company_score is defined", nil,
+                             "ratings[\(index)].score_weight")
+            }
+        }
+    }
 
     private func sources() {
         for source in scenario.sources {
@@ -206,6 +276,14 @@ private struct ScenarioChecker {
                 }
             }
             if let ceiling = rule.tierCeiling { tier(ceiling, of: subject) }
+            if let ratingRef = rule.rating {
+                let ids = scenario.ratings.map(\.id)
+                resolve(ratingRef, in: ids, noun: "rating", defineIn: "ratings")
+                if let target = scenario.ratings.first(where: { $0.id == ratingRef.id }), target.subject != subject {
+                    reader.error("rating '\(target.id)' rates \(target.subject.rawValue), but behaviour "
+                                     + "'\(rule.behavior.id)' is done by \(subject.rawValue)", at: ratingRef.location, ratingRef.path)
+                }
+            }
             rollout(rule.rollout)
             if let judged = scenario.behaviors.first(where: { $0.id == rule.behavior.id }) {
                 if judged.conduct == .conforming && rule.delta < 0 || judged.conduct == .contradictory && rule.delta > 0 {

@@ -19,6 +19,8 @@ public struct Policy: Sendable {
     package let ruleSources: [Set<Int>]
     package let ruleList: [Int?]
     package let ruleCeiling: [Int?]
+    /// For each rule, the rating its points go to (nil: the main score).
+    package let ruleRating: [Int?]
     package let ruleRollout: [Window]
     /// For each list, the behaviours whose records remove entries.
     package let listRemovals: [Set<Int>]
@@ -61,9 +63,17 @@ public struct Policy: Sendable {
         func subject(ofBehavior id: String) -> SubjectKind {
             scenario.behaviors[behaviors[id]!].who.contains(.companies) ? .companies : .people
         }
-        func test(_ condition: Condition, _ subject: SubjectKind) -> Test {
-            Test(condition, lists: lists, tiers: subject == .people ? peopleTiers : companyTiers)
+        // Tiers of ratings, by id: (rating index, tier index); ids are unique per subject kind.
+        var ratingTiers: [SubjectKind: [String: RatingTier]] = [.people: [:], .companies: [:]]
+        for (r, rating) in scenario.ratings.enumerated() {
+            for (t, tier) in rating.scale.tiers.enumerated() { ratingTiers[rating.subject]![tier.id] = RatingTier(rating: r, tier: t) }
         }
+        func test(_ condition: Condition, _ subject: SubjectKind) -> Test {
+            Test(condition, lists: lists, tiers: subject == .people ? peopleTiers : companyTiers,
+                 ratingTiers: ratingTiers[subject]!)
+        }
+        let ratingIndex = index(scenario.ratings.map(\.id))
+        ruleRating = scenario.rules.map { $0.rating.map { ratingIndex[$0.id]! } }
 
         ruleSources = scenario.rules.map { Set($0.sources.map { sources[$0.id]! }) }
         ruleList = scenario.rules.map { $0.list.map { lists[$0.id]! } }
@@ -126,21 +136,31 @@ package indirect enum Test: Sendable {
     case scoreBelow(Int)
     case scoreAtLeast(Int)
     case cleanFor(days: Int)
+    /// In this tier of a rating, or a worse one.
+    case ratingTierAtMost(RatingTier)
+    /// In this tier of a rating, or a better one.
+    case ratingTierAtLeast(RatingTier)
     case all([Test])
     case any([Test])
 
-    init(_ condition: Condition, lists: [String: Int], tiers: [String: Int]) {
+    init(_ condition: Condition, lists: [String: Int], tiers: [String: Int], ratingTiers: [String: RatingTier] = [:]) {
         switch condition {
         case let .listed(r): self = .listed(lists[r.id]!)
-        case let .tierAtMost(r): self = .tierAtMost(tiers[r.id]!)
-        case let .tierAtLeast(r): self = .tierAtLeast(tiers[r.id]!)
+        case let .tierAtMost(r): self = ratingTiers[r.id].map { .ratingTierAtMost($0) } ?? .tierAtMost(tiers[r.id]!)
+        case let .tierAtLeast(r): self = ratingTiers[r.id].map { .ratingTierAtLeast($0) } ?? .tierAtLeast(tiers[r.id]!)
         case let .scoreBelow(value): self = .scoreBelow(value)
         case let .scoreAtLeast(value): self = .scoreAtLeast(value)
         case let .cleanFor(days): self = .cleanFor(days: days)
-        case let .all(parts): self = .all(parts.map { Test($0, lists: lists, tiers: tiers) })
-        case let .any(parts): self = .any(parts.map { Test($0, lists: lists, tiers: tiers) })
+        case let .all(parts): self = .all(parts.map { Test($0, lists: lists, tiers: tiers, ratingTiers: ratingTiers) })
+        case let .any(parts): self = .any(parts.map { Test($0, lists: lists, tiers: tiers, ratingTiers: ratingTiers) })
         }
     }
+}
+
+/// A tier of a rating: which rating, and the tier's index in it (0 = best).
+package struct RatingTier: Sendable, Hashable {
+    package var rating: Int
+    package var tier: Int
 }
 
 /// When and where one part of the system is in force, resolved against the timeline.

@@ -11,6 +11,8 @@ public struct Rule: Sendable, Equatable {
     public var sources: [Reference]
     /// Points added (negative: deducted) per record.
     public var delta: Int
+    /// The rating the points go to; nil: the main score of the behaviour's subject kind.
+    public var rating: Reference?
     /// Most points this rule may move a subject's score in one calendar year (absolute); nil: no cap.
     public var capPerYear: Int?
     /// Days a record counts before it expires; nil: it never expires.
@@ -45,5 +47,6 @@ public struct Rule: Sendable, Equatable {
         self.listTermDays = listTermDays
         self.tierCeiling = tierCeiling
         self.rollout = rollout
+        rating = nil
     }
 }

@@ -21,6 +21,10 @@ public struct Scenario: Sendable, Equatable {
     public var score: ScoreScale
     /// The company score and its tiers, when companies are rated.
     public var companyScore: ScoreScale?
+    /// Further ratings beside the main scores (environmental colours, score dimensions).
+    public var ratings: [Rating] = []
+    /// Published figures the scenario should reproduce, and the values that may be fitted to them.
+    public var calibration: Calibration?
     /// Everything people and companies do that the system cares about.
     public var behaviors: [Behavior]
     /// Who records behaviour, how completely and how wrongly (M2, M3).

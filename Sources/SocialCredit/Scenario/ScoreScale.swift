@@ -17,9 +17,10 @@ public struct ScoreScale: Sendable, Equatable {
         self.tiers = tiers
     }
 
-    /// The index (0 = best) of the tier a score falls in.
+    /// The index (0 = best) of the tier a score falls in; tiers reached only by assignment are
+    /// never a score's own tier.
     public func tierIndex(for score: Int) -> Int {
-        for (index, tier) in tiers.enumerated() where score >= tier.minimum { return index }
+        for (index, tier) in tiers.enumerated() where !tier.assignedOnly && score >= tier.minimum { return index }
         return tiers.count - 1
     }
 
@@ -37,6 +38,9 @@ public struct Tier: Sendable, Equatable {
     public var minimum: Int
     /// Highest score in the tier, when the scenario states it (used to check for gaps and overlaps).
     public var maximum: Int?
+    /// A grade with no band of scores, reached only through a tier ceiling (a rule's or a
+    /// spillover's): the tax grade M for new firms or firms without income, between B and C.
+    public var assignedOnly: Bool
 
     /// A tier from its parts.
     public init(id: String, label: String = "", minimum: Int, maximum: Int? = nil) {
@@ -44,5 +48,13 @@ public struct Tier: Sendable, Equatable {
         self.label = label
         self.minimum = minimum
         self.maximum = maximum
+        assignedOnly = false
+    }
+
+    /// A tier with no band of scores, reached only through tier ceilings.
+    public static func assigned(id: String, label: String = "") -> Tier {
+        var tier = Tier(id: id, label: label, minimum: Int.max)
+        tier.assignedOnly = true
+        return tier
     }
 }

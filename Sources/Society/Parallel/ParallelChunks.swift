@@ -50,16 +50,28 @@ public struct ParallelChunks: Sendable {
 }
 
 /// One slot per task: written once by the task that owns it, read after all tasks finish.
+///
+/// The slots are raw memory allocated once: tasks write through the pointer, never through an
+/// array (an array's `withUnsafeMutableBufferPointer` moves the array out of the property while
+/// it runs, so two tasks calling it at once would lose each other's writes).
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<T?>.allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: max(count, 1))
     }
 
-    func collect() -> [T] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize(count: max(count, 1))
+        slots.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) { slots[index] = value }
+
+    func collect() -> [T] { (0..<count).map { slots[$0]! } }
 }
 
 /// A mutable buffer shared by parallel chunks that write disjoint index ranges.

@@ -1,4 +1,5 @@
 import Foundation
+import SocialCredit
 
 /// The plain-text form of a `SocietyReport`, as `sclab population` prints it.
 public struct SocietyReportText: Sendable {
@@ -89,15 +90,4 @@ public struct SocietyReportText: Sendable {
     private func lpad(_ s: String, _ width: Int) -> String {
         s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s
     }
-}
-
-/// 1234567 as "1,234,567", for reports and the command line.
-public func grouped(_ value: Int) -> String {
-    let digits = String(abs(value))
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-    }
-    return (value < 0 ? "-" : "") + out
 }

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Society
+
+/// The society a run is simulated on, and the threads it uses: shared by `simulate` and
+/// `calibrate`, so both read the same flags with the same checks.
+struct SocietyOptions: ParsableArguments {
+    @Option(name: .long, help: "Number of people.")
+    var population: Int = 100_000
+
+    @Option(name: .long, help: "Seed of the society and the run.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Threads (default: all cores). The result does not depend on it.")
+    var threads: Int?
+
+    func validate() throws {
+        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    /// The threads to use.
+    var threadCount: Int { threads ?? ParallelChunks.defaultThreads }
+}
