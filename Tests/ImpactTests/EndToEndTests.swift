@@ -12,15 +12,16 @@ enum SmallRun {
 
     /// Runs the seed scenario on 2,000 people for six months into a fresh folder, with the group
     /// tallies and the counterfactual, as `sclab simulate` does; returns the folder.
-    static func make() throws -> (folder: String, simulation: Simulation) {
+    static func make(size: Int = 2_000, period: Period = period, traceEvery: Int = 50) throws
+        -> (folder: String, simulation: Simulation) {
         let (text, scenario) = try ImpactFixture.seedScenario()
-        let population = ImpactFixture.society(2_000)
+        let population = ImpactFixture.society(size)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-impact-\(UUID().uuidString)").path
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: 2_000, seed: 3,
+        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: 3,
                            start: period.start.description, end: period.end.description, threads: 2,
-                           checkpointEvery: 0, version: "test")
+                           checkpointEvery: 0, version: "test", traceEvery: traceEvery)
         let store = try RunStore.create(directory: folder, info: info)
-        let run = try ImpactFixture.run(scenario, on: population, period: period)
+        let run = try ImpactFixture.run(scenario, on: population, period: period, traceEvery: traceEvery)
         try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: run.metrics,
                                traces: run.traces, checkpoint: nil)
         let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census,
