@@ -79,7 +79,11 @@ extension RunStore {
     /// tables of a run are all there; the run and progress rows exist.
     static func checkContents(_ file: String) throws {
         do {
-            let queue = try DatabaseQueue(path: file)
+            // Another connection (a writer, or another reader opening the run) may hold a lock
+            // briefly: wait for it, as the store's own connections do, instead of failing.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            let queue = try DatabaseQueue(path: file, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

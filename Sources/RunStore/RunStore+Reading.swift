@@ -15,11 +15,17 @@ extension RunStore {
                 guard let seed = UInt64(seedText) else {
                     throw RunStoreError.damaged(path: databasePath, reason: "the seed '\(seedText)' is not a 64-bit unsigned number")
                 }
+                let peopleText: String = try row.decode(atIndex: 10)
+                let people = peopleText.split(separator: ",").map { Int($0) }
+                guard people.allSatisfy({ $0 != nil }) else {
+                    throw RunStoreError.damaged(path: databasePath, reason: "trace_people '\(peopleText)' is not a list of person numbers")
+                }
                 return try RunInfo(
                     scenarioID: row.decode(atIndex: 0), scenarioText: row.decode(atIndex: 1),
                     population: row.decode(atIndex: 2), seed: seed, start: row.decode(atIndex: 4),
                     end: row.decode(atIndex: 5), threads: row.decode(atIndex: 6),
-                    checkpointEvery: row.decode(atIndex: 7), version: row.decode(atIndex: 8))
+                    checkpointEvery: row.decode(atIndex: 7), version: row.decode(atIndex: 8),
+                    traceEvery: row.decode(atIndex: 9), tracePeople: people.compactMap { $0 })
             }
         }
     }
@@ -70,11 +76,32 @@ extension RunStore {
     ///   - subject: The person's or company's index.
     ///   - kind: "people" or "companies".
     public func traces(subject: Int, kind: String) throws -> [RecordTrace] {
+        try fetchTraces("WHERE subject_kind = ? AND subject = ? ORDER BY id", arguments: [kind, subject])
+    }
+
+    /// Every traced record, people before companies, by subject and then id: the records export.
+    public func allTraces() throws -> [RecordTrace] {
+        try fetchTraces("ORDER BY subject_kind = 'companies', subject, id", arguments: [])
+    }
+
+    /// The final snapshots, people before companies, each by index: empty until the run is
+    /// finished.
+    public func snapshots() throws -> [SubjectSnapshot] {
+        try fetchSnapshots("ORDER BY subject_kind = 'companies', subject_kind, subject", arguments: [])
+    }
+
+    /// The final snapshot of one subject; nil when it is not stored (neither traced nor ever
+    /// listed, or the run is unfinished).
+    public func snapshot(subject: Int, kind: String) throws -> SubjectSnapshot? {
+        try fetchSnapshots("WHERE subject_kind = ? AND subject = ?", arguments: [kind, subject]).first
+    }
+
+    /// Runs a trace query after `SELECT <columns> FROM record_trace`.
+    private func fetchTraces(_ clause: String, arguments: StatementArguments) throws -> [RecordTrace] {
         try perform("reading record traces") {
             try pool.read { db in
-                let sql = "SELECT \(Self.traceColumns.joined(separator: ", ")) FROM record_trace "
-                    + "WHERE subject_kind = ? AND subject = ? ORDER BY id"
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: [kind, subject])
+                let sql = "SELECT \(Self.traceColumns.joined(separator: ", ")) FROM record_trace " + clause
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var traces: [RecordTrace] = []
                 while let row = try rows.next() {
                     traces.append(try RecordTrace(
@@ -91,14 +118,12 @@ extension RunStore {
         }
     }
 
-    /// The final snapshots, people before companies, each by index: empty until the run is
-    /// finished.
-    public func snapshots() throws -> [SubjectSnapshot] {
+    /// Runs a snapshot query after `SELECT <columns> FROM snapshot`.
+    private func fetchSnapshots(_ clause: String, arguments: StatementArguments) throws -> [SubjectSnapshot] {
         try perform("reading snapshots") {
             try pool.read { db in
-                let sql = "SELECT \(Self.snapshotColumns.joined(separator: ", ")) FROM snapshot "
-                    + "ORDER BY subject_kind = 'companies', subject_kind, subject"
-                let rows = try Row.fetchCursor(db, sql: sql)
+                let sql = "SELECT \(Self.snapshotColumns.joined(separator: ", ")) FROM snapshot " + clause
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var snapshots: [SubjectSnapshot] = []
                 while let row = try rows.next() {
                     snapshots.append(try SubjectSnapshot(
@@ -108,7 +133,9 @@ extension RunStore {
                         falseRecords: row.decode(atIndex: 8), blocked: row.decode(atIndex: 9),
                         rewarded: row.decode(atIndex: 10), age: row.decode(atIndex: 11), male: row.decode(atIndex: 12),
                         province: row.decode(atIndex: 13), urban: row.decode(atIndex: 14),
-                        incomeQuintile: row.decode(atIndex: 15)))
+                        incomeQuintile: row.decode(atIndex: 15), falseLists: row.decode(atIndex: 16),
+                        spilloverPoints: row.decode(atIndex: 17), spilloverCeiling: row.decode(atIndex: 18),
+                        spillovers: row.decode(atIndex: 19)))
                 }
                 return snapshots
             }

@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -30,6 +30,10 @@ extension RunStore {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: schemaV2)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: schemaV3)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }()
@@ -127,6 +131,19 @@ extension RunStore {
         ) STRICT;
         """
 
+    /// Version 3 (issue 5, `sclab explain` and `export`): the run row records who was traced
+    /// (`trace_every`, NULL for older runs, and the people named with `--trace-person`), so that
+    /// a resumed run traces the same people and a report can say who was traced; snapshots keep
+    /// the lists entered through a false record and what spillovers did to the subject at the end.
+    static let schemaV3 = """
+        ALTER TABLE run ADD COLUMN trace_every INTEGER CHECK (trace_every >= 1);
+        ALTER TABLE run ADD COLUMN trace_people TEXT NOT NULL DEFAULT '';
+        ALTER TABLE snapshot ADD COLUMN false_lists TEXT NOT NULL DEFAULT '';
+        ALTER TABLE snapshot ADD COLUMN spillover_points INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE snapshot ADD COLUMN spillover_ceiling TEXT;
+        ALTER TABLE snapshot ADD COLUMN spillovers TEXT NOT NULL DEFAULT '';
+        """
+
     /// The columns of `record_trace` in the order of `RecordTrace`'s fields; reads and writes use
     /// this one list, so a column cannot be bound to the wrong field.
     static let traceColumns = [
@@ -139,11 +156,12 @@ extension RunStore {
     static let snapshotColumns = [
         "subject", "subject_kind", "reason", "score", "tier", "lists", "ever_listed", "records",
         "false_records", "blocked", "rewarded", "age", "male", "province", "urban", "income_quintile",
+        "false_lists", "spillover_points", "spillover_ceiling", "spillovers",
     ]
 
     /// The columns of `run` in the order of `RunInfo`'s fields.
     static let runColumns = [
         "scenario_id", "scenario_text", "population", "seed", "start_day", "end_day", "threads",
-        "checkpoint_every", "version",
+        "checkpoint_every", "version", "trace_every", "trace_people",
     ]
 }

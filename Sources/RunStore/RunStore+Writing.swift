@@ -70,7 +70,8 @@ extension RunStore {
                         snapshot.subject, snapshot.subjectKind, snapshot.reason, snapshot.score, snapshot.tier,
                         snapshot.lists, snapshot.everListed, snapshot.records, snapshot.falseRecords, snapshot.blocked,
                         snapshot.rewarded, snapshot.age, snapshot.male, snapshot.province, snapshot.urban,
-                        snapshot.incomeQuintile,
+                        snapshot.incomeQuintile, snapshot.falseLists, snapshot.spilloverPoints,
+                        snapshot.spilloverCeiling, snapshot.spillovers,
                     ])
                 }
                 try insertGroups(groups, db)

@@ -131,7 +131,8 @@ public final class RunStore: Sendable {
         try db.execute(
             sql: "INSERT INTO run (id, \(runColumns.joined(separator: ", "))) VALUES (1, \(placeholders))",
             arguments: [info.scenarioID, info.scenarioText, info.population, String(info.seed), info.start, info.end,
-                        info.threads, info.checkpointEvery, info.version])
+                        info.threads, info.checkpointEvery, info.version, info.traceEvery,
+                        info.tracePeople.map(String.init).joined(separator: ",")])
     }
 }
 

@@ -7,20 +7,23 @@ final class ProgressReporter: @unchecked Sendable {
     private let total: Double
     private let unit: String
     private let isTerminal: Bool
+    private let silent: Bool
     private let start = Date()
     private var lastPrint = Date.distantPast
     private let lock = NSLock()
 
     /// A reporter for `total` units of work.
-    init(label: String, total: Double, unit: String) {
+    init(label: String, total: Double, unit: String, silent: Bool = false) {
         self.label = label
         self.total = max(total, 1)
         self.unit = unit
+        self.silent = silent
         isTerminal = isatty(2) != 0
     }
 
     /// Reports that `done` units are finished, in `step`.
     func update(done: Double, step: String = "") {
+        guard !silent else { return }
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
@@ -45,7 +48,7 @@ final class ProgressReporter: @unchecked Sendable {
 
     /// Ends the bar's line on a terminal.
     func finish() {
-        if isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        if isTerminal && !silent { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
     static func format(_ value: Double) -> String {

@@ -43,8 +43,7 @@ struct ResumeCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("\(path): checkpoint file missing or unreadable")
         }
-        var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads,
-                                   traceEvery: nil, json: json)
+        var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads, json: json)
         do {
             try driver.simulation.restore(from: data)
         } catch {

@@ -14,6 +14,8 @@ struct RunDriver {
     let store: RunStore
     let census: Census
     let json: Bool
+    /// Print nothing (runs of a sweep): no progress, no summary.
+    let quiet: Bool
     /// Whether to run the counterfactual (the system switched off) at the end.
     let counterfactual: Bool
     let policy: Policy
@@ -22,8 +24,11 @@ struct RunDriver {
     let started = Date()
     var timings: [String: Double] = [:]
 
-    init(info: RunInfo, store: RunStore, threads: Int, traceEvery: Int?, json: Bool, counterfactual: Bool = true) throws {
+    /// A driver for the run `info` describes, traced as it says (one in `traceEvery`, and the
+    /// people named with their circles), so that a resumed run traces the same people.
+    init(info: RunInfo, store: RunStore, threads: Int, json: Bool, counterfactual: Bool = true, quiet: Bool = false) throws {
         self.info = info
+        self.quiet = quiet
         self.store = store
         self.json = json
         self.counterfactual = counterfactual
@@ -31,13 +36,14 @@ struct RunDriver {
         let generator = try PopulationGenerator()
         census = generator.census
         let clock = Date()
-        if !json { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
+        if !json && !quiet { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
         population = generator.generate(size: info.population, seed: info.seed, threads: threads)
         timings["population"] = Date().timeIntervalSince(clock)
         let period = Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!)
         simulation = Simulation(policy: policy, population: population, census: census,
                                 config: SimulationConfig(period: period, seed: info.seed, threads: threads,
-                                                         traceEvery: traceEvery ?? max(1, info.population / 1000)))
+                                                         traceEvery: info.effectiveTraceEvery,
+                                                         traced: TracedSubjects(naming: info.tracePeople, in: population)))
     }
 
     /// Runs to the end, or (with `stopAfter`) stops resumable at the first month end at least
@@ -45,7 +51,7 @@ struct RunDriver {
     mutating func runToEnd(stopAfter: Int? = nil) throws {
         let clock = Date()
         let total = simulation.config.period.days
-        let progress = ProgressReporter(label: "simulate", total: Double(total), unit: "days")
+        let progress = ProgressReporter(label: "simulate", total: Double(total), unit: "days", silent: quiet)
         var buffer = MonthBuffer()
         var lastCheckpoint = simulation.daysDone
         while !simulation.isFinished {
@@ -77,7 +83,7 @@ struct RunDriver {
         var extra: [MetricPoint] = []
         if counterfactual {
             let clock = Date()
-            if !json { printError("counterfactual: the same society with the system switched off...") }
+            if !json && !quiet { printError("counterfactual: the same society with the system switched off...") }
             extra = try Counterfactual.run(scenario: policy.scenario, population: population, census: census,
                                            config: simulation.config)
             timings["counterfactual"] = Date().timeIntervalSince(clock)
@@ -87,7 +93,7 @@ struct RunDriver {
         try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
                          summaryJSON: summary.json, groups: groups, metrics: extra)
         let report = try ReportFiles.write(store: store)
-        print(json ? summary.json : summary.text + "\nreport: \(report)")
+        if !quiet { print(json ? summary.json : summary.text + "\nreport: \(report)") }
     }
 }
 

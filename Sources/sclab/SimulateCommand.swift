@@ -20,10 +20,11 @@ struct SimulateCommand: ParsableCommand {
             seed on any number of threads.
             """)
 
-    @Option(name: .long, help: "Scenario name (see `sclab scenarios`) or file.")
-    var scenario: String = "seed-article"
+    @Option(name: .long, help: "Scenario name (see `sclab scenarios`) or file (default: seed-article).")
+    var scenario: String?
 
-    @OptionGroup var society: SocietyOptions
+    @Option(name: .long, help: "Number of people (default: 100,000).")
+    var population: Int?
 
     @Option(name: .long, help: "Years to simulate from the start (instead of the scenario's period).")
     var years: Int?
@@ -34,6 +35,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start).")
     var start: String?
 
+    @Option(name: .long, help: "Seed of the society and the run (default: 1).")
+    var seed: UInt64?
+
+    @Option(name: .long, help: "Threads (default: all cores). The result does not depend on it.")
+    var threads: Int?
+
     @Option(name: .long, help: "Output folder (default: a new folder under runs/).")
     var out: String?
 
@@ -42,6 +49,13 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Keep the full record history of one person in this many (default: about 1,000 people traced).")
     var traceEvery: Int?
+
+    @Option(name: .customLong("trace-person"),
+            help: "Also trace this person (and their relatives, friends and employer); repeatable. Tracing changes no result.")
+    var tracePeople: [Int] = []
+
+    @Option(name: .long, help: "Run again exactly what the run in this folder ran (its scenario text, size, seed and days), e.g. with more people traced.")
+    var like: String?
 
     @Option(name: .long, help: "Stop, resumable, at the first month end at least this many days in (a checkpoint is written there).")
     var stopAfter: Int?
@@ -53,7 +67,19 @@ struct SimulateCommand: ParsableCommand {
     var noCounterfactual = false
 
     func validate() throws {
+        if like != nil {
+            let given = [("--scenario", scenario != nil), ("--population", population != nil), ("--seed", seed != nil),
+                         ("--years", years != nil), ("--days", days != nil), ("--start", start != nil)]
+                .filter(\.1).map(\.0)
+            if !given.isEmpty {
+                throw ValidationError("--like takes the scenario, size, seed and days from the run; drop \(given.joined(separator: ", "))")
+            }
+        }
+        if let bad = tracePeople.first(where: { $0 < 0 }) {
+            throw ValidationError("--trace-person must be a person number, 0 or more (got \(bad))")
+        }
         if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
+        if let population, population < 1 { throw ValidationError("--population must be at least 1 (got \(population))") }
         if let years, years < 1 { throw ValidationError("--years must be at least 1 (got \(years))") }
         if let days, days < 1 { throw ValidationError("--days must be at least 1 (got \(days))") }
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
@@ -63,26 +89,54 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (path, scenario) = try loadScenario(self.scenario)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let first = start.flatMap { Day(iso: $0) } ?? scenario.period.start
-        let last: Day
-        if let days { last = first.adding(days: days - 1) }
-        else if let years { last = Day(year: first.year + years, month: first.components.month, day: 1)!.adding(days: first.components.day - 2) }
-        else { last = scenario.period.end }
-        guard first <= last else {
-            throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
+        let info = try like.map(repeatRun) ?? newRun()
+        if let bad = info.tracePeople.first(where: { $0 >= info.population }) {
+            throw ValidationError("--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))")
         }
-        let threadCount = society.threadCount
-        let folder = out ?? RunFolder.fresh(scenario: scenario.id)
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: society.population, seed: society.seed,
-                           start: first.description, end: last.description, threads: threadCount,
-                           checkpointEvery: checkpointEvery, version: SCLab.configuration.version)
+        let threadCount = threads ?? ParallelChunks.defaultThreads
+        let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
         let store = try RunStore.create(directory: folder, info: info)
-        var runner = try RunDriver(info: info, store: store, threads: threadCount, traceEvery: traceEvery, json: json,
+        var runner = try RunDriver(info: info, store: store, threads: threadCount, json: json,
                                    counterfactual: !noCounterfactual)
         try runner.runToEnd(stopAfter: stopAfter)
     }
+
+    /// The run the flags describe.
+    private func newRun() throws -> RunInfo {
+        let (path, scenario) = try loadScenario(self.scenario ?? "seed-article")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let (first, last) = try runPeriod(scenario, start: start, days: days, years: years)
+        let size = population ?? 100_000
+        return RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: seed ?? 1,
+                       start: first.description, end: last.description, threads: threads ?? ParallelChunks.defaultThreads,
+                       checkpointEvery: checkpointEvery, version: SCLab.configuration.version,
+                       traceEvery: traceEvery ?? RunInfo.defaultTraceEvery(population: size), tracePeople: tracePeople)
+    }
+
+    /// The run stored in `directory` again, with this command's tracing, checkpoints and threads.
+    private func repeatRun(_ directory: String) throws -> RunInfo {
+        var info = try RunStore.open(directory: directory).info()
+        if let traceEvery { info.traceEvery = traceEvery } else { info.traceEvery = info.effectiveTraceEvery }
+        info.tracePeople += tracePeople.filter { !info.tracePeople.contains($0) }
+        info.threads = threads ?? ParallelChunks.defaultThreads
+        info.checkpointEvery = checkpointEvery
+        info.version = SCLab.configuration.version
+        return info
+    }
+}
+
+/// The days a run covers: from `start` (or the scenario's start) for `days` days or `years`
+/// years, or to the scenario's end.
+func runPeriod(_ scenario: Scenario, start: String?, days: Int?, years: Int?) throws -> (first: Day, last: Day) {
+    let first = start.flatMap { Day(iso: $0) } ?? scenario.period.start
+    let last: Day
+    if let days { last = first.adding(days: days - 1) }
+    else if let years { last = Day(year: first.year + years, month: first.components.month, day: 1)!.adding(days: first.components.day - 2) }
+    else { last = scenario.period.end }
+    guard first <= last else {
+        throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
+    }
+    return (first, last)
 }
 
 /// New run folders: `runs/<scenario>-<date>-<time>`, never an existing one.

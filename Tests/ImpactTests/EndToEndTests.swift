@@ -14,15 +14,16 @@ enum SmallRun {
     /// Runs the seed scenario on 3,000 people for two years (long enough that some are put on
     /// the court's list: about one in 400 a year) into a fresh folder, with the group
     /// tallies and the counterfactual, as `sclab simulate` does; returns the folder.
-    static func make() throws -> (folder: String, simulation: Simulation) {
+    static func make(size: Int = size, period: Period = period, traceEvery: Int = 50) throws
+        -> (folder: String, simulation: Simulation) {
         let (text, scenario) = try ImpactFixture.seedScenario()
         let population = ImpactFixture.society(size)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-impact-\(UUID().uuidString)").path
         let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: 3,
                            start: period.start.description, end: period.end.description, threads: 2,
-                           checkpointEvery: 0, version: "test")
+                           checkpointEvery: 0, version: "test", traceEvery: traceEvery)
         let store = try RunStore.create(directory: folder, info: info)
-        let run = try ImpactFixture.run(scenario, on: population, period: period)
+        let run = try ImpactFixture.run(scenario, on: population, period: period, traceEvery: traceEvery)
         try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: run.metrics,
                                traces: run.traces, checkpoint: nil)
         let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census,

@@ -23,10 +23,10 @@ enum ImpactFixture {
     }
 
     /// Runs a scenario over `period` and returns the simulation and the monthly metrics.
-    static func run(_ scenario: Scenario, on population: Population, period: Period, seed: UInt64 = 3)
+    static func run(_ scenario: Scenario, on population: Population, period: Period, seed: UInt64 = 3, traceEvery: Int = 50)
         throws -> (simulation: Simulation, metrics: [MetricPoint], traces: [RecordTrace]) {
         var simulation = Simulation(policy: try Policy(scenario), population: population, census: census,
-                                    config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 50))
+                                    config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: traceEvery))
         var collector = Collector()
         simulation.run(observer: &collector)
         return (simulation, collector.metrics, collector.traces)

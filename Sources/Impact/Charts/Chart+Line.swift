@@ -17,16 +17,7 @@ extension Chart {
         func y(_ v: Double) -> Double { bottom - ticks.position(v) * plotHeight }
         let n = categories.count
         func x(_ i: Int) -> Double { n <= 1 ? left + plotWidth / 2 : left + Double(i) / Double(n - 1) * plotWidth }
-        // Value axis: grid lines and labels.
-        out += "<g class=\"axis value-axis\" fill=\"#333\">\n"
-        for value in ticks.values {
-            let ty = y(value)
-            out += "<line x1=\"\(Markup.n(left))\" y1=\"\(Markup.n(ty))\" x2=\"\(Markup.n(width - right))\" y2=\"\(Markup.n(ty))\" stroke=\"#ddd\"/>"
-            out += "<text x=\"\(Markup.n(left - 6))\" y=\"\(Markup.n(ty + 4))\" text-anchor=\"end\">"
-                + "\(Markup.escape(format.label(value, step: ticks.step)))</text>\n"
-        }
-        out += "<text transform=\"translate(14 \(Markup.n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">"
-            + "\(Markup.escape(valueLabel))</text>\n</g>\n"
+        out += valueAxis(ticks, left: left, right: width - right, top: top, plotHeight: plotHeight)
         // Category axis.
         out += "<g class=\"axis category-axis\" fill=\"#333\">\n"
         out += "<line x1=\"\(Markup.n(left))\" y1=\"\(Markup.n(bottom))\" x2=\"\(Markup.n(width - right))\" y2=\"\(Markup.n(bottom))\" stroke=\"#333\"/>\n"
@@ -57,6 +48,22 @@ extension Chart {
         }
         out += legendSVG
         return out + "</svg>"
+    }
+
+    /// The vertical value axis: grid lines across the plot, round tick labels, the axis title.
+    func valueAxis(_ ticks: Ticks, left: Double, right: Double, top: Double, plotHeight: Double) -> String {
+        let bottom = top + plotHeight
+        func y(_ v: Double) -> Double { bottom - ticks.position(v) * plotHeight }
+        var out = "<g class=\"axis value-axis\" fill=\"#333\">\n"
+        for value in ticks.values {
+            let ty = y(value)
+            out += "<line x1=\"\(Markup.n(left))\" y1=\"\(Markup.n(ty))\" x2=\"\(Markup.n(right))\" y2=\"\(Markup.n(ty))\" stroke=\"#ddd\"/>"
+            out += "<text x=\"\(Markup.n(left - 6))\" y=\"\(Markup.n(ty + 4))\" text-anchor=\"end\">"
+                + "\(Markup.escape(format.label(value, step: ticks.step)))</text>\n"
+        }
+        out += "<text transform=\"translate(14 \(Markup.n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">"
+            + "\(Markup.escape(valueLabel))</text>\n</g>\n"
+        return out
     }
 
     /// Which categories get a tick and what it says: January of each year (every second or

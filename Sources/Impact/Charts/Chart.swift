@@ -4,9 +4,10 @@ import Foundation
 /// A chart as data: what the report, the markdown and JSON forms and the web app (issue 6) draw
 /// or tabulate. `svg()` draws it as inline SVG with no scripts or fonts of its own.
 public struct Chart: Sendable, Codable, Equatable {
-    /// A line over ordered categories (months), or horizontal bars per category (groups).
+    /// A line over ordered categories (months), horizontal bars per category (groups), or
+    /// points over a numeric axis (`x`: outcomes against a swept parameter).
     public enum Kind: String, Sendable, Codable {
-        case line, bar
+        case line, bar, scatter
     }
 
     /// How values read: counts, shares shown as percentages, ratios, or scores.
@@ -22,12 +23,18 @@ public struct Chart: Sendable, Codable, Equatable {
         public var values: [Double?]
         /// Drawn dashed (a counterfactual, a reference).
         public var dashed: Bool
+        /// For a scatter chart: the spread around each value (e.g. the lowest and highest over
+        /// seeds), drawn as a whisker; a series with a spread is also joined by a line.
+        public var lower: [Double?]?
+        public var upper: [Double?]?
 
         /// A series from its parts.
-        public init(name: String, values: [Double?], dashed: Bool = false) {
+        public init(name: String, values: [Double?], dashed: Bool = false, lower: [Double?]? = nil, upper: [Double?]? = nil) {
             self.name = name
             self.values = values
             self.dashed = dashed
+            self.lower = lower
+            self.upper = upper
         }
     }
 
@@ -48,10 +55,12 @@ public struct Chart: Sendable, Codable, Equatable {
     public var valueLabel: String
     /// How values are written on the value axis.
     public var format: Format
+    /// For a scatter chart: each category's position on the numeric horizontal axis.
+    public var x: [Double]?
 
     /// A chart from its parts.
     public init(id: String, kind: Kind, title: String, summary: String, categories: [String], series: [Series],
-                categoryLabel: String, valueLabel: String, format: Format) {
+                categoryLabel: String, valueLabel: String, format: Format, x: [Double]? = nil) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -61,6 +70,7 @@ public struct Chart: Sendable, Codable, Equatable {
         self.categoryLabel = categoryLabel
         self.valueLabel = valueLabel
         self.format = format
+        self.x = x
     }
 
     /// Whether there is anything to draw: at least one finite value.

@@ -44,6 +44,7 @@ extension Chart {
         switch kind {
         case .line: lineSVG()
         case .bar: barSVG()
+        case .scatter: scatterSVG()
         }
     }
 
@@ -75,8 +76,13 @@ extension Chart {
             let itemWidth = 28 + Markup.textWidth(s.name, size: 12) + 18
             if cx + itemWidth > x + width && cx > x { cx = x; cy += 18 }
             let (colour, dash) = style(k)
-            out += "<line x1=\"\(Markup.n(cx))\" y1=\"\(Markup.n(cy))\" x2=\"\(Markup.n(cx + 22))\" y2=\"\(Markup.n(cy))\" "
-                + "stroke=\"\(colour)\" stroke-width=\"3\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            if kind == .scatter && s.lower == nil {
+                // Markers only: the legend shows a marker.
+                out += "<circle cx=\"\(Markup.n(cx + 11))\" cy=\"\(Markup.n(cy))\" r=\"4\" fill=\"\(colour)\"/>"
+            } else {
+                out += "<line x1=\"\(Markup.n(cx))\" y1=\"\(Markup.n(cy))\" x2=\"\(Markup.n(cx + 22))\" y2=\"\(Markup.n(cy))\" "
+                    + "stroke=\"\(colour)\" stroke-width=\"3\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
+            }
             out += "<text x=\"\(Markup.n(cx + 28))\" y=\"\(Markup.n(cy + 4))\">\(Markup.escape(s.name))</text>\n"
             cx += itemWidth
         }
@@ -95,5 +101,7 @@ extension Chart {
     }
 
     /// The finite values of all series.
-    var finiteValues: [Double] { series.flatMap { $0.values.compactMap { $0 }.filter(\.isFinite) } }
+    var finiteValues: [Double] {
+        series.flatMap { ($0.values + ($0.lower ?? []) + ($0.upper ?? [])).compactMap { $0 }.filter(\.isFinite) }
+    }
 }

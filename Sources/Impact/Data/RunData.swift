@@ -84,6 +84,11 @@ public struct RunData: Sendable {
     /// The last stored value of a metric (levels, such as list sizes at the end).
     public func last(_ name: String) -> Double? { values(name).last { $0 != nil } ?? nil }
 
+    /// The last day the run's stored data covers: its end once finished, else the last day committed.
+    public var lastDay: Day {
+        (progress.finished ? nil : progress.lastDay.flatMap(Day.init(iso:))) ?? Day(iso: info.end) ?? scenario.period.end
+    }
+
     /// Days covered by the stored months.
     public var days: Int { progress.daysDone }
 

@@ -89,8 +89,7 @@ enum WhatItDid {
 
     /// The final month's score distribution as bars, and the Gini coefficient of the scores.
     static func scoreHistogram(_ run: RunData) -> (chart: Chart, note: String)? {
-        let bins = run.series.keys.filter { $0.hasPrefix("score.bin.") }
-            .compactMap { name in Int(name.dropFirst("score.bin.".count)).map { ($0, name) } }.sorted { $0.0 < $1.0 }
+        let bins = run.scoreBins
         guard bins.count > 1, let lastIndex = run.periods.indices.last else { return nil }
         let width = Double(bins[1].0 - bins[0].0)
         let all = bins.map { run.values($0.1)[lastIndex] ?? 0 }
@@ -98,7 +97,7 @@ enum WhatItDid {
         let first = all.firstIndex { $0 > 0 } ?? 0, last = all.lastIndex { $0 > 0 } ?? (bins.count - 1)
         let counts = Array(all[first...last])
         let labels = bins[first...last].map { "\($0.0)–\($0.0 + Int(width) - 1)" }
-        let gini = Inequality.gini(values: bins.map { Double($0.0) + width / 2 }, counts: all)
+        let gini = run.finalScoreGini
         let chart = Chart(id: "score-distribution", kind: .bar, title: "Scores at the end (\(run.periods[lastIndex]))",
                           summary: "How many scored people have a score in each band at the end of the run.",
                           categories: labels, series: [Chart.Series(name: "people", values: counts)],

@@ -292,7 +292,9 @@ extension EventContext {
         return trace
     }
 
-    func isTraced(_ subject: Int) -> Bool { subject % traceEvery == 0 }
+    func isTraced(_ subject: Int) -> Bool {
+        subject % traceEvery == 0 || (!traced.isEmpty && traced.contains(subject))
+    }
 
     func trace(_ record: PendingRecord) -> RecordTrace {
         let scenario = model.scenario

@@ -102,6 +102,8 @@ struct EventContext {
     let companySnapshot: [StandingSnapshot]
     let blackBits: [UInt64]
     let traceEvery: Int
+    /// Subjects of this kind traced by name (usually none).
+    let traced: Set<Int>
     let isCompanies: Bool
     let chunk: ChunkState
     let chunkIndex: Int
@@ -119,6 +121,7 @@ struct EventContext {
         companySnapshot = simulation.companySnapshot
         blackBits = simulation.blackBits
         traceEvery = simulation.config.traceEvery
+        traced = kind == .people ? simulation.config.traced.people : simulation.config.traced.companies
         isCompanies = kind == .companies
         self.chunk = chunk
         self.chunkIndex = chunkIndex

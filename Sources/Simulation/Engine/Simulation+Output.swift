@@ -13,7 +13,7 @@ extension Simulation {
             let count = kind == .people ? population.count : population.companies.count
             let scale = model.policy.scale(for: kind == .people ? .people : .companies)
             for subject in 0..<count {
-                let traced = subject % config.traceEvery == 0
+                let traced = config.isTraced(subject, companies: kind == .companies)
                 let listed = state.everListed[subject] != 0
                 guard traced || listed else { continue }
                 let standing = context.standing(subject)
@@ -34,10 +34,21 @@ extension Simulation {
                     male: isPerson ? population.flags[subject].contains(.male) : nil,
                     province: census.provinces[context.province(subject)].code,
                     urban: isPerson ? population.flags[subject].contains(.urban) : nil,
-                    incomeQuintile: isPerson ? Int(people.quintile[subject]) : nil))
+                    incomeQuintile: isPerson ? Int(people.quintile[subject]) : nil,
+                    falseLists: names(state.listFalse[subject] & state.everListed[subject]),
+                    spilloverPoints: isPerson ? Int(state.spillDelta[subject]) : 0,
+                    spilloverCeiling: isPerson && state.spillCeiling[subject] != 0xFF
+                        ? scale?.tiers[Int(state.spillCeiling[subject])].id : nil,
+                    spillovers: isPerson ? spilloverNames(state.spillMask[subject]) : ""))
             }
         }
         return snapshots
+    }
+
+    /// The ids of the spillovers in a mask of block and reward effects, comma-separated.
+    func spilloverNames(_ mask: UInt16) -> String {
+        model.scenario.spillovers.indices.filter { mask & (1 << UInt16($0)) != 0 }
+            .map { model.scenario.spillovers[$0].id }.joined(separator: ",")
     }
 
     /// Totals over the run so far, by name (the same names as the monthly metrics).

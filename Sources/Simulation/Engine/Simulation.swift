@@ -13,13 +13,57 @@ public struct SimulationConfig: Sendable {
     /// One person in this many has their full record history kept (plus everyone ever listed
     /// has their final state kept).
     public var traceEvery: Int
+    /// People and companies traced besides one in `traceEvery` (`sclab simulate --trace-person`
+    /// names a person; their relatives, friends and employer come with them, so that their
+    /// credit report can show what reached them through others). Tracing only keeps records: it
+    /// changes no draw and no state, so the digest is the same whoever is traced.
+    public var traced: TracedSubjects
 
     /// A configuration from its parts.
-    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int) {
+    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int, traced: TracedSubjects = TracedSubjects()) {
         self.period = period
         self.seed = seed
         self.threads = max(1, threads)
         self.traceEvery = max(1, traceEvery)
+        self.traced = traced
+    }
+
+    /// Whether a subject's records are traced.
+    public func isTraced(_ subject: Int, companies: Bool) -> Bool {
+        subject % traceEvery == 0 || traced.contains(subject, companies: companies)
+    }
+}
+
+/// Subjects traced by name rather than by the one-in-`traceEvery` sample.
+public struct TracedSubjects: Sendable, Equatable {
+    /// Person indices.
+    public var people: Set<Int>
+    /// Company indices.
+    public var companies: Set<Int>
+
+    /// A set from its parts; empty by default.
+    public init(people: Set<Int> = [], companies: Set<Int> = []) {
+        self.people = people
+        self.companies = companies
+    }
+
+    /// The people named (out-of-range ones ignored) with their circles: parents, spouse,
+    /// children, friends, and their employers.
+    public init(naming named: [Int], in population: Population) {
+        var people = Set<Int>(), companies = Set<Int>()
+        for person in named where (0..<population.count).contains(person) {
+            let circle = population.circle(of: person)
+            people.insert(person)
+            people.formUnion(circle.people)
+            if let employer = circle.employer { companies.insert(employer) }
+        }
+        self.init(people: people, companies: companies)
+    }
+
+    /// Whether a person (or a company) is named.
+    @inline(__always) public func contains(_ subject: Int, companies isCompany: Bool) -> Bool {
+        let set = isCompany ? companies : people
+        return !set.isEmpty && set.contains(subject)
     }
 }
 

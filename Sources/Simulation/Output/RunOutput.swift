@@ -21,10 +21,17 @@ public struct RunInfo: Sendable, Codable, Equatable {
     public var checkpointEvery: Int
     /// SocialCreditLab version.
     public var version: String
+    /// One person in this many was traced; nil for runs stored before schema version 3, which
+    /// did not record it (they were traced with the default, one in population / 1,000, unless
+    /// `--trace-every` was given).
+    public var traceEvery: Int?
+    /// People named with `--trace-person` (traced with their relatives, friends and employer),
+    /// in the order given.
+    public var tracePeople: [Int]
 
     /// Run information from its parts.
     public init(scenarioID: String, scenarioText: String, population: Int, seed: UInt64, start: String, end: String,
-                threads: Int, checkpointEvery: Int, version: String) {
+                threads: Int, checkpointEvery: Int, version: String, traceEvery: Int? = nil, tracePeople: [Int] = []) {
         self.scenarioID = scenarioID
         self.scenarioText = scenarioText
         self.population = population
@@ -34,7 +41,15 @@ public struct RunInfo: Sendable, Codable, Equatable {
         self.threads = threads
         self.checkpointEvery = checkpointEvery
         self.version = version
+        self.traceEvery = traceEvery
+        self.tracePeople = tracePeople
     }
+
+    /// The one-in-N tracing a run used: the stored value, or for older runs the default.
+    public var effectiveTraceEvery: Int { traceEvery ?? Self.defaultTraceEvery(population: population) }
+
+    /// The default tracing: about 1,000 people traced whatever the population.
+    public static func defaultTraceEvery(population: Int) -> Int { max(1, population / 1000) }
 }
 
 /// One figure of the metrics time series, for one month (or one day).
@@ -140,11 +155,20 @@ public struct SubjectSnapshot: Sendable, Codable, Equatable {
     public var province: Int
     public var urban: Bool?
     public var incomeQuintile: Int?
+    /// Lists (comma-separated ids) whose latest entry was made by a false record (N2).
+    public var falseLists: String
+    /// What reached the subject through relatives, friends or an employer at the end (M8, M9,
+    /// M11): the points spillovers add (negative: taken), the tier they cap it at, and the ids of
+    /// the spillovers that block or reward an action for them.
+    public var spilloverPoints: Int
+    public var spilloverCeiling: String?
+    public var spillovers: String
 
     /// A snapshot from its parts.
     public init(subject: Int, subjectKind: String, reason: String, score: Int?, tier: String?, lists: String,
                 everListed: String, records: Int, falseRecords: Int, blocked: Int, rewarded: Int, age: Int?,
-                male: Bool?, province: Int, urban: Bool?, incomeQuintile: Int?) {
+                male: Bool?, province: Int, urban: Bool?, incomeQuintile: Int?, falseLists: String = "",
+                spilloverPoints: Int = 0, spilloverCeiling: String? = nil, spillovers: String = "") {
         self.subject = subject
         self.subjectKind = subjectKind
         self.reason = reason
@@ -161,5 +185,9 @@ public struct SubjectSnapshot: Sendable, Codable, Equatable {
         self.province = province
         self.urban = urban
         self.incomeQuintile = incomeQuintile
+        self.falseLists = falseLists
+        self.spilloverPoints = spilloverPoints
+        self.spilloverCeiling = spilloverCeiling
+        self.spillovers = spillovers
     }
 }

@@ -59,9 +59,9 @@ extension Policy {
                 let expires = rule.lifetimeDays.map { record.recorded.adding(days: $0 - 1) }
                 var entry = Contribution(record: record.id, recorded: record.recorded, rule: ruleIndex,
                                          nominal: rule.delta, delta: 0, status: .counting, expires: expires)
-                if record.judgedOtherwise {
+                if record.judgedOtherwise || record.rulesJudgedOtherwise.contains(ruleIndex) {
                     entry.status = .judgedOtherwise
-                } else if record.isOverturned(by: day) {
+                } else if record.isOverturned(by: day, rule: ruleIndex) {
                     entry.status = .overturned
                 } else if !ruleRollout[ruleIndex].isOpen(on: record.recorded, in: subject.province) {
                     entry.status = .ruleNotInForce

@@ -20,6 +20,12 @@ public struct Record: Sendable, Hashable, Identifiable {
     public var judgedOtherwise: Bool
     /// The appeal against the record, if its subject contested it.
     public var appeal: Appeal?
+    /// Rules (indices) that judged the record otherwise when others did not: an authority may
+    /// use its discretion rule by rule, as the simulation does (one draw per record and rule).
+    public var rulesJudgedOtherwise: Set<Int> = []
+    /// Appeals against what one rule made of the record (indices of rules), where they differ
+    /// from `appeal`: the simulation's subjects contest each rule's judgement separately.
+    public var ruleAppeals: [Int: Appeal] = [:]
 
     /// A record from its parts; `recorded` defaults to the day of occurrence.
     public init(
@@ -39,6 +45,13 @@ public struct Record: Sendable, Hashable, Identifiable {
     /// Whether the record has been struck out by a successful appeal by `day`.
     public func isOverturned(by day: Day) -> Bool {
         guard let appeal, appeal.outcome == .overturned else { return false }
+        return appeal.decided <= day
+    }
+
+    /// Whether what `rule` made of the record has been struck out by `day`: by an appeal
+    /// against that rule's judgement, or else against the record.
+    public func isOverturned(by day: Day, rule: Int) -> Bool {
+        guard let appeal = ruleAppeals[rule] ?? appeal, appeal.outcome == .overturned else { return false }
         return appeal.decided <= day
     }
 }

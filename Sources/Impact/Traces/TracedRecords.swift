@@ -1,0 +1,56 @@
+import Foundation
+import Simulation
+import SocialCredit
+
+/// A traced subject's records as the decision engine takes them, rebuilt from the run store's
+/// record traces, so that the engine (`Policy.assess`, `decide`, `explain`) can recompute and
+/// explain what the simulation did to that subject.
+///
+/// The store keeps one trace per record and rule (`id` = record × 64 + rule index, or + 0 when no
+/// rule applied); the engine takes one `Record` per record, with what each rule made of it
+/// (judged otherwise, appealed) carried per rule.
+struct TracedRecords {
+    /// The records, by record id.
+    var records: [Record]
+    /// The traces of each record, by record id, in rule order.
+    var traces: [Int: [RecordTrace]]
+
+    /// The record id of a trace.
+    static func recordID(_ trace: RecordTrace) -> Int { Int(trace.id >> 6) }
+
+    /// Rebuilds the records of one subject's traces; traces naming a behaviour, source or rule
+    /// the scenario does not have are reported, since the engine cannot judge them.
+    init(_ traces: [RecordTrace], scenario: Scenario) throws {
+        let behaviors = Dictionary(scenario.behaviors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sources = Dictionary(scenario.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rules = Dictionary(scenario.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let grouped = Dictionary(grouping: traces, by: Self.recordID)
+        var records: [Record] = []
+        for (id, group) in grouped.sorted(by: { $0.key < $1.key }) {
+            let first = group[0]
+            guard let behavior = behaviors[first.behavior], let source = sources[first.source],
+                  let occurred = Day(iso: first.occurred), let recorded = Day(iso: first.recorded) else {
+                throw ImpactError("record \(id): behaviour '\(first.behavior)', source '\(first.source)' or its dates are not in the run's scenario")
+            }
+            var record = Record(id: id, behavior: behavior, source: source, occurred: occurred, recorded: recorded,
+                                misattributed: first.misattributed)
+            for trace in group {
+                guard let ruleID = trace.rule else { continue }
+                guard let rule = rules[ruleID] else { throw ImpactError("record \(id): rule '\(ruleID)' is not in the run's scenario") }
+                if trace.judgedOtherwise { record.rulesJudgedOtherwise.insert(rule) }
+                if let filed = trace.appealFiled.flatMap(Day.init(iso:)), let decided = trace.appealDecided.flatMap(Day.init(iso:)),
+                   let outcome = trace.appealOutcome.flatMap(Appeal.Outcome.init(rawValue:)) {
+                    record.ruleAppeals[rule] = Appeal(filed: filed, decided: decided, outcome: outcome)
+                }
+            }
+            records.append(record)
+        }
+        self.records = records
+        self.traces = grouped.mapValues { $0.sorted { $0.id < $1.id } }
+    }
+
+    /// The subject as the engine sees it.
+    func subject(kind: SubjectKind, province: Int, enrolled: Bool) -> Subject {
+        Subject(kind: kind, province: province, enrolled: enrolled, records: records)
+    }
+}

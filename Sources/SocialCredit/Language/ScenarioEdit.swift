@@ -1,0 +1,151 @@
+import Foundation
+internal import Yams
+
+/// Setting numbers in a scenario's text by path, for parameter sweeps (`sclab sweep --vary`):
+/// `sources.cctv_cameras.coverage`, `rules.jaywalking_penalty.delta`, `score.initial`,
+/// `behaviors.critical_online_speech.varies.age[1].factor`.
+///
+/// A path is dot-separated. A mapping's segment is its key; a list's segment is the `id` of one
+/// of its items, or an index (`.1` or `[1]`, from 0). The target must already hold a number.
+/// The edit is made on the parsed YAML tree (so comments go, everything else stays) and the
+/// result must then read as a valid scenario, so a sweep never runs a variant the language would
+/// refuse.
+public enum ScenarioEdit {
+    /// Why an edit cannot be made.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The path and what is wrong with it.
+        public let description: String
+    }
+
+    /// The number at a path, or why there is none.
+    public static func value(at path: String, in text: String) throws -> Double {
+        let root = try document(text)
+        let (node, _) = try locate(path, in: root)
+        guard let number = numeric(node) else { throw Failure(description: "\(path): \(describe(node)), not a number") }
+        return number.value
+    }
+
+    /// Whether the number at a path is a whole number in the file (an integer field).
+    public static func isInteger(at path: String, in text: String) throws -> Bool {
+        let (node, _) = try locate(path, in: try document(text))
+        guard let number = numeric(node) else { throw Failure(description: "\(path): \(describe(node)), not a number") }
+        return number.integer
+    }
+
+    /// The text with the numbers at the paths set, validated as a scenario.
+    /// - Parameters:
+    ///   - edits: Paths and their new values, applied in order.
+    ///   - roundIntegers: Round a value for an integer field to the nearest whole number (for
+    ///     sampled values); otherwise a fractional value for an integer field is an error.
+    /// - Throws: `Failure` for an unknown path, a target that is not a number, or a fractional
+    ///   value for an integer field; `ScenarioError` when the edited scenario is not valid.
+    public static func apply(_ edits: [(path: String, value: Double)], to text: String, roundIntegers: Bool = false,
+                             file: String = "scenario.yaml") throws -> String {
+        var root = try document(text)
+        for (path, value) in edits {
+            let (node, steps) = try locate(path, in: root)
+            guard let number = numeric(node) else { throw Failure(description: "\(path): \(describe(node)), not a number") }
+            guard value.isFinite else { throw Failure(description: "\(path): \(value) is not a finite number") }
+            var written = value
+            if number.integer {
+                if roundIntegers { written = value.rounded() } else if value != value.rounded() {
+                    throw Failure(description: "\(path): holds a whole number (\(Int(number.value))); \(format(value)) is not one")
+                }
+            }
+            root = replacing(root, steps: steps[...], with: Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written))))
+        }
+        let edited: String
+        do { edited = try Yams.serialize(node: root, width: -1, allowUnicode: true) } catch {
+            throw Failure(description: "the edited scenario cannot be written: \(error)")
+        }
+        _ = try Scenario.parse(edited, file: file)
+        return edited
+    }
+
+    /// A number written so that it reads back as the same number (`0.25`, `3`, `1e-06`).
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : "\(value)"
+    }
+
+    /// How to reach a node from its parent: a key of a mapping or an index of a sequence.
+    enum Step { case key(Node), index(Int) }
+
+    static func document(_ text: String) throws -> Node {
+        do {
+            guard let root = try Yams.compose(yaml: text) else { throw Failure(description: "the scenario is empty") }
+            return root
+        } catch let failure as Failure { throw failure } catch {
+            throw Failure(description: "the scenario does not parse: \(error)")
+        }
+    }
+
+    /// Follows a path, returning the node and the steps to it.
+    static func locate(_ path: String, in root: Node) throws -> (Node, [Step]) {
+        let segments = path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            .split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !path.isEmpty, !segments.contains(where: \.isEmpty) else {
+            throw Failure(description: "'\(path)' is not a path (dot-separated keys, item ids or indices, e.g. sources.cctv_cameras.coverage)")
+        }
+        var node = root, steps: [Step] = [], walked: [String] = []
+        for segment in segments {
+            let here = walked.isEmpty ? "the top level" : walked.joined(separator: ".")
+            switch node {
+            case let .mapping(mapping):
+                let keys = mapping.keys.compactMap(\.string)
+                guard let key = mapping.keys.first(where: { $0.string == segment }), let next = mapping[key] else {
+                    let hint = Suggestion.hint(for: segment, in: keys).map { " (\($0))" } ?? ""
+                    throw Failure(description: "\(path): no key '\(segment)' in \(here)\(hint); keys: \(keys.joined(separator: ", "))")
+                }
+                steps.append(.key(key))
+                node = next
+            case let .sequence(sequence):
+                let items = Array(sequence)
+                let ids = items.compactMap { $0["id"]?.string }
+                if let index = items.firstIndex(where: { $0["id"]?.string == segment }) ?? Int(segment).flatMap({ items.indices.contains($0) ? $0 : nil }) {
+                    steps.append(.index(index))
+                    node = items[index]
+                } else {
+                    let hint = Suggestion.hint(for: segment, in: ids).map { " (\($0))" } ?? ""
+                    let known = ids.isEmpty ? "indices 0 to \(items.count - 1)" : "ids: \(ids.joined(separator: ", "))"
+                    throw Failure(description: "\(path): no item '\(segment)' in the list \(here)\(hint); \(known)")
+                }
+            default:
+                throw Failure(description: "\(path): \(here) is \(describe(node)), which has no '\(segment)'")
+            }
+            walked.append(segment)
+        }
+        return (node, steps)
+    }
+
+    /// The node with the node at the end of `steps` replaced.
+    static func replacing(_ node: Node, steps: ArraySlice<Step>, with value: Node) -> Node {
+        guard let step = steps.first else { return value }
+        switch (node, step) {
+        case (.mapping(var mapping), let .key(key)):
+            mapping[key] = replacing(mapping[key]!, steps: steps.dropFirst(), with: value)
+            return .mapping(mapping)
+        case (.sequence(var sequence), let .index(index)):
+            sequence[index] = replacing(sequence[index], steps: steps.dropFirst(), with: value)
+            return .sequence(sequence)
+        default:
+            return node
+        }
+    }
+
+    /// A scalar's number, and whether it is written as an integer; nil for anything else.
+    static func numeric(_ node: Node) -> (value: Double, integer: Bool)? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        if let int = node.int { return (Double(int), true) }
+        if let float = node.float, node.bool == nil { return (float, false) }
+        return nil
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case let .scalar(scalar): "'\(scalar.string)'"
+        }
+    }
+}

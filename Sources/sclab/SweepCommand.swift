@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import Impact
+import RunStore
+import Simulation
+import SocialCredit
+import Society
+
+/// `sclab sweep`: runs variants of a scenario with numbers set by path, then charts each
+/// outcome against each varied parameter.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run variants of a scenario (numbers set by path) and chart each outcome against each parameter.",
+        discussion: """
+            Each --vary KEY=V1,V2,... names a number of the scenario by its path (keys, list items by id \
+            or index: sources.cctv_cameras.coverage, rules.jaywalking_penalty.delta) and its values: the \
+            levels of a grid, or for --design lhs the range (lowest to highest) a Latin hypercube of \
+            --samples points covers. Every variant runs with each of --seeds seeds (societies), several \
+            at a time where cores allow. OUT holds a run folder per run, sweep.csv (every run's values \
+            and key metrics) and sweep.html (each outcome against each parameter, with the spread over seeds).
+            """)
+
+    @Option(name: .long, help: "Scenario name or file.")
+    var scenario: String = "seed-article"
+
+    @Option(name: .long, help: "KEY=V1,V2,...: a number of the scenario by its path, and its values (repeatable).")
+    var vary: [String] = []
+
+    @Option(name: .long, help: "grid (every combination) or lhs (Latin hypercube).")
+    var design: SweepPlan.Design = .grid
+
+    @Option(name: .long, help: "Points of a Latin hypercube.")
+    var samples: Int = 8
+
+    @Option(name: .long, help: "Number of people in each run.")
+    var population: Int = 5_000
+
+    @Option(name: .long, help: "Years to simulate from the start.")
+    var years: Int = 1
+
+    @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start).")
+    var start: String?
+
+    @Option(name: .long, help: "Seeds (societies) per variant: --seed, --seed + 1, ...")
+    var seeds: Int = 1
+
+    @Option(name: .long, help: "The first seed; it also draws the Latin hypercube.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Runs at a time (default: one per core).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Output folder (default: a new folder under runs/).")
+    var out: String?
+
+    @Flag(name: .long, help: "Skip each run's counterfactual (the behaviour-change outcome is then empty).")
+    var noCounterfactual = false
+
+    func validate() throws {
+        guard !vary.isEmpty else { throw ValidationError("give at least one --vary KEY=V1,V2,... (e.g. --vary sources.cctv_cameras.coverage=0.1,0.3)") }
+        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
+        guard years >= 1 else { throw ValidationError("--years must be at least 1 (got \(years))") }
+        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if let start, Day(iso: start) == nil { throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        let (path, scenario) = try loadScenario(self.scenario)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let plan: SweepPlan
+        do {
+            plan = try SweepPlan(scenarioText: text, file: path, vary: try vary.map(SweepPlan.Parameter.parse), design: design,
+                                 samples: samples, seed: seed)
+        } catch let error as ScenarioEdit.Failure {
+            throw ValidationError("--vary \(error)")
+        } catch let error as ImpactError {
+            throw ValidationError(error.description)
+        }
+        let (first, last) = try runPeriod(scenario, start: start, days: nil, years: years)
+        let folder = out ?? RunFolder.fresh(scenario: "sweep-\(scenario.id)")
+        if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder), !existing.isEmpty {
+            throw ValidationError("\(folder): the folder is not empty; choose a new one for the sweep")
+        }
+        let seedList = (0..<UInt64(seeds)).map { seed &+ $0 }
+        let tasks = plan.variants.indices.flatMap { v in seedList.map { (variant: v, seed: $0) } }
+        let cores = ParallelChunks.defaultThreads
+        let jobs = min(self.jobs ?? cores, tasks.count)
+        let threads = max(1, cores / jobs)
+        printError("sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time")
+        let runs = RunQueue(count: tasks.count)
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while let index = runs.next() {
+                let task = tasks[index]
+                let directory = (folder as NSString).appendingPathComponent(String(format: "runs/v%03d-s%llu", task.variant, task.seed))
+                let info = RunInfo(scenarioID: scenario.id, scenarioText: plan.variants[task.variant].text, population: population,
+                                   seed: task.seed, start: first.description, end: last.description, threads: threads,
+                                   checkpointEvery: 0, version: SCLab.configuration.version,
+                                   traceEvery: RunInfo.defaultTraceEvery(population: population))
+                do {
+                    let store = try RunStore.create(directory: directory, info: info)
+                    var driver = try RunDriver(info: info, store: store, threads: threads, json: false,
+                                               counterfactual: !noCounterfactual, quiet: true)
+                    try driver.runToEnd()
+                    let done = runs.finished(index, directory: directory)
+                    printError("sweep: run \(done) of \(tasks.count) done (\(directory))")
+                } catch {
+                    runs.failed(index, "\(directory): \(error)")
+                }
+            }
+        }
+        if let failure = runs.failures.first { throw ValidationError("sweep: \(runs.failures.count) runs failed; first: \(failure)") }
+        let result = try SweepResult(
+            parameters: plan.parameters, design: design, scenario: scenario.id, population: population, start: first.description,
+            end: last.description, command: (["sclab"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            runs: tasks.indices.map { index in
+                let task = tasks[index], directory = runs.directories[index]!
+                return SweepResult.Run(variant: task.variant, seed: task.seed, directory: directory,
+                                       values: plan.variants[task.variant].values,
+                                       metrics: try RunData.load(directory: directory).keyMetrics)
+            })
+        try Output.write(result.csv(), to: (folder as NSString).appendingPathComponent("sweep.csv"))
+        try Output.write(result.report.html(), to: (folder as NSString).appendingPathComponent("sweep.html"))
+        print("sweep: \(tasks.count) runs in \(folder)\ncsv: \(folder)/sweep.csv\nreport: \(folder)/sweep.html")
+    }
+}
+
+/// Hands out run indices to the workers and collects what each made, under a lock.
+final class RunQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    private(set) var directories: [String?]
+    private(set) var failures: [String] = []
+    private var done = 0
+
+    init(count: Int) {
+        self.count = count
+        directories = Array(repeating: nil, count: count)
+    }
+
+    /// The next run to do, or nil when all are handed out (or one failed).
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count, failures.isEmpty else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    /// Records a finished run; returns how many are finished.
+    func finished(_ index: Int, directory: String) -> Int {
+        lock.withLock {
+            directories[index] = directory
+            done += 1
+            return done
+        }
+    }
+    func failed(_ index: Int, _ message: String) { lock.withLock { failures.append(message) } }
+}
+
+extension SweepPlan.Design: ExpressibleByArgument {}
