@@ -21,11 +21,15 @@ extension Simulation {
     /// province, computed once.
     mutating func takeSnapshots() {
         for kind in [Kind.people, .companies] {
+            // Last month's array is overwritten in place (every entry is rewritten): taken out
+            // of the property first so that it is not shared and no copy is made.
+            var snapshot: [StandingSnapshot] = []
+            if kind == .people { swap(&snapshot, &peopleSnapshot) } else { swap(&snapshot, &companySnapshot) }
+            let count = kind == .people ? population.count : population.companies.count
+            if snapshot.count != count { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
             let context = reader(kind)
             let state = context.state
-            let count = kind == .people ? population.count : population.companies.count
             let hasRatings = !model.ratings.isEmpty
-            var snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count)
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
