@@ -77,9 +77,11 @@ extension RunStore {
     /// set), and checks, in this order: the schema version is not newer than this build's (a newer
     /// schema may have dropped or renamed tables, which is not a reason to call it foreign); the
     /// tables of a run are all there; the run and progress rows exist.
-    static func checkContents(_ file: String) throws {
+    static func checkContents(_ file: String, readOnly: Bool = false) throws {
         do {
-            let queue = try DatabaseQueue(path: file)
+            var configuration = Configuration()
+            configuration.readonly = readOnly
+            let queue = try DatabaseQueue(path: file, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
