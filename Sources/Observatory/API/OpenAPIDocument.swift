@@ -280,19 +280,35 @@ enum OpenAPIDocument {
      {
       "name": "from",
       "in": "query",
-      "description": "Listed on or after (YYYY-MM-DD).",
+      "description": "Listed on or after (YYYY-MM-DD); blank (as a form sends an empty date field) for no bound.",
       "schema": {
-       "type": "string",
-       "format": "date"
+       "anyOf": [
+        {
+         "type": "string",
+         "format": "date"
+        },
+        {
+         "type": "string",
+         "maxLength": 0
+        }
+       ]
       }
      },
      {
       "name": "to",
       "in": "query",
-      "description": "Listed on or before (YYYY-MM-DD).",
+      "description": "Listed on or before (YYYY-MM-DD); blank for no bound.",
       "schema": {
-       "type": "string",
-       "format": "date"
+       "anyOf": [
+        {
+         "type": "string",
+         "format": "date"
+        },
+        {
+         "type": "string",
+         "maxLength": 0
+        }
+       ]
       }
      },
      {
@@ -812,19 +828,35 @@ enum OpenAPIDocument {
      {
       "name": "from",
       "in": "query",
-      "description": "Listed on or after (YYYY-MM-DD).",
+      "description": "Listed on or after (YYYY-MM-DD); blank (as a form sends an empty date field) for no bound.",
       "schema": {
-       "type": "string",
-       "format": "date"
+       "anyOf": [
+        {
+         "type": "string",
+         "format": "date"
+        },
+        {
+         "type": "string",
+         "maxLength": 0
+        }
+       ]
       }
      },
      {
       "name": "to",
       "in": "query",
-      "description": "Listed on or before (YYYY-MM-DD).",
+      "description": "Listed on or before (YYYY-MM-DD); blank for no bound.",
       "schema": {
-       "type": "string",
-       "format": "date"
+       "anyOf": [
+        {
+         "type": "string",
+         "format": "date"
+        },
+        {
+         "type": "string",
+         "maxLength": 0
+        }
+       ]
       }
      },
      {

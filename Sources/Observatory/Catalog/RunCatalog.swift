@@ -21,7 +21,13 @@ public final class RunCatalog: @unchecked Sendable {
     private struct Cached {
         var view: RunView
         var stamp: FileStamp
+        /// When the file was last looked at (a finished run is looked at again after a while,
+        /// in case it was replaced; a run still being written at every request).
+        var checked: Date
     }
+
+    /// Seconds between looks at a finished run's file.
+    private static let recheck: TimeInterval = 2
 
     /// A catalog of the runs in `root` (a missing folder simply has no runs).
     public init(root: String) {
@@ -40,12 +46,22 @@ public final class RunCatalog: @unchecked Sendable {
     ///   `.unavailable` when the run cannot be read (damaged, newer schema).
     func run(_ id: String) throws -> RunView {
         guard Self.isPlainName(id) else { throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)") }
-        let path = databasePath(id)
-        guard let stamp = FileStamp(of: path) else { throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)") }
+        let now = Date()
         lock.lock()
         let cached = views[id]
         lock.unlock()
-        if let cached, cached.stamp == stamp { return cached.view }
+        if let cached, cached.view.data.progress.finished, now.timeIntervalSince(cached.checked) < Self.recheck {
+            return cached.view
+        }
+        let path = databasePath(id)
+        guard let stamp = FileStamp(of: path) else { throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)") }
+        if var cached, cached.stamp == stamp {
+            cached.checked = now
+            lock.lock()
+            views[id] = cached
+            lock.unlock()
+            return cached.view
+        }
         // Listed by the folder, so the id names a folder of the catalog and nothing else.
         guard runIDs().contains(id) else { throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)") }
         let view: RunView
@@ -55,7 +71,7 @@ public final class RunCatalog: @unchecked Sendable {
             throw ObservatoryError.unavailable("run '\(id)' cannot be read: \(error)")
         }
         lock.lock()
-        views[id] = Cached(view: view, stamp: stamp)
+        views[id] = Cached(view: view, stamp: stamp, checked: now)
         lock.unlock()
         return view
     }

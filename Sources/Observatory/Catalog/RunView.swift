@@ -37,6 +37,8 @@ final class RunView: Sendable {
     private let society: Lazy<SocietyView>
     /// The public list, made on first use.
     let entries = Once<[PublicEntry]>()
+    /// Encoded answers (reports, decisions), made on first use.
+    let responses = ResponseCache()
 
     /// Reads the run in `directory` (read-only) under the id `id`.
     init(id: String, directory: String, generator: Lazy<PopulationGenerator>) throws {

@@ -151,7 +151,13 @@ let stylesheet = """
     .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; font-size: .82rem; white-space: pre-wrap; word-break: break-word; }
     ol.chain { padding-left: 1.3rem; } ol.chain li { margin: .3rem 0; }
-    @media (max-width: 40rem) { main { padding: .7rem; } h1 { font-size: 1.35rem; } table { font-size: .8rem; } }
+    @media (max-width: 40rem) {
+      main { padding: .7rem; } h1 { font-size: 1.35rem; } table { font-size: .8rem; }
+      table.cards-narrow thead { display: none; }
+      table.cards-narrow tr { display: block; border-bottom: 1px solid #bbb; padding: .4rem 0; }
+      table.cards-narrow td { display: block; border: 0; padding: .1rem 0; text-align: left; white-space: normal; }
+      table.cards-narrow td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+    }
     @media print { header.site, nav.tabs, form.search, .pager { display: none; } main { max-width: none; } }
 
     """

@@ -25,7 +25,7 @@ enum PublicListPages {
         body += "<p>\(grouped(result.total)) \(result.total == 1 ? "entry" : "entries")"
             + (result.total > 0 ? ", page \(result.page) of \(result.pages)" : "") + ".</p>"
         if !result.entries.isEmpty {
-            body += "<div class=\"table\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">ID number</th>"
+            body += "<div class=\"table\"><table class=\"cards-narrow\"><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">ID number</th>"
                 + "<th scope=\"col\">List</th><th scope=\"col\">Reason</th><th scope=\"col\">Date</th><th scope=\"col\">Authority</th>"
                 + "</tr></thead><tbody>"
             for entry in result.entries {
@@ -33,11 +33,11 @@ enum PublicListPages {
                     ? "<a href=\"/runs/\(e(run.id))/people/\(entry.subject)\" lang=\"zh\">\(e(entry.name))</a><br><span class=\"muted\">\(e(entry.pinyin))</span>"
                     : "\(e(entry.name))<br><span class=\"muted\">\(e(entry.pinyin))</span>"
                 let flag = entry.falseRecord ? " <span class=\"badge false\" title=\"the record behind it was attached to the wrong person\">false record</span>" : ""
-                body += "<tr><td class=\"name\">\(name)</td><td><code>\(e(entry.identity))</code></td>"
-                    + "<td><span class=\"badge \(e(entry.listKind))\">\(e(entry.listKind))</span> \(e(entry.listLabel))</td>"
-                    + "<td>\(e(entry.reason))\(flag)</td><td class=\"n\">\(e(entry.date ?? "–"))"
+                body += "<tr><td class=\"name\">\(name)</td><td data-label=\"ID number\"><code>\(e(entry.identity))</code></td>"
+                    + "<td data-label=\"List\"><span class=\"badge \(e(entry.listKind))\">\(e(entry.listKind))</span> \(e(entry.listLabel))</td>"
+                    + "<td data-label=\"Reason\">\(e(entry.reason))\(flag)</td><td class=\"n\" data-label=\"Date\">\(e(entry.date ?? "–"))"
                     + (entry.until.map { "<br><span class=\"muted\">until \(e($0))</span>" } ?? "") + "</td>"
-                    + "<td>\(e(entry.authority))</td></tr>"
+                    + "<td data-label=\"Authority\">\(e(entry.authority))</td></tr>"
             }
             body += "</tbody></table></div>"
         }

@@ -34,12 +34,16 @@ extension Observatory {
         }
         router.get("/api/runs/:run/people/:person") { _, context in
             let run = try catalog.run(context.parameters.require("run"))
-            return Responses.json(try run.creditReport(personIndex(context.parameters.require("person"))))
+            let person = try personIndex(context.parameters.require("person"))
+            return try Responses.cachedJSON(run.responses, "report \(person)") { try run.creditReport(person) }
         }
         router.get("/api/runs/:run/people/:person/decisions/:action") { _, context in
             let run = try catalog.run(context.parameters.require("run"))
             let person = try personIndex(context.parameters.require("person"))
-            return Responses.json(try run.decision(person: person, action: context.parameters.require("action")))
+            let action = try context.parameters.require("action")
+            return try Responses.cachedJSON(run.responses, "decision \(person) \(action)") {
+                try run.decision(person: person, action: action)
+            }
         }
     }
 }

@@ -46,10 +46,10 @@ struct Query: Sendable {
         return value
     }
 
-    /// A whole-number parameter in a range; nil when absent or empty.
-    /// - Throws: `.badRequest` when not a whole number or outside the range.
+    /// A whole-number parameter in a range; nil when absent.
+    /// - Throws: `.badRequest` when empty, not a whole number or outside the range.
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let value = values[name], !value.isEmpty else { return nil }
+        guard let value = values[name] else { return nil }
         guard let number = Int(value) else {
             throw ObservatoryError.badRequest("parameter '\(name)' must be a whole number (got '\(clip(value))')")
         }
@@ -60,7 +60,7 @@ struct Query: Sendable {
         return number
     }
 
-    /// A date parameter (YYYY-MM-DD); nil when absent or empty.
+    /// A date parameter (YYYY-MM-DD); nil when absent or empty (a form's blank date field).
     /// - Throws: `.badRequest` when not a date.
     func day(_ name: String) throws -> Day? {
         guard let value = values[name], !value.isEmpty else { return nil }

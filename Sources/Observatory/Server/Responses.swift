@@ -16,10 +16,19 @@ enum Responses {
 
     /// A JSON answer.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        body(encode(value), type: "application/json", status: status)
+    }
+
+    /// A JSON answer kept in a run's cache under `key` (made by `make` the first time).
+    static func cachedJSON(_ cache: ResponseCache, _ key: String, _ make: () throws -> some Encodable) throws -> Response {
+        body(try cache.get(key) { encode(try make()) }, type: "application/json", status: .ok)
+    }
+
+    private static func encode(_ value: some Encodable) -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{\"error\":\"the answer could not be encoded\"}".utf8)
-        return body(ByteBuffer(bytes: data), type: "application/json", status: status)
+        return ByteBuffer(bytes: data)
     }
 
     /// A JSON document given as text (the OpenAPI document).
