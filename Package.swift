@@ -22,12 +22,16 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "Impact", targets: ["Impact"]),
+        .library(name: "Observatory", targets: ["Observatory"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The web app's HTTP server; its default traits (swift-configuration, full Foundation)
+        // are not used, so they are left off to keep the build smaller.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
     ],
     targets: [
         .target(
@@ -56,6 +60,18 @@ let package = Package(
             dependencies: ["SocialCredit", "Society", "Simulation", "RunStore"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "Observatory",
+            dependencies: [
+                "SocialCredit",
+                "Society",
+                "Simulation",
+                "RunStore",
+                "Impact",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "sclab",
             dependencies: [
@@ -64,6 +80,7 @@ let package = Package(
                 "Simulation",
                 "RunStore",
                 "Impact",
+                "Observatory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -82,6 +99,20 @@ let package = Package(
             name: "ImpactTests",
             dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit"],
             exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ObservatoryTests",
+            dependencies: [
+                "Observatory",
+                "Impact",
+                "RunStore",
+                "Simulation",
+                "Society",
+                "SocialCredit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

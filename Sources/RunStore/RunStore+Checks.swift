@@ -77,12 +77,13 @@ extension RunStore {
     /// set), and checks, in this order: the schema version is not newer than this build's (a newer
     /// schema may have dropped or renamed tables, which is not a reason to call it foreign); the
     /// tables of a run are all there; the run and progress rows exist.
-    static func checkContents(_ file: String) throws {
+    static func checkContents(_ file: String, readOnly: Bool = false) throws {
         do {
             // Another connection (a writer, or another reader opening the run) may hold a lock
             // briefly: wait for it, as the store's own connections do, instead of failing.
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
+            configuration.readonly = readOnly
             let queue = try DatabaseQueue(path: file, configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in

@@ -32,6 +32,8 @@ extension RunStore {
     public func groupTallies() throws -> [GroupTally] {
         try perform("reading group tallies") {
             try pool.read { db in
+                // A run of schema version 1 opened read-only has no such table yet.
+                guard try db.tableExists("group_tally") else { return [] }
                 let columns = (["dimension", "grp"] + GroupTally.countNames).joined(separator: ", ")
                 let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM group_tally ORDER BY rowid")
                 var tallies: [GroupTally] = []

@@ -103,16 +103,7 @@ extension RunStore {
                 let sql = "SELECT \(Self.traceColumns.joined(separator: ", ")) FROM record_trace " + clause
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var traces: [RecordTrace] = []
-                while let row = try rows.next() {
-                    traces.append(try RecordTrace(
-                        id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: row.decode(atIndex: 2),
-                        behavior: row.decode(atIndex: 3), source: row.decode(atIndex: 4), occurred: row.decode(atIndex: 5),
-                        recorded: row.decode(atIndex: 6), misattributed: row.decode(atIndex: 7),
-                        actualSubject: row.decode(atIndex: 8), rule: row.decode(atIndex: 9), delta: row.decode(atIndex: 10),
-                        judgedOtherwise: row.decode(atIndex: 11), listed: row.decode(atIndex: 12),
-                        appealFiled: row.decode(atIndex: 13), appealDecided: row.decode(atIndex: 14),
-                        appealOutcome: row.decode(atIndex: 15)))
-                }
+                while let row = try rows.next() { traces.append(try Self.trace(row)) }
                 return traces
             }
         }
@@ -140,6 +131,18 @@ extension RunStore {
                 return snapshots
             }
         }
+    }
+
+    /// A trace from a row of `traceColumns`.
+    static func trace(_ row: Row) throws -> RecordTrace {
+        try RecordTrace(
+            id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: row.decode(atIndex: 2),
+            behavior: row.decode(atIndex: 3), source: row.decode(atIndex: 4), occurred: row.decode(atIndex: 5),
+            recorded: row.decode(atIndex: 6), misattributed: row.decode(atIndex: 7),
+            actualSubject: row.decode(atIndex: 8), rule: row.decode(atIndex: 9), delta: row.decode(atIndex: 10),
+            judgedOtherwise: row.decode(atIndex: 11), listed: row.decode(atIndex: 12),
+            appealFiled: row.decode(atIndex: 13), appealDecided: row.decode(atIndex: 14),
+            appealOutcome: row.decode(atIndex: 15))
     }
 
     /// Runs a metric query whose columns are (period, name, value), NULL values read as NaN.

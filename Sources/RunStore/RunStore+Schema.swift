@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -34,6 +34,10 @@ extension RunStore {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: schemaV3)
             try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: schemaV4)
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }()
@@ -143,6 +147,30 @@ extension RunStore {
         ALTER TABLE snapshot ADD COLUMN spillover_ceiling TEXT;
         ALTER TABLE snapshot ADD COLUMN spillovers TEXT NOT NULL DEFAULT '';
         """
+
+    /// Version 4 adds `listing`: every entry onto a list by a rule, for everyone (not only the
+    /// traced sample), as a public list publishes it (issue 6, M13). Older runs gain the empty
+    /// table when opened for writing; read-only readers treat a missing table as empty.
+    static let schemaV4 = """
+        CREATE TABLE listing (
+            id            INTEGER PRIMARY KEY,
+            subject       INTEGER NOT NULL,
+            subject_kind  TEXT    NOT NULL CHECK (subject_kind IN ('people', 'companies')),
+            list          TEXT    NOT NULL,
+            day           TEXT    NOT NULL,
+            until         TEXT,
+            behavior      TEXT    NOT NULL,
+            source        TEXT    NOT NULL,
+            rule          TEXT    NOT NULL,
+            misattributed INTEGER NOT NULL CHECK (misattributed IN (0, 1))
+        ) STRICT;
+        CREATE INDEX listing_by_subject ON listing (subject_kind, subject);
+        """
+
+    /// The columns of `listing` in the order of `Listing`'s fields.
+    static let listingColumns = [
+        "id", "subject", "subject_kind", "list", "day", "until", "behavior", "source", "rule", "misattributed",
+    ]
 
     /// The columns of `record_trace` in the order of `RecordTrace`'s fields; reads and writes use
     /// this one list, so a column cannot be bound to the wrong field.

@@ -18,12 +18,15 @@ extension RunStore {
     ///     appeal decided later) replaces its earlier version.
     ///   - checkpoint: The latest checkpoint file, relative to the run folder so the folder can be
     ///     moved; nil when there is none.
+    ///   - listings: The period's entries onto lists, upserted by id like traces (a resumed run
+    ///     writes them again).
     /// - Throws: `RunStoreError.alreadyFinished` after `finish`; `invalidArgument` for a negative
     ///   day count, an absolute checkpoint path or a trace with an unknown subject kind or appeal
     ///   outcome; `database` if SQLite fails (the period is then not stored at all).
     public func commitPeriod(daysDone: Int, lastDay: String, metrics: [MetricPoint], traces: [RecordTrace],
-                             checkpoint: String?) throws {
+                             checkpoint: String?, listings: [Listing] = []) throws {
         try validate(daysDone: daysDone, checkpoint: checkpoint, traces: traces)
+        try validate(listings)
         try perform("committing a period") {
             try pool.write { db in
                 try requireUnfinished(db)
@@ -34,6 +37,13 @@ extension RunStore {
                         trace.id, trace.subject, trace.subjectKind, trace.behavior, trace.source, trace.occurred,
                         trace.recorded, trace.misattributed, trace.actualSubject, trace.rule, trace.delta,
                         trace.judgedOtherwise, trace.listed, trace.appealFiled, trace.appealDecided, trace.appealOutcome,
+                    ])
+                }
+                let listingStatement = try db.cachedStatement(sql: Self.listingUpsertSQL)
+                for listing in listings {
+                    try listingStatement.execute(arguments: [
+                        listing.id, listing.subject, listing.subjectKind, listing.list, listing.day, listing.until,
+                        listing.behavior, listing.source, listing.rule, listing.misattributed,
                     ])
                 }
                 try db.execute(sql: "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = ? WHERE id = 1",
@@ -89,6 +99,21 @@ extension RunStore {
         return "INSERT INTO record_trace (\(traceColumns.joined(separator: ", "))) VALUES (\(placeholders)) "
             + "ON CONFLICT (id) DO UPDATE SET \(updates)"
     }()
+
+    /// The listing upsert: insert, or on an existing id (a resumed run) replace it.
+    private static let listingUpsertSQL: String = {
+        let placeholders = Array(repeating: "?", count: listingColumns.count).joined(separator: ", ")
+        return "INSERT OR REPLACE INTO listing (\(listingColumns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }()
+
+    /// Checks listings before the transaction.
+    private func validate(_ listings: [Listing]) throws {
+        for listing in listings where !Self.subjectKinds.contains(listing.subjectKind) {
+            throw RunStoreError.invalidArgument(
+                path: databasePath,
+                reason: "listing \(listing.id): subject kind '\(listing.subjectKind)' is not 'people' or 'companies'")
+        }
+    }
 
     /// Throws `alreadyFinished` inside a write, so the check and the write are one transaction.
     private func requireUnfinished(_ db: Database) throws {

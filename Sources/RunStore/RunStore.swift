@@ -24,7 +24,7 @@ public final class RunStore: Sendable {
     /// The connections: one writer and concurrent readers (WAL mode).
     let pool: DatabasePool
 
-    private init(directory: String, databasePath: String, pool: DatabasePool) {
+    init(directory: String, databasePath: String, pool: DatabasePool) {
         self.directory = directory
         self.databasePath = databasePath
         self.pool = pool

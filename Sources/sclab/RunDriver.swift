@@ -66,7 +66,8 @@ struct RunDriver {
                 lastCheckpoint = simulation.daysDone
             }
             try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
-                                   metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint)
+                                   metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint,
+                                   listings: buffer.listings)
             buffer = MonthBuffer()
             if stopping && !simulation.isFinished {
                 progress.finish()
@@ -97,10 +98,15 @@ struct RunDriver {
     }
 }
 
-/// Buffers a month's metrics and traces until they are committed.
+/// Buffers a month's metrics, traces and listings until they are committed.
 struct MonthBuffer: SimulationObserver {
     var metrics: [MetricPoint] = []
     var traces: [RecordTrace] = []
+    var listings: [Listing] = []
+
+    mutating func listingsMade(_ listings: [Listing]) {
+        self.listings += listings
+    }
 
     mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
         self.metrics += metrics

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `sclab` command: thin wrappers over the SocialCredit library.
 @main
-struct SCLab: ParsableCommand {
+struct SCLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sclab",
         abstract: "SocialCreditLab: social credit systems as data, run on synthetic societies.",
@@ -16,6 +16,6 @@ struct SCLab: ParsableCommand {
             to validate and summarise one. See docs/scenario-language.md for the file format.
             """,
         version: "0.1.0",
-        subcommands: [SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self, StoreStressCommand.self]
+        subcommands: [SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self, StoreStressCommand.self, ServeCommand.self]
     )
 }

@@ -3,9 +3,9 @@ import SocialCredit
 import Foundation
 
 /// Small helpers for writing SVG and HTML text.
-enum Markup {
-    /// Text escaped for element content and attribute values.
-    static func escape(_ text: String) -> String {
+public enum Markup {
+    /// Text escaped for element content and attribute values (the web app's pages use it too).
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {

@@ -29,7 +29,9 @@ extension Report {
         return out + "</main>\n</body>\n</html>\n"
     }
 
-    static func html(_ block: Block) -> String {
+    /// One block as HTML (a paragraph, a table, a chart as inline SVG): the report page and the
+    /// web app draw blocks with this one function.
+    public static func html(_ block: Block) -> String {
         switch block {
         case let .paragraph(text): return "<p>\(Markup.escape(text))</p>"
         case let .code(text): return "<pre><code>\(Markup.escape(text))</code></pre>"

@@ -34,8 +34,8 @@ func monthly(_ run: RunData, id: String, title: String, summary: String, valueLa
 }
 
 extension Condition {
-    /// The condition in words, as the scenario language writes it.
-    var text: String {
+    /// The condition in words, as the scenario language writes it (the web app shows it too).
+    public var text: String {
         switch self {
         case let .listed(list): "on list \(list.id)"
         case let .tierAtMost(tier): "tier \(tier.id) or worse"

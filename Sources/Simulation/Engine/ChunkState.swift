@@ -35,6 +35,8 @@ final class ChunkState: @unchecked Sendable {
     var overturned: Set<Int64> = []
     var nextRecord: Int64 = 0
     var traces: [Int64: RecordTrace] = [:]
+    /// Entries onto lists this month, for everyone (what a public list publishes).
+    var listings: [Listing] = []
     /// Where `scan` leaves the values it read ahead, so the reads are not optimised away.
     var prefetchSink: UInt64 = 0
 

@@ -199,6 +199,7 @@ extension EventContext {
         updateBlackUntil(subject)
         chunk.extensions[entryKey] = nil
         chunk.listingRecord[entryKey] = record.id
+        chunk.listings.append(listing(record, list, until: state.listedUntil[list][subject]))
         if record.misattributed {
             state.listFalse[subject] |= bit
             counters.wrongfulListings += 1
@@ -294,6 +295,19 @@ extension EventContext {
 
     func isTraced(_ subject: Int) -> Bool {
         subject % traceEvery == 0 || (!traced.isEmpty && traced.contains(subject))
+    }
+
+    /// The public face of a new list entry: the record behind it, today, and the term's end.
+    private func listing(_ record: PendingRecord, _ list: Int, until: Int32) -> Listing {
+        let scenario = model.scenario
+        let rule = Int(record.rule)
+        return Listing(
+            id: record.id &* 64 &+ Int64(rule), subject: Int(record.subject),
+            subjectKind: isCompanies ? "companies" : "people", list: scenario.lists[list].id,
+            day: Day(number: day).description,
+            until: until == Int32.max ? nil : Day(number: until - 1).description,
+            behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
+            rule: scenario.rules[rule].id, misattributed: record.misattributed)
     }
 
     func trace(_ record: PendingRecord) -> RecordTrace {

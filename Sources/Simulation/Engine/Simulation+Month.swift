@@ -216,14 +216,18 @@ extension Simulation {
         recomputeSpillovers()
         refreshGates()
         var traces: [RecordTrace] = []
+        var listings: [Listing] = []
         for chunk in peopleChunks + companyChunks {
             traces += chunk.traces.values
             chunk.traces.removeAll(keepingCapacity: true)
+            listings += chunk.listings
+            chunk.listings.removeAll(keepingCapacity: true)
         }
         traces.sort { $0.id < $1.id }
         totals.add(month)
         month = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
                             lists: model.listCount, actions: model.actionCount)
+        observer.listingsMade(listings)
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
     }
 }

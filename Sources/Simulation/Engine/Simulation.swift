@@ -72,6 +72,14 @@ public struct TracedSubjects: Sendable, Equatable {
 public protocol SimulationObserver {
     /// A month (or the final partial month) has been simulated.
     mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace])
+    /// The month's entries onto lists, for everyone; called just before `monthEnded`. Observers
+    /// that do not store them need not implement it.
+    mutating func listingsMade(_ listings: [Listing])
+}
+
+extension SimulationObserver {
+    /// By default entries onto lists are not kept.
+    public mutating func listingsMade(_ listings: [Listing]) {}
 }
 
 /// The seed system (or any scenario) operating day by day on a synthetic society (M1-M13).

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import Impact
+import RunStore
+import Simulation
+import SocialCredit
+import Society
+
+/// The Observatory (issue 6): a web app that shows the runs in a folder to people who would
+/// rather look than read — the runs, each run's report, its rules, its public list, a person's
+/// credit report and what the system decides when they try something — and the same data as a
+/// JSON API described by an OpenAPI 3.1 document.
+///
+/// Everything is read-only: run databases are opened read-only, only GET and HEAD are served,
+/// and a run id from a URL is only ever compared with the folder's listing.
+public struct Observatory: Sendable {
+    /// The runs being served.
+    public let catalog: RunCatalog
+
+    /// An observatory over the runs in `runsDirectory`.
+    public init(runsDirectory: String) {
+        catalog = RunCatalog(root: runsDirectory)
+    }
+
+    /// The router with every page and API route, for a server or for tests.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(options: .autoGenerateHeadEndpoints)
+        router.add(middleware: ErrorMiddleware())
+        addPages(to: router)
+        addAPI(to: router)
+        return router
+    }
+
+    /// Serves until the process is interrupted (SIGINT or SIGTERM end it gracefully).
+    /// - Parameters:
+    ///   - host: The address to bind; 127.0.0.1 unless told otherwise, so nothing outside the
+    ///     machine reaches the server by default.
+    ///   - port: The port (0 picks a free one).
+    ///   - onServerRunning: Called with the bound port once the server listens.
+    public func serve(host: String = "127.0.0.1", port: Int = 8080,
+                      onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Observatory"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
+        try await app.runService()
+    }
+}

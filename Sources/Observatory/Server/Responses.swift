@@ -1,0 +1,99 @@
+import Foundation
+import Hummingbird
+import Impact
+import RunStore
+import Simulation
+import SocialCredit
+import Society
+
+/// Building responses: HTML pages, JSON answers and errors, with the headers every response
+/// carries (content type, caching, no sniffing, a content security policy that allows no scripts).
+enum Responses {
+    /// An HTML page.
+    static func html(_ page: Page, status: HTTPResponse.Status = .ok) -> Response {
+        text(page.html, type: "text/html; charset=utf-8", status: status)
+    }
+
+    /// A JSON answer.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        body(encode(value), type: "application/json", status: status)
+    }
+
+    /// A JSON answer kept in a run's cache under `key` (made by `make` the first time).
+    static func cachedJSON(_ cache: ResponseCache, _ key: String, _ make: () throws -> some Encodable) throws -> Response {
+        body(try cache.get(key) { encode(try make()) }, type: "application/json", status: .ok)
+    }
+
+    private static func encode(_ value: some Encodable) -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{\"error\":\"the answer could not be encoded\"}".utf8)
+        return ByteBuffer(bytes: data)
+    }
+
+    /// A JSON document given as text (the OpenAPI document).
+    static func jsonText(_ text: String) -> Response { Self.text(text, type: "application/json") }
+
+    /// Text with a content type.
+    static func text(_ text: String, type: String, status: HTTPResponse.Status = .ok,
+                     cache: String = "no-cache") -> Response {
+        body(ByteBuffer(string: text), type: type, status: status, cache: cache)
+    }
+
+    private static func body(_ buffer: ByteBuffer, type: String, status: HTTPResponse.Status,
+                             cache: String = "no-cache") -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = cache
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// An error as JSON, `{"error": "..."}`.
+    static func jsonError(_ error: ObservatoryError) -> Response {
+        json(["error": error.message], status: HTTPResponse.Status(code: error.status))
+    }
+
+    /// An error as a page.
+    static func htmlError(_ error: ObservatoryError, run: String? = nil) -> Response {
+        let title = switch error {
+        case .notFound: "Not found"
+        case .badRequest: "Bad request"
+        case .unavailable: "Run unavailable"
+        }
+        let body = "<p class=\"banner\">\(e(error.message))</p><p><a href=\"/\">All runs</a></p>"
+        return html(Page(title: title, run: run, tab: nil, body: body), status: HTTPResponse.Status(code: error.status))
+    }
+}
+
+/// Turns every error into the client's answer: `ObservatoryError`s as they are, the router's own
+/// (no such route) as a 404, anything else as a 503 saying the server could not answer, never a
+/// 500 with nothing in it. Only GET and HEAD are served. API paths answer in JSON, pages in HTML.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let api = Self.isAPI(request.uri.path)
+        guard request.method == .get || request.method == .head else {
+            var response = api
+                ? Responses.jsonError(.badRequest("method \(request.method) is not allowed; the server only reads (GET)"))
+                : Responses.htmlError(.badRequest("method \(request.method) is not allowed; the server only reads (GET)"))
+            response.status = .methodNotAllowed
+            response.headers[.allow] = "GET, HEAD"
+            return response
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as ObservatoryError {
+            return api ? Responses.jsonError(error) : Responses.htmlError(error)
+        } catch let error as HTTPError where error.status == .notFound {
+            let missing = ObservatoryError.notFound("no such page: \(clip(request.uri.path))")
+            return api ? Responses.jsonError(missing) : Responses.htmlError(missing)
+        } catch {
+            let failed = ObservatoryError.unavailable("the server could not answer: \(error)")
+            return api ? Responses.jsonError(failed) : Responses.htmlError(failed)
+        }
+    }
+
+    /// Whether a path belongs to the JSON API.
+    static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" }
+}
