@@ -1,8 +1,8 @@
 import ArgumentParser
 import Society
 
-/// The society a run is simulated on, and the threads it uses: shared by `simulate` and
-/// `calibrate`, so both read the same flags with the same checks.
+/// The society a run is simulated on, and the threads it uses, for `calibrate` (`simulate`
+/// keeps its own, optional, flags so that `--like` can refuse them when given).
 struct SocietyOptions: ParsableArguments {
     @Option(name: .long, help: "Number of people.")
     var population: Int = 100_000

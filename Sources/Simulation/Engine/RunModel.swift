@@ -15,10 +15,7 @@ final class RunModel: Sendable {
 
     // Behaviours.
     let behaviorCount: Int
-    let behaviorGroups: [UInt16]
     let behaviorCompanies: [Bool]
-    /// Sector bit mask a company behaviour is limited to (0: any).
-    let behaviorSectors: [UInt16]
     let behaviorSigma: [Double]
     /// Yearly rate by person type (see `personType`), type-major: one person's rates for all
     /// behaviours are adjacent in memory. Single precision, so the table stays in cache.
@@ -85,11 +82,10 @@ final class RunModel: Sendable {
     let responseFactor: [Double]
     /// Days a one-off trigger's effect lasts, per response (0 for triggers that hold over time).
     let responseDuration: [Int32]
-    /// Responses set off by something about the subject (every trigger but monitoring), and for
-    /// each behaviour the bit mask of those that act on it: an event works out once which of
-    /// them are in effect, then each behaviour's rate needs one AND.
+    /// Responses set off by something about the subject (every trigger but monitoring); each
+    /// `BehaviorEntry` holds the bit mask of those that act on it, so an event works out once
+    /// which of them are in effect, then each behaviour's rate needs one AND.
     let personalResponses: [Int]
-    let behaviorPersonal: [UInt64]
     /// Whether any response is set off by a relative's listing (so relatives are looked at).
     let usesRelativeTrigger: Bool
     /// Whether any response is set off by a sanction, or by a record.
@@ -138,11 +134,7 @@ final class RunModel: Sendable {
             }
         }
         behaviorCount = s.behaviors.count
-        behaviorGroups = s.behaviors.map { groupMask($0.who) }
         behaviorCompanies = s.behaviors.map { $0.who.contains(.companies) }
-        behaviorSectors = s.behaviors.map { b in
-            b.sectors.reduce(0) { $0 | (1 << UInt16(Sector.allCases.firstIndex(of: $1)!)) }
-        }
         behaviorSigma = s.behaviors.map { b in
             b.rate.dispersion > 0 ? log(1 + b.rate.dispersion * b.rate.dispersion).squareRoot() : 0
         }
@@ -215,12 +207,13 @@ final class RunModel: Sendable {
         responseDuration = s.responses.map { Int32($0.durationDays ?? 0) }
         let personal = s.responses.indices.filter { s.responses[$0].trigger != .monitored }
         personalResponses = personal
-        behaviorPersonal = s.behaviors.indices.map { [behaviorResponses] b in
-            behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 }
-        }
-        let entries = byFrequency.map { [behaviorGroups, behaviorSectors, behaviorSigma, behaviorPersonal] b in
-            BehaviorEntry(index: Int32(b), groups: behaviorGroups[b], sectors: behaviorSectors[b],
-                          dispersed: behaviorSigma[b] > 0, personal: behaviorPersonal[b])
+        let entries = byFrequency.map { [behaviorResponses, behaviorSigma] b in
+            let behavior = s.behaviors[b]
+            return BehaviorEntry(
+                index: Int32(b), groups: groupMask(behavior.who),
+                sectors: behavior.sectors.reduce(0) { $0 | (1 << UInt16(Sector.allCases.firstIndex(of: $1)!)) },
+                dispersed: behaviorSigma[b] > 0,
+                personal: behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 })
         }
         peopleBehaviors = entries.filter { !s.behaviors[Int($0.index)].who.contains(.companies) }
         companyBehaviors = entries.filter { s.behaviors[Int($0.index)].who.contains(.companies) }
@@ -251,8 +244,6 @@ final class RunModel: Sendable {
         let lists: [Bool]
         let measures: [Bool]
         let spillovers: [Bool]
-        /// A source observing behaviour b is in force in province p.
-        let monitored: [Bool]
         /// The product of the factors of the `monitored` responses in effect for behaviour b in
         /// province p (1 where none is).
         let monitorFactor: [Double]
@@ -282,7 +273,7 @@ final class RunModel: Sendable {
         }
         return DayTables(sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),
                          measures: table(policy.measureRollout), spillovers: table(policy.spilloverRollout),
-                         monitored: monitored, monitorFactor: monitorFactor)
+                         monitorFactor: monitorFactor)
     }
 }
 
