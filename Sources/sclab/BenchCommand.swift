@@ -35,7 +35,9 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
-        guard days >= 1 else { throw ValidationError("--days must be at least 1 (got \(days))") }
+        guard (1...Period.maximumDays).contains(days) else {
+            throw ValidationError("--days must be from 1 to \(Period.maximumDays) (got \(days))")
+        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
     }
 

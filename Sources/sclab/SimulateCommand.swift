@@ -80,7 +80,9 @@ struct SimulateCommand: ParsableCommand {
         }
         if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
         if let population, population < 1 { throw ValidationError("--population must be at least 1 (got \(population))") }
-        if let years, years < 1 { throw ValidationError("--years must be at least 1 (got \(years))") }
+        if let years, !(1...(Period.maximumDays / 366)).contains(years) {
+            throw ValidationError("--years must be from 1 to \(Period.maximumDays / 366) (got \(years))")
+        }
         if let days, days < 1 { throw ValidationError("--days must be at least 1 (got \(days))") }
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
         if checkpointEvery < 0 { throw ValidationError("--checkpoint-every must not be negative (got \(checkpointEvery))") }
@@ -135,6 +137,9 @@ func runPeriod(_ scenario: Scenario, start: String?, days: Int?, years: Int?) th
     else { last = scenario.period.end }
     guard first <= last else {
         throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
+    }
+    guard first.days(to: last) + 1 <= Period.maximumDays else {
+        throw ValidationError("the run would last \(first.days(to: last) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)")
     }
     return (first, last)
 }

@@ -88,22 +88,12 @@ struct MechanismTests {
 
     @Test("A listed parent's child is refused a high-fee private school; other children are not")
     func schoolSpillover() throws {
-        let yaml = """
-            scenario: {name: School spillover, start: 2016-01-01, end: 2016-06-30}
-            score: {initial: 1000, minimum: 0, maximum: 2000, tiers: [{id: A, min: 0}]}
-            behaviors:
-              - {id: refuse_judgment, conduct: contradictory, who: parents, rate: 365}
-            sources:
-              - {id: court, observes: refuse_judgment, coverage: 1}
-            rules:
-              - {id: listing, behavior: refuse_judgment, list: debtors}
-            lists:
-              - {id: debtors, kind: black, term_days: 730}
+        let yaml = Self.debtors(name: "School spillover", behaviors: "", rest: """
             actions:
               - {id: enrol_private_school, who: school_children, rate: 52}
             spillovers:
               - {id: school_ban, link: parents, when: {list: debtors}, effect: {block: enrol_private_school}}
-            """
+            """)
         // Fifty families of a parent (who refuses to perform a judgment, being a parent) and a
         // child, then fifty children living without a parent.
         var people: [Population.HandMadePerson] = []
@@ -124,5 +114,49 @@ struct MechanismTests {
         // month's end; children without a listed parent never were.
         #expect(blocked.count == 50)
         #expect(blocked.allSatisfy { $0 < 100 && $0 % 2 == 1 })
+    }
+
+    @Test("A parent on a black list: the relative_listed response stops a child's behaviour from the next month end")
+    func relativeListed() throws {
+        let yaml = Self.debtors(name: "Relative listed", behaviors: """
+
+              - {id: post_online, conduct: conforming, who: minors, rate: 12}
+            """, rest: """
+            responses:
+              - {id: silence, trigger: relative_listed, behaviors: [post_online], factor: 0}
+            """)
+        // 400 families of a parent (listed within days) and a child of 9 or 10 in 2016.
+        var people: [Population.HandMadePerson] = []
+        for family in 0..<400 {
+            let parent = people.count
+            people.append(.init(age: 44, household: family))
+            people.append(.init(age: 14, household: family, mother: parent))
+        }
+        let population = Population(seed: 5, people: people, census: SimulationFixture.census)
+        let (_, out) = try SimulationFixture.run(yaml, on: population)
+        #expect(out.total("list.entries.debtors") == 400)
+        // January, before the first month end sees the parents listed: 400 x 12 x 31/366 = 407
+        // posts expected (sd about 20). From February on, every child's parent is listed: none.
+        let january = try #require(out.value("behavior.post_online", "2016-01"))
+        #expect(abs(january - 407) < 100, "january \(january)")
+        #expect(out.total("behavior.post_online") == january)
+    }
+
+    /// The first half of 2016 for parents who refuse to perform a judgment every day, and are
+    /// listed as debtors for it; `behaviors` adds behaviour lines, `rest` further sections.
+    static func debtors(name: String, behaviors: String, rest: String) -> String {
+        """
+        scenario: {name: \(name), start: 2016-01-01, end: 2016-06-30}
+        score: {initial: 1000, minimum: 0, maximum: 2000, tiers: [{id: A, min: 0}]}
+        behaviors:
+          - {id: refuse_judgment, conduct: contradictory, who: parents, rate: 365}\(behaviors)
+        sources:
+          - {id: court, observes: refuse_judgment, coverage: 1}
+        rules:
+          - {id: listing, behavior: refuse_judgment, list: debtors}
+        lists:
+          - {id: debtors, kind: black, term_days: 730}
+        \(rest)
+        """
     }
 }

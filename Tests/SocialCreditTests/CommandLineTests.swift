@@ -189,6 +189,8 @@ struct SimulateCommandTests {
         (["--start", "2021-13-01"], "is not a date"),
         (["--days", "0"], "--days must be at least 1"),
         (["--years", "2", "--days", "5"], "give --years or --days, not both"),
+        (["--days", "32001"], "a run covers at most 32000"),
+        (["--years", "88"], "--years must be from 1 to 87"),
     ])
     func badFlags(arguments: [String], message: String) throws {
         let outcome = try cli.sclab(["simulate", "--out", folder("bad")] + arguments)

@@ -201,6 +201,10 @@ struct ScenarioErrorTests {
         #expect(errors(breaking("end: 2020-12-31", "end: 2013-12-31")) == [
             "test.yaml:4:8: scenario.end: the period ends (2013-12-31) before it starts (2014-01-01)"
         ])
+        // 2014-01-01 to 2101-08-13 is 32,001 days, both ends counted.
+        #expect(errors(breaking("end: 2020-12-31", "end: 2101-08-13")) == [
+            "test.yaml:4:8: scenario.end: the period lasts 32001 days; a run covers at most 32000 (about 87 years)"
+        ])
     }
 
     @Test("Every error in a file is reported, in file order")

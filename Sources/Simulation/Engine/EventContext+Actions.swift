@@ -8,7 +8,6 @@ extension EventContext {
     /// With `cleared`, false records are left out: the standing the subject would have without them.
     func standing(_ subject: Int, cleared: Bool = false) -> Standing {
         var result = Standing(scored: false, score: 0, tier: -1, lists: 0, lastNegative: state.lastNegative[subject])
-        let scale = isCompanies ? model.companyScale : model.peopleScale
         var ratingPoints: Int32 = 0
         if !model.ratings.isEmpty {
             (ratingPoints, result.ratings) = ratingStanding(subject, cleared: cleared)

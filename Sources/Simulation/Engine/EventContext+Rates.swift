@@ -138,11 +138,7 @@ extension EventContext {
         guard !model.scenario.responses.isEmpty else { return 0 }
         var mask: UInt8 = 0
         if day < state.blackUntil[subject] { mask |= 1 << 1 }
-        if !isCompanies && model.usesRelativeTrigger {
-            if blackListed(state.mother[subject]) || blackListed(state.father[subject]) || blackListed(state.spouse[subject]) {
-                mask |= 1 << 4
-            }
-        }
+        if !isCompanies && state.bits[subject] & 4 != 0 { mask |= 1 << 4 }  // set monthly, see `updateRelativeBits`
         return mask
     }
 
@@ -155,18 +151,13 @@ extension EventContext {
         state.blackUntil[subject] = until
     }
 
-    /// Whether a person was on a black list at the last month end (from the snapshot's bit set).
-    @inline(__always) private func blackListed(_ person: UInt32) -> Bool {
-        person != Population.none && blackBits[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
-    }
-
     /// Draws the next behaviour day from the subject's current total rate (memoryless, so a
     /// redraw whenever a rate changes is exact). A gap past the end of a response in effect, or
     /// longer than a year, becomes a refresh day, written negative, on which rates (responses
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        let total = (isCompanies ? model.companyBehaviors : model.peopleBehaviors).withUnsafeBufferPointer {
+        let total = behaviors.withUnsafeBufferPointer {
             behaviorRates(subject, inputs, $0, into: nil)
         }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))

@@ -9,7 +9,7 @@ extension EventContext {
         guard !refresh else { return scheduleBehavior(subject) }
         let inputs = rateInputs(subject, triggers: triggers(subject))
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
-        let (behavior, total): (Int, Double) = (isCompanies ? model.companyBehaviors : model.peopleBehaviors)
+        let (behavior, total): (Int, Double) = behaviors
             .withUnsafeBufferPointer { behaviors in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(behaviors.count, 1)) { rates in
                     let total = behaviorRates(subject, inputs, behaviors, into: rates.baseAddress)

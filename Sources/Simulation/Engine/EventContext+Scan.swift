@@ -11,30 +11,32 @@ extension EventContext {
     /// and only then are their events run, on records already in cache. The order of events is
     /// the same as one by one.
     func scan(_ range: Range<Int>, _ counters: inout DayCounters) {
-        let today = UInt32(UInt32(bitPattern: day))
-        let behavior = state.nextBehavior.base, action = state.nextAction.base
+        let today = state.nextBehavior.code(day)
+        let behavior = state.nextBehavior.column.base, action = state.nextAction.column.base
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.batch) { due in
             var sink: UInt64 = 0
             for first in stride(from: range.lowerBound, to: range.upperBound, by: Self.batch) {
                 let last = min(first + Self.batch, range.upperBound)
                 var count = 0
                 var subject = first
-                // Eight subjects at a time: most groups of eight have no event at all.
-                let plus = SIMD8<Int32>(repeating: day), minus = SIMD8<Int32>(repeating: -day)
-                while subject &+ 8 <= last {
-                    let b = UnsafeRawPointer(behavior + subject).loadUnaligned(as: SIMD8<Int32>.self)
-                    let a = UnsafeRawPointer(action + subject).loadUnaligned(as: SIMD8<Int32>.self)
+                // Sixteen subjects at a time: most groups of sixteen have no event at all. A due
+                // day's code is today's, negated for a refresh.
+                let plus = SIMD16<Int16>(repeating: today), minus = SIMD16<Int16>(repeating: -today)
+                while subject &+ 16 <= last {
+                    let b = UnsafeRawPointer(behavior + subject).loadUnaligned(as: SIMD16<Int16>.self)
+                    let a = UnsafeRawPointer(action + subject).loadUnaligned(as: SIMD16<Int16>.self)
                     let hits = (b .== plus) .| (b .== minus) .| (a .== plus) .| (a .== minus)
                     if any(hits) {
-                        for lane in 0..<8 where hits[lane] {
+                        for lane in 0..<16 where hits[lane] {
                             due[count] = Int32(truncatingIfNeeded: subject &+ lane)
                             count &+= 1
                         }
                     }
-                    subject &+= 8
+                    subject &+= 16
                 }
                 while subject < last {
-                    if behavior[subject].magnitude == today || action[subject].magnitude == today {
+                    let b = behavior[subject], a = action[subject]
+                    if b == today || b == -today || a == today || a == -today {
                         due[count] = Int32(truncatingIfNeeded: subject)
                         count &+= 1
                     }
@@ -42,7 +44,7 @@ extension EventContext {
                 }
                 for k in 0..<count {
                     let subject = Int(due[k])
-                    sink ^= UInt64(UInt32(bitPattern: state.lastRecorded[subject])) ^ state.actionGate[subject]
+                    sink ^= UInt64(state.bits[subject]) ^ state.actionGate[subject]
                 }
                 for k in 0..<count { events(Int(due[k]), &counters) }
             }
@@ -52,12 +54,13 @@ extension EventContext {
 
     /// The subject's behaviour and action events due today, if any.
     @inline(__always) func events(_ subject: Int, _ counters: inout DayCounters) {
-        let behavior = state.nextBehavior[subject]
-        if behavior == day || behavior == -day {
+        let today = state.nextBehavior.code(day)
+        let behavior = state.nextBehavior.column[subject]
+        if behavior == today || behavior == -today {
             behaviorEvent(subject, refresh: behavior < 0, &counters)
         }
-        let action = state.nextAction[subject]
-        if action == day || action == -day {
+        let action = state.nextAction.column[subject]
+        if action == today || action == -today {
             actionEvent(subject, refresh: action < 0, &counters)
         }
     }

@@ -100,7 +100,6 @@ struct EventContext {
     let random: CounterRandom
     let peopleSnapshot: [StandingSnapshot]
     let companySnapshot: [StandingSnapshot]
-    let blackBits: [UInt64]
     let traceEvery: Int
     /// Subjects of this kind traced by name (usually none).
     let traced: Set<Int>
@@ -110,6 +109,10 @@ struct EventContext {
     let tables: RunModel.DayTables
     let day: Int32
     let provinces: Int
+    /// The behaviours and the score scale of this kind of subject, chosen once here: choosing
+    /// per event would copy an array reference and touch its count, shared by both threads.
+    let behaviors: [BehaviorEntry]
+    let scale: ScaleNumbers?
 
     init(simulation: Simulation, kind: Simulation.Kind, chunk: ChunkState, chunkIndex: Int, range: Range<Int>,
          tables: RunModel.DayTables, day: Int32) {
@@ -119,7 +122,6 @@ struct EventContext {
         random = simulation.random
         peopleSnapshot = simulation.peopleSnapshot
         companySnapshot = simulation.companySnapshot
-        blackBits = simulation.blackBits
         traceEvery = simulation.config.traceEvery
         traced = kind == .people ? simulation.config.traced.people : simulation.config.traced.companies
         isCompanies = kind == .companies
@@ -128,6 +130,8 @@ struct EventContext {
         self.tables = tables
         self.day = day
         provinces = simulation.model.provinces
+        behaviors = kind == .people ? simulation.model.peopleBehaviors : simulation.model.companyBehaviors
+        scale = kind == .people ? simulation.model.peopleScale : simulation.model.companyScale
     }
 
     /// Key for draws about a subject: people and companies never share keys.

@@ -63,17 +63,31 @@ extension Simulation {
             }
             if kind == .people { peopleSnapshot = snapshot } else { companySnapshot = snapshot }
         }
-        updateBlackBits()
+        updateRelativeBits()
     }
 
-    /// Rebuilds the bit set of people on a black list from the people's snapshot.
-    mutating func updateBlackBits() {
+    /// Marks the people whose parent or spouse is on a black list at this month end (bit 2 of
+    /// their event bits, for the `relative_listed` trigger), so an event reads it from its own
+    /// record rather than from three relatives' far-away snapshots.
+    mutating func updateRelativeBits() {
+        guard model.usesRelativeTrigger else { return }
         let snapshot = peopleSnapshot, mask = model.blackMask
         var bits = [UInt64](repeating: 0, count: (snapshot.count + 63) / 64)
         for person in snapshot.indices where snapshot[person].lists & mask != 0 {
             bits[person >> 6] |= 1 << UInt64(person & 63)
         }
-        blackBits = bits
+        let state = people, population = self.population, black = bits
+        _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+            @inline(__always) func listed(_ person: UInt32) -> Bool {
+                person != Population.none && black[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
+            }
+            for person in range {
+                let relative = listed(population.mother[person]) || listed(population.father[person])
+                    || listed(population.spouse[person])
+                state.bits[person] = state.bits[person] & ~4 | (relative ? 4 : 0)
+            }
+            return 0
+        }
     }
 
     /// Two bits per person: 1 or 2 where the person's snapshot is `defaults[0]` or `defaults[1]`

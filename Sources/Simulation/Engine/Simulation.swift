@@ -106,9 +106,6 @@ public struct Simulation: Sendable {
     /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
     var peopleSnapshot: [StandingSnapshot]
     var companySnapshot: [StandingSnapshot]
-    /// Bit per person: on a black list at the last snapshot (for the `relative_listed` trigger;
-    /// small enough to stay in cache, unlike the snapshots).
-    var blackBits: [UInt64]
     /// Counters of the current month, and of the run so far.
     var month: DayCounters
     var totals: DayCounters
@@ -122,6 +119,7 @@ public struct Simulation: Sendable {
 
     /// Prepares a run: compiles the policy's tables, sizes the state, schedules everyone's first events.
     public init(policy: Policy, population: Population, census: Census, config: SimulationConfig) {
+        precondition(config.period.days <= Period.maximumDays, "a run covers at most \(Period.maximumDays) days (16-bit days)")
         model = RunModel(policy: policy, census: census)
         self.population = population
         self.config = config
@@ -129,8 +127,13 @@ public struct Simulation: Sendable {
         let lists = policy.scenario.lists.count
         let ratings = policy.scenario.ratings.count
         let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
-        people = SubjectState(count: population.count, lists: lists, ratings: ratings, sinceNeeded: sinceNeeded)
-        companies = SubjectState(count: population.companies.count, lists: lists, ratings: ratings, sinceNeeded: sinceNeeded)
+        let origin = config.period.start.number
+        // Rule-filled lists of each kind: the only ones whose entries are kept per subject.
+        func listed(_ subject: SubjectKind) -> [Bool] { policy.scenario.lists.map { $0.subject == subject && $0.entry == nil } }
+        people = SubjectState(count: population.count, origin: origin, listed: listed(.people), sinceNeeded: sinceNeeded,
+                              ratings: ratings)
+        companies = SubjectState(count: population.companies.count, origin: origin, listed: listed(.companies),
+                                 sinceNeeded: sinceNeeded, ratings: ratings)
         peopleRanges = Self.chunks(population.count)
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
@@ -149,9 +152,6 @@ public struct Simulation: Sendable {
             let enrolled = enrolment.mode == .mandatory || random.uniform(.enrolment, UInt64(person)) < enrolment.share
             let income = population.income[person]
             state.birthDay[person] = population.birthDay[person]
-            state.mother[person] = population.mother[person]
-            state.father[person] = population.father[person]
-            state.spouse[person] = population.spouse[person]
             state.flags[person] = population.flags[person].rawValue
             state.province[person] = population.province[person]
             state.quintile[person] = UInt8(1 + cuts.filter { income >= $0 }.count)
@@ -162,7 +162,6 @@ public struct Simulation: Sendable {
         }
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
-        blackBits = [UInt64](repeating: 0, count: (population.count + 63) / 64)
         month = DayCounters(behaviors: policy.scenario.behaviors.count, sources: policy.scenario.sources.count,
                             lists: lists, actions: policy.scenario.actions.count)
         totals = month

@@ -4,7 +4,8 @@ import SocialCredit
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    static let checkpointMagic = Array("SCLABCK1".utf8)
+    /// "SCLABCK" and the format's version (2: 16-bit days, 16- and 32-byte records).
+    static let checkpointMagic = Array("SCLABCK2".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -50,8 +51,13 @@ extension Simulation {
     /// Restores the state from a checkpoint of a run with the same scenario, society and period.
     public mutating func restore(from data: Data) throws {
         var input = ByteReader(data: [UInt8](data))
-        guard try input.bytes(Self.checkpointMagic.count) == Self.checkpointMagic else {
+        let magic = try input.bytes(Self.checkpointMagic.count)
+        guard magic.prefix(7) == Self.checkpointMagic.prefix(7) else {
             throw CheckpointError("not a SocialCreditLab checkpoint")
+        }
+        guard magic == Self.checkpointMagic else {
+            throw CheckpointError("a checkpoint of format \(Character(UnicodeScalar(magic[7]))) (from another version of sclab); "
+                                  + "this version reads format \(Character(UnicodeScalar(Self.checkpointMagic[7])))")
         }
         let day = try input.int()
         guard try input.int() == people.count, try input.int() == companies.count,
@@ -70,7 +76,6 @@ extension Simulation {
             let bytes = try input.bytes(target.count)
             bytes.withUnsafeBytes { target.copyMemory(from: $0) }
         }
-        updateBlackBits()
         var arrays = totals.arrays
         for i in arrays.indices { arrays[i] = try input.ints() }
         try totals.restore(arrays: arrays, scalars: input.ints())

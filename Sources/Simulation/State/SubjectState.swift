@@ -1,34 +1,32 @@
 /// The mutable state of every person (or every company) in a run, laid out for the day loop.
 ///
 /// Everything the day loop changes lives here, with what it reads about each person on every
-/// event (date of birth, relatives, flags, province, income quintile). Fields read together are
-/// packed in records: the *event* record (32 bytes: who the subject is, and what sets off
-/// responses) is all a behaviour event reads; the *standing* record (one cache line: score,
-/// ceilings, lists, gate) is all a record's arrival and a decision read. Fields touched only
+/// event (date of birth, flags, province, income quintile). Fields read together are packed in
+/// records: the *event* record (16 bytes: who the subject is, and what sets off responses) is
+/// all a behaviour event reads; the *standing* record (32 bytes: score, ceilings, lists, gate)
+/// is all a record's arrival and a decision read. Days are 16-bit `RunDays`. Fields touched only
 /// monthly or rarely are plain columns. All values are fixed-width, so the whole state can be
 /// hashed for the digest and written to a checkpoint as bytes.
 struct SubjectState: @unchecked Sendable {
-    // The event record.
+    // The event record (16 bytes).
     let event: RecordBlock
-    /// Date of birth (day number), mother, father and spouse (`Population.none`: none), flags,
-    /// province index, income quintile 1-5, and bits (bit 0: a parent of a minor; bit 1:
-    /// enrolled, so scored). People only; set once when the run is prepared.
+    /// Date of birth (day number), flags, province index, income quintile 1-5, and bits (bit 0:
+    /// a parent of a minor; bit 1: enrolled, so scored; bit 2: a parent or the spouse was on a
+    /// black list at the last month end, for the `relative_listed` trigger). People only;
+    /// bit 2 is set monthly, the rest once when the run is prepared.
     let birthDay: Field<Int32>
-    let mother: Field<UInt32>
-    let father: Field<UInt32>
-    let spouse: Field<UInt32>
     let flags: Field<UInt8>
     let province: Field<UInt8>
     let quintile: Field<UInt8>
     let bits: Field<UInt8>
     /// The latest end of the subject's entries on rule-filled black lists (for the `listed` trigger).
-    let blackUntil: Field<Int32>
+    let blackUntil: DayField
     /// One-off response triggers: the last day an action was blocked, and the last day a record
     /// lowered the score (Int32.min: never).
-    let lastSanctioned: Field<Int32>
-    let lastRecorded: Field<Int32>
+    let lastSanctioned: DayField
+    let lastRecorded: DayField
 
-    // The standing record.
+    // The standing record (32 bytes unless the scenario has many lists of the kind).
     let standing: RecordBlock
     /// Actions (bit per action) on which some measure or spillover acts for the subject: only
     /// these attempts are simulated one by one; the others could not be blocked or rewarded.
@@ -37,29 +35,30 @@ struct SubjectState: @unchecked Sendable {
     let scoreDelta: Field<Int32>
     let falseDelta: Field<Int32>
     /// Worst tier allowed by a record's tier ceiling, and until when (exclusive).
-    let ceilingUntil: Field<Int32>
+    let ceilingUntil: DayField
     let ceilingTier: Field<UInt8>
     /// Last day a record lowered the score (for `clean_days`), or Int32.min.
-    let lastNegative: Field<Int32>
+    let lastNegative: DayField
     /// Points from spillovers in force, their tier ceiling (0xFF: none), and the spillovers
     /// reaching the subject (bit per spillover), recomputed monthly.
     let spillDelta: Field<Int16>
     let spillCeiling: Field<UInt8>
     let spillMask: Field<UInt16>
-    /// Records attached (true and false), for snapshots and for finding who needs a monthly look.
-    let records: Field<UInt16>
     /// Lists whose current entry came from a false record (bit per list).
     let listFalse: Field<UInt8>
-    /// Per list: first day off the list (Int32.min when never listed; rule-filled lists only).
-    let listedUntil: [Field<Int32>]
+    /// Per list: first day off the list (Int32.min when never listed). Only rule-filled lists
+    /// of the subject's kind have one; the others are absent.
+    let listedUntil: [DayField]
 
     // Columns.
-    /// Next day a behaviour may occur (candidate), and whether that day is only a refresh
-    /// (written negative); the same for action attempts. Scanned every day, so kept apart.
-    let nextBehavior: Column<Int32>
-    let nextAction: Column<Int32>
+    /// Next day a behaviour may occur, and next day an action may be attempted. Scanned every
+    /// day, so kept apart.
+    let nextBehavior: ScheduleColumn
+    let nextAction: ScheduleColumn
     /// Per list with a minimum time before credit repair: first day listed (empty otherwise).
     let listedSince: [Column<Int32>]
+    /// Records attached (true and false), for snapshots and for finding who needs a monthly look.
+    let records: Column<UInt16>
     /// Lists ever held (bit per list).
     let everListed: Column<UInt8>
     /// Set when monthly spillovers changed for the subject, until its gate is refreshed.
@@ -76,51 +75,51 @@ struct SubjectState: @unchecked Sendable {
     /// see them; empty when the scenario declares no rating.
     let ratingSnapshot: Column<UInt64>
 
-    /// State for `count` subjects, `lists` lists (of which those flagged in `sinceNeeded` keep
-    /// the day each entry began) and `ratings` further ratings.
-    init(count: Int, lists: Int, ratings: Int = 0, sinceNeeded: [Bool]) {
+    /// State for `count` subjects whose day fields count from `origin` (the run's first day).
+    /// `listed` flags the lists whose entries this kind of subject can hold by rule, and
+    /// `sinceNeeded` those of them that keep the day each entry began; `ratings` is the number
+    /// of further ratings.
+    init(count: Int, origin: Int32, listed: [Bool], sinceNeeded: [Bool], ratings: Int = 0) {
         var e = RecordLayout()
-        let offsets = (birthDay: e.add(Int32(0)), mother: e.add(UInt32(0)), father: e.add(UInt32(0)),
-                       spouse: e.add(UInt32(0)), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
-                       quintile: e.add(UInt8(0)), bits: e.add(UInt8(0)), blackUntil: e.add(Int32.min),
-                       lastSanctioned: e.add(Int32.min), lastRecorded: e.add(Int32.min))
+        let offsets = (birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
+                       lastRecorded: e.add(Int16.min), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
+                       quintile: e.add(UInt8(0)), bits: e.add(UInt8(0)))
         event = RecordBlock(count: count, layout: e)
         birthDay = event.field(offsets.birthDay)
-        mother = event.field(offsets.mother)
-        father = event.field(offsets.father)
-        spouse = event.field(offsets.spouse)
         flags = event.field(offsets.flags)
         province = event.field(offsets.province)
         quintile = event.field(offsets.quintile)
         bits = event.field(offsets.bits)
-        blackUntil = event.field(offsets.blackUntil)
-        lastSanctioned = event.field(offsets.lastSanctioned)
-        lastRecorded = event.field(offsets.lastRecorded)
+        blackUntil = event.dayField(offsets.blackUntil, origin: origin)
+        lastSanctioned = event.dayField(offsets.lastSanctioned, origin: origin)
+        lastRecorded = event.dayField(offsets.lastRecorded, origin: origin)
 
         var s = RecordLayout()
         let standingOffsets = (actionGate: s.add(UInt64(0)), scoreDelta: s.add(Int32(0)), falseDelta: s.add(Int32(0)),
-                               ceilingUntil: s.add(Int32.min), lastNegative: s.add(Int32.min),
-                               spillDelta: s.add(Int16(0)), spillMask: s.add(UInt16(0)), records: s.add(UInt16(0)),
+                               ceilingUntil: s.add(Int16.min), lastNegative: s.add(Int16.min),
+                               spillDelta: s.add(Int16(0)), spillMask: s.add(UInt16(0)),
                                ceilingTier: s.add(UInt8(0)), spillCeiling: s.add(UInt8(0xFF)), listFalse: s.add(UInt8(0)))
-        let untilOffsets = (0..<lists).map { _ in s.add(Int32.min) }
+        let untilOffsets = listed.map { $0 ? s.add(Int16.min) : nil }
         let standing = RecordBlock(count: count, layout: s)
         self.standing = standing
         actionGate = standing.field(standingOffsets.actionGate)
         scoreDelta = standing.field(standingOffsets.scoreDelta)
         falseDelta = standing.field(standingOffsets.falseDelta)
-        ceilingUntil = standing.field(standingOffsets.ceilingUntil)
-        lastNegative = standing.field(standingOffsets.lastNegative)
+        ceilingUntil = standing.dayField(standingOffsets.ceilingUntil, origin: origin)
+        lastNegative = standing.dayField(standingOffsets.lastNegative, origin: origin)
         spillDelta = standing.field(standingOffsets.spillDelta)
         spillMask = standing.field(standingOffsets.spillMask)
-        records = standing.field(standingOffsets.records)
         ceilingTier = standing.field(standingOffsets.ceilingTier)
         spillCeiling = standing.field(standingOffsets.spillCeiling)
         listFalse = standing.field(standingOffsets.listFalse)
-        listedUntil = untilOffsets.map { standing.field($0) }
+        listedUntil = untilOffsets.map { offset in offset.map { standing.dayField($0, origin: origin) } ?? .absent }
 
-        nextBehavior = Column<Int32>(repeating: 0, count: count)
-        nextAction = Column<Int32>(repeating: 0, count: count)
-        listedSince = (0..<lists).map { Column<Int32>(repeating: 0, count: sinceNeeded[$0] ? count : 0) }
+        nextBehavior = ScheduleColumn(count: count, origin: origin)
+        nextAction = ScheduleColumn(count: count, origin: origin)
+        listedSince = listed.indices.map {
+            Column<Int32>(repeating: 0, count: listed[$0] && sinceNeeded[$0] ? count : 0)
+        }
+        records = Column<UInt16>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
         spillChanged = Column<UInt8>(repeating: 0, count: count)
         falseRecords = Column<UInt16>(repeating: 0, count: count)
@@ -135,8 +134,8 @@ struct SubjectState: @unchecked Sendable {
 
     /// All the state's memory, in a fixed order (for the digest and checkpoints).
     var columns: [UnsafeRawBufferPointer] {
-        [event.bytes, standing.bytes, nextBehavior.bytes, nextAction.bytes] + listedSince.map(\.bytes)
-            + [everListed.bytes, spillChanged.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+        [event.bytes, standing.bytes, nextBehavior.column.bytes, nextAction.column.bytes] + listedSince.map(\.bytes)
+            + [records.bytes, everListed.bytes, spillChanged.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
             + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 

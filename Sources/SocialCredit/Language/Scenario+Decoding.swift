@@ -56,6 +56,10 @@ extension NodeReader {
         if let start, let end, end < start {
             error("the period ends (\(end)) before it starts (\(start))", f.node("end"), f.path("end"))
         }
+        if let start, let end, start.days(to: end) + 1 > Period.maximumDays {
+            error("the period lasts \(start.days(to: end) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)",
+                  f.node("end"), f.path("end"))
+        }
         return Header(id: id, name: name ?? id, summary: summary, basis: basis, period: Period(start: start_, end: end_))
     }
 

@@ -90,6 +90,10 @@ public struct Period: Sendable, Equatable {
 
     /// Number of days, both ends counted.
     public var days: Int { start.days(to: end) + 1 }
+
+    /// The longest period a run covers: the simulation keeps days in 16 bits, counted from the
+    /// run's first day.
+    public static let maximumDays = 32_000
 }
 
 /// Who is scored: everyone, or only those who consent.
