@@ -84,7 +84,8 @@ extension Simulation {
             for person in range {
                 let relative = listed(population.mother[person]) || listed(population.father[person])
                     || listed(population.spouse[person])
-                state.bits[person] = state.bits[person] & ~4 | (relative ? 4 : 0)
+                let bits = state.bits[person], updated = bits & ~4 | (relative ? 4 : 0)
+                if updated != bits { state.bits[person] = updated }  // clean records are not written back
             }
             return 0
         }
@@ -209,13 +210,14 @@ extension Simulation {
                     }
                 }
                 let newDelta = Int16(clamping: delta)
+                // Written only when changed: most records stay clean, and are not written back.
                 if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
                     || mask != people.spillMask[person] {
                     people.spillChanged[person] = 1
+                    people.spillDelta[person] = newDelta
+                    people.spillCeiling[person] = ceiling
+                    people.spillMask[person] = mask
                 }
-                people.spillDelta[person] = newDelta
-                people.spillCeiling[person] = ceiling
-                people.spillMask[person] = mask
             }
             return 0
         }

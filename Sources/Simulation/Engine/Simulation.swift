@@ -138,8 +138,8 @@ public struct Simulation: Sendable {
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
         companyChunks = companyRanges.map { _ in ChunkState() }
-        let sorted = population.income.sorted()
-        let cuts = (1...4).map { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, sorted.count * $0 / 5)] }
+        let incomes = population.income
+        let cuts = RankSelection.values(at: (1...4).map { min(incomes.count - 1, incomes.count * $0 / 5) }, of: incomes)
         var parent = [Bool](repeating: false, count: population.count)
         for person in 0..<population.count where population.age[person] < 18 {
             if population.mother[person] != Population.none { parent[Int(population.mother[person])] = true }
