@@ -45,9 +45,11 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
+        // A prefetch hint for the day loop (C, header only): Swift cannot express one.
+        .target(name: "MemoryHints"),
         .target(
             name: "Simulation",
-            dependencies: ["SocialCredit", "Society"],
+            dependencies: ["SocialCredit", "Society", "MemoryHints"],
             swiftSettings: strictSettings
         ),
         .target(

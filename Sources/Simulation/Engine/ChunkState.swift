@@ -37,8 +37,6 @@ final class ChunkState: @unchecked Sendable {
     var traces: [Int64: RecordTrace] = [:]
     /// Entries onto lists this month, for everyone (what a public list publishes).
     var listings: [Listing] = []
-    /// Where `scan` leaves the values it read ahead, so the reads are not optimised away.
-    var prefetchSink: UInt64 = 0
 
     func schedule(_ record: PendingRecord, on day: Int32) {
         calendar[day, default: []].append(record)

@@ -1,3 +1,5 @@
+import MemoryHints
+
 extension EventContext {
     /// Subjects looked at per batch by `scan`.
     static let batch = 512
@@ -6,50 +8,71 @@ extension EventContext {
     ///
     /// On a typical day about one subject in fifty has an event, so each one's state is far from
     /// the last and not in cache. Working through the subjects one by one, the processor waits for
-    /// memory at every event; instead, each batch is first scanned for today's subjects, then
-    /// their records are read all at once (independent loads, which the processor overlaps),
-    /// and only then are their events run, on records already in cache. The order of events is
-    /// the same as one by one.
+    /// memory at every event; instead the subjects due are found a batch ahead and their records
+    /// asked for (prefetched) then, so they arrive while the current batch's events run. The
+    /// order of events is the same as one by one: `events` checks again that each subject is
+    /// still due (an event never makes another subject due on the same day).
     func scan(_ range: Range<Int>, _ counters: inout DayCounters) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.batch) { due in
+            let halves = (due.baseAddress!, due.baseAddress! + Self.batch)
+            var next = range.lowerBound
+            var current = (list: halves.0, count: 0)
+            if next < range.upperBound {
+                current.count = collect(next..<min(next + Self.batch, range.upperBound), into: current.list)
+                next += Self.batch
+            }
+            var spare = halves.1
+            while current.count > 0 || next < range.upperBound {
+                var ahead = 0
+                if next < range.upperBound {
+                    ahead = collect(next..<min(next + Self.batch, range.upperBound), into: spare)
+                    next += Self.batch
+                }
+                for k in 0..<current.count { events(Int(current.list[k]), &counters) }
+                swap(&current.list, &spare)
+                current.count = ahead
+            }
+        }
+    }
+
+    /// Writes the subjects of `batch` due today into `due`, asks for their records, and returns
+    /// how many there are.
+    @inline(__always)
+    private func collect(_ batch: Range<Int>, into due: UnsafeMutablePointer<Int32>) -> Int {
         let today = state.nextBehavior.code(day)
         let behavior = state.nextBehavior.column.base, action = state.nextAction.column.base
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.batch) { due in
-            var sink: UInt64 = 0
-            for first in stride(from: range.lowerBound, to: range.upperBound, by: Self.batch) {
-                let last = min(first + Self.batch, range.upperBound)
-                var count = 0
-                var subject = first
-                // Sixteen subjects at a time: most groups of sixteen have no event at all. A due
-                // day's code is today's, negated for a refresh.
-                let plus = SIMD16<Int16>(repeating: today), minus = SIMD16<Int16>(repeating: -today)
-                while subject &+ 16 <= last {
-                    let b = UnsafeRawPointer(behavior + subject).loadUnaligned(as: SIMD16<Int16>.self)
-                    let a = UnsafeRawPointer(action + subject).loadUnaligned(as: SIMD16<Int16>.self)
-                    let hits = (b .== plus) .| (b .== minus) .| (a .== plus) .| (a .== minus)
-                    if any(hits) {
-                        for lane in 0..<16 where hits[lane] {
-                            due[count] = Int32(truncatingIfNeeded: subject &+ lane)
-                            count &+= 1
-                        }
-                    }
-                    subject &+= 16
+        var count = 0
+        var subject = batch.lowerBound
+        // Sixteen subjects at a time: most groups of sixteen have no event at all. A due day's
+        // code is today's, negated for a refresh.
+        let plus = SIMD16<Int16>(repeating: today), minus = SIMD16<Int16>(repeating: -today)
+        while subject &+ 16 <= batch.upperBound {
+            let b = UnsafeRawPointer(behavior + subject).loadUnaligned(as: SIMD16<Int16>.self)
+            let a = UnsafeRawPointer(action + subject).loadUnaligned(as: SIMD16<Int16>.self)
+            let hits = (b .== plus) .| (b .== minus) .| (a .== plus) .| (a .== minus)
+            if any(hits) {
+                for lane in 0..<16 where hits[lane] {
+                    due[count] = Int32(truncatingIfNeeded: subject &+ lane)
+                    count &+= 1
                 }
-                while subject < last {
-                    let b = behavior[subject], a = action[subject]
-                    if b == today || b == -today || a == today || a == -today {
-                        due[count] = Int32(truncatingIfNeeded: subject)
-                        count &+= 1
-                    }
-                    subject &+= 1
-                }
-                for k in 0..<count {
-                    let subject = Int(due[k])
-                    sink ^= UInt64(state.bits[subject]) ^ state.actionGate[subject]
-                }
-                for k in 0..<count { events(Int(due[k]), &counters) }
             }
-            chunk.prefetchSink = sink
+            subject &+= 16
         }
+        while subject < batch.upperBound {
+            let b = behavior[subject], a = action[subject]
+            if b == today || b == -today || a == today || a == -today {
+                due[count] = Int32(truncatingIfNeeded: subject)
+                count &+= 1
+            }
+            subject &+= 1
+        }
+        let event = state.event, standing = state.standing
+        for k in 0..<count {
+            let subject = Int(due[k])
+            sclab_prefetch(event.base + subject &* event.stride)
+            sclab_prefetch(standing.base + subject &* standing.stride)
+        }
+        return count
     }
 
     /// The subject's behaviour and action events due today, if any.
