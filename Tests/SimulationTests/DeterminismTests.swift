@@ -63,5 +63,10 @@ struct DeterminismTests {
         var fresh = try Self.simulation(threads: 1)
         #expect(throws: CheckpointError.self) { try fresh.restore(from: data) }
         #expect(throws: CheckpointError.self) { try fresh.restore(from: Data("not a checkpoint".utf8)) }
+        // A checkpoint of an older format (32-bit days) is named as such, not misread.
+        var old = simulation.checkpointData()
+        old[7] = UInt8(ascii: "1")
+        let error = try #require(throws: CheckpointError.self) { try fresh.restore(from: old) }
+        #expect("\(error)".contains("format 1"), "\(error)")
     }
 }

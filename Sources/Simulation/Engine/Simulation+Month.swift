@@ -11,10 +11,13 @@ extension Simulation {
     }
 
     /// A snapshot read back as a standing.
-    @Sendable static func view(_ s: StandingSnapshot, ratings: UInt64 = UInt64.max) -> Standing {
+    @Sendable static func view(_ s: StandingSnapshot, origin: Int32, ratings: UInt64 = UInt64.max) -> Standing {
         Standing(scored: s.tier != 0xFF, score: s.score, tier: s.tier == 0xFF ? -1 : Int32(s.tier), lists: s.lists,
-                 lastNegative: s.lastNegative, ratings: ratings)
+                 lastNegative: s.lastNegative(origin: origin), ratings: ratings)
     }
+
+    /// The day state's origin: the run's first day (see `RunDays`).
+    var origin: Int32 { config.period.start.number }
 
     /// Everyone's standing as of today, for spillovers in the month ahead. Subjects untouched by
     /// the system (no record, no list, no spillover) share one standing per kind, enrolment and
@@ -29,7 +32,7 @@ extension Simulation {
             if snapshot.count != count { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
             let context = reader(kind)
             let state = context.state
-            let hasRatings = !model.ratings.isEmpty
+            let hasRatings = !model.ratings.isEmpty, origin = self.origin
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
@@ -50,7 +53,7 @@ extension Simulation {
                         }
                         let s = context.standing(subject)
                         column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
-                                                           lists: s.lists, lastNegative: s.lastNegative)
+                                                           lists: s.lists, lastNegative: s.lastNegative, origin: origin)
                         if hasRatings { state.ratingSnapshot[subject] = s.ratings }
                         if plain {
                             untouched[slot] = column[subject]
@@ -126,7 +129,7 @@ extension Simulation {
         let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
         let peopleRatings = people.ratingSnapshot, companyRatings = companies.ratingSnapshot
         let model = self.model
-        let day = today.number
+        let day = today.number, origin = self.origin
         // Plain per-spillover values, so the per-person loop copies nothing.
         let links: [UInt8] = spillovers.map { s in
             switch s.link { case .parents: 0; case .spouse: 1; case .friends: 2; case .employer: 3 }
@@ -144,10 +147,10 @@ extension Simulation {
         let defaults = [true, false].map { enrolled in
             StandingSnapshot(score: enrolled ? model.peopleScale.initial : 0,
                              tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
-                             lists: 0, lastNegative: Int32.min)
+                             lists: 0, lastNegative: Int32.min, origin: origin)
         }
         let defaultHolds: [Bool] = spillovers.indices.flatMap { index in
-            defaults.map { model.programs.holds(model.spilloverProgram[index], Self.view($0), day: day) }
+            defaults.map { model.programs.holds(model.spilloverProgram[index], Self.view($0, origin: origin), day: day) }
         }
         let count = spillovers.count, provinces = model.provinces
         let codes = snapshotCodes(defaults)
@@ -161,7 +164,7 @@ extension Simulation {
                     default: break
                     }
                 }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person], ratings: ratings),
+                return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person], origin: origin, ratings: ratings),
                                             day: day)
             }
             @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot, _ ratings: UInt64 = UInt64.max) -> Bool {
@@ -169,7 +172,7 @@ extension Simulation {
                     if snapshot == defaults[0] { return defaultHolds[index * 2] }
                     if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
                 }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot, ratings: ratings), day: day)
+                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot, origin: origin, ratings: ratings), day: day)
             }
             /// A linked subject's rating tiers at the month end (none when no rating is declared).
             @inline(__always) func ratings(_ column: Column<UInt64>, _ subject: UInt32) -> UInt64 {

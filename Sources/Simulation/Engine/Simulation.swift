@@ -215,12 +215,25 @@ public struct Simulation: Sendable {
     }
 }
 
-/// A subject's standing at the last month end, as spillovers see it.
+/// A subject's standing at the last month end, as spillovers see it: eight bytes, the last
+/// negative record's day as `RunDays` (read it with the run's origin).
 struct StandingSnapshot: Sendable, Equatable {
     var score: Int32 = 0
     var tier: UInt8 = 0xFF
     var lists: UInt8 = 0
-    var lastNegative: Int32 = Int32.min
+    var lastNegativeDay: Int16 = Int16.min
+
+    init() {}
+
+    init(score: Int32, tier: UInt8, lists: UInt8, lastNegative: Int32, origin: Int32) {
+        self.score = score
+        self.tier = tier
+        self.lists = lists
+        lastNegativeDay = RunDays.encode(lastNegative, origin: origin)
+    }
+
+    /// The last day a record lowered the score, or Int32.min.
+    func lastNegative(origin: Int32) -> Int32 { RunDays.decode(lastNegativeDay, origin: origin) }
 }
 
 extension CounterRandom.Stream {

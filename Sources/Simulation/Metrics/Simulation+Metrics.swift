@@ -103,7 +103,7 @@ extension Simulation {
                 let province = people.province[person]
                 let ratings = people.ratingSnapshot.count > 0 ? people.ratingSnapshot[person] : UInt64.max
                 if last == nil || last!.snapshot != snapshot || last!.ratings != ratings || last!.province != province {
-                    let standing = Self.view(snapshot, ratings: ratings)
+                    let standing = Self.view(snapshot, origin: origin, ratings: ratings)
                     let p = Int(province)
                     for (k, m) in noticeMeasures.enumerated() {
                         holds[k] = tables.measures[m * model.provinces + p]
