@@ -80,7 +80,8 @@ struct PopulationTests {
         #expect(one.employer == two.employer)
         #expect(one.surname == two.surname)
         #expect(one.network.offsets == two.network.offsets)
-        #expect(one.network.targets == two.network.targets)
+        #expect(one.network.deltas == two.network.deltas)
+        #expect(one.network.closeCount == two.network.closeCount)
         let other = generator.generate(size: 5_000, seed: 43, threads: 2)
         #expect(one.age != other.age)
     }
@@ -98,7 +99,7 @@ struct PopulationTests {
             }
             #expect(Int(network.closeCount[person]) <= friends.count)
         }
-        #expect(network.offsets.last.map(Int.init) == network.targets.count)
+        #expect(network.offsets.last.map(Int.init) == network.deltas.count)
     }
 
     @Test("Every employee works for a company in their province, and company sizes count them")

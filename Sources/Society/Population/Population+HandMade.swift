@@ -41,7 +41,8 @@ extension Population {
     }
 
     /// A small society written by hand, for tests and teaching: people (households consecutive),
-    /// companies by province code and sector, and friendships as pairs.
+    /// companies by province code and sector, and friendships as pairs (at most
+    /// `FriendshipNetwork.maximumDistance` apart in index, as in a generated society).
     public init(seed: UInt64, people: [HandMadePerson], companies: [(province: Int, sector: Sector)] = [],
                 friendships: [(Int, Int)] = [], census: Census) {
         self.seed = seed
@@ -77,14 +78,16 @@ extension Population {
             }
         }
         households = Households(start: starts, size: sizes, generations: sizes.map { _ in 1 })
-        var rows = [[UInt32]](repeating: [], count: people.count)
+        var rows = [[Int16]](repeating: [], count: people.count)
         for (a, b) in friendships where a != b {
-            rows[a].append(UInt32(b))
-            rows[b].append(UInt32(a))
+            precondition(abs(a - b) <= FriendshipNetwork.maximumDistance,
+                         "friends \(a) and \(b) are more than \(FriendshipNetwork.maximumDistance) people apart")
+            rows[a].append(Int16(b - a))
+            rows[b].append(Int16(a - b))
         }
         var offsets: [UInt32] = [0]
         for row in rows { offsets.append(offsets.last! + UInt32(row.count)) }
-        network = FriendshipNetwork(offsets: offsets, targets: rows.flatMap { $0 },
+        network = FriendshipNetwork(offsets: offsets, deltas: rows.flatMap { $0 },
                                     closeCount: rows.map { UInt8(min(255, $0.count)) })
         var staff = [UInt32](repeating: 0, count: companies.count)
         for person in people { if let e = person.employer { staff[e] += 1 } }
