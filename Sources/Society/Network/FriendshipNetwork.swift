@@ -24,6 +24,10 @@ public struct FriendshipNetwork: Sendable {
         closeCount = [UInt8](repeating: 0, count: count)
     }
 
+    /// No rows at all: the network of a population still being generated, until its network
+    /// is built (an empty network over everyone would hold 5 bytes a person meanwhile).
+    static let unbuilt = FriendshipNetwork(count: 0)
+
     init(offsets: [UInt32], deltas: [Int16], closeCount: [UInt8]) {
         precondition(offsets.count == closeCount.count + 1 && Int(offsets.last ?? 0) == deltas.count,
                      "a network's rows must cover its deltas")

@@ -33,13 +33,16 @@ struct ChunkRows: Sendable {
 extension NetworkBuilder {
     /// The rows of the people of a run of consecutive towns: every tie drawn by one of them, each
     /// written into both ends' rows, sorted, duplicates merged (close wins), close ties first.
-    func rows(of towns: ArraySlice<Range<Int>>, age: [UInt8], household: [UInt32], tables: TieTables,
+    func rows(of towns: ArraySlice<Range<Int>>, age: [UInt8], households: Households, tables: TieTables,
               random: CounterRandom) -> ChunkRows {
         let first = towns[towns.startIndex].lowerBound
         let last = towns[towns.endIndex - 1].upperBound
         let n = last - first
         let acceptance = Array(tables.acceptance), layers = Array(tables.layers)  // thread-local copies
         let attempts = tables.attempts, sigma = tables.sigma
+        let homeStart = households.start, homeSize = households.size
+        // The household of the person being drawn for, followed as people are taken in order.
+        var home = households.household(of: first)
         // Ties as (local source, (friend - person) << 1 | close): the town's bound keeps the
         // distance within 14 bits.
         var sources: [UInt32] = [], ties: [Int16] = []
@@ -63,6 +66,8 @@ extension NetworkBuilder {
                 rank[person - town.lowerBound] = Int32(slot)
             }
             for person in town {
+                while Int(homeStart[home]) + Int(homeSize[home]) <= person { home += 1 }
+                let housemates = Int(homeStart[home])..<(Int(homeStart[home]) + Int(homeSize[home]))
                 let key = UInt64(person)
                 let years = Int(age[person])
                 let activity = exp(sigma * random.normal(.friendPropensity, key) - sigma * sigma / 2)
@@ -94,7 +99,8 @@ extension NetworkBuilder {
                             let bits = picks.bits(counter)
                             let pick = circle.lowerBound + Int(((bits >> 32) &* UInt64(circle.count)) >> 32)
                             let friend = layer.byAge ? Int(byAge[pick]) : pick
-                            guard friend != person, household[friend] != household[person] else { continue }
+                            // Never oneself nor one's own household.
+                            guard !housemates.contains(friend) else { continue }
                             let gap = abs(years - Int(age[friend]))
                             guard Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 < acceptance[acceptBase + gap] else { continue }
                             sources.append(UInt32(person - first))

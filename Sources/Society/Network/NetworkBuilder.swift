@@ -40,12 +40,12 @@ struct NetworkBuilder: Sendable {
                          + "friends' distances fit 16 bits; townSize must stay below \(Self.maximumTownSize / 2)")
         let chunks = ParallelChunks.ranges(count: towns.count, chunks: max(parallel.threads * 4, count / peoplePerChunk))
         let tables = TieTables(parameters)
-        let age = population.age, household = population.household
+        let age = population.age, households = population.households
 
         let assembled = parallel.reduceInOrder(
             chunks.count, into: NetworkAssembly(people: count, endpoints: expectedEndpoints(age, parallel: parallel))
         ) { c in
-            rows(of: towns[chunks[c]], age: age, household: household, tables: tables, random: random)
+            rows(of: towns[chunks[c]], age: age, households: households, tables: tables, random: random)
         } _: { assembly, _, rows in
             assembly.append(rows)
         }

@@ -13,7 +13,9 @@ extension Population {
         public var internetUser: Bool
         /// Per-capita income, yuan per year.
         public var income: Float
-        /// Household number (people with the same number live together; listed consecutively).
+        /// Household number: people with the same number live together and are listed
+        /// consecutively. Households are numbered by `Population.household(of:)` in the order
+        /// they are listed, whatever numbers are given here.
         public var household: Int
         public var mother: Int?
         public var father: Int?
@@ -61,7 +63,6 @@ extension Population {
         province = people.map { provinceIndex[$0.province] ?? 0 }
         education = people.map { _ in EducationLevel.juniorSecondary.rawValue }
         income = people.map(\.income)
-        household = people.map { UInt32($0.household) }
         mother = people.map { $0.mother.map(UInt32.init) ?? Population.none }
         father = people.map { $0.father.map(UInt32.init) ?? Population.none }
         spouse = people.map { $0.spouse.map(UInt32.init) ?? Population.none }
