@@ -37,7 +37,7 @@ struct NetworkBuilder: Sendable {
         let largest = towns.lazy.map(\.count).max() ?? 0
         precondition(largest <= Self.maximumTownSize,
                      "a town of \(largest) people: towns are cut to about \(parameters.townSize) people so that "
-                         + "friends' distances fit 16 bits; townSize must stay below \(Self.maximumTownSize / 2)")
+                         + "friends' distances fit 16 bits; townSize must stay at most \(Self.maximumTownSize * 2 / 3)")
         let chunks = ParallelChunks.ranges(count: towns.count, chunks: max(parallel.threads * 4, count / peoplePerChunk))
         let tables = TieTables(parameters)
         let age = population.age, households = population.households
