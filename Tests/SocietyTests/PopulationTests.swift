@@ -24,10 +24,19 @@ struct PopulationTests {
         var covered = 0
         for h in 0..<households.count {
             #expect(Int(households.start[h]) == covered)
-            for person in households.members(h) { #expect(Int(population.household[person]) == h) }
+            for person in households.members(h) { #expect(population.household(of: person) == h) }
             covered += Int(households.size[h])
         }
         #expect(covered == population.count)
+    }
+
+    @Test("A person's household is found from where households start (not stored per person)")
+    func householdOfPerson() {
+        let people = [7, 7, 3, 3, 3, 9].map { Population.HandMadePerson(household: $0) }
+        let society = Population(seed: 1, people: people, census: generator.census)
+        #expect(society.households.start == [0, 2, 5])
+        #expect((0..<6).map(society.household(of:)) == [0, 0, 1, 1, 1, 2])
+        #expect(Population.bytesPerPersonColumns == 30)
     }
 
     @Test("Family links are consistent: mothers are women 15+ years older in the same household; spouses pair up")
@@ -38,7 +47,7 @@ struct PopulationTests {
                 let mother = Int(population.mother[person])
                 #expect(!population.flags[mother].contains(.male))
                 #expect(Int(population.age[mother]) - Int(population.age[person]) >= 15)
-                #expect(population.household[mother] == population.household[person])
+                #expect(population.household(of: mother) == population.household(of: person))
                 children += 1
             }
             if population.father[person] != Population.none {
@@ -59,7 +68,7 @@ struct PopulationTests {
         for person in 0..<population.count where (6...17).contains(population.age[person])
             && !population.flags[person].contains(.collective) {
             total += 1
-            let h = Int(population.household[person])
+            let h = population.household(of: person)
             if population.mother[person] != Population.none || population.father[person] != Population.none
                 || population.households.members(h).contains(where: { population.age[$0] >= population.age[person] + 15 }) {
                 withElder += 1
@@ -80,7 +89,8 @@ struct PopulationTests {
         #expect(one.employer == two.employer)
         #expect(one.surname == two.surname)
         #expect(one.network.offsets == two.network.offsets)
-        #expect(one.network.targets == two.network.targets)
+        #expect(one.network.deltas == two.network.deltas)
+        #expect(one.network.closeCount == two.network.closeCount)
         let other = generator.generate(size: 5_000, seed: 43, threads: 2)
         #expect(one.age != other.age)
     }
@@ -94,11 +104,11 @@ struct PopulationTests {
             #expect(!friends.contains(UInt32(person)))
             for friend in friends {
                 #expect(network.friends(of: Int(friend)).contains(UInt32(person)))
-                #expect(population.household[Int(friend)] != population.household[person])
+                #expect(population.household(of: Int(friend)) != population.household(of: person))
             }
             #expect(Int(network.closeCount[person]) <= friends.count)
         }
-        #expect(network.offsets.last.map(Int.init) == network.targets.count)
+        #expect(network.offsets.last.map(Int.init) == network.deltas.count)
     }
 
     @Test("Every employee works for a company in their province, and company sizes count them")

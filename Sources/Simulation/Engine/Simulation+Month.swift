@@ -178,7 +178,7 @@ extension Simulation {
             @inline(__always) func ratings(_ column: Column<UInt64>, _ subject: UInt32) -> UInt64 {
                 column.count > 0 ? column[Int(subject)] : UInt64.max
             }
-            let offsets = population.network.offsets, targets = population.network.targets
+            let offsets = population.network.offsets, deltas = population.network.deltas
             for person in range {
                 let p = Int(population.province[person])
                 var delta = 0, ceiling: UInt8 = 0xFF, mask: UInt16 = 0
@@ -196,7 +196,7 @@ extension Simulation {
                         let first = Int(offsets[person]), last = Int(offsets[person + 1])
                         if last > first {
                             var meeting = 0
-                            for k in first..<last where holds(index, Int(targets[k])) { meeting += 1 }
+                            for k in first..<last where holds(index, person + Int(deltas[k])) { meeting += 1 }
                             reached = Double(meeting) >= shares[index] * Double(last - first)
                         }
                     default:

@@ -72,7 +72,7 @@ extension Population {
     /// drawn for their household, their date of birth, and a sequence number of the right parity.
     public func residentID(of person: Int, census: Census) -> ResidentID {
         let random = CounterRandom(seed: seed)
-        let home = UInt64(household[person])
+        let home = UInt64(household(of: person))
         let provinceCode = census.provinces[Int(province[person])].code
         let division = provinceCode * 10_000 + (1 + random.below(20, .identity, home, 0)) * 100
             + (1 + random.below(30, .identity, home, 1))

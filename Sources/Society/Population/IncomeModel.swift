@@ -154,17 +154,18 @@ struct IncomeModel: Sendable {
     }
 
     /// Shares of total income held by each fifth of sorted values.
-    static func shares(_ sorted: [Double]) -> [Double] {
-        let total = sorted.reduce(0, +)
+    static func shares<Value: BinaryFloatingPoint>(_ sorted: [Value]) -> [Double] {
+        let total = sorted.reduce(0.0) { $0 + Double($1) }
         let n = sorted.count
-        return (0..<5).map { q in sorted[(n * q / 5)..<(n * (q + 1) / 5)].reduce(0, +) / total }
+        return (0..<5).map { q in sorted[(n * q / 5)..<(n * (q + 1) / 5)].reduce(0.0) { $0 + Double($1) } / total }
     }
 
     /// Gini coefficient of sorted values.
-    static func gini(_ sorted: [Double]) -> Double {
+    static func gini<Value: BinaryFloatingPoint>(_ sorted: [Value]) -> Double {
         let n = Double(sorted.count)
         var weighted = 0.0, total = 0.0
-        for (i, x) in sorted.enumerated() {
+        for (i, value) in sorted.enumerated() {
+            let x = Double(value)
             weighted += Double(i + 1) * x
             total += x
         }

@@ -13,7 +13,9 @@ extension Population {
         public var internetUser: Bool
         /// Per-capita income, yuan per year.
         public var income: Float
-        /// Household number (people with the same number live together; listed consecutively).
+        /// Household number: people with the same number live together and are listed
+        /// consecutively. Households are numbered by `Population.household(of:)` in the order
+        /// they are listed, whatever numbers are given here.
         public var household: Int
         public var mother: Int?
         public var father: Int?
@@ -41,7 +43,8 @@ extension Population {
     }
 
     /// A small society written by hand, for tests and teaching: people (households consecutive),
-    /// companies by province code and sector, and friendships as pairs.
+    /// companies by province code and sector, and friendships as pairs (at most
+    /// `FriendshipNetwork.maximumDistance` apart in index, as in a generated society).
     public init(seed: UInt64, people: [HandMadePerson], companies: [(province: Int, sector: Sector)] = [],
                 friendships: [(Int, Int)] = [], census: Census) {
         self.seed = seed
@@ -60,7 +63,6 @@ extension Population {
         province = people.map { provinceIndex[$0.province] ?? 0 }
         education = people.map { _ in EducationLevel.juniorSecondary.rawValue }
         income = people.map(\.income)
-        household = people.map { UInt32($0.household) }
         mother = people.map { $0.mother.map(UInt32.init) ?? Population.none }
         father = people.map { $0.father.map(UInt32.init) ?? Population.none }
         spouse = people.map { $0.spouse.map(UInt32.init) ?? Population.none }
@@ -77,14 +79,16 @@ extension Population {
             }
         }
         households = Households(start: starts, size: sizes, generations: sizes.map { _ in 1 })
-        var rows = [[UInt32]](repeating: [], count: people.count)
+        var rows = [[Int16]](repeating: [], count: people.count)
         for (a, b) in friendships where a != b {
-            rows[a].append(UInt32(b))
-            rows[b].append(UInt32(a))
+            precondition(abs(a - b) <= FriendshipNetwork.maximumDistance,
+                         "friends \(a) and \(b) are more than \(FriendshipNetwork.maximumDistance) people apart")
+            rows[a].append(Int16(b - a))
+            rows[b].append(Int16(a - b))
         }
         var offsets: [UInt32] = [0]
         for row in rows { offsets.append(offsets.last! + UInt32(row.count)) }
-        network = FriendshipNetwork(offsets: offsets, targets: rows.flatMap { $0 },
+        network = FriendshipNetwork(offsets: offsets, deltas: rows.flatMap { $0 },
                                     closeCount: rows.map { UInt8(min(255, $0.count)) })
         var staff = [UInt32](repeating: 0, count: companies.count)
         for person in people { if let e = person.employer { staff[e] += 1 } }

@@ -19,8 +19,6 @@ public struct Population: Sendable {
     public internal(set) var education: [UInt8]
     /// Per-capita disposable income of the person's household, yuan per year.
     public internal(set) var income: [Float]
-    /// Index of the person's household.
-    public internal(set) var household: [UInt32]
     /// Mother's index, or `Population.none`.
     public internal(set) var mother: [UInt32]
     /// Father's index, or `Population.none`.
@@ -46,9 +44,13 @@ public struct Population: Sendable {
 
     /// Bytes held per person by the person columns (not counting households, network, companies).
     public static var bytesPerPersonColumns: Int {
-        MemoryLayout<UInt8>.size * 4 + MemoryLayout<Float>.size + MemoryLayout<UInt32>.size * 5
+        MemoryLayout<UInt8>.size * 4 + MemoryLayout<Float>.size + MemoryLayout<UInt32>.size * 4
             + MemoryLayout<UInt16>.size + MemoryLayout<Int32>.size
     }
+
+    /// Index of the person's household. Members of a household are consecutive, so this is
+    /// found from the households' starts (a binary search) rather than stored per person.
+    public func household(of person: Int) -> Int { households.household(of: person) }
 
     /// Bytes of memory the whole society occupies, by part.
     public var memory: (people: Int, households: Int, network: Int, companies: Int) {
@@ -106,5 +108,19 @@ public struct Households: Sendable {
     /// The members of household `h`.
     public func members(_ h: Int) -> Range<Int> { Int(start[h])..<(Int(start[h]) + Int(size[h])) }
 
+    /// The household whose members include `person`.
+    public func household(of person: Int) -> Int { lastIndex(in: start, atMost: person) }
+
     var bytes: Int { count * (MemoryLayout<UInt32>.size + 2) }
+}
+
+/// The last index i of an ascending array with `sorted[i] <= value` (0 if there is none): which
+/// run a position falls in, given where the runs start.
+func lastIndex<Value: BinaryInteger>(in sorted: [Value], atMost value: Int) -> Int {
+    var low = 0, high = sorted.count - 1
+    while low < high {
+        let mid = (low + high + 1) >> 1
+        if Int(sorted[mid]) <= value { low = mid } else { high = mid - 1 }
+    }
+    return max(low, 0)
 }

@@ -8,7 +8,6 @@ extension PopulationGenerator {
         var age = [UInt8](repeating: 0, count: count)
         var flags = [PersonFlags](repeating: [], count: count)
         var province = [UInt8](repeating: 0, count: count)
-        var household = [UInt32](repeating: 0, count: count)
         var mother = [UInt32](repeating: Population.none, count: count)
         var father = [UInt32](repeating: Population.none, count: count)
         var spouse = [UInt32](repeating: Population.none, count: count)
@@ -20,14 +19,13 @@ extension PopulationGenerator {
         age.withUnsafeMutableBufferPointer { ageBuffer in
         flags.withUnsafeMutableBufferPointer { flagBuffer in
         province.withUnsafeMutableBufferPointer { provinceBuffer in
-        household.withUnsafeMutableBufferPointer { householdBuffer in
         mother.withUnsafeMutableBufferPointer { motherBuffer in
         father.withUnsafeMutableBufferPointer { fatherBuffer in
         spouse.withUnsafeMutableBufferPointer { spouseBuffer in
         surname.withUnsafeMutableBufferPointer { surnameBuffer in
         birthDay.withUnsafeMutableBufferPointer { birthBuffer in
             let columns = (age: SharedColumn(ageBuffer), flags: SharedColumn(flagBuffer), province: SharedColumn(provinceBuffer),
-                           household: SharedColumn(householdBuffer), mother: SharedColumn(motherBuffer),
+                           mother: SharedColumn(motherBuffer),
                            father: SharedColumn(fatherBuffer), spouse: SharedColumn(spouseBuffer),
                            surname: SharedColumn(surnameBuffer), birth: SharedColumn(birthBuffer))
             // Each chunk of households writes only its own members' rows.
@@ -53,7 +51,6 @@ extension PopulationGenerator {
                         if spec.collective { f.insert(.collective) }
                         columns.flags[person] = f
                         columns.province[person] = UInt8(stratum / 2)
-                        columns.household[person] = UInt32(h)
                         if draft.mother >= 0 { columns.mother[person] = UInt32(first + draft.mother) }
                         if draft.father >= 0 { columns.father[person] = UInt32(first + draft.father) }
                         if draft.spouse >= 0 { columns.spouse[person] = UInt32(first + draft.spouse) }
@@ -73,14 +70,14 @@ extension PopulationGenerator {
                 }
                 return 0
             }
-        }}}}}}}}}
+        }}}}}}}}
 
         let householdColumns = Households(start: plan.personStart, size: plan.sizes, generations: plan.generations)
         return Population(
             seed: random.seed, age: age, flags: flags, province: province,
             education: [UInt8](repeating: 0, count: count), income: [Float](repeating: 0, count: count),
-            household: household, mother: mother, father: father, spouse: spouse,
+            mother: mother, father: father, spouse: spouse,
             employer: [UInt32](repeating: Population.none, count: count), surname: surname, birthDay: birthDay,
-            households: householdColumns, network: FriendshipNetwork(count: count), companies: .empty)
+            households: householdColumns, network: .unbuilt, companies: .empty)
     }
 }

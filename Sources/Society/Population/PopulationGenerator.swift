@@ -156,14 +156,7 @@ struct HouseholdPlan: Sendable {
     }
 
     /// The stratum of household h (binary search over stratum starts).
-    func stratum(ofHousehold h: Int) -> Int {
-        var low = 0, high = householdStart.count - 1
-        while low < high {
-            let mid = (low + high + 1) >> 1
-            if householdStart[mid] <= h { low = mid } else { high = mid - 1 }
-        }
-        return low
-    }
+    func stratum(ofHousehold h: Int) -> Int { lastIndex(in: householdStart, atMost: h) }
 }
 
 /// Splits `total` into parts proportional to `weights`, rounding by largest remainder so the
