@@ -2,19 +2,39 @@
 /// appeal decision.
 struct PendingRecord: Sendable {
     enum Kind: UInt8, Sendable { case arrival, expiry, appealDecision }
-    var kind: Kind
+    // Widest fields first: 48 bytes a record rather than 56 in declaration order by meaning. A
+    // large society holds every record still to expire in the calendar, so this is most of the
+    // memory a run gains as it goes.
     var id: Int64
     var subject: Int32
     var actual: Int32
-    var behavior: Int16
-    var source: Int16
-    var rule: Int16
     var occurred: Int32
     var recorded: Int32
     var delta: Int32
+    var expires: Int32
+    var behavior: Int16
+    var source: Int16
+    var rule: Int16
+    var kind: Kind
     var misattributed: Bool
     var overturn: Bool
-    var expires: Int32
+
+    init(kind: Kind, id: Int64, subject: Int32, actual: Int32, behavior: Int16, source: Int16, rule: Int16,
+         occurred: Int32, recorded: Int32, delta: Int32, misattributed: Bool, overturn: Bool, expires: Int32) {
+        self.id = id
+        self.subject = subject
+        self.actual = actual
+        self.occurred = occurred
+        self.recorded = recorded
+        self.delta = delta
+        self.expires = expires
+        self.behavior = behavior
+        self.source = source
+        self.rule = rule
+        self.kind = kind
+        self.misattributed = misattributed
+        self.overturn = overturn
+    }
 }
 
 /// State that belongs to one chunk of subjects and never leaves it: the calendar of pending
