@@ -11,7 +11,8 @@ final class Column<Element>: @unchecked Sendable {
 
     init(repeating value: Element, count: Int) {
         self.count = count
-        base = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
+        base = StateMemory.allocate(byteCount: max(count, 1) * MemoryLayout<Element>.stride,
+                                    alignment: MemoryLayout<Element>.alignment).bindMemory(to: Element.self, capacity: max(count, 1))
         base.initialize(repeating: value, count: max(count, 1))
     }
 

@@ -16,7 +16,7 @@ final class RecordBlock: @unchecked Sendable {
     init(count: Int, layout: RecordLayout) {
         self.count = count
         stride = layout.stride
-        base = UnsafeMutableRawPointer.allocate(byteCount: max(1, count) * stride, alignment: 64)
+        base = StateMemory.allocate(byteCount: max(1, count) * stride, alignment: 64)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count) * stride)
         layout.template.withUnsafeBytes { template in
             for index in 0..<count { (base + index * stride).copyMemory(from: template.baseAddress!, byteCount: template.count) }
