@@ -89,7 +89,7 @@ extension EventContext {
         let subject = Int(record.subject)
         let p = province(subject)
         counters.records[Int(record.source)] += 1
-        state.records[subject] &+= 1
+        if state.records[subject] < UInt16.max { state.records[subject] += 1 }
         if record.misattributed {
             counters.falseRecords += 1
             state.falseRecords[subject] &+= 1

@@ -73,17 +73,21 @@ extension Simulation {
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             let state = context.state, day = context.day
             for subject in range {
-                var look = all || state.spillChanged[subject] != 0
-                    || (clean && state.lastNegative[subject] != Int32.min)
-                    || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
-                if !look {
+                var look = all || state.spillFlags[subject] & 1 != 0
+                // Terms, ceilings and negative records all come from records: without one, the
+                // standing record need not be read.
+                if !look && state.records[subject] != 0 {
+                    look = (clean && state.lastNegative[subject] != Int32.min)
+                        || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
+                }
+                if !look && state.records[subject] != 0 {
                     for until in state.listedUntil where until[subject] >= since && until[subject] <= day {
                         look = true
                         break
                     }
                 }
                 guard look else { continue }
-                state.spillChanged[subject] = 0
+                if state.spillFlags[subject] & 1 != 0 { state.spillFlags[subject] &= ~1 }
                 context.refreshGate(subject)
             }
             return 0

@@ -43,7 +43,7 @@ extension Simulation {
                     for subject in range {
                         // Companies' ratings depend on their sector, so with ratings none share a standing.
                         let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
-                            && state.spillDelta[subject] == 0 && state.spillCeiling[subject] == 0xFF
+                            && state.spillFlags[subject] & 2 == 0
                         let slot = (kind == .companies || state.bits[subject] & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
@@ -213,14 +213,20 @@ extension Simulation {
                     }
                 }
                 let newDelta = Int16(clamping: delta)
+                let flags = people.spillFlags[person]
+                let inForce: UInt8 = (newDelta != 0 || ceiling != 0xFF ? 2 : 0) | (mask != 0 ? 4 : 0)
+                // Nothing before and nothing now: the standing record is neither read nor written.
+                guard flags & 6 != 0 || inForce != 0 else { continue }
                 // Written only when changed: most records stay clean, and are not written back.
+                var updated = flags & ~6 | inForce
                 if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
                     || mask != people.spillMask[person] {
-                    people.spillChanged[person] = 1
+                    updated |= 1
                     people.spillDelta[person] = newDelta
                     people.spillCeiling[person] = ceiling
                     people.spillMask[person] = mask
                 }
+                if updated != flags { people.spillFlags[person] = updated }
             }
             return 0
         }

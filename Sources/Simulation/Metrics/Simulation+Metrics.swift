@@ -98,7 +98,7 @@ extension Simulation {
             var last: (snapshot: StandingSnapshot, ratings: UInt64, province: UInt8)?
             for person in range {
                 let snapshot = peopleSnapshot[person]
-                if snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
+                if snapshot.lists != 0 && snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
                 guard !noticeMeasures.isEmpty, snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
                 let province = people.province[person]
                 let ratings = people.ratingSnapshot.count > 0 ? people.ratingSnapshot[person] : UInt64.max

@@ -4,8 +4,8 @@ import SocialCredit
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (4: 16-bit days, 16- and 32-byte records, 8-byte snapshots, 48-byte pending records).
-    static let checkpointMagic = Array("SCLABCK4".utf8)
+    /// "SCLABCK" and the format's version (5: 16-bit days, 16- and 32-byte records, 8-byte snapshots, 48-byte pending records, spillover flags).
+    static let checkpointMagic = Array("SCLABCK5".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {

@@ -57,12 +57,15 @@ struct SubjectState: @unchecked Sendable {
     let nextAction: ScheduleColumn
     /// Per list with a minimum time before credit repair: first day listed (empty otherwise).
     let listedSince: [Column<Int32>]
-    /// Records attached (true and false), for snapshots and for finding who needs a monthly look.
+    /// Records attached (true and false; stops at 65,535), for snapshots and for finding who
+    /// needs a monthly look: with none, no list term, ceiling or negative record can be held.
     let records: Column<UInt16>
     /// Lists ever held (bit per list).
     let everListed: Column<UInt8>
-    /// Set when monthly spillovers changed for the subject, until its gate is refreshed.
-    let spillChanged: Column<UInt8>
+    /// Spillovers at a glance, so month-end passes need not read the standing record of the
+    /// many people no spillover reaches: bit 0, they changed this month (until the gate is
+    /// refreshed); bit 1, a point delta or tier ceiling is in force; bit 2, a block or reward is.
+    let spillFlags: Column<UInt8>
     /// Counters for snapshots: false records, blocked actions, rewards.
     let falseRecords: Column<UInt16>
     let blocked: Column<UInt16>
@@ -121,7 +124,7 @@ struct SubjectState: @unchecked Sendable {
         }
         records = Column<UInt16>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
-        spillChanged = Column<UInt8>(repeating: 0, count: count)
+        spillFlags = Column<UInt8>(repeating: 0, count: count)
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
         rewarded = Column<UInt16>(repeating: 0, count: count)
@@ -135,7 +138,7 @@ struct SubjectState: @unchecked Sendable {
     /// All the state's memory, in a fixed order (for the digest and checkpoints).
     var columns: [UnsafeRawBufferPointer] {
         [event.bytes, standing.bytes, nextBehavior.column.bytes, nextAction.column.bytes] + listedSince.map(\.bytes)
-            + [records.bytes, everListed.bytes, spillChanged.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+            + [records.bytes, everListed.bytes, spillFlags.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
             + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 
