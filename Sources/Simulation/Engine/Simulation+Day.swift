@@ -79,12 +79,7 @@ extension Simulation {
                 if !look && state.records[subject] != 0 {
                     look = (clean && state.lastNegative[subject] != Int32.min)
                         || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
-                }
-                if !look && state.records[subject] != 0 {
-                    for until in state.listedUntil where until[subject] >= since && until[subject] <= day {
-                        look = true
-                        break
-                    }
+                        || state.listedUntil.contains { $0[subject] >= since && $0[subject] <= day }
                 }
                 guard look else { continue }
                 if state.spillFlags[subject] & 1 != 0 { state.spillFlags[subject] &= ~1 }
