@@ -1,7 +1,9 @@
+import SocialCredit
+
 /// A record travelling through the system: from occurrence to arrival, and later to expiry or an
 /// appeal decision.
 struct PendingRecord: Sendable {
-    enum Kind: UInt8, Sendable { case arrival, expiry, appealDecision }
+    enum Kind: UInt8, Sendable { case arrival, expiry, appealDecision, ceilingEnd }
     // Widest fields first: 48 bytes a record rather than 56 in declaration order by meaning. A
     // large society holds every record still to expire in the calendar, so this is most of the
     // memory a run gains as it goes.
@@ -38,20 +40,23 @@ struct PendingRecord: Sendable {
 }
 
 /// State that belongs to one chunk of subjects and never leaves it: the calendar of pending
-/// records, yearly cap use, list extensions, which record made each listing, and the traces of
-/// traced subjects. Chunks are aligned to blocks of subjects that false attribution never
-/// crosses, so no chunk ever touches another's state.
+/// records, yearly cap use, list entries (with the events an appeal may still strike out), tier
+/// ceilings per record, recent negative records, and the traces of traced subjects. Chunks are
+/// aligned to blocks of subjects that false attribution never crosses, so no chunk ever touches
+/// another's state.
 final class ChunkState: @unchecked Sendable {
     var calendar: [Int32: [PendingRecord]] = [:]
-    /// (subject * rules + rule) -> (year, points used).
+    /// (subject * 4096 + rule) -> (year, points used).
     var capUse: [Int: (year: Int32, used: Int32)] = [:]
-    /// (subject * lists + list) -> days of extension used.
-    var extensions: [Int: Int32] = [:]
-    /// (subject * lists + list) -> id of the record behind the current entry.
-    var listingRecord: [Int: Int64] = [:]
-    /// subject -> id of the record behind the current tier ceiling.
-    var ceilingRecord: [Int32: Int64] = [:]
-    /// Records overturned on appeal (their expiry must not be applied again).
+    /// (subject * 16 + list) -> the subject's entry on a rule-filled list.
+    var lists: [Int: ListHistory] = [:]
+    /// subject -> the tier ceilings its records hold, one per record and rule.
+    var ceilings: [Int32: [CeilingHold]] = [:]
+    /// subject -> its latest negative records that an appeal may still strike out, and the
+    /// latest before them that none can (kept only when `clean_days` is used and appeals can win).
+    var negatives: [Int32: [RecordMark]] = [:]
+    /// Judgements (`TraceID` numbers: record × 64 + rule) overturned on appeal whose expiry is
+    /// still in the calendar: their points must not be taken back twice.
     var overturned: Set<Int64> = []
     var nextRecord: Int64 = 0
     var traces: [Int64: RecordTrace] = [:]
@@ -61,4 +66,44 @@ final class ChunkState: @unchecked Sendable {
     func schedule(_ record: PendingRecord, on day: Int32) {
         calendar[day, default: []].append(record)
     }
+}
+
+/// A subject's entry on one rule-filled list, as the list state machine (`ListTerm`) has it:
+/// `current` after every event so far; `base` after the events that no appeal can strike out
+/// any more, and `events`, those that one still can, so that an overturned record is left out by
+/// folding them again from `base` (the decision engine folds the same events from the start).
+struct ListHistory: Sendable {
+    var base = ListFold()
+    var current = ListFold()
+    var events: [ListEvent] = []
+}
+
+/// The list state machine's state with what the simulation keeps beside it: whether the record
+/// that began the entry was false (a wrongful listing).
+struct ListFold: Sendable {
+    var term: ListTerm?
+    var enteredFalsely = false
+
+    /// Applies one event; what it did.
+    mutating func apply(_ event: ListEvent, _ rules: ListTermRules) -> ListStep {
+        let step = event.apply(to: &term, rules)
+        if step == .entered { enteredFalsely = event.misattributed }
+        return step
+    }
+}
+
+/// A tier ceiling held through one record's judgement by one rule.
+struct CeilingHold: Sendable {
+    /// First day it no longer holds (`Int32.max`: never ends).
+    var until: Int32
+    var record: Int64
+    var rule: Int16
+    var tier: UInt8
+}
+
+/// A judgement that an appeal may strike out: the record, the rule, and the day it arrived.
+struct RecordMark: Sendable {
+    var day: Int32
+    var record: Int64
+    var rule: Int16
 }

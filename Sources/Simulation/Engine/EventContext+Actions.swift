@@ -6,19 +6,22 @@ extension EventContext {
     /// A subject's standing today: score (clamped, spillovers included), tier (capped by ceilings)
     /// and lists (rule-filled entries held today, then condition-filled lists).
     /// With `cleared`, false records are left out: the standing the subject would have without them.
-    func standing(_ subject: Int, cleared: Bool = false) -> Standing {
+    /// Without `spillovers`, the subject's own standing: what spillovers test on linked subjects,
+    /// so that effects cannot go round in cycles (the decision engine's `ownStanding`).
+    func standing(_ subject: Int, cleared: Bool = false, spillovers: Bool = true) -> Standing {
         var result = Standing(scored: false, score: 0, tier: -1, lists: 0, lastNegative: state.lastNegative[subject])
         var ratingPoints: Int32 = 0
         if !model.ratings.isEmpty {
             (ratingPoints, result.ratings) = ratingStanding(subject, cleared: cleared)
         }
         if let scale, isCompanies || state.bits[subject] & 2 != 0 {
-            var raw = scale.initial &+ state.scoreDelta[subject] &+ Int32(state.spillDelta[subject]) &+ ratingPoints
+            var raw = scale.initial &+ state.scoreDelta[subject] &+ ratingPoints
+            if spillovers { raw &+= Int32(state.spillDelta[subject]) }
             if cleared { raw &-= state.falseDelta[subject] }
             let score = min(scale.maximum, max(scale.minimum, raw))
             var tier = scale.tier(score)
             if day < state.ceilingUntil[subject] { tier = max(tier, Int32(state.ceilingTier[subject])) }
-            if state.spillCeiling[subject] != 0xFF { tier = max(tier, Int32(state.spillCeiling[subject])) }
+            if spillovers && state.spillCeiling[subject] != 0xFF { tier = max(tier, Int32(state.spillCeiling[subject])) }
             result.scored = true
             result.score = score
             result.tier = tier

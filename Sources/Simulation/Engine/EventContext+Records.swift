@@ -79,6 +79,9 @@ extension EventContext {
             case .arrival: arrive(record, &counters)
             case .expiry: expire(record, &counters)
             case .appealDecision: decideAppeal(record, &counters)
+            case .ceilingEnd:
+                settleCeilings(Int(record.subject))
+                refreshGate(Int(record.subject))
             }
         }
     }
@@ -107,9 +110,11 @@ extension EventContext {
             if traced { chunk.traces[judged.id &* 64 &+ Int64(r)] = trace(judged) }
         }
         if !applied && traced { chunk.traces[record.id &* 64 &+ 63] = trace(record) }
-        for k in model.behaviorRemoves.range(Int(record.behavior))
-        where repair(subject, Int(model.behaviorRemoves.values[k]), &counters) {
-            changed = true
+        for k in model.behaviorRemoves.range(Int(record.behavior)) {
+            let list = Int(model.behaviorRemoves.values[k])
+            guard model.listHasRemoval[list] else { continue }
+            let event = ListEvent(day: day, record: record.id, rule: -1, termDays: -1, misattributed: record.misattributed)
+            if step(subject, list, event, record, &counters) { changed = true }
         }
         // Only a changed standing can change which actions matter.
         if changed { refreshGate(subject) }
@@ -133,99 +138,44 @@ extension EventContext {
             let year = Int32(Day(number: day).year)
             var use = chunk.capUse[capKey] ?? (year, 0)
             if use.year != year { use = (year, 0) }
-            let room = max(0, cap - use.used)
-            delta = delta < 0 ? -min(-delta, room) : min(delta, room)
-            use.used += abs(delta)
+            var used = Int(use.used)
+            delta = Int32(YearlyCap.judge(Int(delta), cap: Int(cap), used: &used))
+            use.used = Int32(used)
             chunk.capUse[capKey] = use
         }
         record.delta = delta
         let lifetime = model.ruleLifetime[rule]
+        let until = RecordLifetime.end(recorded: day, lifetime: lifetime >= 0 ? lifetime : nil) ?? Int32.max
         if delta != 0 {
             addPoints(subject, rule: rule, delta, misattributed: record.misattributed)
             if delta > 0 { counters.pointsAdded += Int(delta) } else { counters.pointsDeducted -= Int(delta) }
             if delta < 0 {
-                state.lastNegative[subject] = day
+                markNegative(record)
                 if model.usesRecordedTrigger && state.lastRecorded[subject] != day {
                     state.lastRecorded[subject] = day
                     scheduleBehavior(subject)  // a `recorded` response starts: rates change today
                 }
             }
-            if lifetime >= 0 {
+            if until != Int32.max {
                 var expiry = record
                 expiry.kind = .expiry
-                expiry.expires = day + lifetime
-                record.expires = expiry.expires
-                chunk.schedule(expiry, on: expiry.expires)
+                expiry.expires = until
+                record.expires = until
+                chunk.schedule(expiry, on: until)
             }
         }
         let ceiling = model.ruleCeiling[rule]
-        if ceiling >= 0 {
-            let until = lifetime >= 0 ? day + lifetime : Int32.max
-            let active = day < state.ceilingUntil[subject]
-            state.ceilingTier[subject] = active ? max(state.ceilingTier[subject], UInt8(ceiling)) : UInt8(ceiling)
-            state.ceilingUntil[subject] = max(active ? state.ceilingUntil[subject] : Int32.min, until)
-            chunk.ceilingRecord[record.subject] = record.id
-        }
+        if ceiling >= 0 { holdCeiling(record, tier: UInt8(ceiling), until: until) }
         let list = Int(model.ruleList[rule])
         let listing = list >= 0 && tables.lists[list * provinces + province(subject)]
-        if listing { enlist(subject, list, record, &counters) }
+        if listing {
+            let ruleTerm = model.ruleListTerm[rule]
+            let event = ListEvent(day: day, record: record.id, rule: record.rule,
+                                  termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm, misattributed: record.misattributed)
+            step(subject, list, event, record, &counters)
+        }
         fileAppeal(record, &counters)
         return delta != 0 || ceiling >= 0 || listing
-    }
-
-    /// Puts a subject on a list, or extends the entry they hold.
-    private func enlist(_ subject: Int, _ list: Int, _ record: PendingRecord, _ counters: inout DayCounters) {
-        let entryKey = subject &* 16 &+ list
-        let bit = UInt8(1) << UInt8(list)
-        if day < state.listedUntil[list][subject] {
-            // Already listed: a further triggering record extends a fixed term.
-            let extensionDays = model.listExtension[list]
-            guard extensionDays > 0, state.listedUntil[list][subject] != Int32.max else { return }
-            let used = chunk.extensions[entryKey] ?? 0
-            let maximum = model.listMaxExtension[list]
-            let room = maximum >= 0 ? maximum - used : extensionDays
-            let added = min(extensionDays, max(0, room))
-            if added > 0 {
-                state.listedUntil[list][subject] &+= added
-                chunk.extensions[entryKey] = used + added
-                updateBlackUntil(subject)
-            }
-            return
-        }
-        let ruleTerm = model.ruleListTerm[Int(record.rule)]
-        let term = ruleTerm == -2 ? model.listTerm[list] : ruleTerm
-        if model.listRemovalMinimum[list] > 0 { state.listedSince[list][subject] = day }
-        state.listedUntil[list][subject] = term >= 0 ? day + term : Int32.max
-        updateBlackUntil(subject)
-        chunk.extensions[entryKey] = nil
-        chunk.listingRecord[entryKey] = record.id
-        chunk.listings.append(listing(record, list, until: state.listedUntil[list][subject]))
-        if record.misattributed {
-            state.listFalse[subject] |= bit
-            counters.wrongfulListings += 1
-        } else {
-            state.listFalse[subject] &= ~bit
-        }
-        state.everListed[subject] |= bit
-        counters.listEntries[list] += 1
-        // Listing may change behaviour (deterrence): redraw the next behaviour day. Without
-        // responses rates cannot change, and not redrawing keeps the draws of a run with the
-        // system switched off (the counterfactual) the same.
-        if !model.scenario.responses.isEmpty { scheduleBehavior(subject) }
-    }
-
-    /// Credit repair: a record of a repair behaviour ends a current entry after the list's delay.
-    /// Whether it did.
-    private func repair(_ subject: Int, _ list: Int, _ counters: inout DayCounters) -> Bool {
-        guard model.listHasRemoval[list], day < state.listedUntil[list][subject],
-              model.listRemovalMinimum[list] == 0 || day >= state.listedSince[list][subject] &+ model.listRemovalMinimum[list]
-        else { return false }
-        let end = day + model.listRemovalDelay[list]
-        guard end < state.listedUntil[list][subject] else { return false }
-        state.listedUntil[list][subject] = end
-        updateBlackUntil(subject)
-        counters.listRemovals[list] += 1
-        return true
     }
 
     /// The subject may contest the record; the appeal is decided later.
@@ -244,44 +194,43 @@ extension EventContext {
         chunk.schedule(decision, on: day + model.daysToDecide)
     }
 
-    /// A record's lifetime ends: its points stop counting.
+    /// A record's lifetime ends: its points stop counting (unless an appeal took them back already).
     func expire(_ record: PendingRecord, _ counters: inout DayCounters) {
-        guard !chunk.overturned.contains(record.id) else { return }
+        guard chunk.overturned.remove(Self.judgement(record)) == nil else { return }
         let subject = Int(record.subject)
         addPoints(subject, rule: Int(record.rule), -record.delta, misattributed: record.misattributed)
         counters.expired += 1
         refreshGate(subject)
     }
 
-    /// An appeal is decided; an overturned record stops counting and the listing it made ends.
+    /// A rule's judgement of a record as one number (`TraceID`'s): record × 64 + rule.
+    static func judgement(_ record: PendingRecord) -> Int64 { record.id &* 64 &+ Int64(record.rule) }
+
+    /// An appeal is decided. An overturned judgement is struck out as if it had never been made:
+    /// its points stop counting, its tier ceiling and its part in `clean_days` go, and the lists
+    /// it touched are folded again without it. The room it used under a yearly cap stays used.
     func decideAppeal(_ record: PendingRecord, _ counters: inout DayCounters) {
         let subject = Int(record.subject)
-        let traceKey = record.id &* 64 &+ Int64(record.rule)
+        let traceKey = Self.judgement(record)
         if isTraced(subject), record.rule >= 0, var trace = chunk.traces[traceKey] ?? pendingTrace(record) {
             trace.appealFiled = Day(number: record.recorded).description
             trace.appealDecided = Day(number: day).description
             trace.appealOutcome = record.overturn ? "overturned" : "upheld"
             chunk.traces[traceKey] = trace
         }
-        guard record.overturn else { return }
+        guard record.overturn, record.rule >= 0 else { return }
         counters.appealsOverturned += 1
         if record.misattributed { counters.appealsOverturnedFalse += 1 }
-        if record.expires > day || record.expires == Int32.max {
-            if record.rule >= 0 { addPoints(subject, rule: Int(record.rule), -record.delta, misattributed: record.misattributed) }
-            chunk.overturned.insert(record.id)
+        let rule = Int(record.rule)
+        if record.expires == Int32.max || record.expires > day {
+            addPoints(subject, rule: rule, -record.delta, misattributed: record.misattributed)
+            // Its expiry is still in the calendar: it must not take the points back again.
+            if record.expires != Int32.max { chunk.overturned.insert(traceKey) }
         }
-        for list in 0..<model.listCount where chunk.listingRecord[subject &* 16 &+ list] == record.id {
-            if day < state.listedUntil[list][subject] {
-                state.listedUntil[list][subject] = day
-                updateBlackUntil(subject)
-                counters.listRemovals[list] += 1
-            }
-            chunk.listingRecord[subject &* 16 &+ list] = nil
-        }
-        if chunk.ceilingRecord[record.subject] == record.id {
-            state.ceilingUntil[subject] = Int32.min
-            chunk.ceilingRecord[record.subject] = nil
-        }
+        if record.delta < 0 { unmarkNegative(record) }
+        if model.ruleCeiling[rule] >= 0 { releaseCeiling(record) }
+        let list = Int(model.ruleList[rule])
+        if list >= 0 { strike(record, from: list, &counters) }
         refreshGate(subject)
     }
 
@@ -298,7 +247,7 @@ extension EventContext {
     }
 
     /// The public face of a new list entry: the record behind it, today, and the term's end.
-    private func listing(_ record: PendingRecord, _ list: Int, until: Int32) -> Listing {
+    func listing(_ record: PendingRecord, _ list: Int, until: Int32) -> Listing {
         let scenario = model.scenario
         let rule = Int(record.rule)
         return Listing(

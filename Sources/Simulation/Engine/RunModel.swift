@@ -64,6 +64,8 @@ final class RunModel: Sendable {
     let listRemovalDelay: [Int32]
     let listRemovalMinimum: [Int32]
     let listHasRemoval: [Bool]
+    /// Each list's terms as the list state machine (`ListTerm`) reads them.
+    let listTermRules: [ListTermRules]
     let listConditional: [Bool]
     let listBlack: [Bool]
     let listCompanies: [Bool]
@@ -189,6 +191,7 @@ final class RunModel: Sendable {
         listRemovalDelay = s.lists.map { Int32($0.removal?.delayDays ?? 0) }
         listRemovalMinimum = s.lists.map { Int32($0.removal?.minimumDays ?? 0) }
         listHasRemoval = s.lists.map { $0.removal != nil }
+        listTermRules = s.lists.map(ListTermRules.init)
         listConditional = s.lists.map { $0.entry != nil }
         listBlack = s.lists.map { $0.kind == .black }
         listCompanies = s.lists.map { $0.subject == .companies }

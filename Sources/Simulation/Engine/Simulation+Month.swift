@@ -19,9 +19,11 @@ extension Simulation {
     /// The day state's origin: the run's first day (see `RunDays`).
     var origin: Int32 { config.period.start.number }
 
-    /// Everyone's standing as of today, for spillovers in the month ahead. Subjects untouched by
-    /// the system (no record, no list, no spillover) share one standing per kind, enrolment and
-    /// province, computed once.
+    /// Everyone's own standing as of today (without the spillovers that reach them), for
+    /// spillovers in the month ahead: a spillover tests a linked subject's own standing, so
+    /// effects cannot go round in cycles. Subjects untouched by the system (no record, no list)
+    /// share one standing per kind, enrolment and province, computed once. The standing with
+    /// spillovers, for the month's figures, is `fullSnapshot`.
     mutating func takeSnapshots() {
         for kind in [Kind.people, .companies] {
             // Last month's array is overwritten in place (every entry is rewritten): taken out
@@ -43,7 +45,6 @@ extension Simulation {
                     for subject in range {
                         // Companies' ratings depend on their sector, so with ratings none share a standing.
                         let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
-                            && state.spillFlags[subject] & 2 == 0
                         let slot = (kind == .companies || state.bits[subject] & 2 != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
@@ -51,7 +52,7 @@ extension Simulation {
                             if hasRatings { state.ratingSnapshot[subject] = untouchedRatings[slot] }
                             continue
                         }
-                        let s = context.standing(subject)
+                        let s = context.standing(subject, spillovers: false)
                         column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
                                                            lists: s.lists, lastNegative: s.lastNegative, origin: origin)
                         if hasRatings { state.ratingSnapshot[subject] = s.ratings }
@@ -67,6 +68,16 @@ extension Simulation {
             if kind == .people { peopleSnapshot = snapshot } else { companySnapshot = snapshot }
         }
         updateRelativeBits()
+    }
+
+    /// A subject's standing at this month end with the spillovers in force this month (the
+    /// standing the month's figures count), from its own snapshot: the same unless a spillover's
+    /// points or tier ceiling reach the person.
+    static func fullSnapshot(_ subject: Int, own: StandingSnapshot, _ context: EventContext, origin: Int32) -> StandingSnapshot {
+        guard !context.isCompanies, context.state.spillFlags[subject] & 2 != 0 else { return own }
+        let s = context.standing(subject)
+        return StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF, lists: s.lists,
+                                lastNegative: s.lastNegative, origin: origin)
     }
 
     /// Marks the people whose parent or spouse is on a black list at this month end (bit 2 of

@@ -78,7 +78,7 @@ struct TestPrograms: Sendable {
         case .tierAtLeast: return s.tier >= 0 && s.tier <= a
         case .scoreBelow: return s.scored && s.score < a
         case .scoreAtLeast: return s.scored && s.score >= a
-        case .cleanFor: return s.lastNegative == Int32.min || s.lastNegative <= day &- a
+        case .cleanFor: return CleanDays.holds(lastNegative: s.lastNegative == Int32.min ? nil : s.lastNegative, days: a, on: day)
         case .ratingTierAtMost, .ratingTierAtLeast:
             let tier = Int32((s.ratings >> UInt64(8 * (a >> 8))) & 0xFF)
             guard tier != 0xFF else { return false }

@@ -50,6 +50,7 @@ extension Simulation {
         for kind in [Kind.people, .companies] {
             let prefix = kind == .people ? "" : "company."
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
+            let context = reader(kind), origin = self.origin
             guard let scale = model.policy.scale(for: kind == .people ? .people : .companies), !snapshot.isEmpty else { continue }
             let width = max(1, (scale.maximum - scale.minimum + 19) / 20)
             let tierCount = scale.tiers.count, listCount = model.scenario.lists.count, minimum = scale.minimum
@@ -58,7 +59,7 @@ extension Simulation {
             let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
                 var tally = StandingTally(tiers: tierCount, lists: listCount)
                 for index in range {
-                    let s = snapshot[index]
+                    let s = Self.fullSnapshot(index, own: snapshot[index], context, origin: origin)
                     if s.tier != 0xFF {
                         tally.tiers[Int(s.tier)] += 1
                         tally.scored += 1
@@ -81,51 +82,70 @@ extension Simulation {
                 add("list.size.\(list.id)", Double(total.lists[l]))
             }
         }
-        // People on a list because of a false record, and notices in force.
-        let context = reader(.people)
-        let measures = self.model.scenario.measures
-        let noticeMeasures = measures.indices.filter { measures[$0].kind == .notice && measures[$0].subject == .people }
-        let channels = noticeMeasures.map { measures[$0].channel ?? measures[$0].id }
-        let day = today.number
-        let model = self.model, population = self.population, people = self.people
-        let peopleSnapshot = self.peopleSnapshot, tables = context.tables
-        // In parallel chunks; a snapshot equal to the previous one in the chunk (most people
-        // share the initial standing) reuses its answers.
-        let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: population.count, chunks: 64) { range in
-            var counts = [Int](repeating: 0, count: noticeMeasures.count)
-            var holds = [Bool](repeating: false, count: noticeMeasures.count)
-            var wrong = 0
-            var last: (snapshot: StandingSnapshot, ratings: UInt64, province: UInt8)?
-            for person in range {
-                let snapshot = peopleSnapshot[person]
-                if snapshot.lists != 0 && snapshot.lists & people.listFalse[person] != 0 { wrong += 1 }
-                guard !noticeMeasures.isEmpty, snapshot.lists != 0 || snapshot.tier != 0xFF else { continue }
-                let province = people.province[person]
-                let ratings = people.ratingSnapshot.count > 0 ? people.ratingSnapshot[person] : UInt64.max
-                if last == nil || last!.snapshot != snapshot || last!.ratings != ratings || last!.province != province {
-                    let standing = Self.view(snapshot, origin: origin, ratings: ratings)
-                    let p = Int(province)
-                    for (k, m) in noticeMeasures.enumerated() {
-                        holds[k] = tables.measures[m * model.provinces + p]
-                            && model.programs.holds(model.measureProgram[m], standing, day: day)
+        points += noticeMetrics()
+        return points
+    }
+
+    /// People on a list because of a false record, and people and companies with each notice
+    /// in force (`Policy.notices`, the rule the engine's credit reports use), at the month's end.
+    func noticeMetrics() -> [MetricPoint] {
+        var points: [MetricPoint] = []
+        let channels = model.policy.noticeChannels
+        for kind in [Kind.people, .companies] {
+            let isPeople = kind == .people
+            let subjectKind: SubjectKind = isPeople ? .people : .companies
+            let gives = model.scenario.measures.contains { $0.kind == .notice && $0.subject == subjectKind }
+                || model.scenario.lists.contains { $0.published && $0.subject == subjectKind }
+            guard isPeople || gives else { continue }
+            let context = reader(kind), origin = self.origin
+            let snapshot = isPeople ? peopleSnapshot : companySnapshot
+            let state = context.state, tables = context.tables, day = today.number
+            let model = self.model, provinces = model.provinces
+            // In parallel chunks; a standing equal to the previous one in the chunk (most people
+            // share the initial standing) reuses its answer.
+            let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+                var counts = [Int](repeating: 0, count: channels.count)
+                var wrong = 0
+                var last: (snapshot: StandingSnapshot, ratings: UInt64, province: Int, notices: UInt64)?
+                for subject in range {
+                    let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
+                    if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrong += 1 }
+                    guard gives, s.lists != 0 || s.tier != 0xFF else { continue }
+                    let province = context.province(subject)
+                    let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
+                    var notices: UInt64
+                    if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
+                        notices = known.notices
+                    } else {
+                        let standing = Self.view(s, origin: origin, ratings: ratings)
+                        notices = model.policy.notices(
+                            kind: subjectKind,
+                            measureInForce: { m in
+                                tables.measures[m * provinces + province] && model.programs.holds(model.measureProgram[m], standing, day: day)
+                            },
+                            listHeld: { l in s.lists & (1 << UInt8(l)) != 0 })
+                        last = (s, ratings, province, notices)
                     }
-                    last = (snapshot, ratings, province)
+                    while notices != 0 {
+                        counts[notices.trailingZeroBitCount] += 1
+                        notices &= notices - 1
+                    }
                 }
-                for k in counts.indices where holds[k] { counts[k] += 1 }
+                return (counts, wrong)
             }
-            return (counts, wrong)
-        }
-        var noticeCounts = [Int](repeating: 0, count: noticeMeasures.count)
-        var wronglyListed = 0
-        for partial in partials {
-            for k in noticeCounts.indices { noticeCounts[k] += partial.notices[k] }
-            wronglyListed += partial.wrong
-        }
-        var notices: [String: Int] = [:]
-        for (k, channel) in channels.enumerated() { notices[channel, default: 0] += noticeCounts[k] }
-        points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wronglyListed)))
-        for (channel, count) in notices.sorted(by: { $0.key < $1.key }) {
-            points.append(MetricPoint(period: period, name: "notices.\(channel)", value: Double(count)))
+            var counts = [Int](repeating: 0, count: channels.count)
+            var wrongly = 0
+            for partial in partials {
+                for k in counts.indices { counts[k] += partial.notices[k] }
+                wrongly += partial.wrong
+            }
+            let prefix = isPeople ? "" : "company."
+            if isPeople { points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly))) }
+            if gives {
+                for (k, channel) in channels.enumerated() {
+                    points.append(MetricPoint(period: period, name: prefix + "notices.\(channel)", value: Double(counts[k])))
+                }
+            }
         }
         return points
     }

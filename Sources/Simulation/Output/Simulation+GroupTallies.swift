@@ -7,7 +7,7 @@ extension Simulation {
     /// falsely recorded or reached by spillovers. Computed in parallel chunks whose partial sums
     /// are added in chunk order, so the result does not depend on the thread count.
     ///
-    /// Call it after the run has finished (the standing snapshots are then the final standing).
+    /// Call it after the run has finished (the standing snapshots are then the final own standing).
     public func groupTallies(census: Census) -> [GroupTally] {
         let groups = Self.tallyGroups(census: census)
         let width = GroupTally.countNames.count
@@ -22,12 +22,13 @@ extension Simulation {
             if case .reward = effects[index] { mask | 1 << UInt16(index) } else { mask }
         }
         let people = self.people, snapshot = peopleSnapshot
+        let context = reader(.people), origin = self.origin
         let day = today.adding(days: -1).number
         let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             var sums = [Int](repeating: 0, count: groups.count * width)
             var values = [Int](repeating: 0, count: width)
             for person in range {
-                let s = snapshot[person]
+                let s = Self.fullSnapshot(person, own: snapshot[person], context, origin: origin)
                 let flags = PersonFlags(rawValue: people.flags[person])
                 let scored = s.tier != 0xFF
                 let blackNow = s.lists & blackMask != 0

@@ -4,8 +4,9 @@ import SocialCredit
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (5: 16-bit days, 16- and 32-byte records, 8-byte snapshots, 48-byte pending records, spillover flags).
-    static let checkpointMagic = Array("SCLABCK5".utf8)
+    /// "SCLABCK" and the format's version (6: 16-bit days, 16- and 32-byte records, 8-byte own-standing
+    /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per record).
+    static let checkpointMagic = Array("SCLABCK6".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -34,15 +35,9 @@ extension Simulation {
             out.ints(caps.map(\.key))
             out.ints(caps.map { Int($0.value.year) })
             out.ints(caps.map { Int($0.value.used) })
-            let extensions = chunk.extensions.sorted { $0.key < $1.key }
-            out.ints(extensions.map(\.key))
-            out.ints(extensions.map { Int($0.value) })
-            let listings = chunk.listingRecord.sorted { $0.key < $1.key }
-            out.ints(listings.map(\.key))
-            out.ints(listings.map { Int($0.value) })
-            let ceilings = chunk.ceilingRecord.sorted { $0.key < $1.key }
-            out.ints(ceilings.map { Int($0.key) })
-            out.ints(ceilings.map { Int($0.value) })
+            out.listHistories(chunk.lists)
+            out.ceilings(chunk.ceilings)
+            out.marks(chunk.negatives)
             out.ints(chunk.overturned.sorted().map { Int($0) })
         }
         return Data(out.data)
@@ -92,12 +87,9 @@ extension Simulation {
             }
             let capKeys = try input.ints(), capYears = try input.ints(), capUsed = try input.ints()
             chunk.capUse = Dictionary(uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (Int32(capYears[$0]), Int32(capUsed[$0]))) })
-            let extensionKeys = try input.ints(), extensionValues = try input.ints()
-            chunk.extensions = Dictionary(uniqueKeysWithValues: zip(extensionKeys, extensionValues.map { Int32($0) }))
-            let listingKeys = try input.ints(), listingValues = try input.ints()
-            chunk.listingRecord = Dictionary(uniqueKeysWithValues: zip(listingKeys, listingValues.map { Int64($0) }))
-            let ceilingKeys = try input.ints(), ceilingValues = try input.ints()
-            chunk.ceilingRecord = Dictionary(uniqueKeysWithValues: zip(ceilingKeys.map { Int32($0) }, ceilingValues.map { Int64($0) }))
+            chunk.lists = try input.listHistories()
+            chunk.ceilings = try input.ceilings()
+            chunk.negatives = try input.marks()
             chunk.overturned = Set(try input.ints().map { Int64($0) })
             chunk.traces = [:]
         }
@@ -145,8 +137,23 @@ struct ByteReader {
     }
 
     mutating func ints() throws -> [Int] {
+        let n = try count()
+        return try (0..<n).map { _ in try int() }
+    }
+
+    /// A count of items of at least 8 bytes each that the rest of the data can hold.
+    mutating func count() throws -> Int {
         let n = try int()
         guard n >= 0, n <= (data.count - offset) / 8 else { throw CheckpointError("damaged: bad array length") }
-        return try (0..<n).map { _ in try int() }
+        return n
+    }
+
+    /// An integer that must lie in `range`.
+    mutating func int<T: FixedWidthInteger>(in range: ClosedRange<T>) throws -> T {
+        let value = try int()
+        guard let narrow = T(exactly: value), range.contains(narrow) else {
+            throw CheckpointError("damaged: a value out of range (\(value))")
+        }
+        return narrow
     }
 }

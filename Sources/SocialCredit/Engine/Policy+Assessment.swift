@@ -61,19 +61,18 @@ extension Policy {
                                          nominal: rule.delta, delta: 0, status: .counting, expires: expires)
                 if record.judgedOtherwise || record.rulesJudgedOtherwise.contains(ruleIndex) {
                     entry.status = .judgedOtherwise
-                } else if record.isOverturned(by: day, rule: ruleIndex) {
-                    entry.status = .overturned
                 } else if !ruleRollout[ruleIndex].isOpen(on: record.recorded, in: subject.province) {
                     entry.status = .ruleNotInForce
                 } else {
-                    entry.delta = rule.delta
-                    if let cap = rule.capPerYear {
-                        let key = CapKey(rule: ruleIndex, year: record.recorded.year)
-                        let room = max(0, cap - used[key, default: 0])
-                        entry.delta = rule.delta < 0 ? -min(-rule.delta, room) : min(rule.delta, room)
-                        used[key, default: 0] += abs(entry.delta)
+                    // The cap's room is used when the record is judged, even if an appeal later
+                    // strikes the record out (YearlyCap).
+                    entry.delta = YearlyCap.judge(rule.delta, cap: rule.capPerYear,
+                                                  used: &used[CapKey(rule: ruleIndex, year: record.recorded.year), default: 0])
+                    if record.isOverturned(by: day, rule: ruleIndex) {
+                        entry.status = .overturned
+                    } else if let expires, day > expires {
+                        entry.status = .expired
                     }
-                    if let expires, day > expires { entry.status = .expired }
                 }
                 if entry.status == .counting {
                     total += entry.delta
@@ -108,61 +107,62 @@ extension Policy {
         var year: Int
     }
 
-    /// Entries on a list that rules fill: listing, extension, credit repair and term.
+    /// Entries on a list that rules fill: the list state machine (`ListTerm`) folded over the
+    /// records that trigger or repair it, in the order the rules take them (day, record, a
+    /// record's triggers in rule order before its repair). A record struck out on appeal is left
+    /// out, as if it had never been: the entry is rebuilt from the records that stand.
     private func ruleListEntries(
         _ list: Int, subject: Subject, ledger: [Contribution], on day: Day
     ) -> (current: ListEntry?, past: [ListEntry]) {
         let definition = scenario.lists[list]
+        let rules = ListTermRules(definition)
         let byID = Dictionary(subject.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var events: [(day: Day, order: Int, record: Int, term: Int?)] = []
-        var seen = Set<Int>()
+        var events: [ListEvent] = []
         for entry in ledger where ruleList[entry.rule] == list && (entry.status == .counting || entry.status == .expired) {
-            guard let record = byID[entry.record], seen.insert(record.id).inserted,
-                  listRollout[list].isOpen(on: record.recorded, in: subject.province) else { continue }
-            events.append((record.recorded, 0, record.id, scenario.rules[entry.rule].listTermDays ?? definition.termDays))
+            guard let record = byID[entry.record], listRollout[list].isOpen(on: record.recorded, in: subject.province) else { continue }
+            let term = scenario.rules[entry.rule].listTermDays ?? definition.termDays
+            events.append(ListEvent(day: record.recorded.number, record: Int64(record.id), rule: Int16(entry.rule),
+                                    termDays: term.map { Int32(clamping: $0) } ?? -1, misattributed: record.misattributed))
         }
         if !listRemovals[list].isEmpty {
             for record in subject.records
             where record.recorded <= day && listRemovals[list].contains(record.behavior) && !record.isOverturned(by: day) {
-                events.append((record.recorded, 1, record.id, nil))
+                events.append(ListEvent(day: record.recorded.number, record: Int64(record.id), rule: -1, termDays: -1,
+                                        misattributed: record.misattributed))
             }
         }
-        events.sort { ($0.day, $0.order, $0.record) < ($1.day, $1.order, $1.record) }
+        events.sort { ($0.day, $0.record, $0.isRepair ? 1 : 0, $0.rule) < ($1.day, $1.record, $1.isRepair ? 1 : 0, $1.rule) }
 
+        var term: ListTerm?
         var current: ListEntry?
         var past: [ListEntry] = []
+        func end(_ term: ListTerm) -> Day? { term.isOpen ? nil : Day(number: term.end) }
         for event in events {
-            if let entry = current, let end = entry.end, end <= event.day {
+            if let entry = current, let held = term, held.end <= event.day {
                 past.append(entry)
                 current = nil
+                term = nil
             }
-            if event.order == 0 {
-                guard var entry = current else {
-                    current = ListEntry(
-                        list: list, start: event.day, end: event.term.map { event.day.adding(days: $0) },
-                        triggers: [event.record], extensions: [], extendedDays: 0,
-                        ending: event.term == nil ? .open : .term)
-                    continue
-                }
-                let room = definition.maxExtensionDays.map { $0 - entry.extendedDays } ?? definition.extensionDays
-                let added = min(definition.extensionDays, max(0, room))
-                if let end = entry.end, added > 0, case .term = entry.ending {
-                    entry.end = end.adding(days: added)
-                    entry.extendedDays += added
-                }
-                entry.extensions.append(event.record)
-                current = entry
-            } else if var entry = current, let start = entry.start,
-                      event.day >= start.adding(days: definition.removal?.minimumDays ?? 0) {
-                let end = event.day.adding(days: definition.removal?.delayDays ?? 0)
-                if entry.end.map({ end < $0 }) ?? true {
-                    entry.end = end
-                    entry.ending = .repaired(record: event.record)
-                }
-                current = entry
+            let record = Int(event.record)
+            switch event.apply(to: &term, rules) {
+            case .entered:
+                guard let held = term else { continue }
+                current = ListEntry(list: list, start: Day(number: held.start), end: end(held), triggers: [record],
+                                    extensions: [], extendedDays: 0, ending: held.isOpen ? .open : .term)
+            case .extended, .noted:
+                guard let held = term else { continue }
+                current?.end = end(held)
+                current?.extendedDays = Int(held.extendedDays)
+                current?.extensions.append(record)
+            case .repaired:
+                guard let held = term else { continue }
+                current?.end = end(held)
+                current?.ending = .repaired(record: record)
+            case .unchanged:
+                break
             }
         }
-        if let entry = current, let end = entry.end, end <= day {
+        if let entry = current, let held = term, held.end <= day.number {
             past.append(entry)
             current = nil
         }
@@ -175,7 +175,7 @@ extension Policy {
             standing.tier = nil
             return
         }
-        standing.tier = standing.ceilings.reduce(scale.tierIndex(for: score)) { max($0, $1.tier) }
+        standing.tier = TierCeiling.tier(score: scale.tierIndex(for: score), ceilings: standing.ceilings.map(\.tier))
     }
 
     /// Applies every spillover in force: tests linked subjects' own standing.
@@ -277,11 +277,10 @@ extension Policy {
             guard let score = standing.score, score >= value else { return nil }
             return scoreBecause(standing, sign: 1, tier: standing.tier)
         case let .cleanFor(days):
-            let since = standing.day.adding(days: -days)
-            let recent = standing.contributions.contains {
-                $0.recorded > since && $0.delta < 0 && ($0.status == .counting || $0.status == .expired)
-            }
-            return recent ? nil : Because()
+            // Records struck out on appeal do not count; expired ones do (they were recorded).
+            let lastNegative = standing.contributions
+                .filter { $0.delta < 0 && ($0.status == .counting || $0.status == .expired) }.map(\.recorded.number).max()
+            return CleanDays.holds(lastNegative: lastNegative, days: Int32(clamping: days), on: standing.day.number) ? Because() : nil
         case let .all(parts):
             var because = Because()
             for part in parts {

@@ -37,8 +37,40 @@ extension Policy {
     /// Notices in force for a standing (ringtone warnings, published names): the notice measures
     /// in force, plus a `name_published` notice for each published list the subject is on.
     public func notices(for standing: Standing) -> [String] {
-        var channels = standing.measures.compactMap { scenario.measures[$0.measure].channel }
-        if standing.lists.contains(where: { scenario.lists[$0.list].published }) { channels.append("name_published") }
-        return channels.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        let mask = notices(kind: standing.kind, measureInForce: { m in standing.measures.contains { $0.measure == m } },
+                           listHeld: { l in standing.isListed(l) })
+        return noticeChannels.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { noticeChannels[$0] }
+    }
+
+    /// Every notice channel a scenario can give, each once, in a fixed order: the channels of
+    /// its notice measures in declaration order, then `name_published` when a list is published.
+    static func noticeChannels(of scenario: Scenario) -> [String] {
+        var channels: [String] = []
+        for measure in scenario.measures where measure.kind == .notice {
+            let channel = measure.channel ?? measure.id
+            if !channels.contains(channel) { channels.append(channel) }
+        }
+        if scenario.lists.contains(where: \.published), !channels.contains(Self.namePublished) { channels.append(Self.namePublished) }
+        return channels
+    }
+
+    /// The channel of the notice a published list gives the people and companies on it.
+    public static let namePublished = "name_published"
+
+    /// Which notices a subject of this kind gets (bits over `noticeChannels`), given which
+    /// measures are in force for it and which lists it holds: the one rule the engine's credit
+    /// reports and the simulation's `notices.*` metrics both use.
+    public func notices(kind: SubjectKind, measureInForce: (Int) -> Bool, listHeld: (Int) -> Bool) -> UInt64 {
+        let channels = noticeChannels
+        var mask: UInt64 = 0
+        for (index, measure) in scenario.measures.enumerated()
+        where measure.kind == .notice && measure.subject == kind && measureInForce(index) {
+            if let k = channels.firstIndex(of: measure.channel ?? measure.id) { mask |= 1 << UInt64(k) }
+        }
+        if let k = channels.firstIndex(of: Self.namePublished),
+           scenario.lists.indices.contains(where: { scenario.lists[$0].published && scenario.lists[$0].subject == kind && listHeld($0) }) {
+            mask |= 1 << UInt64(k)
+        }
+        return mask
     }
 }

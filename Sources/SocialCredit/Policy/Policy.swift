@@ -33,6 +33,8 @@ public struct Policy: Sendable {
     package let spilloverEffect: [CompiledEffect]
     package let spilloverRollout: [Window]
     package let sourceRollout: [Window]
+    /// Every notice channel the scenario can give, each once (see `notices(kind:measureInForce:listHeld:)`).
+    public let noticeChannels: [String]
 
     /// Compiles a scenario, or throws `ScenarioError` when it is not valid.
     public init(_ scenario: Scenario) throws {
@@ -99,6 +101,7 @@ public struct Policy: Sendable {
         spilloverRollout = scenario.spillovers.map { window($0.rollout, .people) }
         // A source observes people and companies alike; its phase window opens for either.
         sourceRollout = scenario.sources.map { window($0.rollout, .people) }
+        noticeChannels = Self.noticeChannels(of: scenario)
     }
 
     /// The score scale for a kind of subject; nil when companies are not scored.

@@ -1,0 +1,61 @@
+import SocialCredit
+
+extension EventContext {
+    /// Whether the recent negative records are kept: only `clean_days` reads them, and only an
+    /// appeal that strikes one out needs them.
+    var keepsNegatives: Bool { model.programs.usesCleanDays && appealsCanOverturn }
+
+    /// A judgement lowered the score today.
+    func markNegative(_ record: PendingRecord) {
+        let subject = Int(record.subject)
+        state.lastNegative[subject] = day
+        guard keepsNegatives else { return }
+        var marks = chunk.negatives[record.subject] ?? []
+        marks.append(RecordMark(day: day, record: record.id, rule: record.rule))
+        // Only the latest mark that no appeal can strike out matters, with those after it.
+        if let last = marks.lastIndex(where: { $0.day &+ model.daysToDecide < day }), last > 0 { marks.removeFirst(last) }
+        chunk.negatives[record.subject] = marks
+    }
+
+    /// A negative judgement was struck out on appeal: `clean_days` counts from the latest one that stands.
+    func unmarkNegative(_ record: PendingRecord) {
+        guard keepsNegatives, var marks = chunk.negatives[record.subject] else { return }
+        marks.removeAll { $0.record == record.id && $0.rule == record.rule }
+        state.lastNegative[Int(record.subject)] = marks.last?.day ?? Int32.min
+        chunk.negatives[record.subject] = marks.isEmpty ? nil : marks
+    }
+
+    /// A rule's tier ceiling through a record, held until `until` (exclusive; `Int32.max`: for good).
+    func holdCeiling(_ record: PendingRecord, tier: UInt8, until: Int32) {
+        chunk.ceilings[record.subject, default: []].append(
+            CeilingHold(until: until, record: record.id, rule: record.rule, tier: tier))
+        settleCeilings(Int(record.subject))
+        if until != Int32.max {
+            var end = record
+            end.kind = .ceilingEnd
+            chunk.schedule(end, on: until)
+        }
+    }
+
+    /// A ceiling struck out on appeal.
+    func releaseCeiling(_ record: PendingRecord) {
+        chunk.ceilings[record.subject]?.removeAll { $0.record == record.id && $0.rule == record.rule }
+        settleCeilings(Int(record.subject))
+    }
+
+    /// The ceiling columns from the ceilings held today: the worst tier of them all, in force
+    /// until the first of them ends (when this runs again, from the calendar).
+    func settleCeilings(_ subject: Int) {
+        let key = Int32(subject)
+        guard var holds = chunk.ceilings[key] else { return }
+        holds.removeAll { $0.until <= day }
+        guard let first = holds.min(by: { $0.until < $1.until }) else {
+            chunk.ceilings[key] = nil
+            state.ceilingUntil[subject] = Int32.min
+            return
+        }
+        chunk.ceilings[key] = holds
+        state.ceilingTier[subject] = TierCeiling.tier(score: 0, ceilings: holds.lazy.map(\.tier))
+        state.ceilingUntil[subject] = first.until
+    }
+}

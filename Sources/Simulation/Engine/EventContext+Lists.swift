@@ -1,0 +1,99 @@
+import SocialCredit
+
+extension EventContext {
+    /// Whether an appeal can ever strike a record out in this scenario.
+    var appealsCanOverturn: Bool {
+        (model.contestTrue > 0 && model.successTrue > 0) || (model.contestFalse > 0 && model.successFalse > 0)
+    }
+
+    /// Steps the subject's entry on a rule-filled list with one event (a trigger or a repair),
+    /// through the list state machine the decision engine folds (`ListTerm`), and brings the
+    /// state's columns up to date. Whether the subject's standing changed.
+    @discardableResult
+    func step(_ subject: Int, _ list: Int, _ event: ListEvent, _ record: PendingRecord, _ counters: inout DayCounters) -> Bool {
+        let key = subject &* 16 &+ list
+        let rules = model.listTermRules[list]
+        var history = chunk.lists[key] ?? ListHistory()
+        let step = history.current.apply(event, rules)
+        if appealsCanOverturn {
+            // Kept until no appeal can strike it out any more.
+            history.events.append(event)
+            settle(&history, rules)
+        }
+        keep(history, key)
+        guard let term = history.current.term else { return false }
+        switch step {
+        case .unchanged, .noted:
+            return false
+        case .entered:
+            enter(subject, list, term, falsely: event.misattributed, &counters)
+            chunk.listings.append(listing(record, list, until: term.end))
+            counters.listEntries[list] += 1
+            if event.misattributed { counters.wrongfulListings += 1 }
+            // Listing may change behaviour (deterrence): redraw the next behaviour day. Without
+            // responses rates cannot change, and not redrawing keeps the draws of a run with the
+            // system switched off (the counterfactual) the same.
+            if !model.scenario.responses.isEmpty { scheduleBehavior(subject) }
+        case .extended:
+            state.listedUntil[list][subject] = term.end
+            updateBlackUntil(subject)
+        case .repaired:
+            state.listedUntil[list][subject] = term.end
+            updateBlackUntil(subject)
+            counters.listRemovals[list] += 1
+        }
+        return true
+    }
+
+    /// An appeal struck a record's judgement out: the subject's entry on the list is folded
+    /// again from the events no appeal can touch, without it (as the engine folds it).
+    func strike(_ record: PendingRecord, from list: Int, _ counters: inout DayCounters) {
+        let subject = Int(record.subject)
+        let key = subject &* 16 &+ list
+        guard var history = chunk.lists[key] else { return }
+        let before = history.events.count
+        history.events.removeAll { !$0.isRepair && $0.record == record.id && $0.rule == record.rule }
+        guard history.events.count != before else { return }
+        let rules = model.listTermRules[list]
+        var fold = history.base
+        for event in history.events { _ = fold.apply(event, rules) }
+        history.current = fold
+        keep(history, key)
+        let wasListed = day < state.listedUntil[list][subject]
+        if let term = fold.term, term.end > day {
+            enter(subject, list, term, falsely: fold.enteredFalsely, &counters)
+        } else {
+            state.listedUntil[list][subject] = fold.term?.end ?? min(state.listedUntil[list][subject], day)
+            updateBlackUntil(subject)
+            if wasListed { counters.listRemovals[list] += 1 }
+        }
+    }
+
+    /// The columns of an entry that holds: its end, its start (for a repair's minimum), whether
+    /// a false record began it, and that the subject was ever on the list.
+    private func enter(_ subject: Int, _ list: Int, _ term: ListTerm, falsely: Bool, _ counters: inout DayCounters) {
+        let bit = UInt8(1) << UInt8(list)
+        if model.listRemovalMinimum[list] > 0 { state.listedSince[list][subject] = term.start }
+        state.listedUntil[list][subject] = term.end
+        updateBlackUntil(subject)
+        if falsely { state.listFalse[subject] |= bit } else { state.listFalse[subject] &= ~bit }
+        state.everListed[subject] |= bit
+    }
+
+    /// Folds into `base` the events that no appeal can strike out any more: an appeal is decided
+    /// `daysToDecide` days after its record arrived.
+    private func settle(_ history: inout ListHistory, _ rules: ListTermRules) {
+        var final = 0
+        while final < history.events.count && history.events[final].day &+ model.daysToDecide < day {
+            _ = history.base.apply(history.events[final], rules)
+            final += 1
+        }
+        if final > 0 { history.events.removeFirst(final) }
+    }
+
+    /// Stores an entry, or forgets it once it has ended and no appeal can bring it back.
+    private func keep(_ history: ListHistory, _ key: Int) {
+        let holds = history.current.term.map { $0.end > day } ?? false
+        chunk.lists[key] = history.events.isEmpty && !holds ? nil : history
+    }
+}
