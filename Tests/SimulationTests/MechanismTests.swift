@@ -86,6 +86,45 @@ struct MechanismTests {
         #expect(abs(ratio - 0.5) < 0.03, "ratio \(ratio)")
     }
 
+    @Test("Spillovers test a linked person's own standing: a grandparent's tier reaches the parent, not the grandchild")
+    func spilloversDoNotChain() throws {
+        let yaml = """
+            scenario: {name: No chains, start: 2016-01-01, end: 2016-12-31}
+            score:
+              initial: 1000
+              minimum: 0
+              maximum: 2000
+              tiers: [{id: A, min: 960}, {id: B, min: 850}, {id: C, min: 0}]
+            behaviors:
+              - {id: drunk_driving, conduct: contradictory, who: drivers, rate: 12}
+            sources:
+              - {id: police, observes: drunk_driving, coverage: 1}
+            rules:
+              - {id: drunk, behavior: drunk_driving, delta: -1, tier_ceiling: C}
+            spillovers:
+              - {id: family_shame, link: parents, when: {tier_at_most: C}, effect: {tier_ceiling: C}}
+            """
+        // Five families of three generations; only the grandparents drive.
+        var people: [Population.HandMadePerson] = []
+        for family in 0..<5 {
+            let grandparent = people.count
+            people.append(.init(age: 70, driver: true, household: family))
+            people.append(.init(age: 45, household: family, mother: grandparent))
+            people.append(.init(age: 15, household: family, mother: grandparent + 1))
+        }
+        let population = Population(seed: 5, people: people, census: SimulationFixture.census)
+        let (simulation, _) = try SimulationFixture.run(yaml, on: population)
+        let snapshots = simulation.finalSnapshots(census: SimulationFixture.census).sorted { $0.subject < $1.subject }
+        #expect(snapshots.count == 15)
+        for family in 0..<5 {
+            let (grandparent, parent, child) = (snapshots[3 * family], snapshots[3 * family + 1], snapshots[3 * family + 2])
+            #expect(grandparent.tier == "C" && grandparent.spilloverCeiling == nil)
+            // The parent is at C only through the spillover: that does not pass it on.
+            #expect(parent.tier == "C" && parent.spilloverCeiling == "C")
+            #expect(child.tier == "A" && child.spilloverCeiling == nil)
+        }
+    }
+
     @Test("A listed parent's child is refused a high-fee private school; other children are not")
     func schoolSpillover() throws {
         let yaml = Self.debtors(name: "School spillover", behaviors: "", rest: """
@@ -158,5 +197,27 @@ struct MechanismTests {
           - {id: debtors, kind: black, term_days: 730}
         \(rest)
         """
+    }
+}
+
+/// The day loop's named codes stand for the language's cases they claim to.
+@Suite("Day-loop codes")
+struct CodeTests {
+    @Test("Group bits are each group's place among Group.allCases")
+    func groupBits() {
+        let named: [(Group, UInt16)] = [
+            (.everyone, GroupBit.everyone), (.adults, GroupBit.adults), (.minors, GroupBit.minors),
+            (.schoolChildren, GroupBit.schoolChildren), (.drivers, GroupBit.drivers), (.parents, GroupBit.parents),
+            (.employees, GroupBit.employees), (.internetUsers, GroupBit.internetUsers), (.companies, GroupBit.companies),
+        ]
+        #expect(named.count == Group.allCases.count)
+        for (group, bit) in named { #expect(GroupBit.bit(group) == bit, "\(group)") }
+    }
+
+    @Test("Trigger codes keep distinct bits, one per trigger")
+    func triggerBits() {
+        let bits = Response.Trigger.allCases.map { TriggerCode($0).bit }
+        #expect(Set(bits).count == Response.Trigger.allCases.count)
+        #expect(bits.reduce(0, |) == 0b11111)
     }
 }

@@ -14,7 +14,7 @@ extension EventContext {
         if !model.ratings.isEmpty {
             (ratingPoints, result.ratings) = ratingStanding(subject, cleared: cleared)
         }
-        if let scale, isCompanies || state.bits[subject] & 2 != 0 {
+        if let scale, isCompanies || state.bits[subject] & EventBit.enrolled != 0 {
             var raw = scale.initial &+ state.scoreDelta[subject] &+ ratingPoints
             if spillovers { raw &+= Int32(state.spillDelta[subject]) }
             if cleared { raw &-= state.falseDelta[subject] }
@@ -133,7 +133,11 @@ extension EventContext {
             let m = Int(model.actionMeasures.values[k])
             guard tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies,
                   model.programs.holds(model.measureProgram[m], own, day: day) else { continue }
-            if model.measureKind[m] == 0 { blocked = true } else { rewarded = true }
+            switch model.measureKind[m] {
+            case .block: blocked = true
+            case .reward: rewarded = true
+            case .notice: break  // notices gate no action (`actionMeasures` holds none)
+            }
         }
         if !isCompanies {
             // Spillovers come from relatives' standing, never the subject's own false records.
@@ -141,7 +145,7 @@ extension EventContext {
                 switch model.policy.spilloverEffect[Int(model.actionSpillovers.values[k])] {
                 case .block: blocked = true
                 case .reward: rewarded = true
-                default: break
+                case .delta, .tierCeiling: break  // `actionSpillovers` holds blocks and rewards only
                 }
             }
         }

@@ -5,16 +5,16 @@ import Society
 extension EventContext {
     /// The groups (bit per `Group` case) a subject belongs to on the current day.
     func groups(_ subject: Int, age: Int) -> UInt16 {
-        if isCompanies { return 1 << 8 }  // Group.companies
+        if isCompanies { return GroupBit.companies }
         guard age >= 0 else { return 0 }  // not yet born on this day
         let flags = PersonFlags(rawValue: state.flags[subject])
-        var mask: UInt16 = 1 << 0  // everyone
-        if age >= 18 { mask |= 1 << 1 } else { mask |= 1 << 2 }
-        if (6...17).contains(age) && !flags.contains(.collective) { mask |= 1 << 3 }
-        if flags.contains(.driver) && age >= 18 { mask |= 1 << 4 }
-        if state.bits[subject] & 1 != 0 { mask |= 1 << 5 }
-        if flags.contains(.employee) && age >= 18 { mask |= 1 << 6 }
-        if flags.contains(.internetUser) && age >= 6 { mask |= 1 << 7 }
+        var mask = GroupBit.everyone
+        mask |= age >= 18 ? GroupBit.adults : GroupBit.minors
+        if (6...17).contains(age) && !flags.contains(.collective) { mask |= GroupBit.schoolChildren }
+        if flags.contains(.driver) && age >= 18 { mask |= GroupBit.drivers }
+        if state.bits[subject] & EventBit.parent != 0 { mask |= GroupBit.parents }
+        if flags.contains(.employee) && age >= 18 { mask |= GroupBit.employees }
+        if flags.contains(.internetUser) && age >= 6 { mask |= GroupBit.internetUsers }
         return mask
     }
 
@@ -112,9 +112,10 @@ extension EventContext {
     /// their own duration after the latest event, the others while they hold.
     @inline(__always) func responseActive(_ r: Int, triggers: UInt8, lastSanctioned: Int32, lastRecorded: Int32) -> Bool {
         switch model.responseTrigger[r] {
-        case 0: return lastSanctioned != Int32.min && day < lastSanctioned &+ model.responseDuration[r]
-        case 2: return lastRecorded != Int32.min && day < lastRecorded &+ model.responseDuration[r]
-        case let trigger: return triggers & (1 << trigger) != 0
+        case .sanctioned: return lastSanctioned != Int32.min && day < lastSanctioned &+ model.responseDuration[r]
+        case .recorded: return lastRecorded != Int32.min && day < lastRecorded &+ model.responseDuration[r]
+        case .listed, .relativeListed: return triggers & model.responseTrigger[r].bit != 0
+        case .monitored: return false  // in the day tables' monitoring factor, by province
         }
     }
 
@@ -123,8 +124,8 @@ extension EventContext {
     func effectsEnd(_ inputs: RateInputs) -> Int32 {
         var end = Int32.max
         guard inputs.lastSanctioned != Int32.min || inputs.lastRecorded != Int32.min else { return end }
-        for (r, trigger) in model.responseTrigger.enumerated() where trigger == 0 || trigger == 2 {
-            let last = trigger == 0 ? inputs.lastSanctioned : inputs.lastRecorded
+        for (r, trigger) in model.responseTrigger.enumerated() where trigger == .sanctioned || trigger == .recorded {
+            let last = trigger == .sanctioned ? inputs.lastSanctioned : inputs.lastRecorded
             guard last != Int32.min else { continue }
             let until = last &+ model.responseDuration[r]
             if until > day { end = min(end, until) }
@@ -137,8 +138,9 @@ extension EventContext {
     func triggers(_ subject: Int) -> UInt8 {
         guard !model.scenario.responses.isEmpty else { return 0 }
         var mask: UInt8 = 0
-        if day < state.blackUntil[subject] { mask |= 1 << 1 }
-        if !isCompanies && state.bits[subject] & 4 != 0 { mask |= 1 << 4 }  // set monthly, see `updateRelativeBits`
+        if day < state.blackUntil[subject] { mask |= TriggerCode.listed.bit }
+        // Set monthly, see `updateRelativeBits`.
+        if !isCompanies && state.bits[subject] & EventBit.relativeListed != 0 { mask |= TriggerCode.relativeListed.bit }
         return mask
     }
 

@@ -40,7 +40,7 @@ extension EventContext {
         if isCompanies {
             return rating.sectorMask == 0 || rating.sectorMask & (1 << UInt16(population.companies.sector[subject])) != 0
         }
-        return state.bits[subject] & 2 != 0
+        return state.bits[subject] & EventBit.enrolled != 0
     }
 
     /// A rating's value for the subject (within its bounds); without false records when `cleared`.

@@ -73,14 +73,14 @@ final class RunModel: Sendable {
     let blackMask: UInt8
 
     // Measures and spillovers.
-    let measureKind: [UInt8]      // 0 block, 1 reward, 2 notice
+    let measureKind: [MeasureCode]
     let measureCompanies: [Bool]
     let measureProgram: [Int]
     let spilloverProgram: [Int]
     let programs: TestPrograms
 
     // Responses.
-    let responseTrigger: [UInt8]  // Response.Trigger order
+    let responseTrigger: [TriggerCode]
     let responseFactor: [Double]
     /// Days a one-off trigger's effect lasts, per response (0 for triggers that hold over time).
     let responseDuration: [Int32]
@@ -124,7 +124,7 @@ final class RunModel: Sendable {
         precondition(provinces <= 64, "province masks are 64 bits")
 
         func groupMask(_ groups: [Group]) -> UInt16 {
-            groups.reduce(0) { $0 | (1 << UInt16(Group.allCases.firstIndex(of: $1)!)) }
+            groups.reduce(0) { $0 | GroupBit.bit($1) }
         }
         func rateTable(_ models: [RateModel]) -> [Float] {
             (0..<Self.personTypes).flatMap { type in
@@ -165,7 +165,7 @@ final class RunModel: Sendable {
             s.spillovers.indices.filter {
                 switch policy.spilloverEffect[$0] {
                 case let .block(target), let .reward(target): return target == a
-                default: return false
+                case .delta, .tierCeiling: return false
                 }
             }
         })
@@ -202,10 +202,10 @@ final class RunModel: Sendable {
         measureProgram = policy.measureTest.map { programs.add($0) }
         spilloverProgram = policy.spilloverTest.map { programs.add($0) }
         self.programs = programs
-        measureKind = s.measures.map { $0.kind == .block ? 0 : $0.kind == .reward ? 1 : 2 }
+        measureKind = s.measures.map { MeasureCode($0.kind) }
         measureCompanies = s.measures.map { $0.subject == .companies }
 
-        responseTrigger = s.responses.map { UInt8(Response.Trigger.allCases.firstIndex(of: $0.trigger)!) }
+        responseTrigger = s.responses.map { TriggerCode($0.trigger) }
         responseFactor = s.responses.map(\.factor)
         responseDuration = s.responses.map { Int32($0.durationDays ?? 0) }
         let personal = s.responses.indices.filter { s.responses[$0].trigger != .monitored }
@@ -267,11 +267,10 @@ final class RunModel: Sendable {
         let monitored = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in behaviorSources[b].contains { sources[Int($0) * provinces + p] } }
         }
-        let monitoring = UInt8(Response.Trigger.allCases.firstIndex(of: .monitored)!)
         let monitorFactor = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in
                 guard monitored[b * provinces + p] else { return 1.0 }
-                return behaviorResponses[b].reduce(1.0) { responseTrigger[Int($1)] == monitoring ? $0 * responseFactor[Int($1)] : $0 }
+                return behaviorResponses[b].reduce(1.0) { responseTrigger[Int($1)] == .monitored ? $0 * responseFactor[Int($1)] : $0 }
             }
         }
         return DayTables(sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),

@@ -73,7 +73,7 @@ extension Simulation {
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             let state = context.state, day = context.day
             for subject in range {
-                var look = all || state.spillFlags[subject] & 1 != 0
+                var look = all || state.spillFlags[subject] & SpillFlag.changed != 0
                 // Terms, ceilings and negative records all come from records: without one, the
                 // standing record need not be read.
                 if !look && state.records[subject] != 0 {
@@ -82,7 +82,7 @@ extension Simulation {
                         || state.listedUntil.contains { $0[subject] >= since && $0[subject] <= day }
                 }
                 guard look else { continue }
-                if state.spillFlags[subject] & 1 != 0 { state.spillFlags[subject] &= ~1 }
+                if state.spillFlags[subject] & SpillFlag.changed != 0 { state.spillFlags[subject] &= ~SpillFlag.changed }
                 context.refreshGate(subject)
             }
             return 0

@@ -45,7 +45,7 @@ extension Simulation {
                     for subject in range {
                         // Companies' ratings depend on their sector, so with ratings none share a standing.
                         let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
-                        let slot = (kind == .companies || state.bits[subject] & 2 != 0 ? 0 : 1) * context.provinces
+                        let slot = (kind == .companies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known
@@ -74,7 +74,7 @@ extension Simulation {
     /// standing the month's figures count), from its own snapshot: the same unless a spillover's
     /// points or tier ceiling reach the person.
     static func fullSnapshot(_ subject: Int, own: StandingSnapshot, _ context: EventContext, origin: Int32) -> StandingSnapshot {
-        guard !context.isCompanies, context.state.spillFlags[subject] & 2 != 0 else { return own }
+        guard !context.isCompanies, context.state.spillFlags[subject] & SpillFlag.movesStanding != 0 else { return own }
         let s = context.standing(subject)
         return StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF, lists: s.lists,
                                 lastNegative: s.lastNegative, origin: origin)
@@ -98,7 +98,8 @@ extension Simulation {
             for person in range {
                 let relative = listed(population.mother[person]) || listed(population.father[person])
                     || listed(population.spouse[person])
-                let bits = state.bits[person], updated = bits & ~4 | (relative ? 4 : 0)
+                let bits = state.bits[person]
+                let updated = bits & ~EventBit.relativeListed | (relative ? EventBit.relativeListed : 0)
                 if updated != bits { state.bits[person] = updated }  // clean records are not written back
             }
             return 0
@@ -142,17 +143,9 @@ extension Simulation {
         let model = self.model
         let day = today.number, origin = self.origin
         // Plain per-spillover values, so the per-person loop copies nothing.
-        let links: [UInt8] = spillovers.map { s in
-            switch s.link { case .parents: 0; case .spouse: 1; case .friends: 2; case .employer: 3 }
-        }
+        let links = spillovers.map { LinkCode($0.link) }
         let shares = spillovers.map(\.share)
-        let effects: [(kind: UInt8, value: Int)] = model.policy.spilloverEffect.map { effect in
-            switch effect {
-            case let .delta(points): (0, points)
-            case let .tierCeiling(tier): (1, tier)
-            case .block, .reward: (2, 0)
-            }
-        }
+        let effects = model.policy.spilloverEffect.map(EffectCode.init)
         // Most people's standing is the initial one: a spillover's test is evaluated for that
         // standing once, not once per friend.
         let defaults = [true, false].map { enrolled in
@@ -196,43 +189,43 @@ extension Simulation {
                 for index in 0..<count where tables.spillovers[index * provinces + p] {
                     var reached = false
                     switch links[index] {
-                    case 0:
+                    case .parents:
                         let mother = population.mother[person], father = population.father[person]
                         reached = (mother != Population.none && holds(index, Int(mother)))
                             || (father != Population.none && holds(index, Int(father)))
-                    case 1:
+                    case .spouse:
                         let spouse = population.spouse[person]
                         reached = spouse != Population.none && holds(index, Int(spouse))
-                    case 2:
+                    case .friends:
                         let first = Int(offsets[person]), last = Int(offsets[person + 1])
                         if last > first {
                             var meeting = 0
                             for k in first..<last where holds(index, person + Int(deltas[k])) { meeting += 1 }
                             reached = Double(meeting) >= shares[index] * Double(last - first)
                         }
-                    default:
+                    case .employer:
                         let employer = population.employer[person]
                         reached = employer != Population.none
                             && holds(index, companySnapshot[Int(employer)], ratings(companyRatings, employer))
                     }
                     guard reached else { continue }
-                    let effect = effects[index]
-                    switch effect.kind {
-                    case 0: delta += effect.value
-                    case 1: ceiling = ceiling == 0xFF ? UInt8(effect.value) : max(ceiling, UInt8(effect.value))
-                    default: mask |= 1 << UInt16(index)
+                    switch effects[index] {
+                    case let .points(points): delta += points
+                    case let .ceiling(tier): ceiling = ceiling == 0xFF ? tier : max(ceiling, tier)
+                    case .block, .reward: mask |= 1 << UInt16(index)
                     }
                 }
                 let newDelta = Int16(clamping: delta)
                 let flags = people.spillFlags[person]
-                let inForce: UInt8 = (newDelta != 0 || ceiling != 0xFF ? 2 : 0) | (mask != 0 ? 4 : 0)
+                let inForce = (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0) | (mask != 0 ? SpillFlag.actsOnActions : 0)
                 // Nothing before and nothing now: the standing record is neither read nor written.
-                guard flags & 6 != 0 || inForce != 0 else { continue }
+                let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
+                guard flags & held != 0 || inForce != 0 else { continue }
                 // Written only when changed: most records stay clean, and are not written back.
-                var updated = flags & ~6 | inForce
+                var updated = flags & ~held | inForce
                 if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
                     || mask != people.spillMask[person] {
-                    updated |= 1
+                    updated |= SpillFlag.changed
                     people.spillDelta[person] = newDelta
                     people.spillCeiling[person] = ceiling
                     people.spillMask[person] = mask

@@ -155,7 +155,7 @@ public struct Simulation: Sendable {
             state.flags[person] = population.flags[person].rawValue
             state.province[person] = population.province[person]
             state.quintile[person] = UInt8(1 + cuts.filter { income >= $0 }.count)
-            state.bits[person] = (parent[person] ? 1 : 0) | (enrolled ? 2 : 0)
+            state.bits[person] = (parent[person] ? EventBit.parent : 0) | (enrolled ? EventBit.enrolled : 0)
         }
         for company in 0..<population.companies.count {
             companies.province[company] = population.companies.province[company]
