@@ -1,15 +1,11 @@
 import SocialCredit
 
 extension EventContext {
-    /// Whether the recent negative records are kept: only `clean_days` reads them, and only an
-    /// appeal that strikes one out needs them.
-    var keepsNegatives: Bool { model.programs.usesCleanDays && appealsCanOverturn }
-
     /// A judgement lowered the score today.
     func markNegative(_ record: PendingRecord) {
         let subject = Int(record.subject)
         state.lastNegative[subject] = day
-        guard keepsNegatives else { return }
+        guard model.keepsNegatives else { return }
         var marks = chunk.negatives[record.subject] ?? []
         marks.append(RecordMark(day: day, record: record.id, rule: record.rule))
         // Only the latest mark that no appeal can strike out matters, with those after it.
@@ -19,7 +15,7 @@ extension EventContext {
 
     /// A negative judgement was struck out on appeal: `clean_days` counts from the latest one that stands.
     func unmarkNegative(_ record: PendingRecord) {
-        guard keepsNegatives, var marks = chunk.negatives[record.subject] else { return }
+        guard model.keepsNegatives, var marks = chunk.negatives[record.subject] else { return }
         marks.removeAll { $0.record == record.id && $0.rule == record.rule }
         state.lastNegative[Int(record.subject)] = marks.last?.day ?? Int32.min
         chunk.negatives[record.subject] = marks.isEmpty ? nil : marks

@@ -1,11 +1,6 @@
 import SocialCredit
 
 extension EventContext {
-    /// Whether an appeal can ever strike a record out in this scenario.
-    var appealsCanOverturn: Bool {
-        (model.contestTrue > 0 && model.successTrue > 0) || (model.contestFalse > 0 && model.successFalse > 0)
-    }
-
     /// Steps the subject's entry on a rule-filled list with one event (a trigger or a repair),
     /// through the list state machine the decision engine folds (`ListTerm`), and brings the
     /// state's columns up to date. Whether the subject's standing changed.
@@ -15,7 +10,7 @@ extension EventContext {
         let rules = model.listTermRules[list]
         var history = chunk.lists[key] ?? ListHistory()
         let step = history.current.apply(event, rules)
-        if appealsCanOverturn {
+        if model.appealsCanOverturn {
             // Kept until no appeal can strike it out any more.
             history.events.append(event)
             settle(&history, rules)

@@ -66,6 +66,11 @@ final class RunModel: Sendable {
     let listHasRemoval: [Bool]
     /// Each list's terms as the list state machine (`ListTerm`) reads them.
     let listTermRules: [ListTermRules]
+    /// Whether an appeal can ever strike a record out in this scenario.
+    let appealsCanOverturn: Bool
+    /// Whether the recent negative records are kept: only `clean_days` reads them, and only an
+    /// appeal that strikes one out needs them.
+    let keepsNegatives: Bool
     let listConditional: [Bool]
     let listBlack: [Bool]
     let listCompanies: [Bool]
@@ -231,6 +236,8 @@ final class RunModel: Sendable {
         successTrue = s.appeals.successTrue
         successFalse = s.appeals.successFalse
         daysToDecide = Int32(max(1, s.appeals.daysToDecide))
+        appealsCanOverturn = (contestTrue > 0 && successTrue > 0) || (contestFalse > 0 && successFalse > 0)
+        keepsNegatives = programs.usesCleanDays && appealsCanOverturn
         let levels = Self.propensityLevels
         let normal = (0..<levels).map { inverseNormal((Double($0) + 0.5) / Double(levels)) }
         propensityTable = behaviorSigma.flatMap { sigma in

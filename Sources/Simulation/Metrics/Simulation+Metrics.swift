@@ -100,7 +100,7 @@ extension Simulation {
             let context = reader(kind), origin = self.origin
             let snapshot = isPeople ? peopleSnapshot : companySnapshot
             let state = context.state, tables = context.tables, day = today.number
-            let model = self.model, provinces = model.provinces
+            let model = self.model, provinces = model.provinces, policy = model.policy
             // In parallel chunks; a standing equal to the previous one in the chunk (most people
             // share the initial standing) reuses its answer.
             let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
@@ -118,7 +118,7 @@ extension Simulation {
                         notices = known.notices
                     } else {
                         let standing = Self.view(s, origin: origin, ratings: ratings)
-                        notices = model.policy.notices(
+                        notices = policy.notices(
                             kind: subjectKind,
                             measureInForce: { m in
                                 tables.measures[m * provinces + province] && model.programs.holds(model.measureProgram[m], standing, day: day)

@@ -60,16 +60,14 @@ extension Policy {
     /// Which notices a subject of this kind gets (bits over `noticeChannels`), given which
     /// measures are in force for it and which lists it holds: the one rule the engine's credit
     /// reports and the simulation's `notices.*` metrics both use.
+    /// Runs in the simulation's monthly pass over everyone: it reads only precomputed bits.
     public func notices(kind: SubjectKind, measureInForce: (Int) -> Bool, listHeld: (Int) -> Bool) -> UInt64 {
-        let channels = noticeChannels
         var mask: UInt64 = 0
-        for (index, measure) in scenario.measures.enumerated()
-        where measure.kind == .notice && measure.subject == kind && measureInForce(index) {
-            if let k = channels.firstIndex(of: measure.channel ?? measure.id) { mask |= 1 << UInt64(k) }
+        for m in noticeBit.indices where noticeBit[m] != 0 && mask & noticeBit[m] == 0 && measureSubject[m] == kind && measureInForce(m) {
+            mask |= noticeBit[m]
         }
-        if let k = channels.firstIndex(of: Self.namePublished),
-           scenario.lists.indices.contains(where: { scenario.lists[$0].published && scenario.lists[$0].subject == kind && listHeld($0) }) {
-            mask |= 1 << UInt64(k)
+        for l in publishedBit.indices where publishedBit[l] != 0 && mask & publishedBit[l] == 0 && listSubject[l] == kind && listHeld(l) {
+            mask |= publishedBit[l]
         }
         return mask
     }

@@ -35,6 +35,13 @@ public struct Policy: Sendable {
     package let sourceRollout: [Window]
     /// Every notice channel the scenario can give, each once (see `notices(kind:measureInForce:listHeld:)`).
     public let noticeChannels: [String]
+    /// Per measure: the bit of its channel among `noticeChannels` if it is a notice, else 0.
+    package let noticeBit: [UInt64]
+    /// Per list: the bit of `name_published` if the list is published, else 0.
+    package let publishedBit: [UInt64]
+    /// Per measure and per list: the kind of subject it concerns.
+    package let measureSubject: [SubjectKind]
+    package let listSubject: [SubjectKind]
 
     /// Compiles a scenario, or throws `ScenarioError` when it is not valid.
     public init(_ scenario: Scenario) throws {
@@ -101,7 +108,18 @@ public struct Policy: Sendable {
         spilloverRollout = scenario.spillovers.map { window($0.rollout, .people) }
         // A source observes people and companies alike; its phase window opens for either.
         sourceRollout = scenario.sources.map { window($0.rollout, .people) }
-        noticeChannels = Self.noticeChannels(of: scenario)
+        let channels = Self.noticeChannels(of: scenario)
+        noticeChannels = channels
+        noticeBit = scenario.measures.map { measure in
+            guard measure.kind == .notice, let k = channels.firstIndex(of: measure.channel ?? measure.id) else { return 0 }
+            return 1 << UInt64(k)
+        }
+        measureSubject = scenario.measures.map(\.subject)
+        listSubject = scenario.lists.map(\.subject)
+        publishedBit = scenario.lists.map { list in
+            guard list.published, let k = channels.firstIndex(of: Self.namePublished) else { return 0 }
+            return 1 << UInt64(k)
+        }
     }
 
     /// The score scale for a kind of subject; nil when companies are not scored.
