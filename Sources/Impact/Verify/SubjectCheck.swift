@@ -96,8 +96,11 @@ extension Audit {
     private func context(_ field: String, _ standing: Standing, linked: [String]) -> [String] {
         switch field {
         case "score", "tier":
-            let moving = standing.contributions.filter { $0.status != .judgedOtherwise && $0.status != .ruleNotInForce }
-            return Self.ids(moving.map(\.record)) + (standing.spillovers.isEmpty ? [] : linked)
+            // The records where the run's bookkeeping and the engine's can part: capped,
+            // overturned or expired contributions, then every other record that counts.
+            let notable = standing.contributions.filter { $0.isCapped || $0.status == .overturned || $0.status == .expired }
+            let counting = standing.contributions.filter { $0.status == .counting }
+            return Self.ids(notable.map(\.record) + counting.map(\.record)) + (standing.spillovers.isEmpty ? [] : linked)
         case "lists":
             return Self.ids((standing.lists + standing.pastLists).flatMap { $0.triggers + $0.extensions })
         case "ceiling":
