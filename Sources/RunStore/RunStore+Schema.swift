@@ -187,6 +187,7 @@ extension RunStore {
             spillover_points  INTEGER NOT NULL,
             spillover_ceiling TEXT,
             spillovers        TEXT    NOT NULL,
+            notices           TEXT    NOT NULL,
             PRIMARY KEY (subject_kind, subject, day)
         ) STRICT, WITHOUT ROWID;
 
@@ -204,7 +205,7 @@ extension RunStore {
     /// The columns of `traced_standing` in the order of `TracedStanding`'s fields.
     static let standingColumns = [
         "subject", "subject_kind", "day", "score", "tier", "lists", "ceiling", "spillover_points",
-        "spillover_ceiling", "spillovers",
+        "spillover_ceiling", "spillovers", "notices",
     ]
 
     /// The columns of `traced_decision` in the order of `TracedDecision`'s fields.

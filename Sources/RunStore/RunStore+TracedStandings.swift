@@ -9,7 +9,7 @@ extension RunStore {
         for s in standings {
             try standingStatement.execute(arguments: [
                 s.subject, s.subjectKind, s.day, s.score, s.tier, s.lists, s.ceiling, s.spilloverPoints,
-                s.spilloverCeiling, s.spillovers,
+                s.spilloverCeiling, s.spillovers, s.notices,
             ])
         }
         let decisionStatement = try db.cachedStatement(sql: Self.upsertSQL("traced_decision", Self.decisionColumns))
@@ -47,7 +47,8 @@ extension RunStore {
                         subject: row.decode(atIndex: 0), subjectKind: row.decode(atIndex: 1), day: row.decode(atIndex: 2),
                         score: row.decode(atIndex: 3), tier: row.decode(atIndex: 4), lists: row.decode(atIndex: 5),
                         ceiling: row.decode(atIndex: 6), spilloverPoints: row.decode(atIndex: 7),
-                        spilloverCeiling: row.decode(atIndex: 8), spillovers: row.decode(atIndex: 9)))
+                        spilloverCeiling: row.decode(atIndex: 8), spillovers: row.decode(atIndex: 9),
+                        notices: row.decode(atIndex: 10)))
                 }
                 return standings
             }

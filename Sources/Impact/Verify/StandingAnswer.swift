@@ -12,11 +12,13 @@ struct StandingAnswer: Equatable {
     var spilloverPoints: String
     var spilloverCeiling: String
     var spillovers: String
+    var notices: String
 
     /// The fields in order, with their names as `Disagreement.field` gives them.
     var fields: [(name: String, value: String)] {
         [("score", score), ("tier", tier), ("lists", lists), ("ceiling", ceiling),
-         ("spillover_points", spilloverPoints), ("spillover_ceiling", spilloverCeiling), ("spillovers", spillovers)]
+         ("spillover_points", spilloverPoints), ("spillover_ceiling", spilloverCeiling), ("spillovers", spillovers),
+         ("notices", notices)]
     }
 
     /// Fields that do not depend on spillovers: what can be checked for a subject whose links
@@ -45,11 +47,13 @@ struct StandingAnswer: Equatable {
         spilloverPoints = String(stored.spilloverPoints)
         spilloverCeiling = stored.spilloverCeiling ?? "none"
         spillovers = stored.spillovers.isEmpty ? "none" : stored.spillovers
+        notices = stored.notices.isEmpty ? "none" : stored.notices
     }
 
     /// The engine's answer: the score and tier it gives, the lists it holds (in declaration
     /// order), the worst ceiling from the subject's own records, and what the spillovers it
-    /// applied do (their points summed, their worst ceiling, those that block or reward).
+    /// applied do (their points summed, their worst ceiling, those that block or reward), and the
+    /// notices it gives (`Policy.notices`), sorted as the run stores them.
     init(_ standing: Standing, policy: Policy) {
         let scenario = policy.scenario
         let tiers = policy.scale(for: standing.kind)?.tiers ?? []
@@ -83,5 +87,7 @@ struct StandingAnswer: Equatable {
         spilloverPoints = String(points)
         let ids = Set(acting).sorted().map { scenario.spillovers[$0].id }
         spillovers = ids.isEmpty ? "none" : ids.joined(separator: ",")
+        let channels = policy.notices(for: standing).sorted()
+        notices = channels.isEmpty ? "none" : channels.joined(separator: ",")
     }
 }

@@ -103,6 +103,8 @@ extension Audit {
             return Self.ids(notable.map(\.record) + counting.map(\.record)) + (standing.spillovers.isEmpty ? [] : linked)
         case "lists":
             return Self.ids((standing.lists + standing.pastLists).flatMap { $0.triggers + $0.extensions })
+        case "notices":
+            return Self.ids(standing.measures.flatMap(\.because.records) + standing.lists.flatMap(\.triggers))
         case "ceiling":
             return Self.ids(standing.ceilings.compactMap {
                 if case let .rule(_, record) = $0.origin { return record } else { return nil }

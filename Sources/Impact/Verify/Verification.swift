@@ -43,7 +43,7 @@ public struct Disagreement: Sendable, Codable, Equatable {
     /// The month end (standings) or the day of the attempt (decisions), ISO date.
     public var day: String
     /// What differs: `score`, `tier`, `lists`, `ceiling`, `spillover_points`, `spillover_ceiling`,
-    /// `spillovers`, or `decision:ACTION`.
+    /// `spillovers`, `notices`, or `decision:ACTION`.
     public var field: String
     /// The run's answer ("none" for an absent value).
     public var run: String

@@ -38,6 +38,13 @@ extension EventContext {
         let mask = isCompanies ? 0 : state.spillMask[subject]
         let spillovers = scenario.spillovers.indices.filter { mask & (1 << UInt16($0)) != 0 }.map { scenario.spillovers[$0].id }
         let spillCeiling = isCompanies ? 0xFF : state.spillCeiling[subject]
+        let p = province(subject)
+        var notices = Set<String>()
+        for (m, measure) in scenario.measures.enumerated()
+        where measure.kind == .notice && (measure.subject == .companies) == isCompanies && tables.measures[m * provinces + p]
+            && model.programs.holds(model.measureProgram[m], own, day: day) {
+            notices.insert(measure.channel ?? measure.id)
+        }
         return TracedStanding(
             subject: subject, subjectKind: isCompanies ? "companies" : "people", day: Day(number: day).description,
             score: own.scored ? Int(own.score) : nil, tier: own.tier >= 0 ? tier(Int(own.tier)) : nil,
@@ -45,7 +52,7 @@ extension EventContext {
             ceiling: day < state.ceilingUntil[subject] ? tier(Int(state.ceilingTier[subject])) : nil,
             spilloverPoints: isCompanies ? 0 : Int(state.spillDelta[subject]),
             spilloverCeiling: spillCeiling == 0xFF ? nil : tier(Int(spillCeiling)),
-            spillovers: spillovers.joined(separator: ","))
+            spillovers: spillovers.joined(separator: ","), notices: notices.sorted().joined(separator: ","))
     }
 
     /// Keeps a traced subject's action attempt and the run's decision, for `sclab verify`.

@@ -22,10 +22,13 @@ public struct TracedStanding: Sendable, Codable, Equatable {
     public var spilloverCeiling: String?
     /// Spillovers (comma-separated ids) that block or reward an action for the subject in the month.
     public var spillovers: String
+    /// Notices in force that day (ringtone warnings, published names): the channels of the notice
+    /// measures in force, comma-separated, sorted.
+    public var notices: String
 
     /// A standing from its parts.
     public init(subject: Int, subjectKind: String, day: String, score: Int?, tier: String?, lists: String,
-                ceiling: String?, spilloverPoints: Int, spilloverCeiling: String?, spillovers: String) {
+                ceiling: String?, spilloverPoints: Int, spilloverCeiling: String?, spillovers: String, notices: String = "") {
         self.subject = subject
         self.subjectKind = subjectKind
         self.day = day
@@ -36,6 +39,7 @@ public struct TracedStanding: Sendable, Codable, Equatable {
         self.spilloverPoints = spilloverPoints
         self.spilloverCeiling = spilloverCeiling
         self.spillovers = spillovers
+        self.notices = notices
     }
 }
 
