@@ -98,7 +98,9 @@ extension Audit {
         case "score", "tier":
             // The records where the run's bookkeeping and the engine's can part: capped,
             // overturned or expired contributions, then every other record that counts.
-            let notable = standing.contributions.filter { $0.isCapped || $0.status == .overturned || $0.status == .expired }
+            let notable = standing.contributions.filter {
+                ($0.status == .counting && $0.isCapped) || $0.status == .overturned || $0.status == .expired
+            }
             let counting = standing.contributions.filter { $0.status == .counting }
             return Self.ids(notable.map(\.record) + counting.map(\.record)) + (standing.spillovers.isEmpty ? [] : linked)
         case "lists":
