@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit"],
+            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),

@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -38,6 +38,10 @@ extension RunStore {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: schemaV4)
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: schemaV5)
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }()
@@ -166,6 +170,46 @@ extension RunStore {
         ) STRICT;
         CREATE INDEX listing_by_subject ON listing (subject_kind, subject);
         """
+
+    /// Version 5 adds `traced_standing` and `traced_decision` (issue 12, `sclab verify`): what the
+    /// run held for each traced subject during each month, and its decisions on traced subjects'
+    /// action attempts, so that the decision engine can re-derive both. Older runs gain the empty
+    /// tables when opened for writing; read-only readers treat missing tables as empty.
+    static let schemaV5 = """
+        CREATE TABLE traced_standing (
+            subject_kind      TEXT    NOT NULL CHECK (subject_kind IN ('people', 'companies')),
+            subject           INTEGER NOT NULL,
+            day               TEXT    NOT NULL,
+            score             INTEGER,
+            tier              TEXT,
+            lists             TEXT    NOT NULL,
+            ceiling           TEXT,
+            spillover_points  INTEGER NOT NULL,
+            spillover_ceiling TEXT,
+            spillovers        TEXT    NOT NULL,
+            notices           TEXT    NOT NULL,
+            PRIMARY KEY (subject_kind, subject, day)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE traced_decision (
+            subject_kind TEXT    NOT NULL CHECK (subject_kind IN ('people', 'companies')),
+            subject      INTEGER NOT NULL,
+            day          TEXT    NOT NULL,
+            action       TEXT    NOT NULL,
+            blocked      INTEGER NOT NULL CHECK (blocked IN (0, 1)),
+            rewarded     INTEGER NOT NULL CHECK (rewarded IN (0, 1)),
+            PRIMARY KEY (subject_kind, subject, day, action)
+        ) STRICT, WITHOUT ROWID;
+        """
+
+    /// The columns of `traced_standing` in the order of `TracedStanding`'s fields.
+    static let standingColumns = [
+        "subject", "subject_kind", "day", "score", "tier", "lists", "ceiling", "spillover_points",
+        "spillover_ceiling", "spillovers", "notices",
+    ]
+
+    /// The columns of `traced_decision` in the order of `TracedDecision`'s fields.
+    static let decisionColumns = ["subject", "subject_kind", "day", "action", "blocked", "rewarded"]
 
     /// The columns of `listing` in the order of `Listing`'s fields.
     static let listingColumns = [

@@ -20,13 +20,19 @@ extension RunStore {
     ///     moved; nil when there is none.
     ///   - listings: The period's entries onto lists, upserted by id like traces (a resumed run
     ///     writes them again).
+    ///   - standings: What the run held for each traced subject during the period (at its end),
+    ///     upserted by (subject, day).
+    ///   - decisions: The period's decisions on traced subjects' action attempts, upserted by
+    ///     (subject, day, action).
     /// - Throws: `RunStoreError.alreadyFinished` after `finish`; `invalidArgument` for a negative
     ///   day count, an absolute checkpoint path or a trace with an unknown subject kind or appeal
     ///   outcome; `database` if SQLite fails (the period is then not stored at all).
     public func commitPeriod(daysDone: Int, lastDay: String, metrics: [MetricPoint], traces: [RecordTrace],
-                             checkpoint: String?, listings: [Listing] = []) throws {
+                             checkpoint: String?, listings: [Listing] = [], standings: [TracedStanding] = [],
+                             decisions: [TracedDecision] = []) throws {
         try validate(daysDone: daysDone, checkpoint: checkpoint, traces: traces)
         try validate(listings)
+        try validate(standings.map(\.subjectKind) + decisions.map(\.subjectKind), what: "traced standing or decision")
         try perform("committing a period") {
             try pool.write { db in
                 try requireUnfinished(db)
@@ -46,6 +52,7 @@ extension RunStore {
                         listing.behavior, listing.source, listing.rule, listing.misattributed,
                     ])
                 }
+                try insertTracedMonth(standings, decisions, db)
                 try db.execute(sql: "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = ? WHERE id = 1",
                                arguments: [daysDone, lastDay, checkpoint])
             }

@@ -67,7 +67,7 @@ struct RunDriver {
             }
             try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
                                    metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint,
-                                   listings: buffer.listings)
+                                   listings: buffer.listings, standings: buffer.standings, decisions: buffer.decisions)
             buffer = MonthBuffer()
             if stopping && !simulation.isFinished {
                 progress.finish()
@@ -103,9 +103,16 @@ struct MonthBuffer: SimulationObserver {
     var metrics: [MetricPoint] = []
     var traces: [RecordTrace] = []
     var listings: [Listing] = []
+    var standings: [TracedStanding] = []
+    var decisions: [TracedDecision] = []
 
     mutating func listingsMade(_ listings: [Listing]) {
         self.listings += listings
+    }
+
+    mutating func tracedMonth(standings: [TracedStanding], decisions: [TracedDecision]) {
+        self.standings += standings
+        self.decisions += decisions
     }
 
     mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {

@@ -86,7 +86,7 @@ struct RouteTests {
         let because = try #require(ban["because"] as? [String: Any])
         #expect((because["lists"] as? [String])?.contains("dishonest_judgment_debtors") == true)
         let listing = try #require(made.listings.last { $0.subject == listed.subject && $0.list == "dishonest_judgment_debtors" })
-        #expect((because["records"] as? [Int])?.contains(Int(listing.id / 64)) == true)
+        #expect((because["records"] as? [Int])?.contains(Int(TraceID(rawValue: listing.id).record)) == true)
         #expect((decision["explanation"] as? String)?.hasPrefix("buy_flight on 2016-12-31: BLOCKED") == true)
 
         // Someone on no list with a tier above D flies.

@@ -42,7 +42,7 @@ struct MigrationTests {
                 && snapshot.spilloverCeiling == nil && snapshot.spillovers == "")
         try store.close()
         let version = try DatabaseQueue(path: file).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == RunStore.schemaVersion)  // every later migration applied (v3 tracing, v4 listings)
+        #expect(version == RunStore.schemaVersion)  // every later migration applied (v3 tracing, v4 listings, v5 traced standings)
     }
 
     @Test("Tracing settings round-trip through the run row")

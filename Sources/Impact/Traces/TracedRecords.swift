@@ -6,8 +6,7 @@ import SocialCredit
 /// record traces, so that the engine (`Policy.assess`, `decide`, `explain`) can recompute and
 /// explain what the simulation did to that subject.
 ///
-/// The store keeps one trace per record and rule (`id` = record × 64 + rule index, or + 0 when no
-/// rule applied); the engine takes one `Record` per record, with what each rule made of it
+/// The store keeps one trace per record and rule (`TraceID`); the engine takes one `Record` per record, with what each rule made of it
 /// (judged otherwise, appealed) carried per rule.
 struct TracedRecords {
     /// The records, by record id.
@@ -16,7 +15,7 @@ struct TracedRecords {
     var traces: [Int: [RecordTrace]]
 
     /// The record id of a trace.
-    static func recordID(_ trace: RecordTrace) -> Int { Int(trace.id >> 6) }
+    static func recordID(_ trace: RecordTrace) -> Int { Int(trace.traceID.record) }
 
     /// Rebuilds the records of one subject's traces; traces naming a behaviour, source or rule
     /// the scenario does not have are reported, since the engine cannot judge them.

@@ -68,13 +68,13 @@ extension RunView {
         return snapshot.score != nil
     }
 
-    /// Engine records from a subject's traces. A trace is one (record, rule) pair with id
-    /// `record * 64 + rule`; the record is judged otherwise when every rule judged it so.
+    /// Engine records from a subject's traces. A trace is one (record, rule) pair (`TraceID`);
+    /// the record is judged otherwise when every rule judged it so.
     func records(from traces: [RecordTrace]) -> [Record] {
         var order: [Int64] = []
         var byRecord: [Int64: [RecordTrace]] = [:]
         for trace in traces {
-            let key = trace.id / 64
+            let key = trace.traceID.record
             if byRecord[key] == nil { order.append(key) }
             byRecord[key, default: []].append(trace)
         }
@@ -99,7 +99,7 @@ extension RunView {
     private func record(from listing: Listing) -> Record? {
         guard let behavior = policy.behavior(listing.behavior), let source = policy.source(listing.source),
               let day = Day(iso: listing.day) else { return nil }
-        return Record(id: Int(listing.id / 64), behavior: behavior, source: source, occurred: day, recorded: day,
+        return Record(id: Int(TraceID(rawValue: listing.id).record), behavior: behavior, source: source, occurred: day, recorded: day,
                       misattributed: listing.misattributed)
     }
 }

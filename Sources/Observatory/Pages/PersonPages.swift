@@ -81,7 +81,7 @@ enum PersonPages {
             for t in r.records {
                 let judged = t.rule == nil ? "no rule" : t.judgedOtherwise ? "judged otherwise" : "rule \(t.rule ?? ""), \(t.delta) points"
                 let appeal = t.appealOutcome.map { "\($0) (\(t.appealDecided ?? ""))" } ?? (t.appealFiled == nil ? "–" : "pending")
-                body += "<tr><td>#\(t.id / 64)</td><td class=\"n\">\(e(t.occurred))</td><td>\(e(t.behavior))"
+                body += "<tr><td>#\(t.traceID.record)</td><td class=\"n\">\(e(t.occurred))</td><td>\(e(t.behavior))"
                     + (t.misattributed ? " <span class=\"badge false\">false record</span>" : "") + "</td>"
                     + "<td>\(e(t.source))</td><td>\(e(judged))</td><td>\(e(appeal))</td></tr>"
             }

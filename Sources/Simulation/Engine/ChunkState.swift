@@ -60,6 +60,8 @@ final class ChunkState: @unchecked Sendable {
     var overturned: Set<Int64> = []
     var nextRecord: Int64 = 0
     var traces: [Int64: RecordTrace] = [:]
+    /// Traced subjects' action attempts this month, with the run's decisions.
+    var decisions: [TracedDecision] = []
     /// Entries onto lists this month, for everyone (what a public list publishes).
     var listings: [Listing] = []
 

@@ -104,6 +104,7 @@ extension EventContext {
         guard action >= 0 else { return }
         counters.attempts[action] += 1
         let (blocked, rewarded) = decide(subject, action, cleared: false)
+        traceDecision(subject, action, blocked: blocked, rewarded: rewarded)
         if blocked {
             counters.blocked[action] += 1
             state.blocked[subject] &+= 1

@@ -251,7 +251,7 @@ extension EventContext {
         let scenario = model.scenario
         let rule = Int(record.rule)
         return Listing(
-            id: record.id &* 64 &+ Int64(rule), subject: Int(record.subject),
+            id: TraceID(record: record.id, rule: rule).rawValue, subject: Int(record.subject),
             subjectKind: isCompanies ? "companies" : "people", list: scenario.lists[list].id,
             day: Day(number: day).description,
             until: until == Int32.max ? nil : Day(number: until - 1).description,
@@ -263,7 +263,7 @@ extension EventContext {
         let scenario = model.scenario
         let rule = Int(record.rule)
         return RecordTrace(
-            id: record.id &* 64 &+ Int64(max(0, rule)), subject: Int(record.subject),
+            id: TraceID(record: record.id, rule: rule >= 0 ? rule : nil).rawValue, subject: Int(record.subject),
             subjectKind: isCompanies ? "companies" : "people",
             behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
             occurred: Day(number: record.occurred).description, recorded: Day(number: day).description,

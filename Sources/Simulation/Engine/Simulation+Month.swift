@@ -239,6 +239,7 @@ extension Simulation {
     /// The end of a month: snapshots and spillovers for the next, metrics and traces out.
     mutating func closeMonth(observer: inout some SimulationObserver) {
         takeSnapshots()
+        reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
         metrics += standingMetrics()
         metrics += ratingMetrics()

@@ -75,11 +75,17 @@ public protocol SimulationObserver {
     /// The month's entries onto lists, for everyone; called just before `monthEnded`. Observers
     /// that do not store them need not implement it.
     mutating func listingsMade(_ listings: [Listing])
+    /// What the run held for each traced subject during the month (taken at its end) and the
+    /// month's decisions on traced subjects' action attempts; called before `monthEnded`, for
+    /// `sclab verify`. Observers that do not store them need not implement it.
+    mutating func tracedMonth(standings: [TracedStanding], decisions: [TracedDecision])
 }
 
 extension SimulationObserver {
     /// By default entries onto lists are not kept.
     public mutating func listingsMade(_ listings: [Listing]) {}
+    /// By default traced standings and decisions are not kept.
+    public mutating func tracedMonth(standings: [TracedStanding], decisions: [TracedDecision]) {}
 }
 
 /// The seed system (or any scenario) operating day by day on a synthetic society (M1-M13).

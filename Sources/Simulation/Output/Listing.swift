@@ -4,8 +4,8 @@
 /// date and authority. Lists that follow a condition (a red list for tier AAA) have no entries
 /// here: their membership is read from the final standing.
 public struct Listing: Sendable, Codable, Equatable {
-    /// The id of the record (and rule) that made the listing, as in the record traces:
-    /// `record * 64 + rule`, unique in a run.
+    /// The id of the record (and rule) that made the listing, as in the record traces
+    /// (`TraceID`), unique in a run.
     public var id: Int64
     /// The person or company listed.
     public var subject: Int

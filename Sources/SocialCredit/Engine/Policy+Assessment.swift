@@ -4,9 +4,18 @@
 extension Policy {
     /// Where a subject stands on `day`: score, tier, lists, spillovers and measures in force.
     public func assess(_ subject: Subject, on day: Day, relations: Relations = .none) -> Standing {
+        assess(subject, on: day, relations: relations, spilloversAsOf: day)
+    }
+
+    /// Where a subject stands on `day`, with the spillovers that linked subjects' standing on an
+    /// earlier day gives (`snapshot`), or none when `snapshot` is nil. A run computes spillovers
+    /// from month-end snapshots and keeps them in force through the next month; this answers for
+    /// the same snapshot, so that an explanation or `sclab verify` states exactly what the run did.
+    /// The spillovers' rollout is read on the snapshot's day too, as the run reads it.
+    public func assess(_ subject: Subject, on day: Day, relations: Relations, spilloversAsOf snapshot: Day?) -> Standing {
         var standing = ownStanding(subject, on: day)
-        if subject.kind == .people {
-            applySpillovers(to: &standing, province: subject.province, relations: relations, on: day)
+        if subject.kind == .people, let snapshot {
+            applySpillovers(to: &standing, province: subject.province, relations: relations, on: snapshot)
             if !standing.spillovers.isEmpty {
                 // Spillovers may have moved the score or tier: condition-filled lists follow.
                 standing.lists.removeAll { listEntry[$0.list] != nil }
@@ -178,7 +187,8 @@ extension Policy {
         standing.tier = TierCeiling.tier(score: scale.tierIndex(for: score), ceilings: standing.ceilings.map(\.tier))
     }
 
-    /// Applies every spillover in force: tests linked subjects' own standing.
+    /// Applies every spillover in force on `day`: tests linked subjects' own standing on `day`
+    /// (the snapshot's day, which may be before the day assessed).
     private func applySpillovers(to standing: inout Standing, province: Int, relations: Relations, on day: Day) {
         guard !scenario.spillovers.isEmpty else { return }
         var delta = 0

@@ -6,7 +6,15 @@ extension Policy {
     /// by every spillover that blocks it; rewards on it (from measures and spillovers) are granted
     /// only when nothing blocks it.
     public func decide(_ action: Int, for subject: Subject, relations: Relations = .none, on day: Day) -> Decision {
-        let standing = assess(subject, on: day, relations: relations)
+        decide(action, for: subject, relations: relations, on: day, spilloversAsOf: day)
+    }
+
+    /// Decides an action on `day` with the spillovers that linked subjects' standing on
+    /// `snapshot` gives (none when nil), as a run holds them between month ends (see
+    /// `assess(_:on:relations:spilloversAsOf:)`).
+    public func decide(_ action: Int, for subject: Subject, relations: Relations, on day: Day,
+                       spilloversAsOf snapshot: Day?) -> Decision {
+        let standing = assess(subject, on: day, relations: relations, spilloversAsOf: snapshot)
         var blocks: [Reason] = []
         var rewards: [Reason] = []
         for active in standing.measures where measureAction[active.measure] == action {
