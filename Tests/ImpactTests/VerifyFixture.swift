@@ -8,19 +8,19 @@ import Simulation
 /// Runs stored with what `sclab verify` reads: traced standings and decisions, as `sclab simulate`
 /// commits them.
 enum VerifiedRun {
-    /// Runs a scenario (its text, as a run stores it) on a society of `size` people (seed 3) with
+    /// Runs a scenario (its text, as a run stores it) on a society of `size` people (`seed`, 3 unless told) with
     /// one in `traceEvery` traced, commits it as one period with its traced standings and
     /// decisions, finishes it, and returns the folder.
-    static func make(text: String, file: String, size: Int, period: Period, traceEvery: Int = 1) throws -> String {
+    static func make(text: String, file: String, size: Int, period: Period, traceEvery: Int = 1, seed: UInt64 = 3) throws -> String {
         let scenario = try Scenario.parse(text, file: file)
-        let population = ImpactFixture.society(size)
+        let population = ImpactFixture.society(size, seed: seed)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-verify-\(UUID().uuidString)").path
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: 3,
+        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: seed,
                            start: period.start.description, end: period.end.description, threads: 2,
                            checkpointEvery: 0, version: "test", traceEvery: traceEvery)
         let store = try RunStore.create(directory: folder, info: info)
         var simulation = Simulation(policy: try Policy(scenario), population: population, census: ImpactFixture.census,
-                                    config: SimulationConfig(period: period, seed: 3, threads: 2, traceEvery: traceEvery))
+                                    config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: traceEvery))
         var collector = Collector()
         simulation.run(observer: &collector)
         try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: collector.metrics,

@@ -38,13 +38,9 @@ extension EventContext {
         let mask = isCompanies ? 0 : state.spillMask[subject]
         let spillovers = scenario.spillovers.indices.filter { mask & (1 << UInt16($0)) != 0 }.map { scenario.spillovers[$0].id }
         let spillCeiling = isCompanies ? 0xFF : state.spillCeiling[subject]
-        let p = province(subject)
-        var notices = Set<String>()
-        for (m, measure) in scenario.measures.enumerated()
-        where measure.kind == .notice && (measure.subject == .companies) == isCompanies && tables.measures[m * provinces + p]
-            && model.programs.holds(model.measureProgram[m], own, day: day) {
-            notices.insert(measure.channel ?? measure.id)
-        }
+        let noticeMask = notices(own, province: province(subject))
+        let channels = model.policy.noticeChannels
+        let notices = channels.indices.filter { noticeMask & (1 << UInt64($0)) != 0 }.map { channels[$0] }
         return TracedStanding(
             subject: subject, subjectKind: isCompanies ? "companies" : "people", day: Day(number: day).description,
             score: own.scored ? Int(own.score) : nil, tier: own.tier >= 0 ? tier(Int(own.tier)) : nil,
@@ -53,6 +49,17 @@ extension EventContext {
             spilloverPoints: isCompanies ? 0 : Int(state.spillDelta[subject]),
             spilloverCeiling: spillCeiling == 0xFF ? nil : tier(Int(spillCeiling)),
             spillovers: spillovers.joined(separator: ","), notices: notices.sorted().joined(separator: ","))
+    }
+
+    /// The notices a standing gives today (bits over `Policy.noticeChannels`), by the engine's
+    /// rule (`Policy.notices`): notice measures in force, and `name_published` for a published list held.
+    func notices(_ standing: Standing, province p: Int) -> UInt64 {
+        let tables = self.tables, programs = model.programs, day = self.day, provinces = self.provinces
+        let measureProgram = model.measureProgram, lists = standing.lists
+        return model.policy.notices(
+            kind: isCompanies ? .companies : .people,
+            measureInForce: { m in tables.measures[m &* provinces &+ p] && programs.holds(measureProgram[m], standing, day: day) },
+            listHeld: { l in lists & (1 << UInt8(l)) != 0 })
     }
 
     /// Keeps a traced subject's action attempt and the run's decision, for `sclab verify`.

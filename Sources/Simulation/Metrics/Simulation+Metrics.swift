@@ -99,8 +99,7 @@ extension Simulation {
             guard isPeople || gives else { continue }
             let context = reader(kind), origin = self.origin
             let snapshot = isPeople ? peopleSnapshot : companySnapshot
-            let state = context.state, tables = context.tables, day = today.number
-            let model = self.model, provinces = model.provinces, policy = model.policy
+            let state = context.state
             // In parallel chunks; a standing equal to the previous one in the chunk (most people
             // share the initial standing) reuses its answer.
             let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
@@ -117,13 +116,7 @@ extension Simulation {
                     if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
                         notices = known.notices
                     } else {
-                        let standing = Self.view(s, origin: origin, ratings: ratings)
-                        notices = policy.notices(
-                            kind: subjectKind,
-                            measureInForce: { m in
-                                tables.measures[m * provinces + province] && model.programs.holds(model.measureProgram[m], standing, day: day)
-                            },
-                            listHeld: { l in s.lists & (1 << UInt8(l)) != 0 })
+                        notices = context.notices(Self.view(s, origin: origin, ratings: ratings), province: province)
                         last = (s, ratings, province, notices)
                     }
                     while notices != 0 {
