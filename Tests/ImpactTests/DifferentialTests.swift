@@ -35,7 +35,7 @@ struct DifferentialTests {
             let folder = try VerifiedRun.make(text: text, file: "generated-\(scenarioSeed).yaml", size: Self.size,
                                               period: scenario.period, seed: runSeed)
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let verification = try Verification.run(directory: folder, threads: 1)
+            let verification = try Verification.run(directory: folder, threads: 1, generator: ImpactFixture.generator)
             #expect(verification.standings > 0)
             #expect(verification.withoutSpillovers == 0)
             #expect(verification.agrees, """
@@ -51,7 +51,7 @@ struct DifferentialTests {
         let period = Period(start: Day(iso: "2014-01-01")!, end: Day(iso: "2016-12-31")!)
         let folder = try VerifiedRun.make(text: text, file: "\(name).yaml", size: 300, period: period)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let verification = try Verification.run(directory: folder, threads: 1)
+        let verification = try Verification.run(directory: folder, threads: 1, generator: ImpactFixture.generator)
         #expect(verification.decisions > 0 || verification.standings > 0)
         #expect(verification.agrees, "\(name): \(verification.disagreements.prefix(5).map { "\($0.subject) \($0.day) \($0.field): run \($0.run), engine \($0.engine)" })")
     }

@@ -27,7 +27,7 @@ extension Audit {
     /// A person whose links are not all traced is assessed without spillovers: fully in the
     /// months the run had none in force for them, on what spillovers cannot move otherwise; and
     /// their decisions only in months without spillovers.
-    func check(_ key: Key, into tally: inout SubjectCheck.Tally) {
+    func check(_ key: Key, into tally: inout SubjectCheck.Tally, memo: OwnStandingMemo) {
         guard let subject = subjects[key] else { return }
         let linked: (relations: Relations, linked: [String])? = key.companies ? (.none, []) : relations(of: key.index)
         if linked == nil { tally.withoutSpillovers += 1 }
@@ -40,7 +40,7 @@ extension Audit {
             let quiet = stored.spilloverPoints == "0" && stored.spilloverCeiling == "none" && stored.spillovers == "none"
             if quiet { quietMonths.insert(row.day) }
             let standing = policy.assess(subject, on: day, relations: linked?.relations ?? .none,
-                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day))
+                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day), memo: memo)
             var engine = StandingAnswer(standing, policy: policy)
             var compared = stored
             var fields = Set(stored.fields.map(\.name))
@@ -73,7 +73,7 @@ extension Audit {
                 continue
             }
             let decision = policy.decide(action, for: subject, relations: linked?.relations ?? .none, on: day,
-                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day))
+                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day), memo: memo)
             tally.decisions += 1
             let run = row.blocked ? "blocked" : row.rewarded ? "rewarded" : "allowed"
             let engine = !decision.allowed ? "blocked" : decision.rewards.isEmpty ? "allowed" : "rewarded"

@@ -12,7 +12,10 @@ extension Verification {
     /// - Throws: `RunStoreError` for a missing or damaged run; `ImpactError` for a run whose
     ///   scenario no longer compiles, whose traces the scenario cannot read, or which stored no
     ///   traced standings (made before schema version 5).
-    public static func run(directory: String, threads: Int = ParallelChunks.defaultThreads) throws -> Verification {
+    /// A caller that verifies many runs passes one `generator` (fitting its models to the census
+    /// takes longer than verifying a small run).
+    public static func run(directory: String, threads: Int = ParallelChunks.defaultThreads,
+                           generator: PopulationGenerator? = nil) throws -> Verification {
         let store = try RunStore.openReadOnly(directory: directory)
         let data = try RunData.load(store: store)
         let policy: Policy
@@ -24,7 +27,7 @@ extension Verification {
             throw ImpactError("\(store.databasePath): the run stored no traced standings to verify (runs made before "
                 + "schema version 5 do not); run it again with: sclab simulate --like \(directory) --trace-every 1")
         }
-        let generator = try PopulationGenerator()
+        let generator = try generator ?? PopulationGenerator()
         let population = generator.generate(size: data.info.population, seed: data.info.seed, threads: threads)
         let start = Day(iso: data.info.start) ?? data.scenario.period.start
         let audit = try Audit(policy: policy, population: population, census: generator.census, start: start,
@@ -77,6 +80,7 @@ struct Audit: Sendable {
                 kind: key.companies ? .companies : .people, province: census.provinces[Int(province)].code,
                 enrolled: key.companies || rows.contains { $0.score != nil }, records: records.records,
                 sector: key.companies ? population.companies.sectorOf(key.index) : nil)
+            subjects[key]?.id = key.index
         }
         self.subjects = subjects
     }
@@ -86,7 +90,8 @@ struct Audit: Sendable {
         let keys = subjects.keys.sorted { ($0.companies ? 1 : 0, $0.index) < ($1.companies ? 1 : 0, $1.index) }
         let parts = ParallelChunks(threads: threads).mapChunks(count: keys.count) { range in
             var tally = SubjectCheck.Tally()
-            for k in range { check(keys[k], into: &tally) }
+            let memo = OwnStandingMemo()  // one per chunk: linked subjects' own standings, computed once a month end
+            for k in range { check(keys[k], into: &tally, memo: memo) }
             return tally
         }
         var total = SubjectCheck.Tally()

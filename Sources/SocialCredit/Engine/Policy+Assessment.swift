@@ -12,10 +12,13 @@ extension Policy {
     /// from month-end snapshots and keeps them in force through the next month; this answers for
     /// the same snapshot, so that an explanation or `sclab verify` states exactly what the run did.
     /// The spillovers' rollout is read on the snapshot's day too, as the run reads it.
-    public func assess(_ subject: Subject, on day: Day, relations: Relations, spilloversAsOf snapshot: Day?) -> Standing {
+    /// With a `memo`, linked subjects that have an `id` have their own standing computed once per
+    /// day and reused (a verification asks for every friend of every person at every month end).
+    public func assess(_ subject: Subject, on day: Day, relations: Relations, spilloversAsOf snapshot: Day?,
+                       memo: OwnStandingMemo? = nil) -> Standing {
         var standing = ownStanding(subject, on: day)
         if subject.kind == .people, let snapshot {
-            applySpillovers(to: &standing, province: subject.province, relations: relations, on: snapshot)
+            applySpillovers(to: &standing, province: subject.province, relations: relations, on: snapshot, memo: memo)
             if !standing.spillovers.isEmpty {
                 // Spillovers may have moved the score or tier: condition-filled lists follow.
                 standing.lists.removeAll { listEntry[$0.list] != nil }
@@ -189,13 +192,19 @@ extension Policy {
 
     /// Applies every spillover in force on `day`: tests linked subjects' own standing on `day`
     /// (the snapshot's day, which may be before the day assessed).
-    private func applySpillovers(to standing: inout Standing, province: Int, relations: Relations, on day: Day) {
+    private func applySpillovers(to standing: inout Standing, province: Int, relations: Relations, on day: Day,
+                                 memo: OwnStandingMemo?) {
         guard !scenario.spillovers.isEmpty else { return }
         var delta = 0
         var cache: [String: Standing] = [:]
         func own(_ subject: Subject, _ key: String) -> Standing {
             if let known = cache[key] { return known }
-            let computed = ownStanding(subject, on: day)
+            let computed: Standing
+            if let memo, let id = subject.id {
+                computed = memo.standing(of: subject.kind, id, on: day) { ownStanding(subject, on: day) }
+            } else {
+                computed = ownStanding(subject, on: day)
+            }
             cache[key] = computed
             return computed
         }

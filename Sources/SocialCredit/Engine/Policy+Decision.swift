@@ -13,8 +13,8 @@ extension Policy {
     /// `snapshot` gives (none when nil), as a run holds them between month ends (see
     /// `assess(_:on:relations:spilloversAsOf:)`).
     public func decide(_ action: Int, for subject: Subject, relations: Relations, on day: Day,
-                       spilloversAsOf snapshot: Day?) -> Decision {
-        let standing = assess(subject, on: day, relations: relations, spilloversAsOf: snapshot)
+                       spilloversAsOf snapshot: Day?, memo: OwnStandingMemo? = nil) -> Decision {
+        let standing = assess(subject, on: day, relations: relations, spilloversAsOf: snapshot, memo: memo)
         var blocks: [Reason] = []
         var rewards: [Reason] = []
         for active in standing.measures where measureAction[active.measure] == action {

@@ -94,6 +94,9 @@ public struct Subject: Sendable {
     public var records: [Record]
     /// For a company, its sector (ratings limited to sectors rate only those); nil: any.
     public var sector: Sector?
+    /// The subject's index in its society, when known: lets an `OwnStandingMemo` reuse the
+    /// subject's own standing when it is linked to many others.
+    public var id: Int?
 
     /// A subject from its parts.
     public init(kind: SubjectKind = .people, province: Int, enrolled: Bool = true, records: [Record] = [],
