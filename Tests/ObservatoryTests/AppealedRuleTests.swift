@@ -93,6 +93,8 @@ struct AppealedRuleTests {
             try await client.execute(uri: "/api/runs/\(Self.runID)/people/0", method: .get) { response in
                 #expect(response.status.code == 200)
                 let report = try JSONDecoder().decode(CreditReport.self, from: Data(String(buffer: response.body).utf8))
+                #expect(report.run.directory == Self.runID, "the server's path is not shown")
+                #expect(report.attributes.identityNumber.contains("********"))
                 var served = explain
                 served.attributes.identityNumber = report.attributes.identityNumber
                 #expect(report.engine?.score == Self.expected)

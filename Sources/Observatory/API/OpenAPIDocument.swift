@@ -1622,7 +1622,7 @@ enum OpenAPIDocument {
      "circle"
     ],
     "additionalProperties": false,
-    "description": "The same report as `sclab explain --json`: the run, who the person is, the stored final state, the decision engine's standing from the traced records (with notices, the ringtone warning, measures and decisions and their reasons), score history, every rule's judgement of every record with its appeal, list stays, and family, friends and employer. The identity number's date of birth is hidden."
+    "description": "The same report as `sclab explain --json`: the run, who the person is, the stored final state, the decision engine's standing from the traced records (with notices, the ringtone warning, measures and decisions and their reasons), score history, every rule's judgement of every record with its appeal, list stays, and family, friends and employer. The identity number's date of birth is hidden, and `run.directory` is the run's id (its folder's name in the served runs folder)."
    },
    "RunLine": {
     "type": "object",

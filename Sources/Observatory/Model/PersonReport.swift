@@ -22,12 +22,15 @@ extension RunView: StoredSubjects {
 
 extension RunView {
     /// The credit report of a person, as `sclab explain` gives it, with the identity number's
-    /// date of birth hidden as public credit lists hide it.
+    /// date of birth hidden as public credit lists hide it, and the run named by its id (the
+    /// folder's name in the runs folder), never by the server's path.
     /// - Throws: `ObservatoryError.notFound` for an index outside the society.
     func creditReport(_ person: Int) throws -> CreditReport {
         try requirePerson(person)
         let society = try societyView()
-        var report = try CreditReport.build(person: person, data: data, stored: self, policy: policy,
+        var named = data
+        named.directory = id
+        var report = try CreditReport.build(person: person, data: named, stored: self, policy: policy,
                                             population: society.population, census: society.census,
                                             names: society.names)
         report.attributes.identityNumber = maskedIdentity(report.attributes.identityNumber)
