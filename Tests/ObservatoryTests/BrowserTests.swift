@@ -1,4 +1,5 @@
 import Foundation
+import Impact
 import Simulation
 import Society
 import Testing
@@ -59,7 +60,7 @@ struct BrowserTests {
         // A listed debtor whom callers hear a ringtone warning about (pilot provinces only).
         let listed = try #require(made.snapshots.first { snapshot in
             snapshot.subjectKind == "people" && snapshot.lists.contains("dishonest_judgment_debtors")
-                && (try? view.creditReport(snapshot.subject).ringtoneWarning) != nil
+                && (try? view.creditReport(snapshot.subject).engine?.ringtoneWarning) != nil
         })
         let name = made.population.name(of: listed.subject, tables: made.names).han
         let run = "/runs/\(TinyRun.id)"

@@ -1,4 +1,5 @@
 import Foundation
+import Impact
 import Hummingbird
 import HummingbirdTesting
 import RunStore
@@ -58,18 +59,19 @@ struct RouteTests {
         var compared = 0
         for snapshot in people {
             let report = try view.creditReport(snapshot.subject)
-            let standing = try #require(report.standing)
+            let engine = try #require(report.engine)
             let lists = Set(snapshot.lists.split(separator: ",").map(String.init))
-            #expect(Set(standing.lists.map(\.list)) == lists, "person \(snapshot.subject)")
+            #expect(Set(report.lists.filter(\.atEnd).map(\.list)) == lists, "person \(snapshot.subject)")
             if report.records.contains(where: { $0.appealOutcome == "overturned" && capped.contains($0.rule ?? "") }) {
-                if standing.score != snapshot.score {
-                    #expect(report.caveats.contains { $0.contains("simulation ended with") }, "person \(snapshot.subject)")
+                if engine.score != snapshot.score {
+                    #expect(!engine.agrees && engine.note != nil, "person \(snapshot.subject)")
                 }
                 continue
             }
             compared += 1
-            #expect(standing.score == snapshot.score, "person \(snapshot.subject)")
-            #expect(standing.tier == snapshot.tier, "person \(snapshot.subject)")
+            #expect(engine.score == snapshot.score, "person \(snapshot.subject)")
+            #expect(engine.tier == snapshot.tier, "person \(snapshot.subject)")
+            #expect(engine.agrees, "person \(snapshot.subject)")
         }
         #expect(compared > TinyRun.population * 9 / 10)
     }
@@ -86,7 +88,7 @@ struct RouteTests {
         let because = try #require(ban["because"] as? [String: Any])
         #expect((because["lists"] as? [String])?.contains("dishonest_judgment_debtors") == true)
         let listing = try #require(made.listings.last { $0.subject == listed.subject && $0.list == "dishonest_judgment_debtors" })
-        #expect((because["records"] as? [Int])?.contains(Int(TraceID(rawValue: listing.id).record)) == true)
+        #expect((because["records"] as? [Int])?.contains(Int(listing.traceID.record)) == true)
         #expect((decision["explanation"] as? String)?.hasPrefix("buy_flight on 2016-12-31: BLOCKED") == true)
 
         // Someone on no list with a tier above D flies.

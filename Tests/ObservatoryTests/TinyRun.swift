@@ -42,7 +42,7 @@ enum TinyRun {
         let folder = (root as NSString).appendingPathComponent(id)
         let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: population, seed: seed,
                            start: period.start.description, end: period.end.description, threads: 2, checkpointEvery: 0,
-                           version: "test")
+                           version: "test", traceEvery: 1)
         let store = try RunStore.create(directory: folder, info: info)
         var simulation = Simulation(policy: try Policy(scenario), population: society, census: generator.census,
                                     config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 1))

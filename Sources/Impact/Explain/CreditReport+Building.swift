@@ -22,8 +22,20 @@ extension CreditReport {
         }
         let generator = try PopulationGenerator()
         let population = generator.generate(size: info.population, seed: info.seed, threads: threads)
-        let context = Context(store: store, data: data, policy: policy, population: population, census: generator.census,
-                              named: TracedSubjects(naming: info.tracePeople, in: population))
+        return try build(person: person, data: data, stored: store, policy: policy, population: population,
+                         census: generator.census, names: generator.names)
+    }
+
+    /// The credit report of `person` from a run already read: the one building code behind
+    /// `sclab explain` (which reads the run store) and the web app (which reads its run in
+    /// memory), so both give the same report. `population` is the run's society, regenerated
+    /// from its size and seed, with the census and name tables it was generated from.
+    /// - Throws: `ImpactError` for a traced subject whose traces the scenario cannot read;
+    ///   whatever `stored` throws.
+    public static func build(person: Int, data: RunData, stored: any StoredSubjects, policy: Policy,
+                             population: Population, census: Census, names: NameTables) throws -> CreditReport {
+        let context = Context(store: stored, data: data, policy: policy, population: population, census: census, names: names,
+                              named: TracedSubjects(naming: data.info.tracePeople, in: population))
         return try context.report(person)
     }
 
@@ -35,11 +47,12 @@ extension CreditReport {
 
     /// What building a report needs, read once.
     struct Context {
-        let store: RunStore
+        let store: any StoredSubjects
         let data: RunData
         let policy: Policy
         let population: Population
         let census: Census
+        let names: NameTables
         let named: TracedSubjects
 
         var info: RunInfo { data.info }

@@ -15,7 +15,7 @@ extension CreditReport.Context {
             let sorted = population.income.sorted()
             return 1 + (1...4).filter { income >= sorted[min(sorted.count - 1, sorted.count * $0 / 5)] }.count
         }()
-        let name = (try? NameTables.load()).map { population.name(of: person, tables: $0).description } ?? "–"
+        let name = population.name(of: person, tables: names).description
         return CreditReport.Attributes(
             name: name, identityNumber: population.residentID(of: person, census: census).text,
             sex: flags.contains(.male) ? "male" : "female", born: born.description,
@@ -55,8 +55,8 @@ extension CreditReport.Context {
             Tracing changes no random draw and no state, so a re-run with them traced gives the same run and the same \
             digest, with their records:
 
-              sclab simulate --like \(store.directory) --trace-person \(person) --out \(store.directory)-person-\(person)
-              sclab explain \(store.directory)-person-\(person) --person \(person)
+              sclab simulate --like \(data.directory) --trace-person \(person) --out \(data.directory)-person-\(person)
+              sclab explain \(data.directory)-person-\(person) --person \(person)
             """
     }
 
@@ -149,8 +149,23 @@ extension CreditReport.Context {
                              + reasons.map { "\n  " + $0.trimmingCharacters(in: .whitespaces) }.joined())
         }
         return CreditReport.EngineView(score: standing.score, tier: tierID(standing.tier), agrees: agrees, note: note,
-                                       measures: measures, decisions: decisions,
+                                       measures: measures, decisions: decisions, notices: policy.notices(for: standing),
+                                       ringtoneWarning: ringtoneWarning(standing),
                                        explanation: policy.explain(standing, records: own.records.records))
+    }
+
+    /// The ringtone warning in force, if any: the scenario says what it is (the measure's label)
+    /// and the engine why (the lists or tier behind it).
+    func ringtoneWarning(_ standing: Standing) -> String? {
+        let scenario = policy.scenario
+        guard let active = standing.measures.first(where: { scenario.measures[$0.measure].channel == "ringtone_warning" }) else {
+            return nil
+        }
+        let measure = scenario.measures[active.measure]
+        let reasons = active.because.lists.map { "on list \(scenario.lists[$0].id)" }
+            + (active.because.tier.flatMap { tierID($0, standing.kind) }.map { ["tier \($0)"] } ?? [])
+        return (measure.label.isEmpty ? measure.id : measure.label)
+            + (reasons.isEmpty ? "" : " (\(reasons.joined(separator: ", ")))")
     }
 
     /// A `Because` in words: lists, tier, score, then the records and rules behind them.

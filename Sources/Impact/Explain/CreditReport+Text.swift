@@ -83,6 +83,8 @@ extension CreditReport {
         }
         if let e = engine {
             out.append("")
+            if let warning = e.ringtoneWarning { out.append("Ringtone warning callers hear: " + warning) }
+            if !e.notices.isEmpty { out.append("Notices in force: " + e.notices.joined(separator: ", ")) }
             out.append("Measures in force at the end, and why")
             if e.measures.isEmpty { out.append("  none") }
             out.append(contentsOf: e.measures.map { "  " + $0 })

@@ -75,6 +75,12 @@ public struct CreditReport: Sendable, Codable, Equatable {
         public var measures: [String]
         /// Actions a measure or spillover acts on at the end: allowed or blocked, and why.
         public var decisions: [String]
+        /// Notice channels in force (e.g. `ringtone_warning`, `name_published`), as the
+        /// engine gives them; the web app shows them as badges.
+        public var notices: [String]
+        /// The ringtone warning callers hear, when the scenario gives one and it is in force:
+        /// the measure's label and the lists or tier behind it.
+        public var ringtoneWarning: String?
         /// The engine's own explanation of the standing, line by line.
         public var explanation: String
     }

@@ -1527,167 +1527,6 @@ enum OpenAPIDocument {
     ],
     "additionalProperties": false
    },
-   "RecordTrace": {
-    "type": "object",
-    "properties": {
-     "id": {
-      "type": "integer"
-     },
-     "subject": {
-      "type": "integer"
-     },
-     "subjectKind": {
-      "type": "string"
-     },
-     "behavior": {
-      "type": "string"
-     },
-     "source": {
-      "type": "string"
-     },
-     "occurred": {
-      "type": "string"
-     },
-     "recorded": {
-      "type": "string"
-     },
-     "misattributed": {
-      "type": "boolean"
-     },
-     "actualSubject": {
-      "type": "integer"
-     },
-     "rule": {
-      "type": "string"
-     },
-     "delta": {
-      "type": "integer"
-     },
-     "judgedOtherwise": {
-      "type": "boolean"
-     },
-     "listed": {
-      "type": "string"
-     },
-     "appealFiled": {
-      "type": "string"
-     },
-     "appealDecided": {
-      "type": "string"
-     },
-     "appealOutcome": {
-      "type": "string",
-      "enum": [
-       "upheld",
-       "overturned"
-      ]
-     }
-    },
-    "required": [
-     "id",
-     "subject",
-     "subjectKind",
-     "behavior",
-     "source",
-     "occurred",
-     "recorded",
-     "misattributed",
-     "delta",
-     "judgedOtherwise"
-    ],
-    "additionalProperties": false
-   },
-   "Listing": {
-    "type": "object",
-    "properties": {
-     "id": {
-      "type": "integer"
-     },
-     "subject": {
-      "type": "integer"
-     },
-     "subjectKind": {
-      "type": "string"
-     },
-     "list": {
-      "type": "string"
-     },
-     "day": {
-      "type": "string"
-     },
-     "until": {
-      "type": "string"
-     },
-     "behavior": {
-      "type": "string"
-     },
-     "source": {
-      "type": "string"
-     },
-     "rule": {
-      "type": "string"
-     },
-     "misattributed": {
-      "type": "boolean"
-     }
-    },
-    "required": [
-     "id",
-     "subject",
-     "subjectKind",
-     "list",
-     "day",
-     "behavior",
-     "source",
-     "rule",
-     "misattributed"
-    ],
-    "additionalProperties": false
-   },
-   "FinalState": {
-    "type": "object",
-    "properties": {
-     "score": {
-      "type": "integer"
-     },
-     "tier": {
-      "type": "string"
-     },
-     "lists": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "everListed": {
-      "type": "array",
-      "items": {
-       "type": "string"
-      }
-     },
-     "records": {
-      "type": "integer"
-     },
-     "falseRecords": {
-      "type": "integer"
-     },
-     "blocked": {
-      "type": "integer"
-     },
-     "rewarded": {
-      "type": "integer"
-     }
-    },
-    "required": [
-     "lists",
-     "everListed",
-     "records",
-     "falseRecords",
-     "blocked",
-     "rewarded"
-    ],
-    "additionalProperties": false
-   },
    "Because": {
     "type": "object",
     "properties": {
@@ -1723,181 +1562,118 @@ enum OpenAPIDocument {
     ],
     "additionalProperties": false
    },
-   "Contribution": {
+   "CreditReport": {
     "type": "object",
     "properties": {
-     "record": {
+     "run": {
+      "$ref": "#/components/schemas/RunLine"
+     },
+     "person": {
       "type": "integer"
      },
-     "behavior": {
-      "type": "string"
+     "traced": {
+      "type": "boolean"
      },
-     "source": {
-      "type": "string"
+     "attributes": {
+      "$ref": "#/components/schemas/PersonAttributes"
      },
-     "recorded": {
-      "type": "string"
+     "final": {
+      "$ref": "#/components/schemas/FinalState"
      },
-     "rule": {
-      "type": "string"
+     "engine": {
+      "$ref": "#/components/schemas/EngineView"
      },
-     "delta": {
-      "type": "integer"
-     },
-     "nominal": {
-      "type": "integer"
-     },
-     "status": {
-      "type": "string"
-     },
-     "expires": {
-      "type": "string"
-     }
-    },
-    "required": [
-     "record",
-     "behavior",
-     "source",
-     "recorded",
-     "rule",
-     "delta",
-     "nominal",
-     "status"
-    ],
-    "additionalProperties": false
-   },
-   "ListEntry": {
-    "type": "object",
-    "properties": {
-     "list": {
-      "type": "string"
-     },
-     "label": {
-      "type": "string"
-     },
-     "kind": {
-      "type": "string"
-     },
-     "since": {
-      "type": "string"
-     },
-     "until": {
-      "type": "string"
+     "scoreHistory": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/ScorePoint"
+      }
      },
      "records": {
       "type": "array",
       "items": {
-       "type": "integer"
-      }
-     },
-     "published": {
-      "type": "boolean"
-     }
-    },
-    "required": [
-     "list",
-     "label",
-     "kind",
-     "records",
-     "published"
-    ],
-    "additionalProperties": false
-   },
-   "Measure": {
-    "type": "object",
-    "properties": {
-     "measure": {
-      "type": "string"
-     },
-     "label": {
-      "type": "string"
-     },
-     "kind": {
-      "type": "string"
-     },
-     "action": {
-      "type": "string"
-     },
-     "because": {
-      "$ref": "#/components/schemas/Because"
-     }
-    },
-    "required": [
-     "measure",
-     "label",
-     "kind",
-     "because"
-    ],
-    "additionalProperties": false
-   },
-   "Standing": {
-    "type": "object",
-    "properties": {
-     "score": {
-      "type": "integer"
-     },
-     "tier": {
-      "type": "string"
-     },
-     "initial": {
-      "type": "integer"
-     },
-     "contributions": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Contribution"
-      }
-     },
-     "ceilings": {
-      "type": "array",
-      "items": {
-       "type": "string"
+       "$ref": "#/components/schemas/RecordLine"
       }
      },
      "lists": {
       "type": "array",
       "items": {
-       "$ref": "#/components/schemas/ListEntry"
+       "$ref": "#/components/schemas/ListStay"
       }
      },
-     "spillovers": {
+     "circle": {
       "type": "array",
       "items": {
-       "type": "string"
+       "$ref": "#/components/schemas/Relation"
       }
      },
-     "measures": {
-      "type": "array",
-      "items": {
-       "$ref": "#/components/schemas/Measure"
-      }
+     "notTraced": {
+      "type": "string"
      }
     },
     "required": [
-     "contributions",
-     "ceilings",
+     "run",
+     "person",
+     "traced",
+     "attributes",
+     "scoreHistory",
+     "records",
      "lists",
-     "spillovers",
-     "measures"
+     "circle"
+    ],
+    "additionalProperties": false,
+    "description": "The same report as `sclab explain --json`: the run, who the person is, the stored final state, the decision engine's standing from the traced records (with notices, the ringtone warning, measures and decisions and their reasons), score history, every rule's judgement of every record with its appeal, list stays, and family, friends and employer. The identity number's date of birth is hidden, and `run.directory` is the run's id (its folder's name in the served runs folder)."
+   },
+   "RunLine": {
+    "type": "object",
+    "properties": {
+     "directory": {
+      "type": "string"
+     },
+     "scenario": {
+      "type": "string"
+     },
+     "population": {
+      "type": "integer"
+     },
+     "seed": {
+      "type": "string"
+     },
+     "start": {
+      "type": "string"
+     },
+     "end": {
+      "type": "string"
+     },
+     "finished": {
+      "type": "boolean"
+     },
+     "digest": {
+      "type": "string"
+     },
+     "traceEvery": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "directory",
+     "scenario",
+     "population",
+     "seed",
+     "start",
+     "end",
+     "finished",
+     "traceEvery"
     ],
     "additionalProperties": false
    },
-   "CreditReport": {
+   "PersonAttributes": {
     "type": "object",
     "properties": {
-     "run": {
-      "type": "string"
-     },
-     "person": {
-      "type": "integer"
-     },
      "name": {
       "type": "string"
      },
-     "pinyin": {
-      "type": "string"
-     },
-     "identity": {
+     "identityNumber": {
       "type": "string"
      },
      "sex": {
@@ -1907,41 +1683,143 @@ enum OpenAPIDocument {
        "female"
       ]
      },
-     "age": {
+     "born": {
+      "type": "string"
+     },
+     "ageAtStart": {
       "type": "integer"
      },
      "province": {
       "type": "string"
      },
-     "residence": {
-      "type": "string",
-      "enum": [
-       "urban",
-       "rural"
-      ]
-     },
-     "day": {
-      "type": "string"
-     },
-     "traced": {
+     "urban": {
       "type": "boolean"
      },
-     "final": {
-      "$ref": "#/components/schemas/FinalState"
+     "education": {
+      "type": "string"
      },
-     "standing": {
-      "$ref": "#/components/schemas/Standing"
+     "householdIncome": {
+      "type": "number"
      },
-     "records": {
+     "incomeQuintile": {
+      "type": "integer"
+     },
+     "driver": {
+      "type": "boolean"
+     },
+     "internetUser": {
+      "type": "boolean"
+     },
+     "employer": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "name",
+     "identityNumber",
+     "sex",
+     "born",
+     "ageAtStart",
+     "province",
+     "urban",
+     "education",
+     "householdIncome",
+     "incomeQuintile",
+     "driver",
+     "internetUser"
+    ],
+    "additionalProperties": false
+   },
+   "FinalState": {
+    "type": "object",
+    "properties": {
+     "score": {
+      "type": "integer"
+     },
+     "tier": {
+      "type": "string"
+     },
+     "lists": {
       "type": "array",
       "items": {
-       "$ref": "#/components/schemas/RecordTrace"
+       "type": "string"
       }
      },
-     "listings": {
+     "everListed": {
       "type": "array",
       "items": {
-       "$ref": "#/components/schemas/Listing"
+       "type": "string"
+      }
+     },
+     "falseLists": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "records": {
+      "type": "integer"
+     },
+     "falseRecords": {
+      "type": "integer"
+     },
+     "blocked": {
+      "type": "integer"
+     },
+     "rewarded": {
+      "type": "integer"
+     },
+     "spilloverPoints": {
+      "type": "integer"
+     },
+     "spilloverCeiling": {
+      "type": "string"
+     },
+     "spillovers": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    },
+    "required": [
+     "lists",
+     "everListed",
+     "falseLists",
+     "records",
+     "falseRecords",
+     "blocked",
+     "rewarded",
+     "spilloverPoints",
+     "spillovers"
+    ],
+    "additionalProperties": false
+   },
+   "EngineView": {
+    "type": "object",
+    "properties": {
+     "score": {
+      "type": "integer"
+     },
+     "tier": {
+      "type": "string"
+     },
+     "agrees": {
+      "type": "boolean"
+     },
+     "note": {
+      "type": "string"
+     },
+     "measures": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "decisions": {
+      "type": "array",
+      "items": {
+       "type": "string"
       }
      },
      "notices": {
@@ -1955,8 +1833,166 @@ enum OpenAPIDocument {
      },
      "explanation": {
       "type": "string"
+     }
+    },
+    "required": [
+     "agrees",
+     "measures",
+     "decisions",
+     "notices",
+     "explanation"
+    ],
+    "additionalProperties": false
+   },
+   "ScorePoint": {
+    "type": "object",
+    "properties": {
+     "month": {
+      "type": "string"
      },
-     "caveats": {
+     "score": {
+      "type": "integer"
+     },
+     "tier": {
+      "type": "string"
+     }
+    },
+    "required": [
+     "month"
+    ],
+    "additionalProperties": false
+   },
+   "RecordLine": {
+    "type": "object",
+    "properties": {
+     "record": {
+      "type": "integer"
+     },
+     "behavior": {
+      "type": "string"
+     },
+     "source": {
+      "type": "string"
+     },
+     "occurred": {
+      "type": "string"
+     },
+     "recorded": {
+      "type": "string"
+     },
+     "rule": {
+      "type": "string"
+     },
+     "delta": {
+      "type": "integer"
+     },
+     "status": {
+      "type": "string"
+     },
+     "misattributed": {
+      "type": "boolean"
+     },
+     "actualSubject": {
+      "type": "integer"
+     },
+     "listed": {
+      "type": "string"
+     },
+     "appealFiled": {
+      "type": "string"
+     },
+     "appealDecided": {
+      "type": "string"
+     },
+     "appealOutcome": {
+      "type": "string",
+      "enum": [
+       "upheld",
+       "overturned"
+      ]
+     }
+    },
+    "required": [
+     "record",
+     "behavior",
+     "source",
+     "occurred",
+     "recorded",
+     "delta",
+     "status",
+     "misattributed"
+    ],
+    "additionalProperties": false
+   },
+   "ListStay": {
+    "type": "object",
+    "properties": {
+     "list": {
+      "type": "string"
+     },
+     "since": {
+      "type": "string"
+     },
+     "until": {
+      "type": "string"
+     },
+     "ending": {
+      "type": "string",
+      "enum": [
+       "open",
+       "term",
+       "repaired",
+       "overturned"
+      ]
+     },
+     "record": {
+      "type": "integer"
+     },
+     "rule": {
+      "type": "string"
+     },
+     "falseRecord": {
+      "type": "boolean"
+     },
+     "atEnd": {
+      "type": "boolean"
+     },
+     "extendedDays": {
+      "type": "integer"
+     }
+    },
+    "required": [
+     "list",
+     "ending",
+     "atEnd",
+     "extendedDays"
+    ],
+    "additionalProperties": false
+   },
+   "Relation": {
+    "type": "object",
+    "properties": {
+     "role": {
+      "type": "string",
+      "enum": [
+       "mother",
+       "father",
+       "spouse",
+       "child",
+       "friend",
+       "employer"
+      ]
+     },
+     "id": {
+      "type": "integer"
+     },
+     "traced": {
+      "type": "boolean"
+     },
+     "state": {
+      "type": "string"
+     },
+     "reaches": {
       "type": "array",
       "items": {
        "type": "string"
@@ -1964,21 +2000,10 @@ enum OpenAPIDocument {
      }
     },
     "required": [
-     "run",
-     "person",
-     "name",
-     "pinyin",
-     "identity",
-     "sex",
-     "age",
-     "province",
-     "residence",
-     "day",
+     "role",
+     "id",
      "traced",
-     "records",
-     "listings",
-     "notices",
-     "caveats"
+     "reaches"
     ],
     "additionalProperties": false
    },

@@ -43,6 +43,15 @@ struct ReasonView: Sendable, Codable, Equatable {
     var because: BecauseView
 }
 
+/// The standing behind a reason, with names: lists, tier, score, records and rules.
+struct BecauseView: Sendable, Codable, Equatable {
+    var lists: [String]
+    var tier: String?
+    var score: Int?
+    var records: [Int]
+    var rules: [String]
+}
+
 /// An action a person can be asked about.
 struct ActionChoice: Sendable, Codable, Equatable {
     var id: String
@@ -104,5 +113,16 @@ extension RunView {
             caveats: file.linked > file.linkedTraced
                 ? ["\(file.linkedTraced) of \(file.linked) relatives and friends are traced; for the others only their listings are known."]
                 : [])
+    }
+}
+
+extension RunView {
+    /// A reason's standing with names.
+    func because(_ because: Because, _ kind: SubjectKind) -> BecauseView {
+        let s = scenario
+        let tiers = policy.scale(for: kind)?.tiers ?? []
+        return BecauseView(lists: because.lists.map { s.lists[$0].id },
+                           tier: because.tier.flatMap { tiers.indices.contains($0) ? tiers[$0].id : nil },
+                           score: because.score, records: because.records, rules: because.rules.map { s.rules[$0].id })
     }
 }

@@ -39,3 +39,8 @@ extension RecordTrace {
     /// The trace's id, typed.
     public var traceID: TraceID { TraceID(rawValue: id) }
 }
+
+extension Listing {
+    /// The listing's id, typed: the record and rule that put the subject on the list.
+    public var traceID: TraceID { TraceID(rawValue: id) }
+}
