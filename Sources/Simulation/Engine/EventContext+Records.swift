@@ -107,9 +107,9 @@ extension EventContext {
             var judged = record
             judged.rule = Int16(r)
             if judge(&judged, &counters) { changed = true }
-            if traced { chunk.traces[judged.id &* 64 &+ Int64(r)] = trace(judged) }
+            if traced { chunk.traces[Self.judgement(judged)] = trace(judged) }
         }
-        if !applied && traced { chunk.traces[record.id &* 64 &+ 63] = trace(record) }
+        if !applied && traced { chunk.traces[TraceID(record: record.id, rule: nil).rawValue] = trace(record) }
         for k in model.behaviorRemoves.range(Int(record.behavior)) {
             let list = Int(model.behaviorRemoves.values[k])
             guard model.listHasRemoval[list] else { continue }
@@ -203,8 +203,10 @@ extension EventContext {
         refreshGate(subject)
     }
 
-    /// A rule's judgement of a record as one number (`TraceID`'s): record × 64 + rule.
-    static func judgement(_ record: PendingRecord) -> Int64 { record.id &* 64 &+ Int64(record.rule) }
+    /// A rule's judgement of a record as one number: its `TraceID`'s raw value (record × 64 + rule),
+    /// written out here because it runs on every judged record.
+    @inline(__always)
+    static func judgement(_ record: PendingRecord) -> Int64 { record.id &* TraceID.slots &+ Int64(record.rule) }
 
     /// An appeal is decided. An overturned judgement is struck out as if it had never been made:
     /// its points stop counting, its tier ceiling and its part in `clean_days` go, and the lists
