@@ -55,7 +55,7 @@ extension EventContext {
         history.current = fold
         keep(history, key)
         let wasListed = day < state.listedUntil[list][subject]
-        if let term = fold.term, term.end > day {
+        if let term = fold.term, term.holds(on: day) {
             enter(subject, list, term, falsely: fold.enteredFalsely, &counters)
         } else {
             state.listedUntil[list][subject] = fold.term?.end ?? min(state.listedUntil[list][subject], day)
@@ -88,7 +88,7 @@ extension EventContext {
 
     /// Stores an entry, or forgets it once it has ended and no appeal can bring it back.
     private func keep(_ history: ListHistory, _ key: Int) {
-        let holds = history.current.term.map { $0.end > day } ?? false
+        let holds = history.current.term?.holds(on: day) ?? false
         chunk.lists[key] = history.events.isEmpty && !holds ? nil : history
     }
 }

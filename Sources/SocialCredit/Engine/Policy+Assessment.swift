@@ -68,7 +68,9 @@ extension Policy {
             for ruleIndex in rulesByBehavior[record.behavior]
             where ruleSources[ruleIndex].isEmpty || ruleSources[ruleIndex].contains(record.source) {
                 let rule = scenario.rules[ruleIndex]
-                let expires = rule.lifetimeDays.map { record.recorded.adding(days: $0 - 1) }
+                // The first day it no longer counts (the rule the simulation's expiry uses too).
+                let end = RecordLifetime.end(recorded: record.recorded.number, lifetime: rule.lifetimeDays.map { Int32(clamping: $0) })
+                let expires = end.map { Day(number: $0 - 1) }
                 var entry = Contribution(record: record.id, recorded: record.recorded, rule: ruleIndex,
                                          nominal: rule.delta, delta: 0, status: .counting, expires: expires)
                 if record.judgedOtherwise || record.rulesJudgedOtherwise.contains(ruleIndex) {
@@ -82,7 +84,7 @@ extension Policy {
                                                   used: &used[CapKey(rule: ruleIndex, year: record.recorded.year), default: 0])
                     if record.isOverturned(by: day, rule: ruleIndex) {
                         entry.status = .overturned
-                    } else if let expires, day > expires {
+                    } else if let end, day.number >= end {
                         entry.status = .expired
                     }
                 }

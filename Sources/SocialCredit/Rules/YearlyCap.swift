@@ -21,11 +21,13 @@ public enum YearlyCap {
 /// A rule's `lifetime_days`: how long a record's points (and its tier ceiling) count.
 public enum RecordLifetime {
     /// The first day a record no longer counts (exclusive end), or nil when it never expires.
-    /// A record that arrived on day `d` with a lifetime of `n` days counts on days d ... d+n-1.
+    /// A record that arrived on day `d` with a lifetime of `n` days counts on days d ... d+n-1;
+    /// a lifetime past the end of the integer type counts as never expiring.
     @inlinable
     public static func end<T: FixedWidthInteger>(recorded: T, lifetime: T?) -> T? {
         guard let lifetime, lifetime >= 0 else { return nil }
-        return recorded &+ lifetime
+        let (end, overflow) = recorded.addingReportingOverflow(lifetime)
+        return overflow ? nil : end
     }
 }
 
