@@ -41,7 +41,8 @@ extension EventContext {
     /// attaches it to the wrong subject (another in the same block) with its false-attribution rate.
     func observe(_ subject: Int, _ behavior: Int, _ counters: inout DayCounters) {
         let p = province(subject)
-        for k in model.behaviorSources.range(behavior) where tables.sources[Int(model.behaviorSources.values[k]) * provinces + p] {
+        for k in model.behaviorSources.range(behavior)
+        where tables.sources[model.sourceTableIndex(Int(model.behaviorSources.values[k]), companies: isCompanies, province: p)] {
             let source = Int(model.behaviorSources.values[k])
             let drawKey = key(subject) &* 64 &+ UInt64(source)
             let dayKey = UInt64(UInt32(bitPattern: day))

@@ -249,6 +249,8 @@ final class RunModel: Sendable {
 
     /// Which parts of the system are in force on one day, per province (census order).
     struct DayTables: Sendable, Equatable {
+        /// Per source and province: in force for people's behaviours, then for companies'
+        /// (index with `sourceTableIndex`).
         let sources: [Bool]
         let rules: [Bool]
         let lists: [Bool]
@@ -266,13 +268,22 @@ final class RunModel: Sendable {
         return mask
     }
 
+    /// Where a source's window for people (or for companies) in a province sits in `DayTables.sources`.
+    @inline(__always)
+    func sourceTableIndex(_ source: Int, companies: Bool, province: Int) -> Int {
+        ((companies ? sourceCoverage.count : 0) + source) * provinces + province
+    }
+
     func tables(on day: Day) -> DayTables {
         func table(_ windows: [Window]) -> [Bool] {
             windows.flatMap { window in provinceCodes.map { window.isOpen(on: day, in: $0) } }
         }
-        let sources = table(policy.sourceRollout)
+        // People's windows of every source, then companies' (see `sourceOpen`).
+        let sources = table(policy.sourceRollout) + table(policy.companySourceRollout)
         let monitored = (0..<behaviorCount).flatMap { b in
-            (0..<provinces).map { p in behaviorSources[b].contains { sources[Int($0) * provinces + p] } }
+            (0..<provinces).map { p in
+                behaviorSources[b].contains { sources[sourceTableIndex(Int($0), companies: behaviorCompanies[b], province: p)] }
+            }
         }
         let monitorFactor = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in

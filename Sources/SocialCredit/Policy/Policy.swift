@@ -32,7 +32,12 @@ public struct Policy: Sendable {
     package let spilloverTest: [Test]
     package let spilloverEffect: [CompiledEffect]
     package let spilloverRollout: [Window]
+    /// Per source, when it is in force for the behaviours of people, and (`companySourceRollout`)
+    /// of companies: a source tied to a phase opens for a kind of subject only with the phases that
+    /// cover that kind, so a company-only phase opens a source for companies and not for people.
     package let sourceRollout: [Window]
+    /// Per source, when it is in force for the behaviours of companies (see `sourceRollout`).
+    package let companySourceRollout: [Window]
     /// Every notice channel the scenario can give, each once (see `notices(kind:measureInForce:listHeld:)`).
     public let noticeChannels: [String]
     /// Per measure: the bit of its channel among `noticeChannels` if it is a notice, else 0.
@@ -106,8 +111,9 @@ public struct Policy: Sendable {
             }
         }
         spilloverRollout = scenario.spillovers.map { window($0.rollout, .people) }
-        // A source observes people and companies alike; its phase window opens for either.
+        // A source may observe people and companies alike: one window for each kind.
         sourceRollout = scenario.sources.map { window($0.rollout, .people) }
+        companySourceRollout = scenario.sources.map { window($0.rollout, .companies) }
         let channels = Self.noticeChannels(of: scenario)
         noticeChannels = channels
         noticeBit = scenario.measures.map { measure in
