@@ -68,7 +68,7 @@ struct CalibrateCommandTests {
     }
 
     @Test("Bad input is a clear error", arguments: [
-        (["seed-article"], "has no 'calibration' section"),
+        (["sesame"], "has no 'calibration' section"),
         (["corporate", "--only", "behaviors.x.rate"], "--only chooses fit parameters: give --fit too"),
         (["corporate", "--fit", "--only", "behaviors.x.rate"], "--only behaviors.x.rate is not a fit parameter"),
         (["corporate", "--population", "0"], "--population must be at least 1"),
