@@ -66,7 +66,7 @@ struct BrowserTests {
         let run = "/runs/\(TinyRun.id)"
         let pages: [(file: String, path: String, expected: [String])] = [
             ("runs", "/", [TinyRun.id, "3,000", "2014-01-01 to 2016-12-31"]),
-            ("run", run, ["impact report", "How it works", "Who it hit", "<svg"]),
+            ("run", run, ["impact report", "Key findings", "Punished: ", "province-map-title", "How it works", "Who it hit", "<svg"]),
             ("scenario", run + "/scenario", ["Tiers of the personal score", "Monitoring sources"]),
             ("public-list", run + "/public-list", ["The public list", name, "********"]),
             ("person", run + "/people/\(listed.subject)", ["Credit report", name, "Ringtone warning", "Measures in force",

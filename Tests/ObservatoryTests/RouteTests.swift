@@ -211,4 +211,26 @@ struct RouteTests {
         }
         #expect(try store.listings() == made.listings.sorted { ($0.day, $0.id) < ($1.day, $1.id) })
     }
+
+    @Test("The run page opens with the report's key findings and the province map, drawn by the report's chart")
+    func runPageLeadsWithFindings() async throws {
+        let made = try TinyRun.get()
+        let view = try Observatory(runsDirectory: made.root).catalog.run(TinyRun.id)
+        let (status, _, body) = try await Self.get("/runs/\(TinyRun.id)")
+        #expect(status == 200)
+        let map = try #require(view.report.charts.first { $0.kind == .tileMap })
+        #expect(body.contains(map.svg()))
+        #expect(body.components(separatedBy: "<g class=\"tile\">").count - 1 == 3 * 31)
+        let findings = try #require(body.range(of: "<section id=\"key-findings\"><h2>Key findings</h2><ul><li>Punished: "))
+        let rules = try #require(body.range(of: "<section id=\"how-it-works\">"))
+        #expect(findings.lowerBound < rules.lowerBound)
+        // The numbers are the simulation's own: everyone's tally as stored, and its run totals.
+        let all = try #require(view.data.groups("all").first)
+        let sanctioned = SocialCredit.grouped(all.sanctioned), people = SocialCredit.grouped(TinyRun.population)
+        let blocked = SocialCredit.grouped(Int(try #require(made.totals["blocked.total"])))
+        let wrongful = SocialCredit.grouped(Int(try #require(made.totals["blocked_wrongly.total"])))
+        #expect(body.contains("Punished: \(sanctioned) of \(people) people"))
+        #expect(body.contains("(\(blocked) actions blocked in all)"))
+        #expect(body.contains("Wrongly: \(wrongful) of the \(blocked) actions blocked"))
+    }
 }

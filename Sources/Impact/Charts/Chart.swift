@@ -4,10 +4,11 @@ import Foundation
 /// A chart as data: what the report, the markdown and JSON forms and the web app (issue 6) draw
 /// or tabulate. `svg()` draws it as inline SVG with no scripts or fonts of its own.
 public struct Chart: Sendable, Codable, Equatable {
-    /// A line over ordered categories (months), horizontal bars per category (groups), or
-    /// points over a numeric axis (`x`: outcomes against a swept parameter).
+    /// A line over ordered categories (months), horizontal bars per category (groups), points
+    /// over a numeric axis (`x`: outcomes against a swept parameter), or tile-grid maps of the
+    /// provinces (categories are province names; one small map per series).
     public enum Kind: String, Sendable, Codable {
-        case line, bar, scatter
+        case line, bar, scatter, tileMap
     }
 
     /// How values read: counts, shares shown as percentages, ratios, or scores.
@@ -46,7 +47,8 @@ public struct Chart: Sendable, Codable, Equatable {
     public var title: String
     /// One or two sentences saying what the chart shows, as the SVG's `<desc>`.
     public var summary: String
-    /// The categories: months ("2014-01") for lines, group names for bars.
+    /// The categories: months ("2014-01") for lines, group names for bars, province names
+    /// (`Province.name`) for tile maps.
     public var categories: [String]
     /// The series.
     public var series: [Series]

@@ -45,6 +45,7 @@ extension Chart {
         case .line: lineSVG()
         case .bar: barSVG()
         case .scatter: scatterSVG()
+        case .tileMap: tileMapSVG()
         }
     }
 

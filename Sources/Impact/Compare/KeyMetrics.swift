@@ -68,12 +68,8 @@ extension RunData {
     }
 
     /// (real − counterfactual) / counterfactual of people's behaviours of one conduct over the
-    /// run; nil without a counterfactual.
+    /// run (`counterfactualEffect`); nil without a counterfactual.
     public func behaviourChange(_ conduct: Behavior.Conduct) -> Double? {
-        let ids = scenario.behaviors.filter { $0.conduct == conduct && !$0.who.contains(.companies) }.map(\.id)
-        guard ids.contains(where: { series[Counterfactual.prefix + "behavior.\($0)"] != nil }) else { return nil }
-        let real = ids.reduce(0) { $0 + sum("behavior.\($1)") }
-        let off = ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") }
-        return Effect.relativeChange(real: real, counterfactual: off)
+        counterfactualEffect(conduct)?.relative
     }
 }

@@ -35,6 +35,7 @@ extension Report {
         switch block {
         case let .paragraph(text): return "<p>\(Markup.escape(text))</p>"
         case let .code(text): return "<pre><code>\(Markup.escape(text))</code></pre>"
+        case let .list(items): return "<ul>" + items.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         case let .chart(chart):
             guard chart.hasData else {
                 return "<figure class=\"empty\"><figcaption>\(Markup.escape(chart.title))</figcaption><p>Nothing to chart: no values in this run.</p></figure>"
@@ -81,6 +82,8 @@ extension Report {
         th, td { border-bottom: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid #999; } tbody th { font-weight: normal; }
         .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        #key-findings ul { background: #f3f6f9; border-left: 5px solid #0072B2; margin: 1rem 0; padding: .7rem 1rem .7rem 2rem; }
+        #key-findings li { margin: .3rem 0; }
         pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; font-size: .85rem; white-space: pre-wrap; word-break: break-all; }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; } nav { display: none; }

@@ -17,6 +17,7 @@ extension Report {
         switch block {
         case let .paragraph(text): return text
         case let .code(text): return "```\n\(text)\n```"
+        case let .list(items): return items.map { "- " + $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")
         case let .table(table): return markdown(table)
         case let .chart(chart):
             let indices: [Int]

@@ -4,8 +4,8 @@ import Foundation
 import SocialCredit
 
 extension Report {
-    /// The full report on a run: how the system works, what it did, who it hit, its errors, its
-    /// spillovers, whether it builds trust, and how to reproduce it.
+    /// The full report on a run: its key findings first, then how the system works, what it did,
+    /// who it hit, its errors, its spillovers, whether it builds trust, and how to reproduce it.
     public init(_ run: RunData) {
         let s = run.scenario
         let people = Format.count(run.info.population)
@@ -14,6 +14,7 @@ extension Report {
             subtitle: "\(people) synthetic people, \(run.info.start) to \(run.info.end), seed \(run.info.seed)"
                 + (run.progress.finished ? "" : " (unfinished run: \(run.days) days stored)"),
             sections: [
+                Findings.section(run),
                 HowItWorks.section(s),
                 WhatItDid.section(run),
                 WhoItHit.section(run),

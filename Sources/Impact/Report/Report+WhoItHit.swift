@@ -54,6 +54,10 @@ enum WhoItHit {
                 for i in cells.indices { cells[i].append("\(Format.percent(rates[i].rate)) (\(Format.ratio(ratios[i])))") }
             }
             blocks.append(.table(Table(caption: heading, columns: columns, rows: cells)))
+            guard dimension != "province" else {
+                blocks.append(.paragraph("The provinces' rates are mapped under Key findings."))
+                continue
+            }
             let rates = outcomes.prefix(2).map { outcome in
                 Chart.Series(name: outcome.name, values: tallies.map { GroupRate(group: $0.group, count: $0[keyPath: outcome.count], people: $0.people).rate })
             }

@@ -50,6 +50,8 @@ public enum Block: Sendable, Codable, Equatable {
     case chart(Chart)
     /// Preformatted text (a command line, a digest).
     case code(String)
+    /// A bulleted list of short statements (the key findings, one sentence each).
+    case list([String])
 }
 
 /// A table of text cells; numeric columns are right-aligned.

@@ -1265,7 +1265,7 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "object",
-       "description": "one of paragraph, table, chart, code (Swift's enum coding: {\"paragraph\": {\"_0\": ...}})"
+       "description": "one of paragraph, table, chart, code, list (Swift's enum coding: {\"paragraph\": {\"_0\": ...}})"
       }
      }
     },

@@ -143,6 +143,8 @@ let stylesheet = """
     .pager { display: flex; gap: 1rem; align-items: center; margin: .8rem 0; }
     figure { margin: 1.2rem 0; } figcaption { font-weight: 600; margin-bottom: .3rem; }
     svg.chart { width: 100%; height: auto; display: block; }
+    #key-findings ul { background: #f3f6f9; border-left: 5px solid var(--accent); margin: 1rem 0; padding: .7rem 1rem .7rem 2rem; }
+    #key-findings li { margin: .3rem 0; }
     .table { overflow-x: auto; margin: 1rem 0; }
     table { border-collapse: collapse; font-size: .88rem; width: 100%; }
     caption { text-align: left; font-weight: 600; padding: .3rem 0; }
