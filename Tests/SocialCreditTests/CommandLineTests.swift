@@ -62,6 +62,33 @@ struct CommandLineTests {
         #expect(outcome.stdout.contains("measures     1 (1 block, 0 reward, 0 notice)"))
     }
 
+    @Test("check: a warning of what can never happen exits 0, and 1 under --strict")
+    func checkStrict() throws {
+        let file = NSTemporaryDirectory() + "warned-\(UUID().uuidString).yaml"
+        let text = StaticWarningTests.valid.replacingOccurrences(of: "cap_per_year: 5", with: "cap_per_year: 3")
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let warned = "\(file):10:7: warning: score.tiers[0]: tier 'A' (scores from 1010) is never reached"
+        let lenient = try sclab("check", "--quiet", file)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains(warned))
+        let strict = try sclab("check", "--strict", "--quiet", file)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("\(file):10:7: score.tiers[0]: tier 'A' (scores from 1010) is never reached"))
+        #expect(!strict.stderr.contains("warning:"))
+        #expect(strict.stderr.contains("invalid: 1 error (warnings count as errors under --strict)"))
+    }
+
+    @Test("check --strict: the unbroken scenario passes")
+    func checkStrictClean() throws {
+        let file = NSTemporaryDirectory() + "clean-\(UUID().uuidString).yaml"
+        try StaticWarningTests.valid.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let outcome = try sclab("check", "--strict", "--quiet", file)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty)
+    }
+
     @Test("check: an unknown scenario name is an error with the shipped names")
     func checkUnknown() throws {
         let outcome = try sclab("check", "seed-articel")

@@ -82,8 +82,14 @@ struct RatingLanguageTests {
     @Test("The fixture is valid and reads as declared")
     func valid() throws {
         let reading = Scenario.read(Self.valid, file: "test.yaml")
-        #expect(reading.diagnostics.isEmpty, "\(reading.diagnostics)")
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
         let scenario = try #require(reading.scenario)
+        // Company rules only lower the environment rating, which feeds no score, and cap grades at
+        // M: the company score stays at its initial 90 (B, C and D never reached; M by the ceiling),
+        // and the rating never climbs from 70 to green (85).
+        #expect(reading.warnings.map(\.path) == ["company_score.tiers[1]", "company_score.tiers[3]", "company_score.tiers[4]",
+                                                  "ratings[0].scale.tiers[0]"])
+        #expect(scenario.staticWarnings().allSatisfy { $0.kind == .unreachableTier })
         #expect(scenario.ratings.map(\.id) == ["environment", "credit_history"])
         #expect(scenario.ratings[0].subject == .companies && scenario.ratings[0].sectors == [.manufacturing])
         #expect(scenario.ratings[1].scoreWeight == 2.1)

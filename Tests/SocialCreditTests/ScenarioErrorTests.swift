@@ -29,7 +29,7 @@ struct ScenarioErrorTests {
             rate: 0.01
         sources:
           - id: cctv
-            observes: [jaywalking]
+            observes: [jaywalking, blood_donation]
             coverage: 0.2
             false_attribution: 0.02
         rules:
@@ -72,7 +72,7 @@ struct ScenarioErrorTests {
 
     @Test("YAML syntax error: line and column of the problem")
     func syntax() {
-        #expect(errors(breaking("observes: [jaywalking]", "observes: [jaywalking")) == [
+        #expect(errors(breaking("observes: [jaywalking, blood_donation]", "observes: [jaywalking, blood_donation")) == [
             "test.yaml:23:13: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence at line 22, column 15)"
         ])
     }
@@ -175,7 +175,8 @@ struct ScenarioErrorTests {
     @Test("Duplicate ids, and duplicate keys in one mapping")
     func duplicates() {
         #expect(errors(breaking("  - id: blood_donation", "  - id: jaywalking")) == [
-            "test.yaml:17:9: behaviors[1].id: duplicate behaviour id 'jaywalking', already used by behaviors[0] (give each behaviour its own id)"
+            "test.yaml:17:9: behaviors[1].id: duplicate behaviour id 'jaywalking', already used by behaviors[0] (give each behaviour its own id)",
+            "test.yaml:22:28: sources[0].observes[1]: unknown behaviour 'blood_donation' (defined: jaywalking, jaywalking)",
         ])
         #expect(errors(breaking("    rate: 0.5", "    rate: 0.5\n    rate: 0.6")).first?.contains(
             "duplicate key 'rate' in the same mapping") == true)

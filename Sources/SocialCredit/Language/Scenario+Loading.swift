@@ -28,6 +28,12 @@ extension Scenario {
         if let root = DocumentNode.parse(text, isJSON: file.lowercased().hasSuffix(".json"), log: &log) {
             scenario = reader.scenario(root, defaultID: stem)
             scenario?.validate(into: reader)
+            // What can never happen is worked out only for a scenario that is valid.
+            if let scenario, !reader.log.hasErrors {
+                for warning in scenario.staticWarnings() {
+                    reader.warning(warning.message, at: warning.location, warning.path, hint: warning.hint)
+                }
+            }
             log = reader.log
         }
         let ok = !log.hasErrors

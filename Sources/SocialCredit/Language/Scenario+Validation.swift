@@ -31,7 +31,6 @@ private struct ScenarioChecker {
         spillovers()
         responses()
         timeline()
-        coverage()
     }
 
     // MARK: Ids
@@ -215,7 +214,7 @@ private struct ScenarioChecker {
     }
 
     private func subject(of behaviorID: String) -> SubjectKind {
-        scenario.behaviors.first { $0.id == behaviorID }?.who.contains(.companies) == true ? .companies : .people
+        scenario.subject(ofBehavior: behaviorID)
     }
 
     // MARK: Sections
@@ -339,22 +338,6 @@ private struct ScenarioChecker {
         where scenario.timeline[index].start < scenario.timeline[index - 1].start {
             reader.error("phase '\(scenario.timeline[index].id)' starts before the phase listed above it: "
                          + "list phases in date order", nil, "timeline[\(index)].start")
-        }
-    }
-
-    /// Warnings for parts that can never act: behaviours no source observes, lists nothing fills.
-    private func coverage() {
-        let observed = Set(scenario.sources.flatMap { $0.observes.map(\.id) })
-        let judged = Set(scenario.rules.map(\.behavior.id))
-        for (index, behavior) in scenario.behaviors.enumerated()
-        where judged.contains(behavior.id) && !observed.contains(behavior.id) && !scenario.sources.isEmpty {
-            reader.warning("behaviour '\(behavior.id)' has rules but no source observes it, so it is never recorded",
-                           at: nil, "behaviors[\(index)]")
-        }
-        let filled = Set(scenario.rules.compactMap(\.list?.id))
-        for (index, list) in scenario.lists.enumerated() where list.entry == nil && !filled.contains(list.id) {
-            reader.warning("list '\(list.id)' has no 'entry' condition and no rule puts anyone on it",
-                           at: nil, "lists[\(index)]")
         }
     }
 }

@@ -74,9 +74,6 @@ public struct Policy: Sendable {
         let peopleTiers = tierIndex, companyTiers = companyTierIndex
         let timeline = scenario.timeline
         func window(_ rollout: Rollout, _ subject: SubjectKind) -> Window { Window(rollout, subject: subject, timeline: timeline) }
-        func subject(ofBehavior id: String) -> SubjectKind {
-            scenario.behaviors[behaviors[id]!].who.contains(.companies) ? .companies : .people
-        }
         // Tiers of ratings, by id: (rating index, tier index); ids are unique per subject kind.
         var ratingTiers: [SubjectKind: [String: RatingTier]] = [.people: [:], .companies: [:]]
         for (r, rating) in scenario.ratings.enumerated() {
@@ -92,9 +89,9 @@ public struct Policy: Sendable {
         ruleSources = scenario.rules.map { Set($0.sources.map { sources[$0.id]! }) }
         ruleList = scenario.rules.map { $0.list.map { lists[$0.id]! } }
         ruleCeiling = scenario.rules.map { rule in
-            rule.tierCeiling.map { (subject(ofBehavior: rule.behavior.id) == .people ? peopleTiers : companyTiers)[$0.id]! }
+            rule.tierCeiling.map { (scenario.subject(ofBehavior: rule.behavior.id) == .people ? peopleTiers : companyTiers)[$0.id]! }
         }
-        ruleRollout = scenario.rules.map { window($0.rollout, subject(ofBehavior: $0.behavior.id)) }
+        ruleRollout = scenario.rules.map { window($0.rollout, scenario.subject(ofBehavior: $0.behavior.id)) }
         listRemovals = scenario.lists.map { Set(($0.removal?.on ?? []).map { behaviors[$0.id]! }) }
         listEntry = scenario.lists.map { list in list.entry.map { test($0, list.subject) } }
         listRollout = scenario.lists.map { window($0.rollout, $0.subject) }
@@ -221,5 +218,21 @@ package struct Window: Sendable {
         }
         if let start, day < start { return false }
         return regions.contains(province)
+    }
+
+    /// The days of `period` from the first on which it is open in some province to the last on
+    /// which it can be open (once open it stays open, there or wider, until `end`); nil when it is
+    /// never open within `period`. Static analysis (`Scenario.staticWarnings`) asks this.
+    package func openSpan(within period: ClosedRange<Day>) -> ClosedRange<Day>? {
+        let opens: Day
+        if usesPhases {
+            guard let earliest = phases.filter({ $0.regions != .provinces([]) }).map(\.start).min() else { return nil }
+            opens = earliest
+        } else {
+            guard regions != .provinces([]) else { return nil }
+            opens = start ?? period.lowerBound
+        }
+        let first = max(opens, period.lowerBound), last = min(end ?? period.upperBound, period.upperBound)
+        return first <= last ? first...last : nil
     }
 }

@@ -36,6 +36,14 @@ public struct Behavior: Sendable, Equatable {
     }
 }
 
+extension Scenario {
+    /// The kind of subject that does a behaviour (companies when its `who` names them): the kind a
+    /// rule on it judges, lists and rolls out for. People for an unknown id.
+    func subject(ofBehavior id: String) -> SubjectKind {
+        behaviors.first { $0.id == id }?.who.contains(.companies) == true ? .companies : .people
+    }
+}
+
 /// Who can do a behaviour or attempt an action. A person belongs to several groups at once;
 /// the society module decides membership from each person's traits and links.
 public enum Group: String, Sendable, CaseIterable {
