@@ -145,6 +145,17 @@ struct StaticWarningTests {
         ])
     }
 
+    @Test("A source on a company-only phase records companies, not people: each kind of behaviour is judged by its own window")
+    func sourceWindowPerKind() {
+        let text = breaking("    delay_days: 30\n", "    delay_days: 30\n    rollout: {phase: companies}\n")
+            .replacingOccurrences(of: "subjects: [people, companies]", with: "subjects: [companies]")
+        let found = warnings(text)
+        #expect(found.contains { $0.contains("behaviour 'speeding' is never recorded: source 'cameras' is never in force within the period") })
+        #expect(found.contains { $0.contains("rule 'speed' never takes effect") })
+        #expect(!found.contains { $0.contains("pollut") }, "\(found)")
+        #expect(!found.contains { $0.contains("source 'cameras' is never in force within the scenario's period") })
+    }
+
     // MARK: 2. Unreachable tiers
 
     @Test("A tier above what capped rules reach: 3 a year for 3 years from 1000 stops at 1009")

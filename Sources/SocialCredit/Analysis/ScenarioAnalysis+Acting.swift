@@ -33,7 +33,7 @@ extension ScenarioAnalysis {
         if scenario.behaviors[b].rate.perYear <= 0 { return "behaviour '\(rule.behavior.id)' never occurs (rate 0)" }
         if !unrecorded(b).isEmpty { return "behaviour '\(rule.behavior.id)' is never recorded" }
         let accepted = observers[b].filter { policy.ruleSources[index].isEmpty || policy.ruleSources[index].contains($0) }
-        if accepted.allSatisfy({ Self.arrivals(scenario.sources[$0], open: sourceOpen[$0], period: period) == nil }) {
+        if accepted.allSatisfy({ Self.arrivals(scenario.sources[$0], open: sourceOpen($0, behavior: b), period: period) == nil }) {
             let named = rule.sources.map { "'\($0.id)'" }.joined(separator: ", ")
             return "none of its sources (\(named)) records behaviour '\(rule.behavior.id)' within the period"
         }

@@ -20,8 +20,9 @@ extension ScenarioAnalysis {
         var reasons: [String] = []
         for k in sources {
             let source = scenario.sources[k]
-            if Self.arrivals(source, open: sourceOpen[k], period: period) != nil { return [] }
-            if sourceOpen[k] == nil {
+            let open = sourceOpen(k, behavior: index)
+            if Self.arrivals(source, open: open, period: period) != nil { return [] }
+            if open == nil {
                 reasons.append("source '\(source.id)' is never in force within the period")
             } else if source.coverage <= 0 {
                 reasons.append("source '\(source.id)' has coverage 0")

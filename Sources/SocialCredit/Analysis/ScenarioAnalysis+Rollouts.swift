@@ -17,9 +17,14 @@ extension ScenarioAnalysis {
             }
         }
         let s = scenario
-        // Sources are tested with the people's phases, as the engine opens them (`Policy.sourceRollout`).
+        // Sources are tested for the kinds of subject they observe, as the engine opens them
+        // (`Policy.sourceRollout`, `companySourceRollout`); the reason names companies only for a
+        // source that observes companies alone.
         check(sourceOpen, s.sources.map(\.rollout), section: "sources", noun: "source", ids: s.sources.map(\.id),
-              kinds: s.sources.map { _ in .people })
+              kinds: s.sources.map { source in
+                  source.observes.allSatisfy { s.subject(ofBehavior: $0.id) == .companies } && !source.observes.isEmpty
+                      ? .companies : .people
+              })
         check(ruleOpen, s.rules.map(\.rollout), section: "rules", noun: "rule", ids: s.rules.map(\.id),
               kinds: s.rules.map { s.subject(ofBehavior: $0.behavior.id) })
         check(listOpen, s.lists.map(\.rollout), section: "lists", noun: "list", ids: s.lists.map(\.id),

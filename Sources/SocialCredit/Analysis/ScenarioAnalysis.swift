@@ -9,8 +9,12 @@ struct ScenarioAnalysis {
     /// The scenario's own period.
     let period: ClosedRange<Day>
     /// Per source, rule, list, measure and spillover: the days of the period from its first open
-    /// day on (nil: never in force within the period).
+    /// day on (nil: never in force within the period). A source's is for the kinds of subject whose
+    /// behaviours it observes (see `sourceOpen(_:behavior:)` for one behaviour's).
     let sourceOpen: [ClosedRange<Day>?]
+    /// Per source, the days it is in force for people's behaviours, and for companies'.
+    let peopleSourceOpen: [ClosedRange<Day>?]
+    let companySourceOpen: [ClosedRange<Day>?]
     let ruleOpen: [ClosedRange<Day>?]
     let listOpen: [ClosedRange<Day>?]
     let measureOpen: [ClosedRange<Day>?]
@@ -27,7 +31,18 @@ struct ScenarioAnalysis {
         policy = try Policy(scenario)
         let period = scenario.period.start...scenario.period.end
         self.period = period
-        sourceOpen = policy.sourceRollout.map { $0.openSpan(within: period) }
+        let peopleOpen = policy.sourceRollout.map { $0.openSpan(within: period) }
+        let companyOpen = policy.companySourceRollout.map { $0.openSpan(within: period) }
+        peopleSourceOpen = peopleOpen
+        companySourceOpen = companyOpen
+        sourceOpen = scenario.sources.indices.map { k in
+            let kinds = Set(scenario.sources[k].observes.map { scenario.subject(ofBehavior: $0.id) })
+            let spans = (kinds.contains(.people) || kinds.isEmpty ? [peopleOpen[k]] : [])
+                + (kinds.contains(.companies) ? [companyOpen[k]] : [])
+            let open = spans.compactMap { $0 }
+            guard let first = open.map(\.lowerBound).min(), let last = open.map(\.upperBound).max() else { return nil }
+            return first...last
+        }
         ruleOpen = policy.ruleRollout.map { $0.openSpan(within: period) }
         listOpen = policy.listRollout.map { $0.openSpan(within: period) }
         measureOpen = policy.measureRollout.map { $0.openSpan(within: period) }
@@ -37,9 +52,11 @@ struct ScenarioAnalysis {
         }
         var acts: [ClosedRange<Day>?] = []
         for (index, rule) in scenario.rules.enumerated() {
+            let companies = scenario.subject(ofBehavior: rule.behavior.id) == .companies
             acts.append(Self.acting(rule, open: ruleOpen[index], sources: policy.ruleSources[index],
                                     observers: observers[policy.behaviorIndex[rule.behavior.id]!],
-                                    scenario: scenario, sourceOpen: sourceOpen, period: period))
+                                    scenario: scenario, sourceOpen: companies ? companyOpen : peopleOpen,
+                                    period: period))
         }
         ruleActs = acts
         reach = Reach.fixpoint(scenario: scenario, ruleActs: acts, listOpen: listOpen, spilloverOpen: spilloverOpen)
@@ -71,6 +88,13 @@ struct ScenarioAnalysis {
             hull = hull.map { min($0.lowerBound, both.lowerBound)...max($0.upperBound, both.upperBound) } ?? both
         }
         return hull
+    }
+
+    /// The days source `source` is in force for behaviour `behavior`: its window for the kind of
+    /// subject that does it.
+    func sourceOpen(_ source: Int, behavior: Int) -> ClosedRange<Day>? {
+        scenario.subject(ofBehavior: scenario.behaviors[behavior].id) == .companies
+            ? companySourceOpen[source] : peopleSourceOpen[source]
     }
 
     /// "2014-01-01 to 2020-12-31", for messages.
