@@ -20,12 +20,15 @@ extension RunStore {
                 guard people.allSatisfy({ $0 != nil }) else {
                     throw RunStoreError.damaged(path: databasePath, reason: "trace_people '\(peopleText)' is not a list of person numbers")
                 }
+                // A run of schema version 5 or older opened read-only has no `seeds` column: one seed.
+                let seeds = try db.columns(in: "run").contains { $0.name == "seeds" }
+                    ? Int.fetchOne(db, sql: "SELECT seeds FROM run WHERE id = 1") ?? 1 : 1
                 return try RunInfo(
                     scenarioID: row.decode(atIndex: 0), scenarioText: row.decode(atIndex: 1),
                     population: row.decode(atIndex: 2), seed: seed, start: row.decode(atIndex: 4),
                     end: row.decode(atIndex: 5), threads: row.decode(atIndex: 6),
                     checkpointEvery: row.decode(atIndex: 7), version: row.decode(atIndex: 8),
-                    traceEvery: row.decode(atIndex: 9), tracePeople: people.compactMap { $0 })
+                    traceEvery: row.decode(atIndex: 9), tracePeople: people.compactMap { $0 }, seeds: seeds)
             }
         }
     }

@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -42,6 +42,10 @@ extension RunStore {
         migrator.registerMigration("v5") { db in
             try db.execute(sql: schemaV5)
             try db.execute(sql: "PRAGMA user_version = 5")
+        }
+        migrator.registerMigration("v6") { db in
+            try db.execute(sql: schemaV6)
+            try db.execute(sql: "PRAGMA user_version = 6")
         }
         return migrator
     }()
@@ -199,6 +203,21 @@ extension RunStore {
             blocked      INTEGER NOT NULL CHECK (blocked IN (0, 1)),
             rewarded     INTEGER NOT NULL CHECK (rewarded IN (0, 1)),
             PRIMARY KEY (subject_kind, subject, day, action)
+        ) STRICT, WITHOUT ROWID;
+        """
+
+    /// Version 6 (issue 13, how sure the report is): the run row says over how many seeds the run
+    /// is measured (`seeds`, 1 for older runs), and `seed_outcome` holds the key figures of each
+    /// further seed (the run's own seed's figures are the run itself). Older runs gain the column
+    /// and the empty table when opened for writing; read-only readers treat them as absent.
+    static let schemaV6 = """
+        ALTER TABLE run ADD COLUMN seeds INTEGER NOT NULL DEFAULT 1 CHECK (seeds >= 1);
+
+        CREATE TABLE seed_outcome (
+            seed  TEXT NOT NULL CHECK (seed <> '' AND seed NOT GLOB '*[^0-9]*'),
+            name  TEXT NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (seed, name)
         ) STRICT, WITHOUT ROWID;
         """
 

@@ -71,11 +71,15 @@ extension RunStore {
     ///   - groups: Counts over every person by group (`group_tally`), for "who it hit".
     ///   - metrics: Further metric points stored with the finish, such as the counterfactual
     ///     run's series (`counterfactual.` names), upserted like a period's points.
+    ///   - seedOutcomes: The key figures of each further seed the run is measured over
+    ///     (`seed_outcome`), at most one per seed, every value finite.
     /// - Throws: `RunStoreError.alreadyFinished` if finished before; `invalidArgument` for a
-    ///   malformed digest or JSON or a subject snapshotted twice; `database` if SQLite fails.
+    ///   malformed digest or JSON, a subject snapshotted twice, a seed given twice or a figure
+    ///   that is not finite; `database` if SQLite fails.
     public func finish(snapshots: [SubjectSnapshot], digest: String, summaryJSON: String, groups: [GroupTally] = [],
-                       metrics: [MetricPoint] = []) throws {
+                       metrics: [MetricPoint] = [], seedOutcomes: [SeedOutcome] = []) throws {
         try validate(digest: digest, summaryJSON: summaryJSON, snapshots: snapshots)
+        try validate(seedOutcomes)
         try perform("finishing the run") {
             try pool.write { db in
                 try requireUnfinished(db)
@@ -93,6 +97,7 @@ extension RunStore {
                 }
                 try insertGroups(groups, db)
                 try insertMetrics(metrics, db)
+                try insertSeedOutcomes(seedOutcomes, db)
                 try db.execute(sql: "INSERT INTO summary (id, digest, json) VALUES (1, ?, ?)", arguments: [digest, summaryJSON])
                 try db.execute(sql: "UPDATE progress SET finished = 1 WHERE id = 1")
             }

@@ -127,12 +127,13 @@ public final class RunStore: Sendable {
 
     /// Inserts the run row.
     static func insertRun(_ info: RunInfo, _ db: Database) throws {
-        let placeholders = Array(repeating: "?", count: runColumns.count).joined(separator: ", ")
+        let columns = runColumns + ["seeds"]
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try db.execute(
-            sql: "INSERT INTO run (id, \(runColumns.joined(separator: ", "))) VALUES (1, \(placeholders))",
+            sql: "INSERT INTO run (id, \(columns.joined(separator: ", "))) VALUES (1, \(placeholders))",
             arguments: [info.scenarioID, info.scenarioText, info.population, String(info.seed), info.start, info.end,
                         info.threads, info.checkpointEvery, info.version, info.traceEvery,
-                        info.tracePeople.map(String.init).joined(separator: ",")])
+                        info.tracePeople.map(String.init).joined(separator: ","), info.seeds])
     }
 }
 

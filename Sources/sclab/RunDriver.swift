@@ -16,9 +16,12 @@ struct RunDriver {
     let json: Bool
     /// Print nothing (runs of a sweep): no progress, no summary.
     let quiet: Bool
-    /// Whether to run the counterfactual (the system switched off) at the end.
+    /// Whether to run the counterfactual (the system switched off) at the end, for this seed and
+    /// each further seed (`info.seeds`).
     let counterfactual: Bool
     let policy: Policy
+    /// The society generator (census and name tables loaded once), also for further seeds.
+    let generator: PopulationGenerator
     let population: Population
     var simulation: Simulation
     let started = Date()
@@ -33,7 +36,7 @@ struct RunDriver {
         self.json = json
         self.counterfactual = counterfactual
         policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
-        let generator = try PopulationGenerator()
+        generator = try PopulationGenerator()
         census = generator.census
         let clock = Date()
         if !json && !quiet { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
@@ -81,18 +84,15 @@ struct RunDriver {
         timings["simulation"] = Date().timeIntervalSince(clock)
         let digest = simulation.digest()
         let groups = simulation.groupTallies(census: census)
-        var extra: [MetricPoint] = []
-        if counterfactual {
-            let clock = Date()
-            if !json && !quiet { printError("counterfactual: the same society with the system switched off...") }
-            extra = try Counterfactual.run(scenario: policy.scenario, population: population, census: census,
-                                           config: simulation.config)
-            timings["counterfactual"] = Date().timeIntervalSince(clock)
+        let companionClock = Date()
+        let (extra, replicates) = try companions()
+        if counterfactual || info.seeds > 1 {
+            timings[info.seeds > 1 ? "counterfactual_and_seeds" : "counterfactual"] = Date().timeIntervalSince(companionClock)
         }
         let summary = RunSummary(info: info, folder: store.directory, simulation: simulation, digest: digest,
                                  timings: timings, days: total)
         try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
-                         summaryJSON: summary.json, groups: groups, metrics: extra)
+                         summaryJSON: summary.json, groups: groups, metrics: extra, seedOutcomes: replicates)
         let report = try ReportFiles.write(store: store)
         if !quiet { print(json ? summary.json : summary.text + "\nreport: \(report)") }
     }

@@ -19,6 +19,7 @@ struct RunSummary {
             "scenario": info.scenarioID, "population": info.population, "seed": String(info.seed),
             "start": info.start, "end": info.end, "days": days, "threads": info.threads, "folder": folder,
             "digest": digest, "timings": timings, "totals": totals, "everListed": simulation.everListedCounts,
+            "seeds": info.seedList.map(String.init),
         ]
         if let seconds = timings["simulation"], seconds > 0 {
             object["personDaysPerSecond"] = Double(info.population) * Double(days) / seconds
@@ -41,6 +42,9 @@ struct RunSummary {
             let rate = Double(info.population) * Double(days) / max(seconds, 1e-9)
             lines.append(String(format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s",
                                 seconds, ProgressReporter.format(rate), timings["population"] ?? 0))
+        }
+        if info.seeds > 1 {
+            lines.append("  measured over \(info.seeds) seeds (\(info.seedList.map(String.init).joined(separator: ", "))): the report gives each difference with its 95% interval")
         }
         lines.append("output: \(folder)/run.sqlite")
         lines.append("digest: \(digest)")

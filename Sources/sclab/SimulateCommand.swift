@@ -14,7 +14,8 @@ struct SimulateCommand: ParsableCommand {
             With no options: the seed scenario on 100,000 people over 2014-2020, seed 1, written \
             to a new folder under runs/. The folder holds run.sqlite (scenario, parameters, monthly \
             metrics, record histories of traced people, final states, counts by group, the \
-            counterfactual's behaviour) and report.html; with --checkpoint-every, \
+            counterfactual's behaviour, the key figures of each further seed of --seeds) and \
+            report.html; with --checkpoint-every, \
             checkpoints that `sclab resume DIR` continues from. The state digest at the end (SHA-256 \
             of every person's and company's final state) is the same for the same scenario, size and \
             seed on any number of threads.
@@ -37,6 +38,17 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .long, help: "Seed of the society and the run (default: 1).")
     var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seeds (societies) to measure the run over: this run's seed and the next K − 1 (default: \(Self.defaultSeeds), at most \(Self.maximumSeeds)).",
+        discussion: "Each further seed runs in memory with its counterfactual after the main run, several at a time; the report gives each difference against the counterfactual with its 95% interval over the seeds.",
+        valueName: "K"))
+    var seeds: Int?
+
+    /// Seeds by default: three give an interval (two degrees of freedom) at three times the run time.
+    static let defaultSeeds = 3
+    /// The most seeds: the t quantiles are tabulated to 100 degrees of freedom.
+    static let maximumSeeds = 100
 
     @Option(name: .long, help: "Threads (default: all cores). The result does not depend on it.")
     var threads: Int?
@@ -78,6 +90,9 @@ struct SimulateCommand: ParsableCommand {
         if let bad = tracePeople.first(where: { $0 < 0 }) {
             throw ValidationError("--trace-person must be a person number, 0 or more (got \(bad))")
         }
+        if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
+            throw ValidationError("--seeds must be from 1 to \(Self.maximumSeeds) (got \(seeds))")
+        }
         if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
         if let population, population < 1 { throw ValidationError("--population must be at least 1 (got \(population))") }
         if let years, !(1...(Period.maximumDays / 366)).contains(years) {
@@ -112,16 +127,19 @@ struct SimulateCommand: ParsableCommand {
         return RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: seed ?? 1,
                        start: first.description, end: last.description, threads: threads ?? ParallelChunks.defaultThreads,
                        checkpointEvery: checkpointEvery, version: SCLab.configuration.version,
-                       traceEvery: traceEvery ?? RunInfo.defaultTraceEvery(population: size), tracePeople: tracePeople)
+                       traceEvery: traceEvery ?? RunInfo.defaultTraceEvery(population: size), tracePeople: tracePeople,
+                       seeds: seeds ?? Self.defaultSeeds)
     }
 
-    /// The run stored in `directory` again, with this command's tracing, checkpoints and threads.
+    /// The run stored in `directory` again, with this command's tracing, checkpoints and threads
+    /// (and seeds, when given).
     private func repeatRun(_ directory: String) throws -> RunInfo {
         var info = try RunStore.open(directory: directory).info()
         if let traceEvery { info.traceEvery = traceEvery } else { info.traceEvery = info.effectiveTraceEvery }
         info.tracePeople += tracePeople.filter { !info.tracePeople.contains($0) }
         info.threads = threads ?? ParallelChunks.defaultThreads
         info.checkpointEvery = checkpointEvery
+        if let seeds { info.seeds = seeds }
         info.version = SCLab.configuration.version
         return info
     }

@@ -36,20 +36,24 @@ struct FindingsTests {
             // 3 + 5 + 7 = 15 of 150 blocks wrongful; 8 + 7 + 7 = 22 false listings; 6 of 75 = 8%.
             "Wrongly: 15 of the 150 actions blocked (10.00%) were blocked only because of false records; 22 listings were caused by a false record; 6 of the 75 sanctioned people (8.00%) had a false record on file, at most that many sanctioned wrongly.",
             // good_deed: 80 + 85 + 90 = 255 in both runs.
-            "Against the same society with the system switched off, people's conforming behaviours did not change (255 with the system, 255 switched off; one seed; no interval).",
+            "Against the same society with the system switched off, people's conforming behaviours did not change (255 with the system, 255 switched off; one seed: no interval can be given).",
             // offence: 160 + 150 + 140 = 450 against 165 + 166 + 164 = 495: (450 − 495) / 495 = −9.09%.
-            "Against the same society with the system switched off, people's contradictory behaviours went down by 9.09% (450 with the system, 495 switched off; one seed; no interval).",
+            "Against the same society with the system switched off, people's contradictory behaviours went down by 9.09% (450 with the system, 495 switched off; one seed: no interval can be given).",
         ])
     }
 
     @Test("How sure: one seed says so; an interval over seeds holding 0 is not distinguishable from chance")
     func certainty() {
-        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100).certainty == "one seed; no interval")
+        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100).certainty == "one seed: no interval can be given")
         #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100).relative == -0.1)
-        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100, seeds: 5, interval: -0.2...0.05).certainty
-                == "not distinguishable from chance: interval -20.00% to +5.00% over 5 seeds")
-        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100, seeds: 5, interval: -0.2...(-0.05)).certainty
-                == "interval -20.00% to -5.00% over 5 seeds")
+        // Changes −20%, 0%, −10% over three seeds: mean −10%, sd 10%, half-width 4.303 × 0.1 / √3 = 24.84%.
+        let holdsZero = SeedInterval.paired([-0.2, 0, -0.1])
+        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100, interval: holdsZero).certainty
+                == "not distinguishable from chance: -34.84% to +14.84% over 3 seeds")
+        // −12%, −10%, −8%: mean −10%, sd 2%, half-width 4.303 × 0.02 / √3 = 4.97%.
+        let excludesZero = SeedInterval.paired([-0.12, -0.1, -0.08])
+        #expect(CounterfactualEffect(conduct: .contradictory, real: 90, switchedOff: 100, interval: excludesZero).certainty
+                == "the 95% interval excludes 0: -14.97% to -5.03% over 3 seeds")
     }
 
     @Test("Without tallies or a counterfactual the findings say what cannot be told, and draw no map")

@@ -37,12 +37,14 @@ struct MigrationTests {
         #expect(info.traceEvery == nil)
         #expect(info.effectiveTraceEvery == 5)   // the default of the time: population / 1,000
         #expect(info.tracePeople.isEmpty)
+        #expect(info.seeds == 1)                 // runs before schema version 6 were measured over their own seed
+        #expect(try store.seedOutcomes().isEmpty)
         let snapshot = try #require(try store.snapshot(subject: 10, kind: "people"))
         #expect(snapshot.everListed == "red_list" && snapshot.falseLists == "" && snapshot.spilloverPoints == 0
                 && snapshot.spilloverCeiling == nil && snapshot.spillovers == "")
         try store.close()
         let version = try DatabaseQueue(path: file).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
-        #expect(version == RunStore.schemaVersion)  // every later migration applied (v3 tracing, v4 listings, v5 traced standings)
+        #expect(version == RunStore.schemaVersion)  // every later migration applied (v3 tracing, v4 listings, v5 traced standings, v6 seeds)
     }
 
     @Test("Tracing settings round-trip through the run row")

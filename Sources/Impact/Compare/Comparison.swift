@@ -18,6 +18,9 @@ public struct Comparison: Sendable, Codable, Equatable {
         public var differences: [Double?]
         /// (value − first) / first, for each run; nil when the first is 0 or a value is missing.
         public var relative: [Double?]
+        /// value − first over the seeds both runs are measured over, with its 95% interval, for
+        /// each run (nil for the first, and where a run has no value of the figure for any seed).
+        public var intervals: [SeedInterval?]
     }
 
     /// The runs, the first being the baseline.
@@ -58,6 +61,7 @@ public struct Comparison: Sendable, Codable, Equatable {
         for run in runs.dropFirst() where run.progress.digest != nil && run.progress.digest == base.progress.digest {
             notes.append("\(run.directory) has the baseline's digest: the same run.")
         }
+        for run in runs.dropFirst() { notes.append(Self.seedNote(base, run)) }
         self.runs = runs.map(RunLine.init)
         let metrics = runs.map(\.keyMetrics)
         rows = metrics[0].indices.map { i in
@@ -65,7 +69,8 @@ public struct Comparison: Sendable, Codable, Equatable {
             let first = values[0]
             return Row(id: metrics[0][i].id, label: metrics[0][i].label, format: metrics[0][i].format, values: values,
                        differences: values.map { value in first.flatMap { f in value.map { $0 - f } } },
-                       relative: values.map { value in first.flatMap { f in value.flatMap { Effect.relativeChange(real: $0, counterfactual: f) } } })
+                       relative: values.map { value in first.flatMap { f in value.flatMap { Effect.relativeChange(real: $0, counterfactual: f) } } },
+                       intervals: runs.indices.map { $0 == 0 ? nil : Self.interval(base, runs[$0], metrics[0][i].id) })
         }
         self.notes = notes
     }
@@ -77,13 +82,22 @@ public struct Comparison: Sendable, Codable, Equatable {
             "\(i == 0 ? "A (baseline)" : "\(Self.letter(i))"): \(run.directory): \(run.scenario), \(Format.count(run.population)) people, seed \(run.seed), \(run.start) to \(run.end)"
         }
         out.append("")
+        // Interval columns for a run only when some figure of it has an interval (several seeds).
+        let spread = runs.indices.map { i in rows.contains { $0.intervals[i]?.halfWidth != nil } }
         var header = ["metric", "A"]
-        for i in runs.indices.dropFirst() { header += [Self.letter(i), "\(Self.letter(i)) − A", "change"] }
+        for i in runs.indices.dropFirst() {
+            let l = Self.letter(i)
+            header += [l, "\(l) − A", "change"] + (spread[i] ? ["\(l) − A, mean over seeds", "95% interval", "verdict"] : [])
+        }
         let body = rows.map { row -> [String] in
             var cells = [row.label, Self.value(row.values[0], row.format)]
             for i in runs.indices.dropFirst() {
                 cells += [Self.value(row.values[i], row.format), Self.difference(row.differences[i], row.format),
                           Format.signedPercent(row.relative[i])]
+                if spread[i] {
+                    let interval = row.intervals[i]
+                    cells += [Self.difference(interval?.mean, row.format), interval?.range(row.format) ?? "–", interval?.verdict ?? "–"]
+                }
             }
             return cells
         }

@@ -13,26 +13,25 @@ public struct CounterfactualEffect: Sendable, Equatable {
     public var switchedOff: Double
     /// (real − switched off) / switched off; nil when the counterfactual is 0.
     public var relative: Double?
-    /// Seeds the figure rests on, and the interval of `relative` over them (nil with one seed).
-    public var seeds: Int
-    public var interval: ClosedRange<Double>?
+    /// The relative change over seeds (`RunData.conductChangeInterval`): nil for a run that
+    /// stores no further seeds.
+    public var interval: SeedInterval?
 
     /// An effect from its parts.
-    public init(conduct: Behavior.Conduct, real: Double, switchedOff: Double, seeds: Int = 1, interval: ClosedRange<Double>? = nil) {
+    public init(conduct: Behavior.Conduct, real: Double, switchedOff: Double, interval: SeedInterval? = nil) {
         self.conduct = conduct
         self.real = real
         self.switchedOff = switchedOff
         self.relative = Effect.relativeChange(real: real, counterfactual: switchedOff)
-        self.seeds = seeds
         self.interval = interval
     }
 
-    /// How sure the figure is, in words: "one seed; no interval" for a single run; else the
-    /// interval over the seeds, said to be not distinguishable from chance when it holds 0.
+    /// How sure the figure is, in words: the verdict of the interval over seeds (`SeedInterval.verdict`,
+    /// the report's and `sclab compare`'s one wording), with the interval when there is one.
     public var certainty: String {
-        guard let interval, seeds > 1 else { return "one seed; no interval" }
-        let range = "interval \(Format.signedPercent(interval.lowerBound)) to \(Format.signedPercent(interval.upperBound)) over \(seeds) seeds"
-        return interval.contains(0) ? "not distinguishable from chance: \(range)" : range
+        guard let interval else { return SeedInterval(method: .paired, seeds: 1, mean: 0).verdict }
+        guard let lower = interval.lower, let upper = interval.upper else { return interval.verdict }
+        return "\(interval.verdict): \(Format.signedPercent(lower)) to \(Format.signedPercent(upper)) over \(interval.seeds) seeds"
     }
 }
 
@@ -43,6 +42,7 @@ extension RunData {
         let ids = scenario.behaviors.filter { $0.conduct == conduct && !$0.who.contains(.companies) }.map(\.id)
         guard ids.contains(where: { series[Counterfactual.prefix + "behavior.\($0)"] != nil }) else { return nil }
         return CounterfactualEffect(conduct: conduct, real: ids.reduce(0) { $0 + sum("behavior.\($1)") },
-                                    switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") })
+                                    switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") },
+                                    interval: conductChangeInterval(conduct))
     }
 }

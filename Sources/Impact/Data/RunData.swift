@@ -23,10 +23,13 @@ public struct RunData: Sendable {
     public var groups: [GroupTally]
     /// Run totals from the summary (the names of the monthly metrics).
     public var totals: [String: Double]
+    /// The key figures of each further seed the run is measured over (`seed_outcome`; empty for a
+    /// run of one seed); `seedOutcomes` puts the run's own first.
+    public var replicates: [SeedOutcome]
 
     /// A run's data from its parts (tests build them by hand).
     public init(directory: String, info: RunInfo, progress: RunProgress, scenario: Scenario, periods: [String],
-                series: [String: [Double?]], groups: [GroupTally], totals: [String: Double]) {
+                series: [String: [Double?]], groups: [GroupTally], totals: [String: Double], replicates: [SeedOutcome] = []) {
         self.directory = directory
         self.info = info
         self.progress = progress
@@ -35,6 +38,7 @@ public struct RunData: Sendable {
         self.series = series
         self.groups = groups
         self.totals = totals
+        self.replicates = replicates
     }
 
     /// Reads a run folder.
@@ -55,14 +59,7 @@ public struct RunData: Sendable {
         } catch {
             throw ImpactError("\(store.databasePath): the stored scenario does not read any more: \(error)")
         }
-        let points = try store.allMetrics()
-        let periods = Array(Set(points.map(\.period))).sorted()
-        let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
-        var series: [String: [Double?]] = [:]
-        for point in points {
-            series[point.name, default: [Double?](repeating: nil, count: periods.count)][index[point.period]!] =
-                point.value.isNaN ? nil : point.value
-        }
+        let (periods, series) = aligned(try store.allMetrics())
         var totals: [String: Double] = [:]
         if let json = progress.summaryJSON,
            let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
@@ -70,7 +67,21 @@ public struct RunData: Sendable {
             for (key, value) in stored { if let number = value as? Double { totals[key] = number } }
         }
         return RunData(directory: store.directory, info: info, progress: progress, scenario: scenario, periods: periods,
-                       series: series, groups: try store.groupTallies(), totals: totals)
+                       series: series, groups: try store.groupTallies(), totals: totals, replicates: try store.seedOutcomes())
+    }
+
+    /// Metric points as aligned monthly series: the months in order, and each metric's values by
+    /// month (nil where not stored or NaN). A stored run and a run held in memory (a further
+    /// seed) are read through this one function.
+    static func aligned(_ points: [MetricPoint]) -> (periods: [String], series: [String: [Double?]]) {
+        let periods = Array(Set(points.map(\.period))).sorted()
+        let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
+        var series: [String: [Double?]] = [:]
+        for point in points {
+            series[point.name, default: [Double?](repeating: nil, count: periods.count)][index[point.period]!] =
+                point.value.isNaN ? nil : point.value
+        }
+        return (periods, series)
     }
 
     /// A metric's monthly values (all nil when not stored).

@@ -13,11 +13,23 @@ enum Trust {
             return Section(id: "trust", title: "Does it build trust?", blocks: [.paragraph(
                 "This run holds no counterfactual (made with --no-counterfactual, before counterfactuals were stored, or unfinished), so effects cannot be told from levels.")])
         }
+        let seeds = run.seedOutcomes.count
         var blocks: [Block] = [.paragraph("""
             The counterfactual is the same synthetic society, seed and days with the system switched \
             off: no monitoring, rules, lists, measures, spillovers or responses. Behaviour uses the same \
-            random draws, so the differences below are the system's effect (through the responses the \
-            scenario declares), not chance. Rates are per 1,000 people per year.
+            random draws, so within one seed the difference between the two runs is the system's effect \
+            on that society (through the responses the scenario declares). Another seed draws another \
+            society and other behaviour, and the difference can change, even in sign. Rates are per \
+            1,000 people per year.
+            """), .paragraph(seeds > 1 ? """
+            This run was measured over \(seeds) seeds (\(run.seedOutcomes.map { String($0.seed) }.joined(separator: ", "))), \
+            each with its own counterfactual: each difference is also given as its mean over the seeds \
+            with a 95% interval (a paired t-interval over the seeds' differences, docs/metrics.md). \
+            Where the interval includes 0 the difference is not distinguishable from chance.
+            """ : """
+            This run was measured over one seed, so no interval can be given: the differences below \
+            are one society's and may not hold on another. Run with --seeds K (K of 2 or more) to \
+            measure how sure each difference is.
             """)]
         let people = run.info.population, days = run.days
         func rate(_ value: Double) -> String {
@@ -27,13 +39,24 @@ enum Trust {
         for conduct in Behavior.Conduct.allCases {
             for behavior in s.behaviors where behavior.conduct == conduct && !behavior.who.contains(.companies) {
                 let real = run.sum("behavior.\(behavior.id)"), off = run.sum(prefix + "behavior.\(behavior.id)")
-                rows.append([behavior.id, conduct.rawValue, rate(real), rate(off), Format.signed(real - off),
-                             Format.signedPercent(Effect.relativeChange(real: real, counterfactual: off))])
+                var row = [behavior.id, conduct.rawValue, rate(real), rate(off), Format.signed(real - off),
+                           Format.signedPercent(Effect.relativeChange(real: real, counterfactual: off))]
+                if seeds > 1 { row += Self.overSeeds(run.behaviourDifferenceInterval(behavior.id), Format.signed) }
+                rows.append(row)
             }
         }
+        let spread = seeds > 1 ? ["mean difference over seeds", "95% interval", "verdict"] : []
         blocks.append(.table(Table(caption: "Behaviour with the system and without it, over the run",
-                                   columns: ["behaviour", "conduct", "with the system", "switched off", "difference (count)", "change"],
-                                   rows: rows, numeric: [false, false, true, true, true, true])))
+                                   columns: ["behaviour", "conduct", "with the system", "switched off", "difference (count)", "change"] + spread,
+                                   rows: rows, numeric: [false, false, true, true, true, true] + spread.map { $0 != "verdict" })))
+        if seeds > 1 {
+            let conducts = Behavior.Conduct.allCases.filter { c in s.behaviors.contains { $0.conduct == c && !$0.who.contains(.companies) } }
+            blocks.append(.table(Table(
+                caption: "Change of people's behaviour against the counterfactual, by conduct, over \(seeds) seeds",
+                columns: ["conduct", "change (this seed)", "mean change over seeds", "95% interval", "verdict"],
+                rows: conducts.map { [$0.rawValue, Format.signedPercent(run.behaviourChange($0))] + Self.overSeeds(run.conductChangeInterval($0), Format.signedPercent) },
+                numeric: [false, true, true, true, false])))
+        }
         for conduct in Behavior.Conduct.allCases {
             let ids = s.behaviors.filter { $0.conduct == conduct && !$0.who.contains(.companies) }.map(\.id)
             guard !ids.isEmpty else { continue }
@@ -67,5 +90,11 @@ enum Trust {
             article warns of. The numbers are the scenario's assumptions worked through, not measurements.
             """))
         return Section(id: "trust", title: "Does it build trust?", blocks: blocks)
+    }
+
+    /// The cells of a difference over seeds: its mean, its 95% interval and the verdict.
+    static func overSeeds(_ interval: SeedInterval?, _ write: (Double) -> String) -> [String] {
+        guard let interval else { return ["–", "–", "–"] }
+        return [write(interval.mean), interval.range(write), interval.verdict]
     }
 }

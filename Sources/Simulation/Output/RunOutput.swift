@@ -28,10 +28,15 @@ public struct RunInfo: Sendable, Codable, Equatable {
     /// People named with `--trace-person` (traced with their relatives, friends and employer),
     /// in the order given.
     public var tracePeople: [Int]
+    /// Seeds (societies) the run's key figures and its counterfactual comparison are measured
+    /// over: this run's own seed and the `seeds − 1` after it (`seedList`), so that a report can
+    /// say how sure a difference is (1 for runs stored before schema version 6).
+    public var seeds: Int
 
     /// Run information from its parts.
     public init(scenarioID: String, scenarioText: String, population: Int, seed: UInt64, start: String, end: String,
-                threads: Int, checkpointEvery: Int, version: String, traceEvery: Int? = nil, tracePeople: [Int] = []) {
+                threads: Int, checkpointEvery: Int, version: String, traceEvery: Int? = nil, tracePeople: [Int] = [],
+                seeds: Int = 1) {
         self.scenarioID = scenarioID
         self.scenarioText = scenarioText
         self.population = population
@@ -43,7 +48,12 @@ public struct RunInfo: Sendable, Codable, Equatable {
         self.version = version
         self.traceEvery = traceEvery
         self.tracePeople = tracePeople
+        self.seeds = seeds
     }
+
+    /// The seeds the run is measured over: its own, then the next ones (`seed + 1`, ... wrapping
+    /// at 2⁶⁴ like every seed sum), as `sclab sweep --seeds` numbers societies.
+    public var seedList: [UInt64] { (0..<UInt64(max(1, seeds))).map { seed &+ $0 } }
 
     /// The one-in-N tracing a run used: the stored value, or for older runs the default.
     public var effectiveTraceEvery: Int { traceEvery ?? Self.defaultTraceEvery(population: population) }

@@ -1,0 +1,94 @@
+import Foundation
+import Impact
+import RunStore
+import Simulation
+import SocialCredit
+import Society
+
+extension RunDriver {
+    /// What runs beside the main run once it has simulated its days: its own counterfactual, and
+    /// each further seed the run is measured over (that seed's society, run and counterfactual).
+    /// They run several at a time on a shared queue, the further seeds (the longest) first, with
+    /// the run's threads split between them: the main run keeps every thread (and its progress
+    /// and speed figures mean what they did), the seeds overlap each other and the counterfactual.
+    /// Results do not depend on the threads, so neither does the order they finish in.
+    /// - Returns: the counterfactual's points (empty without one) and each further seed's
+    ///   outcome, in seed order.
+    func companions() throws -> (counterfactual: [MetricPoint], replicates: [SeedOutcome]) {
+        let further = Array(info.seedList.dropFirst())
+        let jobs: [UInt64?] = further.map { $0 } + (counterfactual ? [nil] : [])
+        guard !jobs.isEmpty else { return ([], []) }
+        let threads = simulation.config.threads
+        let workers = min(threads, jobs.count)
+        let each = max(1, threads / workers)
+        if !json && !quiet {
+            let what = [counterfactual ? "the counterfactual (the same society with the system switched off)" : nil,
+                        further.isEmpty ? nil : "\(further.count) further seeds (\(further.map(String.init).joined(separator: ", ")))"]
+            printError("\(what.compactMap { $0 }.joined(separator: " and ")), \(workers) at a time...")
+        }
+        let queue = CompanionQueue(count: jobs.count)
+        let (policy, generator, population, census, info, period, withCounterfactual) =
+            (policy, generator, population, census, info, simulation.config.period, counterfactual)
+        let config = simulation.config
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = queue.next() {
+                do {
+                    if let seed = jobs[index] {
+                        queue.done(index, .replicate(try SeedReplicate.run(
+                            info: info, seed: seed, policy: policy, generator: generator, period: period, threads: each,
+                            counterfactual: withCounterfactual)))
+                    } else {
+                        var quiet = config
+                        quiet.threads = each
+                        queue.done(index, .counterfactual(try Counterfactual.run(
+                            scenario: policy.scenario, population: population, census: census, config: quiet)))
+                    }
+                } catch {
+                    queue.failed(error)
+                }
+            }
+        }
+        if let error = queue.failure { throw error }
+        var points: [MetricPoint] = [], replicates: [SeedOutcome] = []
+        for result in queue.results {
+            switch result {
+            case let .counterfactual(p)?: points = p
+            case let .replicate(outcome)?: replicates.append(outcome)
+            case nil: break
+            }
+        }
+        return (points, replicates)
+    }
+}
+
+/// Hands out the companion jobs and keeps what each made, under a lock.
+final class CompanionQueue: @unchecked Sendable {
+    /// What a job made.
+    enum Result {
+        case counterfactual([MetricPoint])
+        case replicate(SeedOutcome)
+    }
+
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    private(set) var results: [Result?]
+    private(set) var failure: (any Error)?
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// The next job, or nil when all are handed out or one failed.
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count, failure == nil else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func done(_ index: Int, _ result: Result) { lock.withLock { results[index] = result } }
+    func failed(_ error: any Error) { lock.withLock { if failure == nil { failure = error } } }
+}
