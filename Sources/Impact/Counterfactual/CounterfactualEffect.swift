@@ -42,7 +42,15 @@ extension RunData {
         let ids = scenario.behaviors.filter { $0.conduct == conduct && !$0.who.contains(.companies) }.map(\.id)
         guard ids.contains(where: { series[Counterfactual.prefix + "behavior.\($0)"] != nil }) else { return nil }
         return CounterfactualEffect(conduct: conduct, real: ids.reduce(0) { $0 + sum("behavior.\($1)") },
-                                    switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") },
-                                    interval: conductChangeInterval(conduct))
+                                    switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") })
+    }
+
+    /// The effect with its interval over the run's seeds (`conductChangeInterval`), as the
+    /// findings state it. Each seed's own figure is `counterfactualEffect` (the key metric
+    /// `contradictory_change`), so this one is not part of a seed's outcome.
+    public func counterfactualEffectOverSeeds(_ conduct: Behavior.Conduct) -> CounterfactualEffect? {
+        guard var effect = counterfactualEffect(conduct) else { return nil }
+        effect.interval = conductChangeInterval(conduct)
+        return effect
     }
 }

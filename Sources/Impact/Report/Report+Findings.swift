@@ -84,7 +84,7 @@ enum Findings {
 
     /// What changed against the counterfactual, for each conduct, with how sure it is.
     static func changed(_ run: RunData) -> [String] {
-        let effects = Behavior.Conduct.allCases.compactMap { run.counterfactualEffect($0) }
+        let effects = Behavior.Conduct.allCases.compactMap { run.counterfactualEffectOverSeeds($0) }
         guard !effects.isEmpty else {
             return ["This run holds no counterfactual, so what the system changed cannot be told from what would have happened without it."]
         }
