@@ -10,8 +10,8 @@ struct PopulationCommand: ParsableCommand {
         discussion: """
             Prints, for every census marginal (age groups by sex, provinces, urban share, household \
             sizes and generations, mean household size, education, income quintile shares and Gini, \
-            drivers, internet users), the census figure, the generated figure, the deviation and the \
-            tolerance, then the friendship network's structure, the companies and the memory used. \
+            drivers, internet users) and the aggregates (men per 100 women, shares under 15 and 65 and \
+            over, mean age), the census figure, the generated figure, the deviation and the tolerance, then the friendship network's structure, the companies and the memory used. \
             No real person is represented: everyone is drawn from the census tables with the seed.
             """)
 
@@ -24,7 +24,7 @@ struct PopulationCommand: ParsableCommand {
     @Option(name: .long, help: "Threads to use (default: all cores). The result does not depend on it.")
     var threads: Int?
 
-    @Flag(name: .long, help: "Exit 1 when any marginal is outside its tolerance.")
+    @Flag(name: .long, help: "Exit 1 when any marginal or aggregate is outside its tolerance.")
     var check = false
 
     @Flag(name: .long, help: "Print the comparison as JSON.")

@@ -18,8 +18,10 @@ public struct RateModel: Sendable, Equatable {
     public var male: Double
     /// Factor for women.
     public var female: Double
-    /// Coefficient of variation of individual propensity (0 = everyone alike); a gamma
-    /// distribution with mean 1 and this coefficient of variation.
+    /// Coefficient of variation of individual propensity (0 = everyone alike): a lognormal
+    /// distribution with mean 1 and this coefficient of variation, which the simulation draws
+    /// as one of 256 quantile levels (so the realised spread is a little smaller; see
+    /// docs/scenario-language.md).
     public var dispersion: Double
 
     /// A rate model; by default no trait varies it.

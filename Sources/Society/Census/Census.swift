@@ -100,9 +100,16 @@ public struct Census: Sendable {
             throw CensusDataError(file: "household-size-2020.csv", message: "expected sizes 1 to 10")
         }
         for key in ["urban_share", "collective_household_persons", "family_household_persons", "drivers_end_2020",
-                    "drivers_female_share", "internet_penetration", "mean_household_size", "population_31_provinces"]
+                    "drivers_female_share", "internet_penetration", "mean_household_size", "population_31_provinces",
+                    "mean_age"]
         where headline[key] == nil {
             throw CensusDataError(file: "headline-2020.csv", message: "missing '\(key)'")
+        }
+        guard !motherAge.isEmpty, motherAge.allSatisfy({ 10 <= $0.from && $0.from <= $0.to && $0.to <= 60 && $0.share >= 0 }) else {
+            throw CensusDataError(file: "mother-age-at-birth-2020.csv", message: "expected age groups within 10-60, from <= to, shares >= 0")
+        }
+        guard let meanAge = headline["mean_age"], (0...100).contains(meanAge) else {
+            throw CensusDataError(file: "headline-2020.csv", message: "'mean_age' must be between 0 and 100 years")
         }
         for key in ["quintile_1", "quintile_2", "quintile_3", "quintile_4", "quintile_5", "gini", "mean"]
         where income[key] == nil {

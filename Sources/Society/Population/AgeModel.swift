@@ -31,85 +31,47 @@ enum AnchorClass: Int, CaseIterable, Sendable {
     }
 }
 
-/// The anchor-age distributions, fitted so that the whole society's single-year age structure
-/// matches the census. Each household's other ages follow from its anchor through the
-/// mother's-age-at-birth distribution, so the anchors are adjusted by iterative proportional
-/// fitting on a fixed sample until the generated age marginal meets the target.
+/// The anchor-age distributions and the sex of members whose sex a household's shape leaves
+/// open, fitted together so that the whole society's ages by sex match the census. Each
+/// household's other ages follow from its anchor through the mother's-age-at-birth distribution
+/// and a spouse gap, and couples are one man and one woman, so neither ages nor sexes can be drawn
+/// from the census marginal directly: `AgeFit` finds the anchors and the open members' chance
+/// of being male that reproduce it (see there).
 struct AgeModel: Sendable {
+    /// Anchor age 0...100 by `AnchorClass`.
     let anchors: [DiscreteDistribution]
+    /// P(male) by age 0...100 for a member whose sex is open (people living alone, children,
+    /// relatives, collective residents).
+    let openMaleShare: [Double]
 
-    init(census: Census, households: HouseholdModel, iterations: Int = 12, sampleHouseholds: Int = 120_000) {
-        let target: [Double] = {
-            let ages = census.singleYearAges()
-            let total = census.total
-            return zip(ages.male, ages.female).map { ($0 + $1) / total }
-        }()
-        var weights: [[Double]] = AnchorClass.allCases.map { anchor in
-            (0...100).map { anchor.plausibleAges.contains($0) ? target[$0] : 0 }
-        }
-        // A fixed sample, independent of any run's seed: the fitted model is a property of the
-        // census tables alone.
-        let random = CounterRandom(seed: 0x5EED_A6E5)
-        let specs = (0..<sampleHouseholds).map { households.spec(random, key: UInt64($0), urban: $0 % 100 < 64) }
-        var drafts: [MemberDraft] = []
-        var memberAges: [UInt8] = [], memberStart: [Int] = [], anchorOf: [(c: Int, age: Int)] = []
-        for _ in 0..<iterations {
-            let model = AgeModel(anchors: weights.map { DiscreteDistribution(weights: $0) })
-            var generated = [Double](repeating: 0, count: 101)
-            memberAges.removeAll(keepingCapacity: true)
-            memberStart.removeAll(keepingCapacity: true)
-            anchorOf.removeAll(keepingCapacity: true)
-            for (k, spec) in specs.enumerated() {
-                model.draft(spec, households: households, random: random, key: UInt64(k), into: &drafts)
-                memberStart.append(memberAges.count)
-                anchorOf.append((AnchorClass(spec).rawValue, model.lastAnchor(spec, random: random, key: UInt64(k))))
-                for member in drafts {
-                    generated[member.age] += 1
-                    memberAges.append(UInt8(member.age))
-                }
-            }
-            memberStart.append(memberAges.count)
-            let total = Double(memberAges.count)
-            var logRatio = [Double](repeating: 0, count: 101)
-            for age in 0...100 {
-                let share = generated[age] / total
-                logRatio[age] = log(max(target[age], 1e-9) / max(share, 1e-9))
-            }
-            // Each household's anchor is credited with the mean log ratio of all its members'
-            // ages, so an anchor that makes too-old parents is pushed down, not just one that is
-            // itself too common.
-            var sum = [[Double]](repeating: [Double](repeating: 0, count: 101), count: weights.count)
-            var count = sum
-            for h in 0..<specs.count {
-                var score = 0.0
-                for m in memberStart[h]..<memberStart[h + 1] { score += logRatio[Int(memberAges[m])] }
-                score /= Double(memberStart[h + 1] - memberStart[h])
-                sum[anchorOf[h].c][anchorOf[h].age] += score
-                count[anchorOf[h].c][anchorOf[h].age] += 1
-            }
-            for c in weights.indices {
-                for age in 0...100 where weights[c][age] > 0 && count[c][age] > 0 {
-                    weights[c][age] *= exp(0.8 * sum[c][age] / count[c][age])
-                }
-            }
-        }
-        anchors = weights.map { DiscreteDistribution(weights: $0) }
+    /// The model fitted to the census (a fraction of a second).
+    init(census: Census, households: HouseholdModel) {
+        let fit = AgeFit(census: census, households: households)
+        self.init(anchors: fit.anchorWeights.map { DiscreteDistribution(weights: $0) }, openMaleShare: fit.openMaleShare)
     }
 
-    private init(anchors: [DiscreteDistribution]) {
+    init(anchors: [DiscreteDistribution], openMaleShare: [Double]) {
         self.anchors = anchors
+        self.openMaleShare = openMaleShare
     }
 
-    /// The anchor age a household's draft starts from.
-    func lastAnchor(_ spec: HouseholdSpec, random: CounterRandom, key: UInt64) -> Int {
-        anchors[AnchorClass(spec).rawValue].index(random.uniform(.anchorAge, key))
-    }
-
-    /// Drafts the members of one household: ages, sexes, layers, and links by position.
+    /// Drafts the members of one household, its anchor drawn from the fitted distributions.
     func draft(_ spec: HouseholdSpec, households: HouseholdModel, random: CounterRandom, key: UInt64,
                into members: inout [MemberDraft]) {
-        members.removeAll(keepingCapacity: true)
         let anchor = anchors[AnchorClass(spec).rawValue].index(random.uniform(.anchorAge, key))
+        draft(spec, anchor: anchor, households: households, random: random, key: key, into: &members)
+    }
+
+    /// Whether a member whose sex is open is male.
+    private func isMale(age: Int, _ random: CounterRandom, key: UInt64, counter: UInt64) -> Bool {
+        random.uniform(.memberSex, key, counter) < openMaleShare[min(age, 100)]
+    }
+
+    /// Drafts the members of one household from a given anchor age: ages, sexes, layers, and
+    /// links by position.
+    func draft(_ spec: HouseholdSpec, anchor: Int, households: HouseholdModel, random: CounterRandom, key: UInt64,
+               into members: inout [MemberDraft]) {
+        members.removeAll(keepingCapacity: true)
         var counter: UInt64 = 0
         func next() -> UInt64 { counter &+= 1; return counter }
 
@@ -117,7 +79,8 @@ struct AgeModel: Sendable {
             // Collective residents, people living alone, couples and adult groups.
             var first = MemberDraft(age: anchor)
             if spec.size == 1 {
-                first.male = households.isMale(age: anchor, random, key: key, counter: next())
+                first.male = isMale(age: anchor, random, key: key, counter: next())
+                first.openSex = true
                 members.append(first)
                 return
             }
@@ -130,7 +93,8 @@ struct AgeModel: Sendable {
             for _ in 2..<max(2, spec.size) {
                 let age = clampAge(anchor + Int((random.normal(.memberAge, key, next()) * 8).rounded()))
                 var relative = MemberDraft(age: max(age, 18))
-                relative.male = households.isMale(age: relative.age, random, key: key, counter: next())
+                relative.male = isMale(age: relative.age, random, key: key, counter: next())
+                relative.openSex = true
                 members.append(relative)
             }
             return
@@ -154,7 +118,8 @@ struct AgeModel: Sendable {
             let index = layerStart[bottom] + i
             members[index].layer = bottom
             members[index].age = min(clampAge(age), oldestBottom)
-            members[index].male = households.isMale(age: members[index].age, random, key: key, counter: next())
+            members[index].male = isMale(age: members[index].age, random, key: key, counter: next())
+            members[index].openSex = true
             age += 1 + random.below(4, .memberAge, key, next())
         }
 
@@ -168,7 +133,8 @@ struct AgeModel: Sendable {
             let couple = counts[layer] >= 2
             // Room left for the generations above this one, at 16 years each.
             let ceiling = 100 - 16 * layer
-            let motherAge = min(ceiling, eldestBelow + households.motherAgeAtBirth(random, key: key, counter: next()))
+            let motherAge = min(ceiling, eldestBelow
+                + households.motherAgeAtBirth(random, key: key, counter: next(), atMost: ceiling - eldestBelow))
             let fatherAge = max(eldestBelow + 16, min(ceiling, motherAge + spouseGap(random, key, next())))
             let bloodIsMale = couple
                 ? random.uniform(.memberSex, key, next()) < 0.5

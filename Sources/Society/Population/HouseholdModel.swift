@@ -18,6 +18,9 @@ struct MemberDraft: Sendable {
     var spouse = -1
     /// True for members born into the household's family line (children inherit its surname).
     var bloodLine = true
+    /// True when the household's shape leaves the sex open (people living alone, children,
+    /// relatives), so it is drawn by age; false for the two sides of a couple and a lone parent.
+    var openSex = false
 }
 
 /// Draws household shapes from the census tables (size by urban/rural; generations by size).
@@ -27,10 +30,9 @@ struct HouseholdModel: Sendable {
     /// Generations 1...5 for each size 1...10.
     let generationsBySize: [DiscreteDistribution]
     let collectiveUnitProbability: Double
+    /// Mother's age at birth by single year 0...49 (zero below 15), each published five-year
+    /// group spread evenly over its years.
     let motherAge: DiscreteDistribution
-    let motherAgeGroups: [(from: Int, to: Int)]
-    /// P(male) by single year of age, from the census sex ratios.
-    let maleShare: [Double]
 
     init(census: Census) {
         urbanSizes = DiscreteDistribution(weights: census.householdSizes.map(\.urban))
@@ -41,10 +43,11 @@ struct HouseholdModel: Sendable {
         let share = census.collectiveShare
         let meanSize = census.headline["mean_household_size"]!
         collectiveUnitProbability = share * meanSize / (1 - share + share * meanSize)
-        motherAge = DiscreteDistribution(weights: census.motherAge.map(\.share))
-        motherAgeGroups = census.motherAge.map { ($0.from, $0.to) }
-        let ages = census.singleYearAges()
-        maleShare = zip(ages.male, ages.female).map { $0 / max($0 + $1, 1) }
+        var byYear = [Double](repeating: 0, count: (census.motherAge.map(\.to).max() ?? 49) + 1)
+        for group in census.motherAge {
+            for age in group.from...group.to { byYear[age] += group.share / Double(group.to - group.from + 1) }
+        }
+        motherAge = DiscreteDistribution(weights: byYear)
     }
 
     /// The spec of household `key` in a stratum (urban or rural).
@@ -77,14 +80,11 @@ struct HouseholdModel: Sendable {
         return counts
     }
 
-    /// An age gap drawn from the census distribution of mother's age at birth (15-49).
-    func motherAgeAtBirth(_ random: CounterRandom, key: UInt64, counter: UInt64) -> Int {
-        let group = motherAgeGroups[motherAge.index(random.uniform(.memberAge, key, counter))]
-        return group.from + random.below(group.to - group.from + 1, .memberAge, key, counter &+ 1000)
-    }
-
-    /// Whether a person of this age is male, by the census sex ratio at that age.
-    func isMale(age: Int, _ random: CounterRandom, key: UInt64, counter: UInt64) -> Bool {
-        random.uniform(.memberSex, key, counter) < maleShare[min(age, 100)]
+    /// An age gap drawn from the census distribution of mother's age at birth (15-49), given
+    /// that it is at most `atMost`: the distribution cut there, not a draw clamped to it (a clamp
+    /// would pile the oldest generation up at the age ceiling of 100). At least 15.
+    func motherAgeAtBirth(_ random: CounterRandom, key: UInt64, counter: UInt64, atMost: Int) -> Int {
+        let limit = motherAge.cumulative[max(0, min(atMost, motherAge.count - 1))]
+        return max(15, motherAge.index(random.uniform(.memberAge, key, counter) * limit))
     }
 }

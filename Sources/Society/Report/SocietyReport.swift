@@ -17,7 +17,7 @@ public struct SocietyReport: Codable, Sendable {
         public var deviation: Double
         /// Largest deviation allowed; nil for figures shown for information only.
         public var tolerance: Double?
-        /// `share` (fractions), `persons`, `ratio` or `yuan`.
+        /// `share` (fractions), `persons`, `ratio`, `years` or `yuan`.
         public var unit: String
         /// Whether it is within tolerance (true for information-only figures).
         public var passes: Bool { tolerance.map { abs(deviation) <= $0 } ?? true }
@@ -54,10 +54,35 @@ public struct SocietyReport: Codable, Sendable {
     /// Whether every marginal is within tolerance.
     public var passed: Bool { marginals.allSatisfy(\.passes) }
 
+    /// The aggregates' tolerances, in words.
+    static let aggregateNote = "; aggregates: under-15 and 65-and-over shares within max(0.5 pp, 4 sd), men per 100 women "
+        + "within 0.5 x max(1, sqrt(1,000,000 / N)), mean age within max(0.2, 4 sd of the mean) years"
+
     /// Why income quintile shares have a wider tolerance than other shares.
     static let incomeNote = "; income quintile shares within 2.5 pp: NBS quintiles group households while its Gini "
         + "is over persons, and no person-level distribution matching the shares exactly reaches a Gini of 0.468 "
         + "(about 0.44 at most), so the fit balances the two"
+
+    /// How far the generated men per 100 women may be from the census: 0.5 at 1,000,000 people or
+    /// more (about 3.5 standard deviations of the sampling error there, where sexes are drawn
+    /// independently for the roughly half of people not in a couple), scaled by sqrt(1,000,000 / N)
+    /// below, as the sampling error grows.
+    static func sexRatioTolerance(_ n: Int) -> Double {
+        0.5 * Swift.max(1, (1_000_000 / Double(Swift.max(n, 1))).squareRoot())
+    }
+
+    /// How far the generated mean age may be from the published one: max(0.2 years, 4 sd) with
+    /// sd = (the census table's standard deviation of age) * sqrt(3 / N), the 3 the design
+    /// effect of households, as for shares. 0.2 years covers the published figure's rounding
+    /// (38.8) and its 0.01 difference from the table's own mean.
+    static func meanAgeTolerance(_ n: Int, census: Census) -> Double {
+        let ages = census.singleYearAges()
+        let mean = census.aggregates.meanAge
+        var squares = 0.0
+        for age in ages.male.indices { squares += (ages.male[age] + ages.female[age]) * (Double(age) - mean) * (Double(age) - mean) }
+        let sd = (squares / census.total).squareRoot()
+        return Swift.max(0.2, 4 * sd * (3 / Double(Swift.max(n, 1))).squareRoot())
+    }
 
     /// Compares a population with the census.
     public init(population: Population, census: Census) {
@@ -67,12 +92,15 @@ public struct SocietyReport: Codable, Sendable {
         let big = n >= 1_000_000
         tolerancePolicy = big
             ? "shares within 1 percentage point (N >= 1,000,000); Gini within 0.01; mean household size within 0.05"
-                + Self.incomeNote
+                + Self.aggregateNote + Self.incomeNote
             : "shares within max(1 pp, 4 sd) with sd = sqrt(p(1-p) * 3 / N) (design effect 3 for household clustering); "
                 + "Gini within max(0.01, 2.5 / sqrt(N)); mean household size within max(0.05, 4 / sqrt(households))"
-                + Self.incomeNote
+                + Self.aggregateNote + Self.incomeNote
         func shareTolerance(_ p: Double, _ effective: Int) -> Double {
             big ? 0.01 : Swift.max(0.01, 4 * (p * (1 - p) * 3 / Double(Swift.max(effective, 1))).squareRoot())
+        }
+        func aggregateShareTolerance(_ p: Double) -> Double {
+            Swift.max(0.005, 4 * (p * (1 - p) * 3 / Double(Swift.max(n, 1))).squareRoot())
         }
         var rows: [Marginal] = []
         func add(_ table: String, _ label: String, census c: Double, generated g: Double, tolerance: Double?, unit: String = "share") {
@@ -84,11 +112,13 @@ public struct SocietyReport: Codable, Sendable {
         var provinceCounts = [Double](repeating: 0, count: census.provinces.count)
         var urban = 0.0, collective = 0.0, drivers = 0.0, femaleDrivers = 0.0, internet = 0.0, adults = 0.0, employees = 0.0
         var education = [Double](repeating: 0, count: EducationLevel.allCases.count)
+        var maleByAge = [Double](repeating: 0, count: 101), femaleByAge = maleByAge
         for person in 0..<n {
             let age = Int(population.age[person])
             let group = census.ageGroups.firstIndex { age >= $0.from && age <= ($0.to ?? 200) } ?? 0
             let flags = population.flags[person]
             ageSex[group * 2 + (flags.contains(.male) ? 0 : 1)] += 1
+            if flags.contains(.male) { maleByAge[min(age, 100)] += 1 } else { femaleByAge[min(age, 100)] += 1 }
             provinceCounts[Int(population.province[person])] += 1
             if flags.contains(.urban) { urban += 1 }
             if flags.contains(.collective) { collective += 1 }
@@ -105,6 +135,17 @@ public struct SocietyReport: Codable, Sendable {
                     tolerance: shareTolerance(c, n))
             }
         }
+        // Aggregates: each band within its tolerance does not make the whole right.
+        let target = census.aggregates, generated = AgeSexAggregates(male: maleByAge, female: femaleByAge)
+        add("aggregates", "men per 100 women", census: target.sexRatio, generated: generated.sexRatio,
+            tolerance: Self.sexRatioTolerance(n), unit: "ratio")
+        add("aggregates", "under 15", census: target.under15Share, generated: generated.under15Share,
+            tolerance: aggregateShareTolerance(target.under15Share))
+        add("aggregates", "65 and over", census: target.over65Share, generated: generated.over65Share,
+            tolerance: aggregateShareTolerance(target.over65Share))
+        add("aggregates", "mean age (published)", census: census.publishedMeanAge, generated: generated.meanAge,
+            tolerance: Self.meanAgeTolerance(n, census: census), unit: "years")
+
         let provinceTotal = census.provinces.reduce(0) { $0 + $1.population }
         for (i, province) in census.provinces.enumerated() {
             let c = province.population / provinceTotal
