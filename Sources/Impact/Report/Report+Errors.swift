@@ -29,10 +29,14 @@ enum Errors {
             .paragraph("""
                 A false record is one a source attached to the wrong person (a camera's or a database's \
                 mistaken identity). A block is wrongful when the person would not have been blocked \
-                without their false records. Appeals overturn some records, after a delay.
+                without their false records: their points, the list entries they began and the tier \
+                ceilings they hold. Appeals are filed only against judgements that harm (points taken, \
+                a tier ceiling, a black-list entry), never against points added, and overturn some \
+                records, after a delay.
                 """),
             .table(Table(caption: "Errors over the run", columns: ["", "count", "relative to"], rows: rows,
                          numeric: [false, true, false])),
+        ] + [Tallies.operators(run)].compactMap { $0 } + [
             .chart(monthly(run, id: "errors-monthly", title: "Wrongful blocks and people wrongly listed",
                            summary: "Each month: actions blocked only because of false records, and people on a list through a false record at the month's end.",
                            valueLabel: "count", format: .count,

@@ -95,6 +95,7 @@ extension EventContext {
         if state.records[subject] < UInt16.max { state.records[subject] += 1 }
         if record.misattributed {
             counters.falseRecords += 1
+            counters.falseBySource[Int(record.source)] += 1
             state.falseRecords[subject] &+= 1
         }
         let traced = isTraced(subject)
@@ -174,7 +175,9 @@ extension EventContext {
                                   termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm, misattributed: record.misattributed)
             step(subject, list, event, record, &counters)
         }
-        fileAppeal(record, &counters)
+        // Only a judgement that harms the subject is contested (an objection asks for adverse
+        // information to be corrected): points taken, a tier ceiling, or an entry on a black list.
+        if delta < 0 || ceiling >= 0 || (listing && model.listBlack[list]) { fileAppeal(record, &counters) }
         return delta != 0 || ceiling >= 0 || listing
     }
 
