@@ -69,7 +69,7 @@ struct HonestCountTests {
         #expect(out.total("blocked_wrongly.buy_flight") == out.total("blocked.buy_flight"))
     }
 
-    @Test("Records that add points are never appealed; records that take points are, at the contest rate")
+    @Test("Appeals against records that add points are counted apart from those against records that take points")
     func appealsOnlyAgainstHarm() throws {
         func run(delta: Int) throws -> Collector {
             try SimulationFixture.run(Self.quiet("""
@@ -79,10 +79,12 @@ struct HonestCountTests {
         }
         let added = try run(delta: 10)
         #expect(added.total("records.total") > 0)
-        #expect(added.total("appeals.filed") == 0)
+        #expect(added.total("appeals.filed") == added.total("records.total"))
+        #expect(added.total("appeals.filed_added") == added.total("appeals.filed"))
         let taken = try run(delta: -10)
         #expect(taken.total("records.total") > 0)
         #expect(taken.total("appeals.filed") == taken.total("records.total"))
+        #expect(taken.total("appeals.filed_added") == 0)
     }
 
     @Test("A reward's benefit is summed over its grants, in its unit; doubling it doubles the total")

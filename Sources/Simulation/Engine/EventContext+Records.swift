@@ -175,9 +175,7 @@ extension EventContext {
                                   termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm, misattributed: record.misattributed)
             step(subject, list, event, record, &counters)
         }
-        // Only a judgement that harms the subject is contested (an objection asks for adverse
-        // information to be corrected): points taken, a tier ceiling, or an entry on a black list.
-        if delta < 0 || ceiling >= 0 || (listing && model.listBlack[list]) { fileAppeal(record, &counters) }
+        fileAppeal(record, &counters)
         return delta != 0 || ceiling >= 0 || listing
     }
 
@@ -189,6 +187,7 @@ extension EventContext {
         guard random.uniform(.appeal, drawKey, 0) < contest else { return }
         counters.appealsFiled += 1
         if record.misattributed { counters.appealsFiledFalse += 1 }
+        if record.delta > 0 { counters.appealsFiledAdded += 1 }
         let success = record.misattributed ? model.successFalse : model.successTrue
         var decision = record
         decision.kind = .appealDecision
@@ -226,6 +225,7 @@ extension EventContext {
         guard record.overturn, record.rule >= 0 else { return }
         counters.appealsOverturned += 1
         if record.misattributed { counters.appealsOverturnedFalse += 1 }
+        if record.delta > 0 { counters.appealsOverturnedAdded += 1 }
         let rule = Int(record.rule)
         if record.expires == Int32.max || record.expires > day {
             addPoints(subject, rule: rule, -record.delta, misattributed: record.misattributed)

@@ -4,12 +4,12 @@ import Society
 
 extension Simulation {
     /// Final states worth keeping: every traced subject (one in `traceEvery`) and everyone who was
-    /// ever on a rule-filled list or a published list (whose names the public list shows). Not
-    /// everyone an unpublished condition-filled list held: such a list may hold most people, as a
-    /// red list for the starting tier would; they are counted, not all stored.
+    /// ever on a rule-filled list, a black list, or a published list (whose names the public list
+    /// shows). Not everyone an unpublished condition-filled red list held: such a list may hold
+    /// most people, as one for the starting tier would; they are counted, not all stored.
     public func finalSnapshots(census: Census) -> [SubjectSnapshot] {
         var snapshots: [SubjectSnapshot] = []
-        let kept = model.scenario.lists.indices.reduce(~model.conditionalMask) {
+        let kept = model.scenario.lists.indices.reduce(~model.conditionalMask | model.blackMask) {
             model.scenario.lists[$1].published ? $0 | UInt8(1) << UInt8($1) : $0
         }
         for kind in [Kind.people, .companies] {

@@ -51,6 +51,8 @@ extension Simulation {
         add("appeals.filed_false", month.appealsFiledFalse)
         add("appeals.overturned", month.appealsOverturned)
         add("appeals.overturned_false", month.appealsOverturnedFalse)
+        add("appeals.filed_added", month.appealsFiledAdded)
+        add("appeals.overturned_added", month.appealsOverturnedAdded)
         return points
     }
 
