@@ -43,6 +43,7 @@ struct ReportTests {
             "counterfactual.behavior.offence": [165, 166, 164], "counterfactual.behavior.good_deed": [80, 85, 90],
             "behaviors.total": [240, 235, 230],
             "records.total": [80, 75, 70], "records.source.watcher": [80, 75, 70], "records.false": [8, 7, 7],
+            "records.source_false.watcher": [8, 7, 7], "list.entries.banned": [72, 68, 60], "list.removals.banned": [0, 0, 0],
             "records.judged_otherwise": [0, 0, 0], "points.deducted": [4000, 3750, 3500], "points.added": [0, 0, 0],
             "list.size.banned": [72, 140, 200], "list.entries_false": [8, 7, 7], "list.wrongly_listed": [8, 15, 22],
             "attempts.fly": [30, 50, 70], "blocked.fly": [30, 50, 70], "blocked_wrongly.fly": [3, 5, 7],

@@ -176,5 +176,14 @@ struct OneSemanticsTests {
         #expect(policy.notices(for: policy.assess(company.subject(kind: .companies), on: d("2016-02-01"))).isEmpty)
         let mask = policy.notices(kind: .people, measureInForce: { _ in true }, listHeld: { _ in false })
         #expect(mask == 1)  // the ringtone measure only: no published list held
+        // The same company on the same list, unpublished: no notice (the channel exists, for the
+        // fixture's other, published, list).
+        let unpublished = try Policy(Scenario.parse(try Fixture.text("worked-examples.yaml"), file: "unpublished.yaml"))
+        #expect(unpublished.noticeChannels == ["ringtone_warning", "name_published"])
+        var same = RecordBook(unpublished)
+        same.add("unpaid_wages", on: "2016-03-01")
+        let listed = unpublished.assess(same.subject(kind: .companies), on: d("2016-04-01"))
+        #expect(listed.isListed(try #require(unpublished.list("wage_arrears"))))
+        #expect(unpublished.notices(for: listed).isEmpty)
     }
 }

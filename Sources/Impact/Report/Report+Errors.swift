@@ -18,6 +18,8 @@ enum Errors {
             ["person-months spent wrongly listed", Format.count(personMonths), "people on a list through a false record, summed over month ends"],
             ["appeals filed", Format.count(filed), "\(Format.count(filedFalse)) against false records"],
             ["records overturned on appeal", Format.count(overturned), Format.percent(Effect.share(overturned, of: filed)) + " of appeals"],
+            ["appeals against records that added points", Tallies.total(run, "appeals.filed_added"),
+             "\(Tallies.total(run, "appeals.overturned_added")) overturned; counted apart from appeals against sanctions"],
             ["false records overturned", Format.count(overturnedFalse), Format.percent(Effect.share(overturnedFalse, of: falseRecords)) + " of false records"],
         ]
         if let all = run.groups("all").first {
@@ -29,10 +31,13 @@ enum Errors {
             .paragraph("""
                 A false record is one a source attached to the wrong person (a camera's or a database's \
                 mistaken identity). A block is wrongful when the person would not have been blocked \
-                without their false records. Appeals overturn some records, after a delay.
+                without their false records: their points, the list entries they began and the tier \
+                ceilings they hold. Appeals overturn some records, after a delay; appeals against \
+                records that added points are counted apart.
                 """),
             .table(Table(caption: "Errors over the run", columns: ["", "count", "relative to"], rows: rows,
                          numeric: [false, true, false])),
+        ] + [Tallies.operators(run)].compactMap { $0 } + [
             .chart(monthly(run, id: "errors-monthly", title: "Wrongful blocks and people wrongly listed",
                            summary: "Each month: actions blocked only because of false records, and people on a list through a false record at the month's end.",
                            valueLabel: "count", format: .count,

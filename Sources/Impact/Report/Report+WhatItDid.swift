@@ -36,6 +36,8 @@ enum WhatItDid {
                                          summary: "People on each list at each month's end.", valueLabel: "people",
                                          format: .count, series: lists.map { ($0.id, "list.size.\($0.id)", false) })))
         }
+        if let lists = Tallies.lists(run) { blocks.append(lists) }
+        if let notices = Tallies.notices(run) { blocks.append(notices) }
         let companyLists = s.lists.filter { $0.subject == .companies }
         if !companyLists.isEmpty {
             blocks.append(.table(Table(caption: "Companies on lists at the end", columns: ["list", "companies"],
@@ -59,6 +61,7 @@ enum WhatItDid {
             rows: s.actions.map { [$0.id, $0.label, Format.count(run.sum("attempts.\($0.id)")), Format.count(run.sum("blocked.\($0.id)")),
                                    Format.count(run.sum("blocked_wrongly.\($0.id)")), Format.count(run.sum("rewards.\($0.id)"))] },
             numeric: [false, false, true, true, true, true])))
+        if let benefits = Tallies.benefits(run) { blocks.append(benefits) }
         let rewarded = s.actions.filter { run.sum("rewards.\($0.id)") > 0 }
         if !rewarded.isEmpty {
             blocks.append(.chart(monthly(run, id: "rewards-by-kind", title: "Rewards granted each month, by kind",

@@ -101,6 +101,8 @@ struct CeilingHold: Sendable {
     var record: Int64
     var rule: Int16
     var tier: UInt8
+    /// Whether the record was false: a block the ceiling causes is then wrongful.
+    var misattributed: Bool
 }
 
 /// A judgement that an appeal may strike out: the record, the rule, and the day it arrived.

@@ -5,7 +5,8 @@ import Society
 extension EventContext {
     /// A subject's standing today: score (clamped, spillovers included), tier (capped by ceilings)
     /// and lists (rule-filled entries held today, then condition-filled lists).
-    /// With `cleared`, false records are left out: the standing the subject would have without them.
+    /// With `cleared`, false records are left out (their points, the list entries they began, the
+    /// tier ceilings they hold): the standing the subject would have without them.
     /// Without `spillovers`, the subject's own standing: what spillovers test on linked subjects,
     /// so that effects cannot go round in cycles (the decision engine's `ownStanding`).
     func standing(_ subject: Int, cleared: Bool = false, spillovers: Bool = true) -> Standing {
@@ -20,7 +21,7 @@ extension EventContext {
             if cleared { raw &-= state.falseDelta[subject] }
             let score = min(scale.maximum, max(scale.minimum, raw))
             var tier = scale.tier(score)
-            if day < state.ceilingUntil[subject] { tier = max(tier, Int32(state.ceilingTier[subject])) }
+            if day < state.ceilingUntil[subject] { tier = max(tier, cleared ? trueCeiling(subject) : Int32(state.ceilingTier[subject])) }
             if spillovers && state.spillCeiling[subject] != 0xFF { tier = max(tier, Int32(state.spillCeiling[subject])) }
             result.scored = true
             result.score = score
@@ -103,13 +104,13 @@ extension EventContext {
         }
         guard action >= 0 else { return }
         counters.attempts[action] += 1
-        let (blocked, rewarded) = decide(subject, action, cleared: false)
+        let (blocked, rewarded, grants) = decide(subject, action, cleared: false)
         traceDecision(subject, action, blocked: blocked, rewarded: rewarded)
         if blocked {
             counters.blocked[action] += 1
             state.blocked[subject] &+= 1
             // Blocked only because of false records: a wrongful sanction (N2).
-            if state.falseDelta[subject] != 0 || state.listFalse[subject] != 0, !decide(subject, action, cleared: true).blocked {
+            if touchedByFalseRecords(subject), !decide(subject, action, cleared: true).blocked {
                 counters.wrongfulBlocked[action] += 1
             }
             if model.usesSanctionTrigger && state.lastSanctioned[subject] != day {
@@ -119,24 +120,35 @@ extension EventContext {
         } else if rewarded {
             counters.rewards[action] += 1
             state.rewarded[subject] &+= 1
+            var bits = grants
+            let first = model.actionMeasures.range(action).lowerBound
+            while bits != 0 {
+                counters.grants[Int(model.actionMeasures.values[first + bits.trailingZeroBitCount])] += 1
+                bits &= bits - 1
+            }
         }
     }
 
-    /// Whether the measures and spillovers in force block the action, and whether they reward it.
-    func decide(_ subject: Int, _ action: Int, cleared: Bool) -> (blocked: Bool, rewarded: Bool) {
+    /// Whether the measures and spillovers in force block the action, whether they reward it, and
+    /// which reward measures are in force on it (bits over the action's measures, in
+    /// `actionMeasures` order; the first 64).
+    func decide(_ subject: Int, _ action: Int, cleared: Bool) -> (blocked: Bool, rewarded: Bool, grants: UInt64) {
         let measures = model.actionMeasures.range(action)
         let spillovers = model.actionSpillovers.range(action)
-        guard !measures.isEmpty || !spillovers.isEmpty else { return (false, false) }
+        guard !measures.isEmpty || !spillovers.isEmpty else { return (false, false, 0) }
         let own = standing(subject, cleared: cleared)
         let p = province(subject)
         var blocked = false, rewarded = false
+        var grants: UInt64 = 0
         for k in measures {
             let m = Int(model.actionMeasures.values[k])
             guard tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies,
                   model.programs.holds(model.measureProgram[m], own, day: day) else { continue }
             switch model.measureKind[m] {
             case .block: blocked = true
-            case .reward: rewarded = true
+            case .reward:
+                rewarded = true
+                if k - measures.lowerBound < 64 { grants |= 1 << UInt64(k - measures.lowerBound) }
             case .notice: break  // notices gate no action (`actionMeasures` holds none)
             }
         }
@@ -150,6 +162,6 @@ extension EventContext {
                 }
             }
         }
-        return (blocked, rewarded && !blocked)
+        return (blocked, rewarded && !blocked, blocked ? 0 : grants)
     }
 }

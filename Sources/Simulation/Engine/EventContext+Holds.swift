@@ -24,7 +24,7 @@ extension EventContext {
     /// A rule's tier ceiling through a record, held until `until` (exclusive; `Int32.max`: for good).
     func holdCeiling(_ record: PendingRecord, tier: UInt8, until: Int32) {
         chunk.ceilings[record.subject, default: []].append(
-            CeilingHold(until: until, record: record.id, rule: record.rule, tier: tier))
+            CeilingHold(until: until, record: record.id, rule: record.rule, tier: tier, misattributed: record.misattributed))
         settleCeilings(Int(record.subject))
         if until != Int32.max {
             var end = record
@@ -53,5 +53,21 @@ extension EventContext {
         chunk.ceilings[key] = holds
         state.ceilingTier[subject] = TierCeiling.tier(score: 0, ceilings: holds.lazy.map(\.tier))
         state.ceilingUntil[subject] = first.until
+    }
+
+    /// The tier ceiling the subject's true records hold today (the worst of them; -1: none), for
+    /// its standing without false records. Read only when a block is checked for being wrongful.
+    func trueCeiling(_ subject: Int) -> Int32 {
+        guard let holds = chunk.ceilings[Int32(subject)] else { return -1 }
+        return TierCeiling.tier(score: -1, ceilings: holds.lazy.filter { !$0.misattributed && $0.until > self.day }.map { Int32($0.tier) })
+    }
+
+    /// Whether a false record touches the subject's standing now: its points (on the score or a
+    /// rating), a list entry it began, or a tier ceiling it holds. Only then can a block be wrongful.
+    func touchedByFalseRecords(_ subject: Int) -> Bool {
+        if state.falseDelta[subject] != 0 || state.listFalse[subject] != 0 { return true }
+        for r in model.ratings.indices where state.ratingFalse[r][subject] != 0 { return true }
+        guard day < state.ceilingUntil[subject], let holds = chunk.ceilings[Int32(subject)] else { return false }
+        return holds.contains { $0.misattributed && $0.until > day }
     }
 }

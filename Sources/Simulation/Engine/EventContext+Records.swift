@@ -96,6 +96,7 @@ extension EventContext {
         if state.records[subject] < UInt16.max { state.records[subject] += 1 }
         if record.misattributed {
             counters.falseRecords += 1
+            counters.falseBySource[Int(record.source)] += 1
             state.falseRecords[subject] &+= 1
         }
         let traced = isTraced(subject)
@@ -187,6 +188,7 @@ extension EventContext {
         guard random.uniform(.appeal, drawKey, 0) < contest else { return }
         counters.appealsFiled += 1
         if record.misattributed { counters.appealsFiledFalse += 1 }
+        if record.delta > 0 { counters.appealsFiledAdded += 1 }
         let success = record.misattributed ? model.successFalse : model.successTrue
         var decision = record
         decision.kind = .appealDecision
@@ -224,6 +226,7 @@ extension EventContext {
         guard record.overturn, record.rule >= 0 else { return }
         counters.appealsOverturned += 1
         if record.misattributed { counters.appealsOverturnedFalse += 1 }
+        if record.delta > 0 { counters.appealsOverturnedAdded += 1 }
         let rule = Int(record.rule)
         if record.expires == Int32.max || record.expires > day {
             addPoints(subject, rule: rule, -record.delta, misattributed: record.misattributed)

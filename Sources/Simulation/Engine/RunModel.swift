@@ -76,6 +76,8 @@ final class RunModel: Sendable {
     let listCompanies: [Bool]
     let listEntryProgram: [Int]   // -1: none
     let blackMask: UInt8
+    /// Bit per condition-filled list (held while a condition holds, not entered through a rule).
+    let conditionalMask: UInt8
 
     // Measures and spillovers.
     let measureKind: [MeasureCode]
@@ -201,6 +203,7 @@ final class RunModel: Sendable {
         listBlack = s.lists.map { $0.kind == .black }
         listCompanies = s.lists.map { $0.subject == .companies }
         blackMask = s.lists.indices.reduce(0) { s.lists[$1].kind == .black ? $0 | (1 << UInt8($1)) : $0 }
+        conditionalMask = s.lists.indices.reduce(0) { s.lists[$1].entry != nil ? $0 | (1 << UInt8($1)) : $0 }
 
         var programs = TestPrograms()
         listEntryProgram = policy.listEntry.map { $0.map { programs.add($0) } ?? -1 }

@@ -36,8 +36,7 @@ extension Simulation {
             | model.provincesChanged(yesterday.lists, tables.lists)
         let model = self.model
         let counters: [DayCounters] = perChunk(tables: tables, day: day) { context, range in
-            var counters = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
-                                       lists: model.listCount, actions: model.actionCount)
+            var counters = DayCounters(for: model.scenario)
             context.processCalendar(&counters)
             if redraw | regate != 0 {
                 for subject in range {

@@ -34,7 +34,7 @@ extension Simulation {
             if snapshot.count != count { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
             let context = reader(kind)
             let state = context.state
-            let hasRatings = !model.ratings.isEmpty, origin = self.origin
+            let hasRatings = !model.ratings.isEmpty, origin = self.origin, ruleLists = ~model.conditionalMask
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
@@ -44,7 +44,8 @@ extension Simulation {
                     var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
                     for subject in range {
                         // Companies' ratings depend on their sector, so with ratings none share a standing.
-                        let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0 && state.everListed[subject] == 0
+                        let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0
+                            && state.everListed[subject] & ruleLists == 0
                         let slot = (kind == .companies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1) * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
@@ -239,6 +240,7 @@ extension Simulation {
     /// The end of a month: snapshots and spillovers for the next, metrics and traces out.
     mutating func closeMonth(observer: inout some SimulationObserver) {
         takeSnapshots()
+        countConditionalLists()
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
         metrics += standingMetrics()
@@ -255,8 +257,7 @@ extension Simulation {
         }
         traces.sort { $0.id < $1.id }
         totals.add(month)
-        month = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
-                            lists: model.listCount, actions: model.actionCount)
+        month = DayCounters(for: model.scenario)
         observer.listingsMade(listings)
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
     }

@@ -4,9 +4,14 @@ import Society
 
 extension Simulation {
     /// Final states worth keeping: every traced subject (one in `traceEvery`) and everyone who was
-    /// ever on a list.
+    /// ever on a rule-filled list, a black list, or a published list (whose names the public list
+    /// shows). Not everyone an unpublished condition-filled red list held: such a list may hold
+    /// most people, as one for the starting tier would; they are counted, not all stored.
     public func finalSnapshots(census: Census) -> [SubjectSnapshot] {
         var snapshots: [SubjectSnapshot] = []
+        let kept = model.scenario.lists.indices.reduce(~model.conditionalMask | model.blackMask) {
+            model.scenario.lists[$1].published ? $0 | UInt8(1) << UInt8($1) : $0
+        }
         for kind in [Kind.people, .companies] {
             let context = reader(kind)
             let state = kind == .people ? people : companies
@@ -14,7 +19,7 @@ extension Simulation {
             let scale = model.policy.scale(for: kind == .people ? .people : .companies)
             for subject in 0..<count {
                 let traced = config.isTraced(subject, companies: kind == .companies)
-                let listed = state.everListed[subject] != 0
+                let listed = state.everListed[subject] & kept != 0
                 guard traced || listed else { continue }
                 let standing = context.standing(subject)
                 func names(_ mask: UInt8) -> String {

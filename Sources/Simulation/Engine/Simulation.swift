@@ -130,7 +130,6 @@ public struct Simulation: Sendable {
         self.population = population
         self.config = config
         random = CounterRandom(seed: config.seed)
-        let lists = policy.scenario.lists.count
         let ratings = policy.scenario.ratings.count
         let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
         let origin = config.period.start.number
@@ -168,8 +167,7 @@ public struct Simulation: Sendable {
         }
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
-        month = DayCounters(behaviors: policy.scenario.behaviors.count, sources: policy.scenario.sources.count,
-                            lists: lists, actions: policy.scenario.actions.count)
+        month = DayCounters(for: policy.scenario)
         totals = month
         today = config.period.start
         scheduleFirstEvents()

@@ -16,7 +16,10 @@ extension Simulation {
         var points: [MetricPoint] = []
         func add(_ name: String, _ value: Int) { points.append(MetricPoint(period: period, name: name, value: Double(value))) }
         for (b, behavior) in s.behaviors.enumerated() { add("behavior.\(behavior.id)", month.behaviors[b]) }
-        for (i, source) in s.sources.enumerated() { add("records.source.\(source.id)", month.records[i]) }
+        for (i, source) in s.sources.enumerated() {
+            add("records.source.\(source.id)", month.records[i])
+            add("records.source_false.\(source.id)", month.falseBySource[i])
+        }
         add("records.total", month.records.reduce(0, +))
         add("records.false", month.falseRecords)
         add("records.judged_otherwise", month.judgedOtherwise)
@@ -34,6 +37,13 @@ extension Simulation {
             add("blocked_wrongly.\(action.id)", month.wrongfulBlocked[a])
             add("rewards.\(action.id)", month.rewards[a])
         }
+        for (m, measure) in s.measures.enumerated() where measure.kind == .reward {
+            add("rewards.measure.\(measure.id)", month.grants[m])
+            // The benefit granted, in the measure's unit (a count of grants times its size).
+            if let benefit = measure.benefit {
+                points.append(MetricPoint(period: period, name: "benefit.\(measure.id)", value: Double(month.grants[m]) * benefit))
+            }
+        }
         add("blocked.total", month.blocked.reduce(0, +))
         add("blocked_wrongly.total", month.wrongfulBlocked.reduce(0, +))
         add("rewards.total", month.rewards.reduce(0, +))
@@ -41,19 +51,23 @@ extension Simulation {
         add("appeals.filed_false", month.appealsFiledFalse)
         add("appeals.overturned", month.appealsOverturned)
         add("appeals.overturned_false", month.appealsOverturnedFalse)
+        add("appeals.filed_added", month.appealsFiledAdded)
+        add("appeals.overturned_added", month.appealsOverturnedAdded)
         return points
     }
 
-    /// Scores, tiers, lists and notices across everyone at the month's end.
+    /// Scores, tiers, lists and notices across everyone at the month's end. Companies without a
+    /// `company_score` have no score figures, but their lists are counted all the same.
     func standingMetrics() -> [MetricPoint] {
         var points: [MetricPoint] = []
         for kind in [Kind.people, .companies] {
             let prefix = kind == .people ? "" : "company."
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
             let context = reader(kind), origin = self.origin
-            guard let scale = model.policy.scale(for: kind == .people ? .people : .companies), !snapshot.isEmpty else { continue }
-            let width = max(1, (scale.maximum - scale.minimum + 19) / 20)
-            let tierCount = scale.tiers.count, listCount = model.scenario.lists.count, minimum = scale.minimum
+            guard !snapshot.isEmpty else { continue }
+            let scale = model.policy.scale(for: kind == .people ? .people : .companies)
+            let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
+            let tierCount = scale?.tiers.count ?? 0, listCount = model.scenario.lists.count, minimum = scale?.minimum ?? 0
             // Counts in parallel over a fixed number of chunks, added in chunk order, so the
             // figures do not depend on the thread count.
             let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
@@ -74,10 +88,12 @@ extension Simulation {
             for partial in partials { total.add(partial) }
             let scored = total.scored
             func add(_ name: String, _ value: Double) { points.append(MetricPoint(period: period, name: prefix + name, value: value)) }
-            add("scored", Double(scored))
-            add("score.mean", scored > 0 ? total.sum / Double(scored) : 0)
-            for (t, tier) in scale.tiers.enumerated() { add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0) }
-            for (i, count) in total.bins.enumerated() { add("score.bin.\(scale.minimum + i * width)", Double(count)) }
+            if let scale {
+                add("scored", Double(scored))
+                add("score.mean", scored > 0 ? total.sum / Double(scored) : 0)
+                for (t, tier) in scale.tiers.enumerated() { add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0) }
+                for (i, count) in total.bins.enumerated() { add("score.bin.\(scale.minimum + i * width)", Double(count)) }
+            }
             for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
                 add("list.size.\(list.id)", Double(total.lists[l]))
             }

@@ -41,6 +41,7 @@ extension ByteWriter {
                 int(Int(hold.record))
                 int(Int(hold.rule))
                 int(Int(hold.tier))
+                int(hold.misattributed ? 1 : 0)
             }
         }
     }
@@ -95,7 +96,8 @@ extension ByteReader {
             var holds: [CeilingHold] = []
             for _ in 0..<(try count()) {
                 holds.append(CeilingHold(until: try int(in: Int32.min...Int32.max), record: try int(in: Int64.min...Int64.max),
-                                         rule: try int(in: 0...Int16.max), tier: try int(in: 0...UInt8.max)))
+                                         rule: try int(in: 0...Int16.max), tier: try int(in: 0...UInt8.max),
+                                         misattributed: try int(in: 0...1) == 1))
             }
             ceilings[subject] = holds
         }

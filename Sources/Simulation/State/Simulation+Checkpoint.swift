@@ -4,9 +4,10 @@ import SocialCredit
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (6: 16-bit days, 16- and 32-byte records, 8-byte own-standing
-    /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per record).
-    static let checkpointMagic = Array("SCLABCK6".utf8)
+    /// "SCLABCK" and the format's version (7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
+    /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per
+    /// record with whether it was false, condition-filled lists held, false records by source, grants by measure).
+    static let checkpointMagic = Array("SCLABCK7".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -95,8 +96,7 @@ extension Simulation {
         }
         guard input.atEnd else { throw CheckpointError("trailing bytes: the checkpoint is damaged") }
         today = Day(number: Int32(day))
-        month = DayCounters(behaviors: model.behaviorCount, sources: model.scenario.sources.count,
-                            lists: model.listCount, actions: model.actionCount)
+        month = DayCounters(for: model.scenario)
     }
 }
 

@@ -60,8 +60,12 @@ struct SubjectState: @unchecked Sendable {
     /// Records attached (true and false; stops at 65,535), for snapshots and for finding who
     /// needs a monthly look: with none, no list term, ceiling or negative record can be held.
     let records: Column<UInt16>
-    /// Lists ever held (bit per list).
+    /// Lists ever held (bit per list): rule-filled lists from the day of entry, condition-filled
+    /// ones from the first month end at which they held.
     let everListed: Column<UInt8>
+    /// Condition-filled lists held at the last month end (bit per list), to count their entries
+    /// and removals month by month.
+    let conditionalHeld: Column<UInt8>
     /// Spillovers at a glance, so month-end passes need not read the standing record of the
     /// many people no spillover reaches: bit 0, they changed this month (until the gate is
     /// refreshed); bit 1, a point delta or tier ceiling is in force; bit 2, a block or reward is.
@@ -124,6 +128,7 @@ struct SubjectState: @unchecked Sendable {
         }
         records = Column<UInt16>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
+        conditionalHeld = Column<UInt8>(repeating: 0, count: count)
         spillFlags = Column<UInt8>(repeating: 0, count: count)
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
@@ -138,7 +143,7 @@ struct SubjectState: @unchecked Sendable {
     /// All the state's memory, in a fixed order (for the digest and checkpoints).
     var columns: [UnsafeRawBufferPointer] {
         [event.bytes, standing.bytes, nextBehavior.column.bytes, nextAction.column.bytes] + listedSince.map(\.bytes)
-            + [records.bytes, everListed.bytes, spillFlags.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+            + [records.bytes, everListed.bytes, conditionalHeld.bytes, spillFlags.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
             + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 

@@ -52,7 +52,7 @@ extension Policy {
 
     /// Every notice channel a scenario can give, each once, in a fixed order: the channels of
     /// its notice measures in declaration order, then `name_published` when a list is published.
-    static func noticeChannels(of scenario: Scenario) -> [String] {
+    package static func noticeChannels(of scenario: Scenario) -> [String] {
         var channels: [String] = []
         for measure in scenario.measures where measure.kind == .notice {
             let channel = measure.channel ?? measure.id

@@ -406,7 +406,7 @@ extension NodeReader {
         let kind = f.required("kind") { self.word($0, $1, as: Measure.Kind.self) }
         let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
         let action = f.optional("action", reference)
-        let benefit = f.optional("benefit", double)
+        let benefit = f.optional("benefit", nonNegative)
         let unit = f.optional("unit", string)
         let channel = f.optional("channel", identifier)
         let when_ = f.required("when", condition)
@@ -424,6 +424,9 @@ extension NodeReader {
         }
         if benefit != nil && kind != .reward {
             error("'benefit' is for rewards only", f.node("benefit"), f.path("benefit"))
+        }
+        if unit != nil && benefit == nil {
+            error("'unit' says what 'benefit' counts: give the measure a 'benefit' too", f.node("unit"), f.path("unit"))
         }
         return Measure(id: id, label: label, kind: kind, subject: subject, action: action, benefit: benefit,
                        unit: unit, channel: channel, when: when, rollout: rollout)

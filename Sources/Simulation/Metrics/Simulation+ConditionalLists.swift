@@ -1,0 +1,49 @@
+import SocialCredit
+import Society
+
+extension Simulation {
+    /// Entries and removals of condition-filled lists (red lists, honour boards, a black list for
+    /// the lowest tier): nobody enters them through a record, they are held while a condition
+    /// holds, so they are counted at month ends. A subject on such a list at this month end and
+    /// not at the last one entered it (`list.entries.<id>`, and it was ever on it); one on it then
+    /// and not now left it (`list.removals.<id>`). Stays shorter than a month between two month
+    /// ends are not seen. The standing counted is the month's (`fullSnapshot`, spillovers
+    /// included), the one `list.size.<id>` counts. Run after `takeSnapshots`, before the metrics.
+    mutating func countConditionalLists() {
+        let conditional = model.conditionalMask
+        guard conditional != 0 else { return }
+        let listCount = model.listCount, origin = self.origin
+        for kind in [Kind.people, .companies] {
+            let context = reader(kind)
+            let state = context.state
+            let snapshot = kind == .people ? peopleSnapshot : companySnapshot
+            // Counts in fixed chunks, added in chunk order: the same at any thread count.
+            let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+                var counts = [Int](repeating: 0, count: 2 * listCount)  // entries, then removals
+                for subject in range {
+                    let held = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
+                    let before = state.conditionalHeld[subject]
+                    guard held != before else { continue }
+                    var entered = held & ~before, left = before & ~held
+                    while entered != 0 {
+                        counts[entered.trailingZeroBitCount] += 1
+                        entered &= entered - 1
+                    }
+                    while left != 0 {
+                        counts[listCount + left.trailingZeroBitCount] += 1
+                        left &= left - 1
+                    }
+                    state.conditionalHeld[subject] = held
+                    state.everListed[subject] |= held
+                }
+                return counts
+            }
+            for partial in partials {
+                for l in 0..<listCount {
+                    month.listEntries[l] += partial[l]
+                    month.listRemovals[l] += partial[listCount + l]
+                }
+            }
+        }
+    }
+}
