@@ -24,9 +24,11 @@ struct NetworkTests {
     @Test("Stored as distances, the network is the one stored as 4-byte indices before (same friends, same order)")
     func sameSocietyAsBefore() {
         // Digest and endpoint count of this society's rows printed by the release build that
-        // stored friends as [UInt32] indices (`sclab population --size 20000 --seed 7`).
-        #expect(population.network.deltas.count == 221_834)
-        #expect(Self.rowsDigest(population.network, count: population.count) == 0x2045_0651_970b_89e1)
+        // stored friends as [UInt32] indices (`sclab population --size 20000 --seed 7`): 221,834
+        // and 0x2045_0651_970b_89e1. Re-pinned when the age and sex fit changed the society's
+        // people (not the network's storage or building): the values below.
+        #expect(population.network.deltas.count == 219_594)
+        #expect(Self.rowsDigest(population.network, count: population.count) == 0x3e07_4a0e_ecfa_06c4)
     }
 
     @Test("Rows decode a hand-made society's friendships, in the order given")
