@@ -140,7 +140,8 @@ struct PopulationCommandTests {
         #expect(outcome.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(object["size"] as? Int == 2000)
-        #expect((object["marginals"] as? [Any])?.count == 107)
+        // 107 census marginals and the 4 aggregates (sex ratio, under 15, 65 and over, mean age).
+        #expect((object["marginals"] as? [Any])?.count == 111)
         #expect(object["network"] is [String: Any])
     }
 
@@ -212,7 +213,7 @@ struct SimulateCommandTests {
     @Test("Bad flags are clear errors", arguments: [
         (["--population=-5"], "--population must be at least 1"),
         (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
-        (["--start", "2021-06-01"], "is after the end"),
+        (["--start", "2022-06-01"], "is after the end"),
         (["--start", "2021-13-01"], "is not a date"),
         (["--days", "0"], "--days must be at least 1"),
         (["--years", "2", "--days", "5"], "give --years or --days, not both"),
