@@ -191,6 +191,14 @@ struct ScenarioErrorTests {
         ])
     }
 
+    @Test("More measures than the day loop's grant word holds")
+    func tooManyMeasures() {
+        let extra = (1...64).map { "  - {id: extra\($0), kind: block, action: buy_flight, when: {list: offenders}}" }
+            .joined(separator: "\n")
+        let text = breaking("    when: {list: offenders}\n", "    when: {list: offenders}\n" + extra + "\n")
+        #expect(errors(text).contains { $0.contains("measures[64]: 65 measures, more than the engine's limit of 64") })
+    }
+
     @Test("Dates that do not parse or do not exist")
     func dates() {
         #expect(errors(breaking("end: 2020-12-31", "end: 2021-02-29")) == [

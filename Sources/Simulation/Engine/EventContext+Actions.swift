@@ -131,7 +131,7 @@ extension EventContext {
 
     /// Whether the measures and spillovers in force block the action, whether they reward it, and
     /// which reward measures are in force on it (bits over the action's measures, in
-    /// `actionMeasures` order; the first 64).
+    /// `actionMeasures` order; a scenario has at most `Scenario.maximumMeasures`, 64).
     func decide(_ subject: Int, _ action: Int, cleared: Bool) -> (blocked: Bool, rewarded: Bool, grants: UInt64) {
         let measures = model.actionMeasures.range(action)
         let spillovers = model.actionSpillovers.range(action)
@@ -148,7 +148,7 @@ extension EventContext {
             case .block: blocked = true
             case .reward:
                 rewarded = true
-                if k - measures.lowerBound < 64 { grants |= 1 << UInt64(k - measures.lowerBound) }
+                grants |= 1 << UInt64(k - measures.lowerBound)
             case .notice: break  // notices gate no action (`actionMeasures` holds none)
             }
         }

@@ -62,6 +62,7 @@ private struct ScenarioChecker {
             ("responses", scenario.responses.count, Scenario.maximumResponses),
             ("sources", scenario.sources.count, Scenario.maximumSources),
             ("rules", scenario.rules.count, Scenario.maximumRules),
+            ("measures", scenario.measures.count, Scenario.maximumMeasures),
         ]
         for limit in limits where limit.count > limit.maximum {
             reader.error("\(limit.count) \(limit.section), more than the engine's limit of \(limit.maximum)", nil,

@@ -11,4 +11,7 @@ extension Scenario {
     public static let maximumSources = 64
     /// Rules per scenario: a record's trace id keeps its rule in six bits (63 means none).
     public static let maximumRules = 63
+    /// Measures per scenario: the day loop counts an action's reward grants as the bits of one
+    /// 64-bit word over the action's measures.
+    public static let maximumMeasures = 64
 }
