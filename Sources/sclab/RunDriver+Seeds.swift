@@ -26,7 +26,7 @@ extension RunDriver {
                         further.isEmpty ? nil : "\(further.count) further seeds (\(further.map(String.init).joined(separator: ", ")))"]
             printError("\(what.compactMap { $0 }.joined(separator: " and ")), \(workers) at a time...")
         }
-        let queue = CompanionQueue(count: jobs.count)
+        let queue = WorkQueue<CompanionResult>(count: jobs.count)
         let (policy, generator, population, census, info, period, withCounterfactual) =
             (policy, generator, population, census, info, simulation.config.period, counterfactual)
         let config = simulation.config
@@ -34,13 +34,13 @@ extension RunDriver {
             while let index = queue.next() {
                 do {
                     if let seed = jobs[index] {
-                        queue.done(index, .replicate(try SeedReplicate.run(
+                        queue.finished(index, .replicate(try SeedReplicate.run(
                             info: info, seed: seed, policy: policy, generator: generator, period: period, threads: each,
                             counterfactual: withCounterfactual)))
                     } else {
                         var quiet = config
                         quiet.threads = each
-                        queue.done(index, .counterfactual(try Counterfactual.run(
+                        queue.finished(index, .counterfactual(try Counterfactual.run(
                             scenario: policy.scenario, population: population, census: census, config: quiet)))
                     }
                 } catch {
@@ -48,7 +48,7 @@ extension RunDriver {
                 }
             }
         }
-        if let error = queue.failure { throw error }
+        if let error = queue.failures.first { throw error }
         var points: [MetricPoint] = [], replicates: [SeedOutcome] = []
         for result in queue.results {
             switch result {
@@ -61,34 +61,8 @@ extension RunDriver {
     }
 }
 
-/// Hands out the companion jobs and keeps what each made, under a lock.
-final class CompanionQueue: @unchecked Sendable {
-    /// What a job made.
-    enum Result {
-        case counterfactual([MetricPoint])
-        case replicate(SeedOutcome)
-    }
-
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    private(set) var results: [Result?]
-    private(set) var failure: (any Error)?
-
-    init(count: Int) {
-        self.count = count
-        results = Array(repeating: nil, count: count)
-    }
-
-    /// The next job, or nil when all are handed out or one failed.
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count, failure == nil else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-
-    func done(_ index: Int, _ result: Result) { lock.withLock { results[index] = result } }
-    func failed(_ error: any Error) { lock.withLock { if failure == nil { failure = error } } }
+/// What a companion job made: the counterfactual's metrics, or a further seed's outcome.
+enum CompanionResult {
+    case counterfactual([MetricPoint])
+    case replicate(SeedOutcome)
 }

@@ -89,7 +89,7 @@ struct SweepCommand: ParsableCommand {
         let jobs = min(self.jobs ?? cores, tasks.count)
         let threads = max(1, cores / jobs)
         printError("sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time")
-        let runs = RunQueue(count: tasks.count)
+        let runs = WorkQueue<String>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while let index = runs.next() {
                 let task = tasks[index]
@@ -103,10 +103,10 @@ struct SweepCommand: ParsableCommand {
                     var driver = try RunDriver(info: info, store: store, threads: threads, json: false,
                                                counterfactual: !noCounterfactual, quiet: true)
                     try driver.runToEnd()
-                    let done = runs.finished(index, directory: directory)
+                    let done = runs.finished(index, directory)
                     printError("sweep: run \(done) of \(tasks.count) done (\(directory))")
                 } catch {
-                    runs.failed(index, "\(directory): \(error)")
+                    runs.failed(ValidationError("\(directory): \(error)"))
                 }
             }
         }
@@ -115,7 +115,7 @@ struct SweepCommand: ParsableCommand {
             parameters: plan.parameters, design: design, scenario: scenario.id, population: population, start: first.description,
             end: last.description, command: (["sclab"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             runs: tasks.indices.map { index in
-                let task = tasks[index], directory = runs.directories[index]!
+                let task = tasks[index], directory = runs.results[index]!
                 return SweepResult.Run(variant: task.variant, seed: task.seed, directory: directory,
                                        values: plan.variants[task.variant].values,
                                        metrics: try RunData.load(directory: directory).keyMetrics)
@@ -124,40 +124,6 @@ struct SweepCommand: ParsableCommand {
         try Output.write(result.report.html(), to: (folder as NSString).appendingPathComponent("sweep.html"))
         print("sweep: \(tasks.count) runs in \(folder)\ncsv: \(folder)/sweep.csv\nreport: \(folder)/sweep.html")
     }
-}
-
-/// Hands out run indices to the workers and collects what each made, under a lock.
-final class RunQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextIndex = 0
-    private let count: Int
-    private(set) var directories: [String?]
-    private(set) var failures: [String] = []
-    private var done = 0
-
-    init(count: Int) {
-        self.count = count
-        directories = Array(repeating: nil, count: count)
-    }
-
-    /// The next run to do, or nil when all are handed out (or one failed).
-    func next() -> Int? {
-        lock.withLock {
-            guard nextIndex < count, failures.isEmpty else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-    }
-
-    /// Records a finished run; returns how many are finished.
-    func finished(_ index: Int, directory: String) -> Int {
-        lock.withLock {
-            directories[index] = directory
-            done += 1
-            return done
-        }
-    }
-    func failed(_ index: Int, _ message: String) { lock.withLock { failures.append(message) } }
 }
 
 extension SweepPlan.Design: ExpressibleByArgument {}
