@@ -62,6 +62,7 @@ extension EventContext {
             let shift = UInt64(8 * r)
             tiers = tiers & ~(0xFF << shift) | UInt64(rating.scale.tier(value)) << shift
         }
-        return (Int32(points), tiers)
+        // At most 8 ratings x weight 100 x 2,000,000 points (`NumberKind`): inside 32 bits, clamped all the same.
+        return (Int32(min(Double(Int32.max), max(Double(Int32.min), points))), tiers)
     }
 }

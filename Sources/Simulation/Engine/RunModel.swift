@@ -40,7 +40,9 @@ final class RunModel: Sendable {
     let actionMeasures: Flat
     let actionSpillovers: Flat
 
-    // Sources and rules.
+    // Sources and rules. Every number here is within `NumberKind`'s ranges in a scenario that
+    // `check` accepts (days <= 32,000, points <= 1,000,000, caps <= 1e9), so the 32-bit fields
+    // hold it exactly; the conversions clamp rather than trap for a scenario built in code.
     let sourceCoverage: [Double]
     let sourceFalse: [Double]
     let sourceDelay: [Int32]
@@ -179,24 +181,24 @@ final class RunModel: Sendable {
 
         sourceCoverage = s.sources.map(\.coverage)
         sourceFalse = s.sources.map(\.falseAttribution)
-        sourceDelay = s.sources.map { Int32($0.delayDays) }
-        ruleDelta = s.rules.map { Int32($0.delta) }
-        ruleCap = s.rules.map { $0.capPerYear.map(Int32.init) ?? -1 }
-        ruleLifetime = s.rules.map { $0.lifetimeDays.map(Int32.init) ?? -1 }
+        sourceDelay = s.sources.map { Int32(clamping: $0.delayDays) }
+        ruleDelta = s.rules.map { Int32(clamping: $0.delta) }
+        ruleCap = s.rules.map { $0.capPerYear.map { Int32(clamping: $0) } ?? -1 }
+        ruleLifetime = s.rules.map { $0.lifetimeDays.map { Int32(clamping: $0) } ?? -1 }
         ruleDiscretion = s.rules.map(\.discretion)
         ruleList = policy.ruleList.map { $0.map(Int16.init) ?? -1 }
-        ruleListTerm = s.rules.map { $0.listTermDays.map(Int32.init) ?? -2 }
+        ruleListTerm = s.rules.map { $0.listTermDays.map { Int32(clamping: $0) } ?? -2 }
         ruleCeiling = policy.ruleCeiling.map { $0.map(Int16.init) ?? -1 }
         ruleSourceMask = policy.ruleSources.map { $0.reduce(0) { $0 | (1 << UInt64($1)) } }
         ruleRating = policy.ruleRating.map { $0.map(Int16.init) ?? -1 }
         ratings = s.ratings.map(RatingNumbers.init)
 
         listCount = s.lists.count
-        listTerm = s.lists.map { $0.termDays.map(Int32.init) ?? -1 }
-        listExtension = s.lists.map { Int32($0.extensionDays) }
-        listMaxExtension = s.lists.map { $0.maxExtensionDays.map(Int32.init) ?? -1 }
-        listRemovalDelay = s.lists.map { Int32($0.removal?.delayDays ?? 0) }
-        listRemovalMinimum = s.lists.map { Int32($0.removal?.minimumDays ?? 0) }
+        listTerm = s.lists.map { $0.termDays.map { Int32(clamping: $0) } ?? -1 }
+        listExtension = s.lists.map { Int32(clamping: $0.extensionDays) }
+        listMaxExtension = s.lists.map { $0.maxExtensionDays.map { Int32(clamping: $0) } ?? -1 }
+        listRemovalDelay = s.lists.map { Int32(clamping: $0.removal?.delayDays ?? 0) }
+        listRemovalMinimum = s.lists.map { Int32(clamping: $0.removal?.minimumDays ?? 0) }
         listHasRemoval = s.lists.map { $0.removal != nil }
         listTermRules = s.lists.map(ListTermRules.init)
         listConditional = s.lists.map { $0.entry != nil }
@@ -215,7 +217,7 @@ final class RunModel: Sendable {
 
         responseTrigger = s.responses.map { TriggerCode($0.trigger) }
         responseFactor = s.responses.map(\.factor)
-        responseDuration = s.responses.map { Int32($0.durationDays ?? 0) }
+        responseDuration = s.responses.map { Int32(clamping: $0.durationDays ?? 0) }
         let personal = s.responses.indices.filter { s.responses[$0].trigger != .monitored }
         personalResponses = personal
         let entries = byFrequency.map { [behaviorResponses, behaviorSigma] b in
@@ -238,7 +240,7 @@ final class RunModel: Sendable {
         contestFalse = s.appeals.contestFalse
         successTrue = s.appeals.successTrue
         successFalse = s.appeals.successFalse
-        daysToDecide = Int32(max(1, s.appeals.daysToDecide))
+        daysToDecide = Int32(clamping: max(1, s.appeals.daysToDecide))
         appealsCanOverturn = (contestTrue > 0 && successTrue > 0) || (contestFalse > 0 && successFalse > 0)
         keepsNegatives = programs.usesCleanDays && appealsCanOverturn
         let levels = Self.propensityLevels
@@ -320,9 +322,9 @@ final class ScaleNumbers: Sendable {
     let tierMinimum: [Int32]
 
     init(_ scale: ScoreScale) {
-        initial = Int32(scale.initial)
-        minimum = Int32(scale.minimum)
-        maximum = Int32(scale.maximum)
+        initial = Int32(clamping: scale.initial)
+        minimum = Int32(clamping: scale.minimum)
+        maximum = Int32(clamping: scale.maximum)
         // A tier reached only by assignment takes no scores: no score reaches Int32.max's band.
         tierMinimum = scale.tiers.map { $0.assignedOnly ? Int32.max : Int32(clamping: $0.minimum) }
     }

@@ -1,6 +1,6 @@
 /// Something a valid scenario declares that can never happen within its own period, found
 /// without running it (issue 13): a part never in force, a tier no score reaches, a rule,
-/// measure or spillover that never acts, a list nobody enters or whose entry depends on itself,
+/// measure or spillover that never acts, a list nobody enters,
 /// a behaviour nobody records. `Scenario.read` reports these as warnings, so `sclab check` prints
 /// them located and `sclab check --strict` fails on them.
 public struct StaticWarning: Sendable, Equatable {
@@ -14,8 +14,6 @@ public struct StaticWarning: Sendable, Equatable {
         /// A rule, measure or spillover in force that can never take effect, or a list in force
         /// that nobody can enter.
         case neverActs = "never_acts"
-        /// A list whose entry condition tests itself, directly or through other lists' entries.
-        case listCycle = "list_cycle"
         /// A behaviour that no source records within the period.
         case unrecorded
     }
@@ -49,6 +47,6 @@ extension Scenario {
     public func staticWarnings() -> [StaticWarning] {
         guard let analysis = try? ScenarioAnalysis(self) else { return [] }
         return analysis.rolloutWarnings() + analysis.recordingWarnings() + analysis.tierWarnings()
-            + analysis.actingWarnings() + analysis.cycleWarnings()
+            + analysis.actingWarnings()
     }
 }

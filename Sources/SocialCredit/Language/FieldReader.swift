@@ -109,58 +109,11 @@ final class NodeReader {
         return nil
     }
 
-    func double(_ node: DocumentNode, _ path: String) -> Double? {
-        if case let .scalar(text, true) = node.value,
-           let value = Double(String(text.filter { $0 != "_" })), value.isFinite {
-            return value
-        }
-        error("expected a number, found \(node.kindName)", node, path)
-        return nil
-    }
-
-    func int(_ node: DocumentNode, _ path: String) -> Int? {
-        if case let .scalar(text, true) = node.value {
-            let digits = String(text.filter { $0 != "_" })
-            if let value = Int(digits) { return value }
-            if let value = Double(digits), value.isFinite {
-                error("expected a whole number, found \(text)", node, path, hint: "use \(Int(value.rounded()))")
-                return nil
-            }
-        }
-        error("expected a whole number, found \(node.kindName)", node, path)
-        return nil
-    }
-
-    /// A number that must not be negative (rates, terms, delays).
-    func nonNegative(_ node: DocumentNode, _ path: String) -> Double? {
-        guard let value = double(node, path) else { return nil }
-        guard value >= 0 else {
-            error("must not be negative, found \(format(value))", node, path)
-            return nil
-        }
-        return value
-    }
-
-    /// A whole number of days that must not be negative.
-    func days(_ node: DocumentNode, _ path: String) -> Int? {
-        guard let value = int(node, path) else { return nil }
-        guard value >= 0 else {
-            error("must not be negative, found \(value) days", node, path)
-            return nil
-        }
-        return value
-    }
+    /// A whole number of days, from 0 to a run's longest period (`NumberKind.days`).
+    func days(_ node: DocumentNode, _ path: String) -> Int? { whole(.days)(node, path) }
 
     /// A probability or share, in [0, 1].
-    func probability(_ node: DocumentNode, _ path: String) -> Double? {
-        guard let value = double(node, path) else { return nil }
-        guard (0...1).contains(value) else {
-            let hint = value > 1 && value <= 100 ? "if you meant \(format(value))%, write \(format(value / 100))" : nil
-            error("must be a probability between 0 and 1, found \(format(value))", node, path, hint: hint)
-            return nil
-        }
-        return value
-    }
+    func probability(_ node: DocumentNode, _ path: String) -> Double? { number(node, path, .probability) }
 
     /// An ISO date, `YYYY-MM-DD`.
     func day(_ node: DocumentNode, _ path: String) -> Day? {
@@ -186,9 +139,7 @@ final class NodeReader {
         return nil
     }
 
-    func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    func format(_ value: Double) -> String { NumberKind.format(value) }
 }
 
 /// A mapping being read. Every key the reader asks for is remembered, so what remains at

@@ -23,6 +23,7 @@ extension NodeReader {
         // Carry on with placeholders when a section failed, so that the rest is still checked;
         // the failure itself has been logged, and checks that need the section are skipped.
         if score == nil { unreadSections.insert("score") }
+        if companyScore == nil && top.has("company_score") { unreadSections.insert("company_score") }
         let placeholderDay = Day(year: 2014, month: 1, day: 1)!
         let header_ = header ?? Header(id: defaultID, name: defaultID, summary: "", basis: "",
                                        period: Period(start: placeholderDay, end: placeholderDay))
@@ -56,6 +57,12 @@ extension NodeReader {
         if let start, let end, end < start {
             error("the period ends (\(end)) before it starts (\(start))", f.node("end"), f.path("end"))
         }
+        for (key, day) in [("start", start), ("end", end)] {
+            if let day, !Period.dates.contains(day) {
+                error("\(day) is outside the dates a run may cover, \(Period.dates.lowerBound) to \(Period.dates.upperBound)",
+                      f.node(key), f.path(key))
+            }
+        }
         if let start, let end, start.days(to: end) + 1 > Period.maximumDays {
             error("the period lasts \(start.days(to: end) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)",
                   f.node("end"), f.path("end"))
@@ -73,12 +80,20 @@ extension NodeReader {
 
     func scoreScale(_ node: DocumentNode, _ path: String) -> ScoreScale? {
         guard let f = fields(node, path) else { return nil }
-        let initial = f.required("initial", int)
-        let minimum = f.required("minimum", int)
-        let maximum = f.required("maximum", int)
+        let initial = f.required("initial", whole(.points))
+        let minimum = f.required("minimum", whole(.points))
+        let maximum = f.required("maximum", whole(.points))
         let tiers = f.required("tiers") { self.list($0, $1, self.tier) }
         f.finish()
-        guard let initial, let minimum, let maximum, let tiers else { return nil }
+        // A tier that could not be read leaves the scale unread: ordering checks on the rest
+        // would only repeat the error.
+        let written = f.node("tiers").map { node -> Int in
+            switch node.value {
+            case let .sequence(items): return items.count
+            default: return 0
+            }
+        }
+        guard let initial, let minimum, let maximum, let tiers, tiers.count == written else { return nil }
         return ScoreScale(initial: initial, minimum: minimum, maximum: maximum, tiers: tiers)
     }
 
@@ -87,10 +102,10 @@ extension NodeReader {
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let assigned = f.optional("assigned_only", default: false, bool)
-        let minimum = assigned ? f.optional("min", int) : f.required("min", int)
-        let maximum = f.optional("max", int)
+        let minimum = assigned ? f.optional("min", whole(.points)) : f.required("min", whole(.points))
+        let maximum = f.optional("max", whole(.points))
         f.finish()
-        guard let id else { return nil }
+        guard let id, assigned || minimum != nil, maximum != nil || !f.has("max") else { return nil }
         if assigned {
             if minimum != nil || maximum != nil {
                 let key = minimum != nil ? "min" : "max"
@@ -111,7 +126,7 @@ extension NodeReader {
             self.list(node, path) { self.word($0, $1, as: Sector.self) }
         }
         let scale = f.required("scale", scoreScale)
-        let weight = f.optional("score_weight", double)
+        let weight = f.optional("score_weight", number(.weight))
         f.finish()
         guard let id else { return nil }
         if !sectors.isEmpty && subject != .companies {
@@ -154,8 +169,8 @@ extension NodeReader {
                 return nil
             }
         }
-        let value = f.required("value", double)
-        let tolerance = f.required("tolerance", nonNegative)
+        let value = f.required("value", number(.measurement))
+        let tolerance = f.required("tolerance", number(.tolerance))
         let source = f.required("source", string)
         f.finish()
         guard let id, let metric, let value, let tolerance, let source else { return nil }
@@ -181,8 +196,8 @@ extension NodeReader {
             }
             return parsed
         }
-        let minimum = f.required("min", double)
-        let maximum = f.required("max", double)
+        let minimum = f.required("min", number(.measurement))
+        let maximum = f.required("max", number(.measurement))
         let whole = f.optional("whole", default: false, bool)
         f.finish()
         guard let target, let minimum, let maximum else { return nil }
@@ -221,11 +236,11 @@ extension NodeReader {
 
     /// `rate`, `varies` and `dispersion`, shared by behaviours and actions.
     private func rateModel(_ f: Fields) -> RateModel? {
-        let perYear = f.required("rate", nonNegative)
-        let dispersion = f.optional("dispersion", default: 0, nonNegative)
+        let perYear = f.required("rate", number(.rate))
+        let dispersion = f.optional("dispersion", default: 0, number(.dispersion))
         var model = RateModel(perYear: perYear ?? 0, dispersion: dispersion)
         if let varies = f.optional("varies", fields) {
-            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.nonNegative) }) {
+            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.number(.factor)) }) {
                 if quintiles.count != 5 {
                     error("expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
                           varies.node("income_quintile"), varies.path("income_quintile"))
@@ -234,10 +249,10 @@ extension NodeReader {
                 }
             }
             model.age = varies.optional("age", default: []) { self.list($0, $1, self.ageBand) }
-            model.urban = varies.optional("urban", default: 1, nonNegative)
-            model.rural = varies.optional("rural", default: 1, nonNegative)
-            model.male = varies.optional("male", default: 1, nonNegative)
-            model.female = varies.optional("female", default: 1, nonNegative)
+            model.urban = varies.optional("urban", default: 1, number(.factor))
+            model.rural = varies.optional("rural", default: 1, number(.factor))
+            model.male = varies.optional("male", default: 1, number(.factor))
+            model.female = varies.optional("female", default: 1, number(.factor))
             varies.finish()
         }
         return perYear == nil ? nil : model
@@ -245,9 +260,9 @@ extension NodeReader {
 
     private func ageBand(_ node: DocumentNode, _ path: String) -> AgeBand? {
         guard let f = fields(node, path) else { return nil }
-        let from = f.required("from", days)
-        let to = f.optional("to", days)
-        let factor = f.required("factor", nonNegative)
+        let from = f.required("from", whole(.age))
+        let to = f.optional("to", whole(.age))
+        let factor = f.required("factor", number(.factor))
         f.finish()
         guard let from, let factor else { return nil }
         if let to, to < from {
@@ -313,9 +328,9 @@ extension NodeReader {
         let label = f.optional("label", default: "", string)
         let behavior = f.required("behavior", reference)
         let sources = f.optional("sources", default: [], idList)
-        let delta = f.optional("delta", default: 0, int)
+        let delta = f.optional("delta", default: 0, whole(.points))
         let rating = f.optional("rating", reference)
-        let cap = f.optional("cap_per_year", days)
+        let cap = f.optional("cap_per_year", whole(.pointsPerYear))
         let lifetime = f.optional("lifetime_days", days)
         let discretion = f.optional("discretion", default: 0, probability)
         let list = f.optional("list", reference)
@@ -372,13 +387,16 @@ extension NodeReader {
         if let id = f.optional("list", reference) { parts.append(.listed(id)) }
         if let id = f.optional("tier_at_most", reference) { parts.append(.tierAtMost(id)) }
         if let id = f.optional("tier_at_least", reference) { parts.append(.tierAtLeast(id)) }
-        if let value = f.optional("score_below", int) { parts.append(.scoreBelow(value)) }
-        if let value = f.optional("score_at_least", int) { parts.append(.scoreAtLeast(value)) }
+        if let value = f.optional("score_below", whole(.points)) { parts.append(.scoreBelow(value)) }
+        if let value = f.optional("score_at_least", whole(.points)) { parts.append(.scoreAtLeast(value)) }
         if let value = f.optional("clean_days", days) { parts.append(.cleanFor(days: value)) }
         if let any = f.optional("any", { self.list($0, $1, self.condition) }) { parts.append(.any(any)) }
         if let all = f.optional("all", { self.list($0, $1, self.condition) }) { parts.append(.all(all)) }
         f.finish()
         switch parts.count {
+        case 0 where ["list", "tier_at_most", "tier_at_least", "score_below", "score_at_least", "clean_days", "any", "all"]
+            .contains(where: f.has):
+            return nil  // a key is there, and why its value could not be read is logged
         case 0:
             error("a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, clean_days, any, all",
                   node, path)
@@ -406,7 +424,7 @@ extension NodeReader {
         let kind = f.required("kind") { self.word($0, $1, as: Measure.Kind.self) }
         let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
         let action = f.optional("action", reference)
-        let benefit = f.optional("benefit", nonNegative)
+        let benefit = f.optional("benefit", number(.amount))
         let unit = f.optional("unit", string)
         let channel = f.optional("channel", identifier)
         let when_ = f.required("when", condition)
@@ -459,9 +477,11 @@ extension NodeReader {
         var effects: [Spillover.Effect] = []
         if let action = f.optional("block", reference) { effects.append(.block(action)) }
         if let action = f.optional("reward", reference) { effects.append(.reward(action)) }
-        if let delta = f.optional("delta", int) { effects.append(.delta(delta)) }
+        if let delta = f.optional("delta", whole(.spilloverPoints)) { effects.append(.delta(delta)) }
         if let tier = f.optional("tier_ceiling", reference) { effects.append(.tierCeiling(tier)) }
         f.finish()
+        let written = ["block", "reward", "delta", "tier_ceiling"].filter(f.has).count
+        if effects.isEmpty && written == 1 { return nil }  // its value could not be read, and that is logged
         guard effects.count == 1 else {
             error(effects.isEmpty ? "an effect needs one of: block, reward, delta, tier_ceiling"
                     : "an effect has exactly one of: block, reward, delta, tier_ceiling", node, path)
@@ -495,7 +515,7 @@ extension NodeReader {
         let trigger = f.required("trigger") { self.word($0, $1, as: Response.Trigger.self) }
         let behaviors = f.optional("behaviors", default: [], idList)
         let conduct = f.optional("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
-        let factor_ = f.required("factor", nonNegative)
+        let factor_ = f.required("factor", number(.factor))
         let duration = f.optional("duration_days", days)
         f.finish()
         guard let id, let trigger else { return nil }

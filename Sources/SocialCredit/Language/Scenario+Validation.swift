@@ -27,6 +27,7 @@ private struct ScenarioChecker {
         sources()
         rules()
         lists()
+        listCycles()
         measures()
         spillovers()
         responses()
@@ -172,6 +173,7 @@ private struct ScenarioChecker {
             guard !reader.unreadSections.contains("score") else { return }
             main = scenario.score.tiers.map(\.id)
         case .companies:
+            guard !reader.unreadSections.contains("company_score") else { return }
             main = scenario.companyScore?.tiers.map(\.id)
         }
         guard main != nil || !ratingIDs.isEmpty else { return tier(r, of: subject) }
@@ -190,6 +192,7 @@ private struct ScenarioChecker {
             guard !reader.unreadSections.contains("score") else { return }
             resolve(r, in: scenario.score.tiers.map(\.id), noun: "tier", defineIn: "score.tiers")
         case .companies:
+            guard !reader.unreadSections.contains("company_score") else { return }
             guard let company = scenario.companyScore else {
                 reader.error("tier '\(r.id)' is a company tier, but no company_score is defined", at: r.location,
                                  r.path, hint: "add a 'company_score' section with tiers")
@@ -299,6 +302,17 @@ private struct ScenarioChecker {
             list.removal?.on.forEach(behavior)
             if let entry = list.entry { condition(entry, subject: list.subject) }
             rollout(list.rollout)
+        }
+    }
+
+    /// A list's entry may not depend on itself: who is on it would depend on the order lists are
+    /// settled in. One error per cycle, at the first list's reference to the next.
+    private func listCycles() {
+        for cycle in scenario.listCycles() {
+            let path = cycle.reference.path.isEmpty ? "lists[\(cycle.start)].entry" : cycle.reference.path
+            reader.error("the entry condition of list '\(scenario.lists[cycle.start].id)' depends on itself (\(cycle.names)): "
+                             + "who is on it would depend on the order lists are settled in",
+                         at: cycle.reference.location, path, hint: "test a tier or a score instead of the list")
         }
     }
 

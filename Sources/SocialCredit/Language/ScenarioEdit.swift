@@ -49,7 +49,11 @@ public enum ScenarioEdit {
             var written = value
             if number.integer {
                 if roundIntegers { written = value.rounded() } else if value != value.rounded() {
-                    throw Failure(description: "\(path): holds a whole number (\(Int(number.value))); \(format(value)) is not one")
+                    throw Failure(description: "\(path): holds a whole number (\(NumberKind.format(number.value))); \(format(value)) is not one")
+                }
+                // Beyond every whole-number field's range (`NumberKind`), and beyond what `Int` holds exactly.
+                guard abs(written) < 1e15 else {
+                    throw Failure(description: "\(path): \(format(value)) is beyond the range of any whole-number field")
                 }
             }
             root = replacing(root, steps: steps[...], with: Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written))))

@@ -94,6 +94,11 @@ public struct Period: Sendable, Equatable {
     /// The longest period a run covers: the simulation keeps days in 16 bits, counted from the
     /// run's first day.
     public static let maximumDays = 32_000
+
+    /// The dates a period may lie within: wide enough for any history or projection the
+    /// language is for, and far from the calendar's end (year 9999), past which the end of a
+    /// run's last month cannot be named.
+    public static let dates = Day(year: 1900, month: 1, day: 1)!...Day(year: 2199, month: 12, day: 31)!
 }
 
 /// Who is scored: everyone, or only those who consent.
