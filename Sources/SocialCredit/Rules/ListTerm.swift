@@ -106,8 +106,12 @@ public struct ListTermRules: Sendable, Hashable {
         if !current.isOpen && !current.repaired && extensionDays > 0 {
             let room = maxExtensionDays >= 0 ? maxExtensionDays &- current.extendedDays : extensionDays
             added = min(extensionDays, max(0, room))
-            current.end &+= added
-            current.extendedDays &+= added
+            // Without a 'max_extension_days', triggers may extend an entry past what 32 bits
+            // hold (some 67,000 extensions of 32,000 days): it then lasts until removed.
+            let (end, endOverflow) = current.end.addingReportingOverflow(added)
+            current.end = endOverflow ? Int32.max : end
+            let (extended, extendedOverflow) = current.extendedDays.addingReportingOverflow(added)
+            current.extendedDays = extendedOverflow ? Int32.max : extended
         }
         term = current
         return added > 0 ? .extended(added) : .noted
