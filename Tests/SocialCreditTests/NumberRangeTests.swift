@@ -98,6 +98,29 @@ struct NumberRangeTests {
         #expect(reading.errors.isEmpty, "\(reading.errors)")
     }
 
+    @Test("A period outside 1900-01-01 to 2199-12-31 is refused at the date", arguments: [
+        ("start: 2016-01-01, end: 2016-12-31", "start: 1899-12-31, end: 1900-12-31", "scenario.start",
+         "1899-12-31 is outside the dates a run may cover, 1900-01-01 to 2199-12-31"),
+        ("start: 2016-01-01, end: 2016-12-31", "start: 2199-01-01, end: 2200-01-01", "scenario.end",
+         "2200-01-01 is outside the dates a run may cover, 1900-01-01 to 2199-12-31"),
+    ])
+    func periodDates(old: String, new: String, path: String, message: String) throws {
+        let errors = Scenario.read(Self.valid.replacingOccurrences(of: old, with: new), file: "test.yaml").errors
+        let error = try #require(errors.count == 1 ? errors.first : nil, "\(errors)")
+        #expect(error.path == path && error.message == message && error.location?.line == 1)
+    }
+
+    @Test("An entry extended past 32 bits lasts until removed, instead of wrapping to a past day")
+    func extensionSaturates() {
+        let rules = ListTermRules(extensionDays: 32_000, maxExtensionDays: -1, hasRemoval: false,
+                                  removalMinimumDays: 0, removalDelayDays: 0)
+        var term: ListTerm? = ListTerm(start: 0, end: Int32.max - 10_000, lastTrigger: 1)
+        #expect(rules.trigger(&term, day: 5, record: 2, termDays: 365) == .extended(32_000))
+        #expect(term?.end == Int32.max)
+        #expect(term?.isOpen == true)
+        #expect(term?.holds(on: 1_000_000) == true)
+    }
+
     @Test("docs/scenario-language.md lists every kind of number with its range", arguments: NumberKind.allCases)
     func documented(kind: NumberKind) throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
