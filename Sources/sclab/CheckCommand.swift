@@ -9,8 +9,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Prints every error and warning as file:line:column: key.path: message. Warnings include \
             what can never happen within the scenario's period: parts never in force, tiers no score \
-            reaches, rules, measures and spillovers that never act, lists nobody enters or whose entry \
-            depends on itself, behaviours no source records. \
+            reaches, rules, measures and spillovers that never act, lists nobody enters, behaviours \
+            no source records. Errors include a number outside its kind's range (docs/scenario-language.md, \
+            "Numbers and their ranges") and a list whose entry depends on itself. \
             Exits 0 when the scenario is valid (warnings allowed), 1 when it has errors (or, with \
             --strict, warnings).
             """)
