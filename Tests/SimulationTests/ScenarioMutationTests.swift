@@ -23,7 +23,7 @@ struct ScenarioMutationTests {
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    /// A line's `key: value` split at the first ": " outside quotes, with the value's range.
+    /// A line's `key: value`, split at the first ": ", with where the value stands in the line.
     struct KeyLine {
         var index: Int
         var key: String
@@ -45,7 +45,7 @@ struct ScenarioMutationTests {
         }
     }
 
-    /// Every `n`th element, starting at `offset`, at most `limit` of them: an even spread.
+    /// At most `limit` of the items, evenly spread from the first.
     static func spread<T>(_ items: [T], limit: Int) -> [T] {
         guard items.count > limit else { return items }
         let step = Double(items.count) / Double(limit)

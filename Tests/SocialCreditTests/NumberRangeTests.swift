@@ -98,6 +98,17 @@ struct NumberRangeTests {
         #expect(reading.errors.isEmpty, "\(reading.errors)")
     }
 
+    @Test("A bad number inside a list is one error: no follow-on complaint about the list's length", arguments: [
+        ("dispersion: 1}", "dispersion: 1, varies: {income_quintile: [1, 1, .nan, 1, 1]}}",
+         "behaviors[0].varies.income_quintile[2]"),
+        ("tiers: [{id: A, min: 960}, {id: B, min: 0}]", "tiers: [{id: A, min: 960}, {id: B, min: 0.5}]",
+         "score.tiers[1].min"),
+    ])
+    func noFollowOn(old: String, new: String, path: String) {
+        let errors = Scenario.read(Self.valid.replacingOccurrences(of: old, with: new), file: "test.yaml").errors
+        #expect(errors.map(\.path) == [path], "\(errors)")
+    }
+
     @Test("A period outside 1900-01-01 to 2199-12-31 is refused at the date", arguments: [
         ("start: 2016-01-01, end: 2016-12-31", "start: 1899-12-31, end: 1900-12-31", "scenario.start",
          "1899-12-31 is outside the dates a run may cover, 1900-01-01 to 2199-12-31"),

@@ -59,6 +59,13 @@ final class NodeReader {
         }
     }
 
+    /// How many items a list node holds as written (0 for anything else), so that a reader can
+    /// tell a list some of whose items failed (and were logged) from a list that is too short.
+    func itemCount(_ node: DocumentNode?) -> Int {
+        guard let node, case let .sequence(items) = node.value else { return 0 }
+        return items.count
+    }
+
     /// A list of ids; a single id is accepted as a list of one.
     func idList(_ node: DocumentNode, _ path: String) -> [Reference]? {
         if case .scalar = node.value { return reference(node, path).map { [$0] } }

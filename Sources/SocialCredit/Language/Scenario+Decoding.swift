@@ -87,13 +87,7 @@ extension NodeReader {
         f.finish()
         // A tier that could not be read leaves the scale unread: ordering checks on the rest
         // would only repeat the error.
-        let written = f.node("tiers").map { node -> Int in
-            switch node.value {
-            case let .sequence(items): return items.count
-            default: return 0
-            }
-        }
-        guard let initial, let minimum, let maximum, let tiers, tiers.count == written else { return nil }
+        guard let initial, let minimum, let maximum, let tiers, tiers.count == itemCount(f.node("tiers")) else { return nil }
         return ScoreScale(initial: initial, minimum: minimum, maximum: maximum, tiers: tiers)
     }
 
@@ -241,11 +235,14 @@ extension NodeReader {
         var model = RateModel(perYear: perYear ?? 0, dispersion: dispersion)
         if let varies = f.optional("varies", fields) {
             if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.number(.factor)) }) {
-                if quintiles.count != 5 {
-                    error("expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
-                          varies.node("income_quintile"), varies.path("income_quintile"))
-                } else {
-                    model.incomeQuintile = quintiles
+                // Fewer read than written: a factor could not be read, and that is logged.
+                if quintiles.count == itemCount(varies.node("income_quintile")) {
+                    if quintiles.count == 5 {
+                        model.incomeQuintile = quintiles
+                    } else {
+                        error("expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
+                              varies.node("income_quintile"), varies.path("income_quintile"))
+                    }
                 }
             }
             model.age = varies.optional("age", default: []) { self.list($0, $1, self.ageBand) }
