@@ -33,12 +33,17 @@ struct DocumentNode {
 extension DocumentNode {
     /// Parses YAML text (JSON is YAML's subset and goes through the same path).
     ///
-    /// Syntax errors are appended to `log` with their line and column; the result is nil then,
-    /// and also for an empty document.
+    /// Syntax errors, and text beyond `DocumentLimits`, are appended to `log` with their line and
+    /// column; the result is nil then, and also for an empty document.
     static func parse(_ text: String, isJSON: Bool, log: inout DiagnosticLog) -> DocumentNode? {
         // JSON forbids raw tabs inside strings, so tabs are only whitespace there; YAML rejects
         // tab indentation, so a tab-indented JSON file would fail for no good reason.
         let source = isJSON ? text.replacingTabsWithSpaces() : text
+        // Size, nesting and alias expansion are bounded before any node is built.
+        if let violation = DocumentLimits.violation(in: source) {
+            log.error(violation.message, at: violation.location, path: "")
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: source) else {
                 log.error("the file is empty: a scenario needs at least 'scenario', 'score' and 'behaviors'",

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Fuzzes the scenario reader and the metric parser with libFuzzer for SECONDS (default 180), over a
+# seed corpus of the shipped scenarios, the test fixtures and Fuzz/corpus (error cases and every
+# input that ever crashed). Fails on any crash, on an input slower than 10 s, and on more than
+# 2 GB of memory; the failing input is left in Fuzz/artifacts/ (add it to Fuzz/corpus and to a
+# regression test). Used by .ci/run.
+#
+#   Fuzz/run.sh [SECONDS]
+set -euo pipefail
+seconds="${1:-180}"
+case "$seconds" in
+    ''|*[!0-9]*) echo "usage: Fuzz/run.sh [SECONDS] (a whole number of seconds)" >&2; exit 2 ;;
+esac
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+
+# Coverage for the Swift code (-sanitize=fuzzer) and for libyaml, Yams's C parser
+# (-fsanitize=fuzzer-no-link); AddressSanitizer on both. libFuzzer supplies main().
+echo "== building the fuzz target (libFuzzer, AddressSanitizer)"
+start=$(date +%s)
+swift build -c debug --product ScenarioFuzzer \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xcc -fsanitize=fuzzer-no-link,address
+echo "   built in $(( $(date +%s) - start )) s"
+fuzzer="$(swift build -c debug --show-bin-path)/ScenarioFuzzer"
+
+# libFuzzer adds what it finds to the first folder (a scratch copy); the others are read only.
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$here/artifacts"
+echo "== fuzzing for $seconds s"
+"$fuzzer" "$work" "$here/corpus" "$here/../scenarios" "$here/../Tests/SocialCreditTests/Fixtures" \
+    -dict="$here/scenario.dict" \
+    -max_total_time="$seconds" \
+    -timeout=10 \
+    -rss_limit_mb=2048 \
+    -max_len=65536 \
+    -print_final_stats=1 \
+    -artifact_prefix="$here/artifacts/"
+echo "ok   fuzzing found no crash, hang or runaway in $seconds s"
