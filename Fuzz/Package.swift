@@ -10,9 +10,11 @@ let package = Package(
         .package(name: "SocialCreditLab", path: ".."),
     ],
     targets: [
+        // The declaration of libFuzzer's LLVMFuzzerRunDriver, for the target's own main.
+        .target(name: "FuzzerDriver"),
         .executableTarget(
             name: "ScenarioFuzzer",
-            dependencies: [.product(name: "SocialCredit", package: "SocialCreditLab")]
+            dependencies: ["FuzzerDriver", .product(name: "SocialCredit", package: "SocialCreditLab")]
         ),
     ],
     swiftLanguageModes: [.v6]

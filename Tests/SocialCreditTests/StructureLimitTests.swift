@@ -127,6 +127,14 @@ struct StructureLimitTests {
         #expect(endless.errors.map(\.message) == ["is larger than 4194304 bytes (4 MiB): a scenario may be at most that"])
     }
 
+    @Test("A control character is an error at its line and column (found by fuzzing: it had no place)")
+    func controlCharacterLocated() throws {
+        // "scenario:\n" is bytes 0-9, "  name: a" bytes 10-18: the control character is byte 19.
+        let error = try onlyError("scenario:\n  name: a\u{1}b\n")
+        #expect(error.location == SourceLocation(line: 2, column: 10))
+        #expect(error.message.contains("control characters are not allowed"))
+    }
+
     @Test("A sweep's edit refuses an alias bomb the same way")
     func editRefusesBomb() {
         #expect(throws: ScenarioEdit.Failure.self) { try ScenarioEdit.value(at: "lol1[0]", in: Self.billionLaughs) }

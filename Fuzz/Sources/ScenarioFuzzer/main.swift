@@ -1,4 +1,12 @@
+import Foundation
+import FuzzerDriver
 import SocialCredit
+
+// libFuzzer's driver, called from this target's main: SwiftPM links an executable's `main` to the
+// target's own top-level code, so libFuzzer's `main` cannot be used.
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzScenario(data, size) })
 
 /// One fuzz input: read as a scenario (YAML and JSON), and as a calibration metric.
 ///
