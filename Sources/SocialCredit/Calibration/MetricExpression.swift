@@ -86,22 +86,51 @@ public struct MetricSyntaxError: Error, Sendable, Equatable, CustomStringConvert
 }
 
 extension MetricExpression {
-    /// Parses an expression; throws `MetricSyntaxError` saying where and what.
+    /// The longest expression, in characters (1,000): a calibration target's metric is a line.
+    public static let maximumLength = 1_000
+    /// How deep an expression may go (64): operators, signs and parentheses inside one another.
+    /// Parsing, evaluating and printing recurse once per level, so the bound is what keeps a
+    /// hostile expression from overflowing the stack.
+    public static let maximumDepth = 64
+
+    /// Parses an expression; throws `MetricSyntaxError` saying where and what, also for text
+    /// longer than `maximumLength` or deeper than `maximumDepth`.
     public static func parse(_ text: String) throws -> MetricExpression {
         var parser = MetricParser(text)
-        let expression = try parser.expression()
+        guard parser.chars.count <= maximumLength else {
+            parser.position = maximumLength
+            throw parser.failure("the expression is \(parser.chars.count) characters long: a metric may be at most \(maximumLength)")
+        }
+        let expression = try parser.expression().expression
         parser.skipSpace()
         guard parser.atEnd else { throw parser.failure("unexpected '\(parser.peek!)' after the end of the expression") }
         return expression
     }
 }
 
-/// Recursive descent over the characters of an expression.
+/// Recursive descent over the characters of an expression. Every step returns the height of
+/// what it built, and every nested step counts the levels open, so both the tree and the
+/// recursion stay within `MetricExpression.maximumDepth`.
 private struct MetricParser {
+    /// An expression and how many operators, signs and parentheses deep it goes.
+    typealias Parsed = (expression: MetricExpression, height: Int)
+
     let chars: [Character]
     var position = 0
+    /// Parentheses and signs open around the current position.
+    var open = 0
 
     init(_ text: String) { chars = Array(text) }
+
+    /// Checks that a node `height` levels tall, built inside `open` levels, keeps the bound.
+    func within(_ height: Int, at offset: Int) throws -> Int {
+        guard open + height <= MetricExpression.maximumDepth else {
+            var here = self
+            here.position = offset
+            throw here.failure("the expression nests more than \(MetricExpression.maximumDepth) levels deep (operators, signs and parentheses inside one another)")
+        }
+        return height
+    }
 
     var atEnd: Bool { position >= chars.count }
     var peek: Character? { atEnd ? nil : chars[position] }
@@ -110,42 +139,46 @@ private struct MetricParser {
 
     mutating func skipSpace() { while let c = peek, c.isWhitespace { position += 1 } }
 
-    mutating func expression() throws -> MetricExpression { try level(["+", "-"]) { try $0.term() } }
+    mutating func expression() throws -> Parsed { try level(["+", "-"]) { try $0.term() } }
 
-    mutating func term() throws -> MetricExpression { try level(["*", "/"]) { try $0.factor() } }
+    mutating func term() throws -> Parsed { try level(["*", "/"]) { try $0.factor() } }
 
     /// Operands joined by operators of one precedence level, left to right.
-    mutating func level(_ operators: Set<Character>,
-                        _ operand: (inout MetricParser) throws -> MetricExpression) throws -> MetricExpression {
+    mutating func level(_ operators: Set<Character>, _ operand: (inout MetricParser) throws -> Parsed) throws -> Parsed {
         var left = try operand(&self)
         while true {
             skipSpace()
             guard let op = peek, operators.contains(op) else { return left }
+            let at = position
             position += 1
-            left = .binary(op, left, try operand(&self))
+            let right = try operand(&self)
+            left = (.binary(op, left.expression, right.expression), try within(max(left.height, right.height) + 1, at: at))
         }
     }
 
-    mutating func factor() throws -> MetricExpression {
+    mutating func factor() throws -> Parsed {
         skipSpace()
         guard let c = peek else { throw failure("the expression ends where a value was expected") }
-        if c == "-" {
+        if c == "-" || c == "(" {
+            _ = try within(1, at: position)
             position += 1
-            return .negate(try factor())
-        }
-        if c == "(" {
-            position += 1
+            open += 1
+            defer { open -= 1 }
+            if c == "-" {
+                let inner = try factor()
+                return (.negate(inner.expression), inner.height + 1)
+            }
             let inner = try expression()
             try expect(")")
-            return inner
+            return (inner.expression, inner.height + 1)
         }
-        if c.isNumber || c == "." { return .number(try number()) }
+        if c.isNumber || c == "." { return (.number(try number()), 0) }
         if c.isLetter || c == "_" {
             let name = self.name()
             skipSpace()
-            guard peek == "(" else { return .constant(name) }
+            guard peek == "(" else { return (.constant(name), 0) }
             position += 1
-            return try call(name)
+            return (try call(name), 0)
         }
         throw failure("unexpected '\(c)': expected a number, a name, a function or '('")
     }

@@ -33,12 +33,17 @@ struct DocumentNode {
 extension DocumentNode {
     /// Parses YAML text (JSON is YAML's subset and goes through the same path).
     ///
-    /// Syntax errors are appended to `log` with their line and column; the result is nil then,
-    /// and also for an empty document.
+    /// Syntax errors, and text beyond `DocumentLimits`, are appended to `log` with their line and
+    /// column; the result is nil then, and also for an empty document.
     static func parse(_ text: String, isJSON: Bool, log: inout DiagnosticLog) -> DocumentNode? {
         // JSON forbids raw tabs inside strings, so tabs are only whitespace there; YAML rejects
         // tab indentation, so a tab-indented JSON file would fail for no good reason.
         let source = isJSON ? text.replacingTabsWithSpaces() : text
+        // Size, nesting and alias expansion are bounded before any node is built.
+        if let violation = DocumentLimits.violation(in: source) {
+            log.error(violation.message, at: violation.location, path: "")
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: source) else {
                 log.error("the file is empty: a scenario needs at least 'scenario', 'score' and 'behaviors'",
@@ -47,10 +52,11 @@ extension DocumentNode {
             }
             return DocumentNode(root)
         } catch let error as YamlError {
-            log.error(Self.describe(error), at: Self.location(of: error), path: "")
+            log.error(Self.describe(error), at: Self.location(of: error, in: source), path: "")
             return nil
         } catch {
-            log.error("cannot read the document: \(error)", at: nil, path: "")
+            // Nothing narrower is known: the document as a whole, from its start.
+            log.error("cannot read the document: \(error)", at: SourceLocation(line: 1, column: 1), path: "")
             return nil
         }
     }
@@ -69,15 +75,30 @@ extension DocumentNode {
         }
     }
 
-    private static func location(of error: YamlError) -> SourceLocation? {
+    /// Where an error is: its mark, the character at the byte a reader error names, or else the
+    /// document's start (every error of a file has a place).
+    private static func location(of error: YamlError, in text: String) -> SourceLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
             return SourceLocation(line: mark.line, column: mark.column)
         case let .duplicatedKeysInMapping(_, context):
             return SourceLocation(line: context.mark.line, column: context.mark.column)
+        case let .reader(_, offset?, _, _):
+            return location(ofByte: offset, in: text)
         default:
-            return nil
+            return SourceLocation(line: 1, column: 1)
         }
+    }
+
+    /// The line and column (in Unicode scalars, as every location) of a UTF-8 byte offset.
+    static func location(ofByte offset: Int, in text: String) -> SourceLocation {
+        var line = 1, column = 1, bytes = 0
+        for scalar in text.unicodeScalars {
+            if bytes >= offset { break }
+            bytes += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return SourceLocation(line: line, column: column)
     }
 
     private static func describe(_ error: YamlError) -> String {

@@ -75,6 +75,11 @@ public enum ScenarioEdit {
     enum Step { case key(Node), index(Int) }
 
     static func document(_ text: String) throws -> Node {
+        // The same bounds as every scenario read: Yams alone would expand an alias bomb.
+        if let violation = DocumentLimits.violation(in: text) {
+            let at = violation.location.map { "line \($0.line), column \($0.column): " } ?? ""
+            throw Failure(description: "the scenario does not parse: \(at)\(violation.message)")
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else { throw Failure(description: "the scenario is empty") }
             return root
