@@ -48,6 +48,15 @@ extension RunStore {
         if let problem { throw RunStoreError.invalidArgument(path: databasePath, reason: problem) }
     }
 
+    /// Whether the run database in `directory` is in WAL mode, from bytes 18 and 19 of its header
+    /// (2 for WAL), read without opening it with SQLite, so that nothing is changed.
+    public static func isInWALMode(directory: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: databasePath(in: directory)) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20 else { return false }
+        return header[header.startIndex + 18] == 2 || header[header.startIndex + 19] == 2
+    }
+
     /// Takes a closed, finished run database out of WAL mode: one file, which SQLite (and plain
     /// `sqlite3 -readonly`) opens on read-only media, where a WAL database needs its `-shm` file
     /// made. Unfinished runs stay in WAL mode, which their writer needs.

@@ -36,14 +36,16 @@ struct ResumeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Asked read-only first, so a finished run on read-only media gets this answer, not a write error.
+        let stored = try RunStore.openReadOnly(directory: directory).progress()
+        guard !stored.finished else {
+            // A run killed after its finish committed may still be in WAL mode: closing it leaves it.
+            if RunStore.isInWALMode(directory: directory) { try? RunStore.open(directory: directory).close() }
+            throw ValidationError("\(directory): the run is already finished (digest \(stored.digest ?? "?"))")
+        }
         let store = try RunStore.open(directory: directory)
         let info = try store.info()
         let progress = try store.progress()
-        guard !progress.finished else {
-            // A run killed after its finish committed may still be in WAL mode: closing leaves it.
-            try? store.close()
-            throw ValidationError("\(directory): the run is already finished (digest \(progress.digest ?? "?"))")
-        }
         var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads, json: json)
         driver.keepCheckpoints = keepCheckpoints
         let checkpoint = try Checkpoints.restoreLatest(&driver.simulation, info: info, store: store, progress: progress) {

@@ -198,6 +198,37 @@ struct ResumeTests {
     }
 }
 
+/// A finished run is one file out of WAL mode, and every read command leaves it byte-for-byte
+/// as it was (they open it with SQLite's read-only flag, as on read-only media).
+@Suite("sclab read commands on a finished run", .serialized)
+struct ReadOnlyRunTests {
+    @Test("report, export, explain, verify, compare and resume leave run.sqlite unchanged")
+    func readCommandsChangeNothing() throws {
+        let cli = ResumeTests()
+        let folder = try TemporaryFolder()
+        let directory = folder.appending("run")
+        let run = try cli.sclab(["simulate", "--out", directory] + ResumeTests.run)
+        #expect(run.status == 0, "\(run.stderr)")
+        let file = URL(fileURLWithPath: directory + "/run.sqlite")
+        let before = try Data(contentsOf: file)
+        #expect(before[18] == 1 && before[19] == 1, "a finished run leaves WAL mode")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["checkpoints", "report.html", "run.sqlite"])
+        let commands: [[String]] = [
+            ["report", directory, "--format", "markdown"], ["export", directory, "--table", "people"],
+            ["explain", directory, "--person", "3"], ["verify", directory], ["compare", directory, directory],
+        ]
+        for command in commands {
+            let outcome = try cli.sclab(command)
+            #expect(outcome.status == 0, "\(command): \(outcome.stderr)")
+        }
+        let again = try cli.sclab(["resume", directory])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already finished"), "\(again.stderr)")
+        #expect(try Data(contentsOf: file) == before)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/run.sqlite-wal"))
+    }
+}
+
 /// A failure of a test's setup, with what happened.
 struct CheckpointFailure: Error, CustomStringConvertible {
     let description: String
