@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -46,6 +46,10 @@ extension RunStore {
         migrator.registerMigration("v6") { db in
             try db.execute(sql: schemaV6)
             try db.execute(sql: "PRAGMA user_version = 6")
+        }
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: schemaV7)
+            try db.execute(sql: "PRAGMA user_version = 7")
         }
         return migrator
     }()
@@ -219,6 +223,20 @@ extension RunStore {
             value REAL NOT NULL,
             PRIMARY KEY (seed, name)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    /// Version 7 (issue 14, resume after any crash) adds `checkpoint`: every checkpoint file the
+    /// run wrote and still keeps, with its size and SHA-256, so that `sclab resume` can fall back
+    /// from a damaged checkpoint to the one before. Older runs gain the empty table when opened
+    /// for writing (their `progress.checkpoint` still names their latest); read-only readers treat
+    /// it as empty.
+    static let schemaV7 = """
+        CREATE TABLE checkpoint (
+            days_done INTEGER PRIMARY KEY CHECK (days_done >= 0),
+            file      TEXT    NOT NULL CHECK (file <> '' AND file NOT GLOB '/*'),
+            bytes     INTEGER NOT NULL CHECK (bytes >= 0),
+            sha256    TEXT    NOT NULL CHECK (length(sha256) = 64)
+        ) STRICT;
         """
 
     /// The columns of `traced_standing` in the order of `TracedStanding`'s fields.

@@ -16,8 +16,9 @@ extension RunStore {
     ///     periods after the checkpoint again. A NaN value is stored as NULL and read back as NaN.
     ///   - traces: Record traces, upserted by id: a trace written again (say with the outcome of an
     ///     appeal decided later) replaces its earlier version.
-    ///   - checkpoint: The latest checkpoint file, relative to the run folder so the folder can be
-    ///     moved; nil when there is none.
+    ///   - checkpoint: The checkpoint written at the end of this period (its file relative to the
+    ///     run folder, so the folder can be moved), recorded in `checkpoint` and made the progress
+    ///     row's latest; nil when this period wrote none, which leaves the latest as it was.
     ///   - listings: The period's entries onto lists, upserted by id like traces (a resumed run
     ///     writes them again).
     ///   - standings: What the run held for each traced subject during the period (at its end),
@@ -28,7 +29,7 @@ extension RunStore {
     ///   day count, an absolute checkpoint path or a trace with an unknown subject kind or appeal
     ///   outcome; `database` if SQLite fails (the period is then not stored at all).
     public func commitPeriod(daysDone: Int, lastDay: String, metrics: [MetricPoint], traces: [RecordTrace],
-                             checkpoint: String?, listings: [Listing] = [], standings: [TracedStanding] = [],
+                             checkpoint: CheckpointRecord?, listings: [Listing] = [], standings: [TracedStanding] = [],
                              decisions: [TracedDecision] = []) throws {
         try validate(daysDone: daysDone, checkpoint: checkpoint, traces: traces)
         try validate(listings)
@@ -53,8 +54,12 @@ extension RunStore {
                     ])
                 }
                 try insertTracedMonth(standings, decisions, db)
-                try db.execute(sql: "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = ? WHERE id = 1",
-                               arguments: [daysDone, lastDay, checkpoint])
+                if let checkpoint {
+                    try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (days_done, file, bytes, sha256) VALUES (?, ?, ?, ?)",
+                                   arguments: [checkpoint.daysDone, checkpoint.file, checkpoint.bytes, checkpoint.sha256])
+                }
+                try db.execute(sql: "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = coalesce(?, checkpoint) WHERE id = 1",
+                               arguments: [daysDone, lastDay, checkpoint?.file])
             }
         }
     }
@@ -136,14 +141,11 @@ extension RunStore {
 
     /// Checks a period's arguments before the transaction, for messages clearer than SQLite's
     /// constraint failures (which remain as a second line of defence).
-    private func validate(daysDone: Int, checkpoint: String?, traces: [RecordTrace]) throws {
+    private func validate(daysDone: Int, checkpoint: CheckpointRecord?, traces: [RecordTrace]) throws {
         if daysDone < 0 {
             throw RunStoreError.invalidArgument(path: databasePath, reason: "days done cannot be negative (got \(daysDone))")
         }
-        if let checkpoint, checkpoint.isEmpty || checkpoint.hasPrefix("/") {
-            throw RunStoreError.invalidArgument(
-                path: databasePath, reason: "the checkpoint path must be relative to the run folder (got '\(checkpoint)')")
-        }
+        if let checkpoint { try validate(checkpoint) }
         for trace in traces {
             if !Self.subjectKinds.contains(trace.subjectKind) {
                 throw RunStoreError.invalidArgument(

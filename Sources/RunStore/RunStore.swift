@@ -92,9 +92,15 @@ public final class RunStore: Sendable {
 
     /// Closes the database now instead of when the store is released: SQLite merges the
     /// write-ahead log into `run.sqlite` and removes it, so the folder can be copied or archived
-    /// as it is. Every later call on this store throws.
+    /// as it is. A finished run (opened for writing) also leaves WAL mode, so that it is one file
+    /// readable on read-only media. Every later call on this store throws.
     public func close() throws {
+        // Asked on the writer: a reader connection opened now could keep the log from being merged.
+        let finished = pool.configuration.readonly ? false : ((try? pool.writeWithoutTransaction { db in
+            try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1")
+        }) ?? nil) ?? false
         try perform("closing the run database") { try pool.close() }
+        if finished { try perform("leaving WAL mode") { try Self.leaveWAL(databasePath) } }
     }
 
     /// The path of the run database in a run folder.

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     var out: String = "-"
 
     func run() throws {
-        let table = try ExportTable.load(self.table, from: RunStore.open(directory: directory))
+        let table = try ExportTable.load(self.table, from: RunStore.openReadOnly(directory: directory))
         try Output.write(format == .csv ? table.csv() : table.json(), to: out)
     }
 }

@@ -32,7 +32,16 @@ struct ReportCommand: ParsableCommand {
         case .markdown: text = report.markdown()
         case .json: text = try report.json() + "\n"
         }
-        let target = out ?? (format == .html ? (directory as NSString).appendingPathComponent(ReportFiles.htmlName) : "-")
+        guard let target = out ?? (format == .html ? nil : "-") else {
+            let inFolder = (directory as NSString).appendingPathComponent(ReportFiles.htmlName)
+            do {
+                try Output.write(text, to: inFolder)
+            } catch {
+                // A run on read-only media is still reported: say where else it can go.
+                throw ValidationError("\(error); give --out FILE to write the report elsewhere")
+            }
+            return
+        }
         try Output.write(text, to: target)
     }
 }

@@ -12,8 +12,10 @@ struct ResumeCommand: ParsableCommand {
         abstract: "Continue a run from its latest checkpoint.",
         discussion: """
             The society is regenerated from the run's size and seed (which give the same society), \
-            the state is loaded from the checkpoint named in run.sqlite, and the run continues to \
-            its end. The final digest equals that of the same run done without interruption.
+            the state is loaded from the latest checkpoint that is whole and of this run (those \
+            run.sqlite records and the checkpoints/day-N.bin files; a damaged one is named and the \
+            one before used), and the run continues to its end, its counterfactual included. The \
+            final digest equals that of the same run done without interruption.
             """)
 
     @Argument(help: "The run folder (holding run.sqlite).")
@@ -25,29 +27,29 @@ struct ResumeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary, digest and timings as one JSON object.")
     var json = false
 
+    @Option(name: .long, help: "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded.")
+    var keepCheckpoints = Checkpoints.defaultKeep
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try Checkpoints.validate(keep: keepCheckpoints)
     }
 
     func run() throws {
+        // Asked read-only first, so a finished run on read-only media gets this answer, not a write error.
+        let stored = try RunStore.openReadOnly(directory: directory).progress()
+        guard !stored.finished else {
+            // A run killed after its finish committed may still be in WAL mode: closing it leaves it.
+            if RunStore.isInWALMode(directory: directory) { try? RunStore.open(directory: directory).close() }
+            throw ValidationError("\(directory): the run is already finished (digest \(stored.digest ?? "?"))")
+        }
         let store = try RunStore.open(directory: directory)
         let info = try store.info()
         let progress = try store.progress()
-        guard !progress.finished else {
-            throw ValidationError("\(directory): the run is already finished (digest \(progress.digest ?? "?"))")
-        }
-        guard let checkpoint = progress.checkpoint else {
-            throw ValidationError("\(directory): the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)")
-        }
-        let path = (directory as NSString).appendingPathComponent(checkpoint)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): checkpoint file missing or unreadable")
-        }
         var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads, json: json)
-        do {
-            try driver.simulation.restore(from: data)
-        } catch {
-            throw ValidationError("\(path): \(error)")
+        driver.keepCheckpoints = keepCheckpoints
+        let checkpoint = try Checkpoints.restoreLatest(&driver.simulation, info: info, store: store, progress: progress) {
+            printError($0)
         }
         if !json { printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))") }
         try driver.runToEnd()

@@ -26,6 +26,8 @@ struct RunDriver {
     var simulation: Simulation
     let started = Date()
     var timings: [String: Double] = [:]
+    /// Checkpoints kept: older ones are deleted once a newer one is recorded (`--keep-checkpoints`).
+    var keepCheckpoints = Checkpoints.defaultKeep
 
     /// A driver for the run `info` describes, traced as it says (one in `traceEvery`, and the
     /// people named with their circles), so that a resumed run traces the same people.
@@ -50,7 +52,10 @@ struct RunDriver {
     }
 
     /// Runs to the end, or (with `stopAfter`) stops resumable at the first month end at least
-    /// that many days in, with a checkpoint there.
+    /// that many days in, with a checkpoint there. A checkpointed run also checkpoints its last
+    /// day, committed with the last month and before the companions start, so that a run killed
+    /// during its counterfactual or further seeds resumes from its finished state. At the end the
+    /// store is closed, which takes the finished run out of WAL mode.
     mutating func runToEnd(stopAfter: Int? = nil) throws {
         let clock = Date()
         let total = simulation.config.period.days
@@ -62,15 +67,17 @@ struct RunDriver {
             let monthEnd = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!.adding(days: -1)
             simulation.run(until: monthEnd, observer: &buffer) { done in progress.update(done: Double(done)) }
             let stopping = stopAfter.map { simulation.daysDone >= $0 } ?? false
-            var checkpoint: String?
-            if !simulation.isFinished,
-               stopping || (info.checkpointEvery > 0 && simulation.daysDone - lastCheckpoint >= info.checkpointEvery) {
-                checkpoint = try Checkpoints.write(simulation, in: store.directory)
+            var checkpoint: CheckpointRecord?
+            let due = info.checkpointEvery > 0
+                && (simulation.daysDone - lastCheckpoint >= info.checkpointEvery || simulation.isFinished)
+            if stopping && !simulation.isFinished || due {
+                checkpoint = try Checkpoints.write(simulation, info: info, in: store.directory)
                 lastCheckpoint = simulation.daysDone
             }
             try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
                                    metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint,
                                    listings: buffer.listings, standings: buffer.standings, decisions: buffer.decisions)
+            if checkpoint != nil { try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone) }
             buffer = MonthBuffer()
             if stopping && !simulation.isFinished {
                 progress.finish()
@@ -94,6 +101,7 @@ struct RunDriver {
         try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
                          summaryJSON: summary.json, groups: groups, metrics: extra, seedOutcomes: replicates)
         let report = try ReportFiles.write(store: store)
+        try store.close()
         if !quiet { print(json ? summary.json : summary.text + "\nreport: \(report)") }
     }
 }

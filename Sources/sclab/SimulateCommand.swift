@@ -59,6 +59,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Write a checkpoint at the first month end at least this many days after the last (0: none).")
     var checkpointEvery: Int = 0
 
+    @Option(name: .long, help: "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded.")
+    var keepCheckpoints = Checkpoints.defaultKeep
+
     @Option(name: .long, help: "Keep the full record history of one person in this many (default: about 1,000 people traced).")
     var traceEvery: Int?
 
@@ -102,6 +105,7 @@ struct SimulateCommand: ParsableCommand {
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
         if checkpointEvery < 0 { throw ValidationError("--checkpoint-every must not be negative (got \(checkpointEvery))") }
         if let traceEvery, traceEvery < 1 { throw ValidationError("--trace-every must be at least 1 (got \(traceEvery))") }
+        try Checkpoints.validate(keep: keepCheckpoints)
         if let start, Day(iso: start) == nil { throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)") }
     }
 
@@ -115,6 +119,7 @@ struct SimulateCommand: ParsableCommand {
         let store = try RunStore.create(directory: folder, info: info)
         var runner = try RunDriver(info: info, store: store, threads: threadCount, json: json,
                                    counterfactual: !noCounterfactual)
+        runner.keepCheckpoints = keepCheckpoints
         try runner.runToEnd(stopAfter: stopAfter)
     }
 
@@ -134,7 +139,7 @@ struct SimulateCommand: ParsableCommand {
     /// The run stored in `directory` again, with this command's tracing, checkpoints and threads
     /// (and seeds, when given).
     private func repeatRun(_ directory: String) throws -> RunInfo {
-        var info = try RunStore.open(directory: directory).info()
+        var info = try RunStore.openReadOnly(directory: directory).info()
         if let traceEvery { info.traceEvery = traceEvery } else { info.traceEvery = info.effectiveTraceEvery }
         info.tracePeople += tracePeople.filter { !info.tracePeople.contains($0) }
         info.threads = threads ?? ParallelChunks.defaultThreads

@@ -91,7 +91,8 @@ struct StoreStressCommand: ParsableCommand {
             }
         }
         try store.commitPeriod(daysDone: period, lastDay: lastDay, metrics: points, traces: batch,
-                               checkpoint: "checkpoints/\(period).bin")
+                               checkpoint: CheckpointRecord(daysDone: period, file: "checkpoints/\(period).bin", bytes: 0,
+                                                                        sha256: String(repeating: "0", count: 64)))
     }
 
     /// The metric period of period `period` (from 1): "2000-01", "2000-02", ...

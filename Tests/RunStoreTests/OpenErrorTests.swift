@@ -200,12 +200,12 @@ struct OpenErrorTests {
             let queue = try DatabaseQueue(path: file)
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(RunStore.schemaVersion + 1)')")
-                if !onlyMigrationTable { try db.execute(sql: "PRAGMA user_version = 7") }
+                if !onlyMigrationTable { try db.execute(sql: "PRAGMA user_version = \(RunStore.schemaVersion + 1)") }
             }
             try queue.close()
         }
         let error = openFailure(directory, file: file)
-        let found = onlyMigrationTable ? RunStore.schemaVersion + 1 : 7
+        let found = RunStore.schemaVersion + 1
         #expect(error == .newerSchema(path: file, found: found, supported: RunStore.schemaVersion))
         #expect(error?.description.contains("upgrade sclab") == true)
     }

@@ -31,7 +31,7 @@ struct RunStoreTests {
         #expect(try store.progress() == RunProgress(daysDone: 31, lastDay: "2014-01-31", checkpoint: nil,
                                                       finished: false, digest: nil, summaryJSON: nil))
         try store.commitPeriod(daysDone: 59, lastDay: "2014-02-28", metrics: [], traces: [],
-                               checkpoint: "checkpoints/day-59.bin")
+                               checkpoint: Fixture.checkpoint("checkpoints/day-59.bin"))
         try store.close()
         let reopened = try RunStore.open(directory: folder.path)
         #expect(try reopened.progress() == RunProgress(daysDone: 59, lastDay: "2014-02-28",
@@ -105,7 +105,7 @@ struct RunStoreTests {
     func finish() throws {
         let folder = try TemporaryFolder()
         let store = try RunStore.create(directory: folder.path, info: Fixture.info())
-        try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: "c/1.bin")
+        try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: Fixture.checkpoint("c/1.bin", daysDone: 31))
         #expect(try store.snapshots().isEmpty)
         let snapshots = [Fixture.snapshot(subject: 9, kind: "companies"), Fixture.snapshot(subject: 42),
                          Fixture.snapshot(subject: 7)]
@@ -162,7 +162,7 @@ struct RunStoreTests {
                 try store.commitPeriod(daysDone: -1, lastDay: "2014-01-31", metrics: point, traces: [], checkpoint: nil)
             }),
             ("must be relative to the run folder", {
-                try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point, traces: [], checkpoint: "/tmp/c.bin")
+                try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point, traces: [], checkpoint: Fixture.checkpoint("/tmp/c.bin"))
             }),
             ("subject kind 'person'", {
                 try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point,

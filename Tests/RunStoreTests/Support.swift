@@ -44,6 +44,11 @@ enum Fixture {
     }
 
     static let digest = String(repeating: "ab", count: 32)
+
+    /// A checkpoint record of `file` taken `daysDone` days in.
+    static func checkpoint(_ file: String, daysDone: Int = 59) -> CheckpointRecord {
+        CheckpointRecord(daysDone: daysDone, file: file, bytes: 1_000 + daysDone, sha256: String(repeating: "cd", count: 32))
+    }
 }
 
 /// Runs `body`, which must throw a `RunStoreError`, and returns it (or records an issue).

@@ -45,7 +45,7 @@ public struct RunData: Sendable {
     /// - Throws: `RunStoreError` for a missing or damaged run, `ImpactError` when the stored
     ///   scenario does not parse any more.
     public static func load(directory: String) throws -> RunData {
-        let store = try RunStore.open(directory: directory)
+        let store = try RunStore.openReadOnly(directory: directory)
         return try load(store: store)
     }
 

@@ -10,7 +10,7 @@ extension CreditReport {
     /// - Throws: `RunStoreError` for a missing or damaged run; `ImpactError` for a person outside
     ///   the society or a run whose scenario no longer reads.
     public static func load(directory: String, person: Int, threads: Int = ParallelChunks.defaultThreads) throws -> CreditReport {
-        let store = try RunStore.open(directory: directory)
+        let store = try RunStore.openReadOnly(directory: directory)
         let data = try RunData.load(store: store)
         let info = data.info
         guard (0..<info.population).contains(person) else {

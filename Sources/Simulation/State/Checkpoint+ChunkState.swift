@@ -61,6 +61,33 @@ extension ByteWriter {
 }
 
 extension ByteReader {
+    /// A day's pending records: a count, then the records' bytes as `PendingRecord`s lie in
+    /// memory. Each record's kind and flags (whose bytes Swift must never see out of range) and
+    /// its subjects, behaviour, source and rule are checked before the bytes are taken as records.
+    mutating func pendingRecords(subjects: Int, scenario: Scenario) throws -> [PendingRecord] {
+        let stride = MemoryLayout<PendingRecord>.stride
+        let count = try int(in: 0...((data.count - offset) / stride))
+        let bytes = try bytes(count * stride)
+        let kind = MemoryLayout<PendingRecord>.offset(of: \.kind)!
+        let misattributed = MemoryLayout<PendingRecord>.offset(of: \.misattributed)!
+        let overturn = MemoryLayout<PendingRecord>.offset(of: \.overturn)!
+        for start in Swift.stride(from: 0, to: bytes.count, by: stride) {
+            guard bytes[start + kind] <= 3, bytes[start + misattributed] <= 1, bytes[start + overturn] <= 1 else {
+                throw CheckpointError("damaged: a pending record's kind or flags are out of range")
+            }
+        }
+        let records = bytes.withUnsafeBytes { raw in Array(raw.bindMemory(to: PendingRecord.self).prefix(count)) }
+        for record in records {
+            guard (0..<subjects).contains(Int(record.subject)), (-1..<subjects).contains(Int(record.actual)),
+                  (-1..<scenario.behaviors.count).contains(Int(record.behavior)),
+                  (-1..<scenario.sources.count).contains(Int(record.source)),
+                  (-1..<scenario.rules.count).contains(Int(record.rule)) else {
+                throw CheckpointError("damaged: a pending record refers to a subject, behaviour, source or rule the run does not have")
+            }
+        }
+        return records
+    }
+
     mutating func listHistories() throws -> [Int: ListHistory] {
         var lists: [Int: ListHistory] = [:]
         for _ in 0..<(try count()) {

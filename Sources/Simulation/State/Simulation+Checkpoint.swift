@@ -45,6 +45,12 @@ extension Simulation {
     }
 
     /// Restores the state from a checkpoint of a run with the same scenario, society and period.
+    ///
+    /// No bytes make it trap or read out of bounds: every count, length, day and index is checked
+    /// against what remains and what the run holds, and pending records' one-byte kinds and flags
+    /// are checked before they are taken as such. (Damage inside the columns' plain numbers is
+    /// what `CheckpointFile`'s checksum is for.) On an error the state is part restored: restore
+    /// another checkpoint, or drop the simulation.
     public mutating func restore(from data: Data) throws {
         var input = ByteReader(data: [UInt8](data))
         let magic = try input.bytes(Self.checkpointMagic.count)
@@ -55,7 +61,7 @@ extension Simulation {
             throw CheckpointError("a checkpoint of format \(Character(UnicodeScalar(magic[7]))) (from another version of sclab); "
                                   + "this version reads format \(Character(UnicodeScalar(Self.checkpointMagic[7])))")
         }
-        let day = try input.int()
+        let day: Int32 = try input.int(in: config.period.start.number...(config.period.end.number + 1))
         guard try input.int() == people.count, try input.int() == companies.count,
               try input.int() == model.scenario.lists.count else {
             throw CheckpointError("the checkpoint is of a different society or scenario")
@@ -78,16 +84,16 @@ extension Simulation {
         for chunk in peopleChunks + companyChunks {
             chunk.nextRecord = Int64(try input.int())
             chunk.calendar = [:]
-            for _ in 0..<(try input.int()) {
-                let due = Int32(try input.int())
-                let count = try input.int()
-                let bytes = try input.bytes(count * MemoryLayout<PendingRecord>.stride)
-                chunk.calendar[due] = bytes.withUnsafeBytes { raw in
-                    Array(raw.bindMemory(to: PendingRecord.self).prefix(count))
-                }
+            for _ in 0..<(try input.count()) {
+                let due: Int32 = try input.int(in: Int32.min...Int32.max)
+                chunk.calendar[due] = try input.pendingRecords(subjects: max(people.count, companies.count), scenario: model.scenario)
             }
             let capKeys = try input.ints(), capYears = try input.ints(), capUsed = try input.ints()
-            chunk.capUse = Dictionary(uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (Int32(capYears[$0]), Int32(capUsed[$0]))) })
+            let years = capYears.compactMap(Int32.init(exactly:)), used = capUsed.compactMap(Int32.init(exactly:))
+            guard years.count == capKeys.count, used.count == capKeys.count, Set(capKeys).count == capKeys.count else {
+                throw CheckpointError("damaged: the yearly cap use is inconsistent")
+            }
+            chunk.capUse = Dictionary(uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (years[$0], used[$0])) })
             chunk.lists = try input.listHistories()
             chunk.ceilings = try input.ceilings()
             chunk.negatives = try input.marks()
@@ -95,7 +101,7 @@ extension Simulation {
             chunk.traces = [:]
         }
         guard input.atEnd else { throw CheckpointError("trailing bytes: the checkpoint is damaged") }
-        today = Day(number: Int32(day))
+        today = Day(number: day)
         month = DayCounters(for: model.scenario)
     }
 }
@@ -104,7 +110,8 @@ extension Simulation {
 public struct CheckpointError: Error, CustomStringConvertible {
     /// What is wrong.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// An error saying what is wrong, for readers of checkpoint files outside this module too.
+    public init(_ description: String) { self.description = description }
 }
 
 struct ByteWriter {
