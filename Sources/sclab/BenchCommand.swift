@@ -34,11 +34,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
-        guard (1...Period.maximumDays).contains(days) else {
-            throw ValidationError("--days must be from 1 to \(Period.maximumDays) (got \(days))")
-        }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--days", days, RunLimits.days)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {

@@ -26,12 +26,13 @@ struct ResumeCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {
         let store = try RunStore.open(directory: directory)
         let info = try store.info()
+        try OptionBounds.checkMemory(for: info, threads: threads ?? ParallelChunks.defaultThreads, counterfactual: true)
         let progress = try store.progress()
         guard !progress.finished else {
             throw ValidationError("\(directory): the run is already finished (digest \(progress.digest ?? "?"))")
