@@ -42,13 +42,15 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let policy = try Policy(loadScenario(scenario).scenario)
         let threadCount = threads ?? ParallelChunks.defaultThreads
+        let start = policy.scenario.period.start, end = start.adding(days: days - 1)
+        if let problem = RunLimits.periodProblem(first: start, last: end) { throw ValidationError(problem) }
+        try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         var clock = Date()
         let society = generator.generate(size: population, seed: seed, threads: threadCount)
         let generation = Date().timeIntervalSince(clock)
-        let start = policy.scenario.period.start
         var simulation = Simulation(policy: policy, population: society, census: generator.census,
-                                    config: SimulationConfig(period: Period(start: start, end: start.adding(days: days - 1)),
+                                    config: SimulationConfig(period: Period(start: start, end: end),
                                                              seed: seed, threads: threadCount, traceEvery: max(1, population / 1000)))
         var sink = Discard()
         let progress = ProgressReporter(label: "bench", total: Double(days), unit: "days")

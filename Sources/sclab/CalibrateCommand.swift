@@ -64,6 +64,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         let threadCount = society.threadCount
         let population = society.population, seed = society.seed
+        try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         printError("generating \(grouped(population)) people (seed \(seed))...")
         let society = generator.generate(size: population, seed: seed, threads: threadCount)

@@ -50,6 +50,15 @@ final class RawSocket {
         }
     }
 
+    /// Runs blocking socket work on a thread of its own, never on Swift's cooperative pool:
+    /// blocked there, it would starve the server under test (whose handlers run on that pool)
+    /// of threads, and the test would wait on itself.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
     /// A GET of `path` that closes the connection after the answer; returns the status line.
     static func get(port: Int, _ path: String) throws -> String {
         let socket = try RawSocket(port: port)

@@ -26,35 +26,59 @@ struct ServerLimitTests {
         let made = try TinyRun.get()
         let limits = ServerLimits(idleSeconds: 1, maxConnections: 8)
         try await Self.serving(made.root, limits) { port in
-            let idle = try (0..<40).map { _ in try RawSocket(port: port) }
-            #expect(try RawSocket.get(port: port, "/api/runs") == "HTTP/1.1 200 OK")
-            for socket in idle {
-                let (text, closed) = socket.readToEnd()
-                #expect(closed && text.isEmpty, "an idle connection was not closed by the server")
+            let (first, idleClosed, second) = try await RawSocket.offPool {
+                let idle = try (0..<40).map { _ in try RawSocket(port: port) }
+                let first = try RawSocket.get(port: port, "/api/runs")
+                let closed = idle.map { socket in
+                    let (text, closed) = socket.readToEnd()
+                    return closed && text.isEmpty
+                }
+                return (first, closed, try RawSocket.get(port: port, "/api/runs/\(TinyRun.id)"))
             }
-            #expect(try RawSocket.get(port: port, "/api/runs/\(TinyRun.id)") == "HTTP/1.1 200 OK")
+            #expect(first == "HTTP/1.1 200 OK")
+            #expect(idleClosed == Array(repeating: true, count: 40), "an idle connection was not closed by the server")
+            #expect(second == "HTTP/1.1 200 OK")
         }
     }
 
     @Test("A client trickling its headers a byte at a time is cut off before it finishes them")
     func trickle() async throws {
         let made = try TinyRun.get()
+        // 600 bytes at 50 ms each would take 30 s; the server closes the connection after 1 s
+        // without a complete request.
+        let header = "GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + String(repeating: "a", count: 550)
         try await Self.serving(made.root, ServerLimits(idleSeconds: 1, maxConnections: 8)) { port in
-            let socket = try RawSocket(port: port)
-            var sent = 0
-            // 600 bytes at 50 ms each would take 30 s; the server closes the connection after 1 s
-            // without a complete request.
-            let header = "GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + String(repeating: "a", count: 550)
-            for byte in header {
-                guard socket.send(String(byte)) else { break }
-                sent += 1
-                try await Task.sleep(for: .milliseconds(50))
+            let (sent, text, closed, after) = try await RawSocket.offPool {
+                let socket = try RawSocket(port: port)
+                var sent = 0
+                for byte in header {
+                    guard socket.send(String(byte)) else { break }
+                    sent += 1
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+                let (text, closed) = socket.readToEnd()
+                return (sent, text, closed, try RawSocket.get(port: port, "/api/runs"))
             }
-            let (text, closed) = socket.readToEnd()
             #expect(sent < header.count, "the server read all \(header.count) trickled bytes")
             #expect(closed)
             #expect(!text.contains("200 OK"))
-            #expect(try RawSocket.get(port: port, "/api/runs") == "HTTP/1.1 200 OK")
+            #expect(after == "HTTP/1.1 200 OK")
+        }
+    }
+
+    @Test("Headers over the limit get no answer but a closed connection, and the server answers the next request")
+    func headersTooLarge() async throws {
+        let made = try TinyRun.get()
+        try await Self.serving(made.root, ServerLimits(idleSeconds: 5, maxConnections: 8, maxHeaderBytes: 1_024)) { port in
+            let (text, closed, after) = try await RawSocket.offPool {
+                let socket = try RawSocket(port: port)
+                socket.send("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 4_096) + "\r\n\r\n")
+                let (text, closed) = socket.readToEnd()
+                return (text, closed, try RawSocket.get(port: port, "/api/runs"))
+            }
+            #expect(closed)
+            #expect(!text.contains("200 OK"))
+            #expect(after == "HTTP/1.1 200 OK")
         }
     }
 
