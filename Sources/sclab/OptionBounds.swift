@@ -27,13 +27,13 @@ enum OptionBounds {
     /// Refuses a run whose estimated memory (`RunLimits.memoryNeeded`) is more than the memory
     /// available now, before the society is generated, saying how much it needs. Where the
     /// available memory cannot be read (no `/proc/meminfo`), nothing is refused.
-    static func checkMemory(population: Int, runsAtOnce: Int, available: Int? = availableMemory()) throws {
+    static func checkMemory(population: Int, runsAtOnce: Int, available: Int? = RunLimits.availableMemory()) throws {
         let needed = RunLimits.memoryNeeded(population: population, runsAtOnce: runsAtOnce)
         guard let available, needed > available else { return }
         let runs = runsAtOnce > 1 ? " with \(runsAtOnce) runs in memory at once (the run and its companions: --seeds, the counterfactual, --jobs)" : ""
         throw ValidationError("""
-            a run of \(grouped(population)) people\(runs) needs about \(gigabytes(needed)) of memory \
-            (\(RunLimits.bytesPerPersonPerRun) bytes a person a run), but \(gigabytes(available)) is available \
+            a run of \(grouped(population)) people\(runs) needs about \(RunLimits.gigabytes(needed)) of memory \
+            (\(RunLimits.bytesPerPersonPerRun) bytes a person a run), but \(RunLimits.gigabytes(available)) is available \
             (MemAvailable in /proc/meminfo); use fewer people\(runsAtOnce > 1 ? " or fewer runs at once" : "")
             """)
     }
@@ -46,24 +46,4 @@ enum OptionBounds {
         try checkMemory(population: info.population, runsAtOnce: 1 + min(max(1, threads), companions))
     }
 
-    /// The memory available for new work (`MemAvailable` of `/proc/meminfo`), in bytes; nil
-    /// where it cannot be read.
-    static func availableMemory(meminfo path: String = "/proc/meminfo") -> Int? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        return memAvailable(in: text)
-    }
-
-    /// `MemAvailable` in the text of a `/proc/meminfo`, in bytes.
-    static func memAvailable(in text: String) -> Int? {
-        for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
-            let fields = line.split(separator: " ")
-            guard fields.count >= 2, let kilobytes = Int(fields[1]), kilobytes >= 0,
-                  kilobytes <= Int.max / 1024 else { return nil }
-            return kilobytes * 1024
-        }
-        return nil
-    }
-
-    /// A byte count as gigabytes with one decimal.
-    static func gigabytes(_ bytes: Int) -> String { String(format: "%.1f GB", Double(bytes) / 1e9) }
 }
