@@ -23,12 +23,16 @@ extension RunStore {
                 // A run of schema version 5 or older opened read-only has no `seeds` column: one seed.
                 let seeds = try db.columns(in: "run").contains { $0.name == "seeds" }
                     ? Int.fetchOne(db, sql: "SELECT seeds FROM run WHERE id = 1") ?? 1 : 1
-                return try RunInfo(
+                let info = try RunInfo(
                     scenarioID: row.decode(atIndex: 0), scenarioText: row.decode(atIndex: 1),
                     population: row.decode(atIndex: 2), seed: seed, start: row.decode(atIndex: 4),
                     end: row.decode(atIndex: 5), threads: row.decode(atIndex: 6),
                     checkpointEvery: row.decode(atIndex: 7), version: row.decode(atIndex: 8),
                     traceEvery: row.decode(atIndex: 9), tracePeople: people.compactMap { $0 }, seeds: seeds)
+                // Every number range-checked where it is read: a run no `sclab` could have made
+                // is damaged, whatever wrote it.
+                if let problem = info.rangeProblem { throw RunStoreError.damaged(path: databasePath, reason: problem) }
+                return info
             }
         }
     }

@@ -39,6 +39,7 @@ public final class RunStore: Sendable {
     ///   never overwritten); `notADirectory` or `cannotCreateDirectory` if the folder cannot be
     ///   had; `database` if SQLite fails.
     public static func create(directory: String, info: RunInfo) throws -> RunStore {
+        if let problem = info.rangeProblem { throw RunStoreError.invalidArgument(path: directory, reason: problem) }
         try makeDirectory(directory)
         let file = databasePath(in: directory)
         if FileManager.default.fileExists(atPath: file) { throw RunStoreError.alreadyExists(path: file) }
@@ -182,12 +183,5 @@ extension RunStore {
     }
 
     /// The human part of a Foundation error.
-    static func reason(of error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        return nsError.localizedDescription
-    }
+    static func reason(of error: any Error) -> String { plainReason(of: error) }
 }

@@ -34,23 +34,23 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
-        guard (1...Period.maximumDays).contains(days) else {
-            throw ValidationError("--days must be from 1 to \(Period.maximumDays) (got \(days))")
-        }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--days", days, RunLimits.days)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {
         let policy = try Policy(loadScenario(scenario).scenario)
         let threadCount = threads ?? ParallelChunks.defaultThreads
+        let start = policy.scenario.period.start, end = start.adding(days: days - 1)
+        if let problem = RunLimits.periodProblem(first: start, last: end) { throw ValidationError(problem) }
+        try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         var clock = Date()
         let society = generator.generate(size: population, seed: seed, threads: threadCount)
         let generation = Date().timeIntervalSince(clock)
-        let start = policy.scenario.period.start
         var simulation = Simulation(policy: policy, population: society, census: generator.census,
-                                    config: SimulationConfig(period: Period(start: start, end: start.adding(days: days - 1)),
+                                    config: SimulationConfig(period: Period(start: start, end: end),
                                                              seed: seed, threads: threadCount, traceEvery: max(1, population / 1000)))
         var sink = Discard()
         let progress = ProgressReporter(label: "bench", total: Double(days), unit: "days")

@@ -43,11 +43,9 @@ struct CalibrateCommand: ParsableCommand {
     var evaluations: Int = 8
 
     func validate() throws {
-        if let years, !(1...(Period.maximumDays / 366)).contains(years) {
-            throw ValidationError("--years must be from 1 to \(Period.maximumDays / 366) (got \(years))")
-        }
-        if rounds < 1 { throw ValidationError("--rounds must be at least 1 (got \(rounds))") }
-        if evaluations < 2 { throw ValidationError("--evaluations must be at least 2 (got \(evaluations))") }
+        try OptionBounds.check("--years", years, RunLimits.years)
+        try OptionBounds.check("--rounds", rounds, 1...100)
+        try OptionBounds.check("--evaluations", evaluations, 2...1_000)
     }
 
     func run() throws {
@@ -66,6 +64,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         let threadCount = society.threadCount
         let population = society.population, seed = society.seed
+        try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         printError("generating \(grouped(population)) people (seed \(seed))...")
         let society = generator.generate(size: population, seed: seed, threads: threadCount)

@@ -11,15 +11,8 @@ enum Checkpoints {
     static let folder = "checkpoints"
     /// Checkpoints kept by default: the latest, and the one before in case the latest is damaged.
     static let defaultKeep = 2
-    /// The most `--keep-checkpoints` accepts (a bound, not a need: each checkpoint is the whole state).
-    static let maximumKeep = 1_000
-
-    /// Checks a `--keep-checkpoints` value.
-    static func validate(keep: Int) throws {
-        guard (1...maximumKeep).contains(keep) else {
-            throw ValidationError("--keep-checkpoints must be from 1 to \(maximumKeep) (got \(keep))")
-        }
-    }
+    /// What `--keep-checkpoints` accepts (a bound, not a need: each checkpoint is the whole state).
+    static let keepRange = 1...1_000
 
     /// The file of the checkpoint taken `daysDone` days in, relative to the run folder.
     static func file(daysDone: Int) -> String { "\(folder)/day-\(daysDone).bin" }

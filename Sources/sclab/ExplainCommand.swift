@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import Impact
 import Society
 
@@ -27,8 +28,8 @@ struct ExplainCommand: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if person < 0 { throw ValidationError("--person must be 0 or more (got \(person))") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--person", person, 0...(RunLimits.population.upperBound - 1))
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 
 /// Writes a line to standard error, where diagnostics belong.
 func printError(_ line: String) {
@@ -18,7 +19,7 @@ enum Output {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw ValidationError("\(target): cannot write: \(error.localizedDescription)")
+            throw ValidationError("\(target): cannot write: \(plainReason(of: error))")
         }
         printError("wrote \(target)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import Society
 
 /// `sclab population`: generates a synthetic society and compares it with the 2020 census.
@@ -31,10 +32,8 @@ struct PopulationCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...200_000_000).contains(size) else {
-            throw ValidationError("--size must be between 1 and 200,000,000 (got \(size))")
-        }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--size", size, RunLimits.population)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {

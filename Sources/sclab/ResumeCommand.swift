@@ -31,8 +31,8 @@ struct ResumeCommand: ParsableCommand {
     var keepCheckpoints = Checkpoints.defaultKeep
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-        try Checkpoints.validate(keep: keepCheckpoints)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
+        try OptionBounds.check("--keep-checkpoints", keepCheckpoints, Checkpoints.keepRange)
     }
 
     func run() throws {
@@ -45,6 +45,7 @@ struct ResumeCommand: ParsableCommand {
         }
         let store = try RunStore.open(directory: directory)
         let info = try store.info()
+        try OptionBounds.checkMemory(for: info, threads: threads ?? ParallelChunks.defaultThreads, counterfactual: true)
         let progress = try store.progress()
         var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads, json: json)
         driver.keepCheckpoints = keepCheckpoints

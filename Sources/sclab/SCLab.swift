@@ -1,4 +1,5 @@
 import ArgumentParser
+import Simulation
 
 /// The `sclab` command: thin wrappers over the SocialCredit library.
 @main
@@ -18,4 +19,29 @@ struct SCLab: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self, VerifyCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self, StoreStressCommand.self, ServeCommand.self]
     )
+
+    /// Parses and runs a command as `AsyncParsableCommand.main` does, except that a file system
+    /// error that reaches the top (a folder that cannot be made, a file that cannot be written)
+    /// is said in plain words with its path, never as Foundation's "NSCocoaErrorDomain error 512".
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: isFileError(error) ? FileProblem(error) : error)
+        }
+    }
+}
+
+/// A file system error in plain words, with its path when Foundation gives it.
+struct FileProblem: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ error: any Error) {
+        description = (fileErrorPath(error).map { "\($0): " } ?? "") + plainReason(of: error)
+    }
 }

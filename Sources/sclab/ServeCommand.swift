@@ -22,8 +22,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Connections open at once (default: \(ServerLimits().maxConnections)); more wait to be accepted.",
+        discussion: "At most the process's open-file limit less \(ServerLimits.reservedDescriptors), kept for run databases."))
+    var maxConnections: Int = ServerLimits().maxConnections
+
+    @Option(name: .long, help: "Seconds a connection may stay idle, or take to send its headers, before it is closed (default: \(ServerLimits().idleSeconds)).")
+    var idleTimeout: Int = ServerLimits().idleSeconds
+
+    /// The server's limits from the options.
+    var limits: ServerLimits {
+        ServerLimits(idleSeconds: idleTimeout, maxConnections: maxConnections)
+    }
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
+        if let problem = limits.problem() { throw ValidationError(problem) }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: runsDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -32,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let observatory = Observatory(runsDirectory: runsDirectory)
+        let observatory = Observatory(runsDirectory: runsDirectory, limits: limits)
         let host = self.host
         try await observatory.serve(host: host, port: port) { port in
             // Standard error is unbuffered, so a script waiting for this line sees it at once.

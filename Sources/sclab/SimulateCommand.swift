@@ -24,7 +24,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Scenario name (see `sclab scenarios`) or file (default: seed-article).")
     var scenario: String?
 
-    @Option(name: .long, help: "Number of people (default: 100,000).")
+    @Option(name: .long, help: "Number of people (default: 100,000; at most \(grouped(RunLimits.population.upperBound)), and as many as fit in memory).")
     var population: Int?
 
     @Option(name: .long, help: "Years to simulate from the start (instead of the scenario's period).")
@@ -33,7 +33,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Days to simulate from the start (instead of the scenario's period).")
     var days: Int?
 
-    @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start).")
+    @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start; a run's days fall in \(RunLimits.firstDay) to \(RunLimits.lastDay)).")
     var start: String?
 
     @Option(name: .long, help: "Seed of the society and the run (default: 1).")
@@ -47,8 +47,8 @@ struct SimulateCommand: ParsableCommand {
 
     /// Seeds by default: three give an interval (two degrees of freedom) at three times the run time.
     static let defaultSeeds = 3
-    /// The most seeds: the t quantiles are tabulated to 100 degrees of freedom.
-    static let maximumSeeds = 100
+    /// The most seeds (`RunLimits.seeds`).
+    static let maximumSeeds = RunLimits.seeds.upperBound
 
     @Option(name: .long, help: "Threads (default: all cores). The result does not depend on it.")
     var threads: Int?
@@ -93,20 +93,18 @@ struct SimulateCommand: ParsableCommand {
         if let bad = tracePeople.first(where: { $0 < 0 }) {
             throw ValidationError("--trace-person must be a person number, 0 or more (got \(bad))")
         }
-        if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
-            throw ValidationError("--seeds must be from 1 to \(Self.maximumSeeds) (got \(seeds))")
-        }
-        if let stopAfter, stopAfter < 1 { throw ValidationError("--stop-after must be at least 1 (got \(stopAfter))") }
-        if let population, population < 1 { throw ValidationError("--population must be at least 1 (got \(population))") }
-        if let years, !(1...(Period.maximumDays / 366)).contains(years) {
-            throw ValidationError("--years must be from 1 to \(Period.maximumDays / 366) (got \(years))")
-        }
-        if let days, days < 1 { throw ValidationError("--days must be at least 1 (got \(days))") }
+        try OptionBounds.check("--trace-person (the number of people named)", tracePeople.count, RunLimits.tracePeopleCount)
+        try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
+        try OptionBounds.check("--stop-after", stopAfter, RunLimits.days)
+        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--years", years, RunLimits.years)
+        try OptionBounds.check("--days", days, RunLimits.days)
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
-        if checkpointEvery < 0 { throw ValidationError("--checkpoint-every must not be negative (got \(checkpointEvery))") }
-        if let traceEvery, traceEvery < 1 { throw ValidationError("--trace-every must be at least 1 (got \(traceEvery))") }
-        try Checkpoints.validate(keep: keepCheckpoints)
-        if let start, Day(iso: start) == nil { throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)") }
+        try OptionBounds.check("--checkpoint-every", checkpointEvery, RunLimits.checkpointEvery)
+        try OptionBounds.check("--trace-every", traceEvery, RunLimits.traceEvery)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
+        try OptionBounds.check("--keep-checkpoints", keepCheckpoints, Checkpoints.keepRange)
+        try OptionBounds.day("--start", start)
     }
 
     func run() throws {
@@ -115,6 +113,7 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))")
         }
         let threadCount = threads ?? ParallelChunks.defaultThreads
+        try OptionBounds.checkMemory(for: info, threads: threadCount, counterfactual: !noCounterfactual)
         let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
         let store = try RunStore.create(directory: folder, info: info)
         var runner = try RunDriver(info: info, store: store, threads: threadCount, json: json,
@@ -153,17 +152,22 @@ struct SimulateCommand: ParsableCommand {
 /// The days a run covers: from `start` (or the scenario's start) for `days` days or `years`
 /// years, or to the scenario's end.
 func runPeriod(_ scenario: Scenario, start: String?, days: Int?, years: Int?) throws -> (first: Day, last: Day) {
-    let first = start.flatMap { Day(iso: $0) } ?? scenario.period.start
+    let first = try OptionBounds.day("--start", start) ?? scenario.period.start
+    guard (RunLimits.firstDay...RunLimits.lastDay).contains(first) else {
+        throw ValidationError("the scenario starts on \(first), outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay); give --start")
+    }
     let last: Day
-    if let days { last = first.adding(days: days - 1) }
-    else if let years { last = Day(year: first.year + years, month: first.components.month, day: 1)!.adding(days: first.components.day - 2) }
-    else { last = scenario.period.end }
+    if let days { last = first.adding(days: min(days, RunLimits.days.upperBound) - 1) }
+    else if let years {
+        guard let day = Day(year: first.year + min(years, RunLimits.years.upperBound), month: first.components.month, day: 1) else {
+            throw ValidationError("--years \(years) from \(first) ends past the calendar")
+        }
+        last = day.adding(days: first.components.day - 2)
+    } else { last = scenario.period.end }
     guard first <= last else {
         throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
     }
-    guard first.days(to: last) + 1 <= Period.maximumDays else {
-        throw ValidationError("the run would last \(first.days(to: last) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)")
-    }
+    if let problem = RunLimits.periodProblem(first: first, last: last) { throw ValidationError(problem) }
     return (first, last)
 }
 

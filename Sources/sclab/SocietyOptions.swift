@@ -1,4 +1,5 @@
 import ArgumentParser
+import Simulation
 import Society
 
 /// The society a run is simulated on, and the threads it uses, for `calibrate` (`simulate`
@@ -14,8 +15,8 @@ struct SocietyOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     /// The threads to use.

@@ -40,14 +40,15 @@ struct StoreStressCommand: ParsableCommand {
     static let rewrittenPerPeriod = 20
 
     func validate() throws {
-        if let periods, periods < 0 { throw ValidationError("--periods cannot be negative (got \(periods))") }
-        guard metrics >= 0, traces >= 0 else { throw ValidationError("--metrics and --traces cannot be negative") }
+        try OptionBounds.check("--periods", periods, 0...1_000_000)
+        try OptionBounds.check("--metrics", metrics, 0...1_000_000)
+        try OptionBounds.check("--traces", traces, 0...1_000_000)
     }
 
     func run() throws {
         let info = RunInfo(
             scenarioID: "store-stress", scenarioText: "# synthetic data written by sclab store-stress\n",
-            population: traces, seed: .max, start: "2000-01-01", end: "2000-01-01", threads: 1, checkpointEvery: 1,
+            population: max(1, traces), seed: .max, start: "2000-01-01", end: "2000-01-01", threads: 1, checkpointEvery: 1,
             version: "store-stress")
         do {
             let store = try RunStore.create(directory: directory, info: info)

@@ -59,12 +59,16 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard !vary.isEmpty else { throw ValidationError("give at least one --vary KEY=V1,V2,... (e.g. --vary sources.cctv_cameras.coverage=0.1,0.3)") }
-        guard population >= 1 else { throw ValidationError("--population must be at least 1 (got \(population))") }
-        guard years >= 1 else { throw ValidationError("--years must be at least 1 (got \(years))") }
-        guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1 (got \(seeds))") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
-        if let start, Day(iso: start) == nil { throw ValidationError("--start '\(start)' is not a date (YYYY-MM-DD)") }
+        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--years", years, RunLimits.years)
+        try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
+        try OptionBounds.check("--jobs", jobs, RunLimits.threads)
+        try OptionBounds.check("--samples", samples, Self.samplesRange)
+        try OptionBounds.day("--start", start)
     }
+
+    /// Points of a Latin hypercube: each is a run per seed.
+    static let samplesRange = 1...10_000
 
     func run() throws {
         let (path, scenario) = try loadScenario(self.scenario)
@@ -88,6 +92,7 @@ struct SweepCommand: ParsableCommand {
         let cores = ParallelChunks.defaultThreads
         let jobs = min(self.jobs ?? cores, tasks.count)
         let threads = max(1, cores / jobs)
+        try OptionBounds.checkMemory(population: population, runsAtOnce: jobs * (noCounterfactual ? 1 : 2))
         printError("sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time")
         let runs = WorkQueue<String>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in

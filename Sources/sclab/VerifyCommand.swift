@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import Impact
 import Society
 
@@ -30,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        try OptionBounds.check("--threads", threads, RunLimits.threads)
     }
 
     func run() throws {

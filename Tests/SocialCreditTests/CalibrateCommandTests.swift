@@ -71,7 +71,7 @@ struct CalibrateCommandTests {
         (["sesame"], "has no 'calibration' section"),
         (["corporate", "--only", "behaviors.x.rate"], "--only chooses fit parameters: give --fit too"),
         (["corporate", "--fit", "--only", "behaviors.x.rate"], "--only behaviors.x.rate is not a fit parameter"),
-        (["corporate", "--population", "0"], "--population must be at least 1"),
+        (["corporate", "--population", "0"], "--population must be from 1 to 200000000 (got 0)"),
         (["nonexistent"], "unknown scenario 'nonexistent'"),
     ])
     func badInput(arguments: [String], message: String) throws {

@@ -211,13 +211,13 @@ struct SimulateCommandTests {
     }
 
     @Test("Bad flags are clear errors", arguments: [
-        (["--population=-5"], "--population must be at least 1"),
+        (["--population=-5"], "--population must be from 1 to 200000000 (got -5)"),
         (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
         (["--start", "2022-06-01"], "is after the end"),
         (["--start", "2021-13-01"], "is not a date"),
-        (["--days", "0"], "--days must be at least 1"),
+        (["--days", "0"], "--days must be from 1 to 32000 (got 0)"),
         (["--years", "2", "--days", "5"], "give --years or --days, not both"),
-        (["--days", "32001"], "a run covers at most 32000"),
+        (["--days", "32001"], "--days must be from 1 to 32000 (got 32001)"),
         (["--years", "88"], "--years must be from 1 to 87"),
     ])
     func badFlags(arguments: [String], message: String) throws {

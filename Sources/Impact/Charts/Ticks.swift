@@ -70,8 +70,13 @@ extension Chart.Format {
         }
     }
 
-    /// An integer value with thousands separators (1,234,567), as the other reports write them.
-    static func grouped(_ value: Double) -> String { SocialCredit.grouped(Int(value.rounded())) }
+    /// An integer value with thousands separators (1,234,567), as the other reports write them;
+    /// a value beyond 64-bit integers (only a damaged run has one) in exponent form, and a value
+    /// that is not a number as a dash, never a trap.
+    static func grouped(_ value: Double) -> String {
+        guard let int = Int(exactly: value.rounded()) else { return value.isFinite ? String(format: "%.3g", value) : "–" }
+        return SocialCredit.grouped(int)
+    }
 
     private static func trim(_ value: Double) -> String {
         let text = String(format: "%.1f", value)

@@ -17,7 +17,7 @@ public enum ReportFiles {
         do {
             try Data(report.html().utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ImpactError("\(path): cannot write the report: \(error.localizedDescription)")
+            throw ImpactError("\(path): cannot write the report: \(plainReason(of: error))")
         }
         return path
     }

@@ -77,7 +77,7 @@ public struct Table: Sendable, Codable, Equatable {
 /// Number formats shared by the report's sections.
 enum Format {
     static func count(_ value: Double?) -> String { Chart.Format.count.full(value) }
-    static func count(_ value: Int) -> String { Chart.Format.grouped(Double(value)) }
+    static func count(_ value: Int) -> String { SocialCredit.grouped(value) }
     static func percent(_ value: Double?) -> String { Chart.Format.share.full(value) }
     static func ratio(_ value: Double?) -> String { Chart.Format.ratio.full(value) }
     static func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + count(value) }

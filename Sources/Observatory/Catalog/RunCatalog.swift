@@ -37,7 +37,18 @@ public final class RunCatalog: @unchecked Sendable {
     /// The ids of the runs in the folder, sorted, newest name last.
     public func runIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        return names.filter { Self.isPlainName($0) && FileStamp(of: databasePath($0)) != nil }.sorted()
+        return names.filter { Self.isPlainName($0) && staysInside($0) && FileStamp(of: databasePath($0)) != nil }.sorted()
+    }
+
+    /// Whether the entry `name` is a folder of the runs folder itself: a symbolic link is
+    /// followed only when it leads to a folder inside the runs folder, so that no link can serve
+    /// a run (or any file) from elsewhere on the machine.
+    private func staysInside(_ name: String) -> Bool {
+        let path = (root as NSString).appendingPathComponent(name)
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return false }
+        guard type == .typeSymbolicLink else { return true }
+        let inside = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(inside)
     }
 
     /// The run with this id, read on first use and again whenever its database changes (a run

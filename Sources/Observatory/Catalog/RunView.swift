@@ -68,6 +68,13 @@ final class RunView: Sendable {
         companyListings = Dictionary(grouping: listings.filter { $0.subjectKind == "companies" }, by: \.subject)
         let info = data.info
         society = Lazy {
+            // A run folder names its size; generating a society that does not fit in memory
+            // would take the server down, so that run answers 503 instead.
+            let needed = RunLimits.fixedBytes + info.population * RunLimits.societyBytesPerPerson
+            if let available = RunLimits.availableMemory(), needed > available {
+                throw ObservatoryError.unavailable("run '\(id)': its society of \(grouped(info.population)) people needs about "
+                    + "\(RunLimits.gigabytes(needed)) of memory to generate again; \(RunLimits.gigabytes(available)) is available")
+            }
             let generator = try generator.value()
             return SocietyView(population: generator.generate(size: info.population, seed: info.seed),
                                census: generator.census, names: generator.names)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Impact
 import RunStore
 import Simulation
@@ -16,16 +17,20 @@ import Society
 public struct Observatory: Sendable {
     /// The runs being served.
     public let catalog: RunCatalog
+    /// What one client may cost the server (timeouts, connections, request sizes).
+    public let limits: ServerLimits
 
-    /// An observatory over the runs in `runsDirectory`.
-    public init(runsDirectory: String) {
+    /// An observatory over the runs in `runsDirectory`, serving within `limits`.
+    public init(runsDirectory: String, limits: ServerLimits = ServerLimits()) {
         catalog = RunCatalog(root: runsDirectory)
+        self.limits = limits
     }
 
     /// The router with every page and API route, for a server or for tests.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(limit: limits.maxBodyBytes))
         addPages(to: router)
         addAPI(to: router)
         return router
@@ -41,7 +46,9 @@ public struct Observatory: Sendable {
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let app = Application(
             router: router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "Observatory"),
+            server: limits.server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "Observatory",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
         try await app.runService()
     }

@@ -14,6 +14,8 @@ enum ObservatoryError: Error, Sendable, Equatable {
     case badRequest(String)
     /// A run that is listed but cannot be read: damaged, or written by a newer version (503).
     case unavailable(String)
+    /// A request larger than the server reads (413).
+    case tooLarge(String)
 
     /// The HTTP status code.
     var status: Int {
@@ -21,13 +23,14 @@ enum ObservatoryError: Error, Sendable, Equatable {
         case .notFound: 404
         case .badRequest: 400
         case .unavailable: 503
+        case .tooLarge: 413
         }
     }
 
     /// The message.
     var message: String {
         switch self {
-        case let .notFound(text), let .badRequest(text), let .unavailable(text): text
+        case let .notFound(text), let .badRequest(text), let .unavailable(text), let .tooLarge(text): text
         }
     }
 }

@@ -61,6 +61,7 @@ enum Responses {
         case .notFound: "Not found"
         case .badRequest: "Bad request"
         case .unavailable: "Run unavailable"
+        case .tooLarge: "Request too large"
         }
         let body = "<p class=\"banner\">\(e(error.message))</p><p><a href=\"/\">All runs</a></p>"
         return html(Page(title: title, run: run, tab: nil, body: body), status: HTTPResponse.Status(code: error.status))
