@@ -12,13 +12,11 @@ import Testing
 /// serve anything from outside the runs folder.
 @Suite("Observatory: a server that stays up", .serialized)
 struct ServerLimitTests {
-    /// Runs a real server on a free port over `root` with `limits` for the time of `body`.
+    /// Runs `sclab serve` over `root` with `limits` (its idle timeout and connection limit; the
+    /// header and body limits are the defaults) for the time of `body`.
     static func serving<T>(_ root: String, _ limits: ServerLimits, _ body: (Int) async throws -> T) async throws -> T {
-        let observatory = Observatory(runsDirectory: root, limits: limits)
-        let box = PortBox()
-        let server = Task { try await observatory.serve(host: "127.0.0.1", port: 0) { await box.set($0) } }
-        defer { server.cancel() }
-        return try await body(await box.get())
+        let server = try ServeProcess(root: root, limits: limits)
+        return try await body(server.port)
     }
 
     @Test("Many idle connections, more than the limit: each is closed by the server, and requests are still answered")
@@ -78,10 +76,10 @@ struct ServerLimitTests {
     @Test("Headers over the limit get no answer but a closed connection, and the server answers the next request")
     func headersTooLarge() async throws {
         let made = try TinyRun.get()
-        try await Self.serving(made.root, ServerLimits(idleSeconds: 5, maxConnections: 8, maxHeaderBytes: 1_024)) { port in
+        try await Self.serving(made.root, ServerLimits(idleSeconds: 5, maxConnections: 8)) { port in
             let (text, closed, after) = try await RawSocket.offPool {
                 let socket = try RawSocket(port: port)
-                socket.send("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: 4_096) + "\r\n\r\n")
+                socket.send("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: ServerLimits().maxHeaderBytes + 4_096) + "\r\n\r\n")
                 let (text, closed) = socket.readToEnd()
                 return (text, closed, try RawSocket.get(port: port, "/api/runs"))
             }
