@@ -251,6 +251,20 @@ final class Fields {
     /// An optional whole number of the declared kind; absent (or invalid) gives the default.
     func whole(_ key: String, default value: Int) -> Int { whole(key) ?? value }
 
+    /// A word read as the enumeration `type`, required or optional as declared; the key must be
+    /// declared with that enumeration's words, so the schema's `enum` is what the reader takes.
+    func word<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type) -> E? where E.RawValue == String {
+        precondition(declaration(key).shape == .word(type), "'\(key)' is not declared with the words of \(E.self)")
+        let read = { self.reader.word($0, $1, as: type) }
+        return declaration(key).isRequired ? required(key, read) : optional(key, read)
+    }
+
+    /// An optional word; absent (or unknown, which is logged) gives the default.
+    func word<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type, default value: E) -> E
+    where E.RawValue == String {
+        word(key, as: type) ?? value
+    }
+
     /// An optional sub-mapping, read by the table its key is declared with.
     func mapping(_ key: String) -> Fields? {
         guard case let .table(name) = declaration(key).shape, let sub = ScenarioFields.table(named: name) else {

@@ -72,7 +72,7 @@ extension NodeReader {
 
     private func enrolment(_ node: DocumentNode, _ path: String) -> Enrolment? {
         guard let f = fields(node, path, ScenarioFields.enrolment) else { return nil }
-        let mode = f.optional("mode", default: .mandatory) { self.word($0, $1, as: Enrolment.Mode.self) }
+        let mode = f.word("mode", as: Enrolment.Mode.self, default: .mandatory)
         let share = f.number("share", default: 1)
         f.finish()
         return Enrolment(mode: mode, share: share)
@@ -115,7 +115,7 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.rating) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
         let sectors = f.optional("sectors", default: []) { node, path in
             self.list(node, path) { self.word($0, $1, as: Sector.self) }
         }
@@ -206,7 +206,7 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.behavior) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let conduct = f.required("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
+        let conduct = f.word("conduct", as: Behavior.Conduct.self)
         let who = f.optional("who", default: [.adults], groups)
         let sectors = f.optional("sectors", default: []) { node, path in
             self.list(node, path) { self.word($0, $1, as: Sector.self) }
@@ -272,7 +272,7 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.source) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let operator_ = f.optional("operator", default: .government) { self.word($0, $1, as: Source.Operator.self) }
+        let operator_ = f.word("operator", as: Source.Operator.self, default: .government)
         let observes = f.required("observes", idList)
         let coverage = f.number("coverage")
         let falseAttribution = f.number("false_attribution", default: 0)
@@ -353,8 +353,8 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.list) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let kind = f.required("kind") { self.word($0, $1, as: CreditList.Kind.self) }
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let kind = f.word("kind", as: CreditList.Kind.self)
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
         let term = f.whole("term_days")
         let extensionDays = f.whole("extension_days", default: 0)
         let maxExtension = f.whole("max_extension_days")
@@ -418,8 +418,8 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.measure) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let kind = f.required("kind") { self.word($0, $1, as: Measure.Kind.self) }
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let kind = f.word("kind", as: Measure.Kind.self)
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
         let action = f.optional("action", reference)
         let benefit = f.number("benefit")
         let unit = f.optional("unit", string)
@@ -451,7 +451,7 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.spillover) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let link = f.required("link") { self.word($0, $1, as: Spillover.Link.self) }
+        let link = f.word("link", as: Spillover.Link.self)
         let when_ = f.required("when", condition)
         let share = f.number("share")
         let effect = f.required("effect", spilloverEffect)
@@ -509,9 +509,9 @@ extension NodeReader {
         guard let f = fields(node, path, ScenarioFields.response) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let trigger = f.required("trigger") { self.word($0, $1, as: Response.Trigger.self) }
+        let trigger = f.word("trigger", as: Response.Trigger.self)
         let behaviors = f.optional("behaviors", default: [], idList)
-        let conduct = f.optional("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
+        let conduct = f.word("conduct", as: Behavior.Conduct.self)
         let factor_ = f.number("factor")
         let duration = f.whole("duration_days")
         f.finish()
