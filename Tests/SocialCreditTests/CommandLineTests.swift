@@ -111,6 +111,20 @@ struct CommandLineTests {
         #expect(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix("seed-article  ") })
     }
 
+    @Test("schema: prints the committed schema, and --out writes it")
+    func schema() throws {
+        let committed = try String(contentsOf: Self.repository.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
+        let printed = try sclab("schema")
+        #expect(printed.status == 0)
+        #expect(printed.stdout == committed)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let written = try sclab("schema", "--out", file.path)
+        #expect(written.status == 0)
+        #expect(written.stderr == "wrote \(file.path)\n")
+        #expect(try String(contentsOf: file, encoding: .utf8) == committed)
+    }
+
     @Test("Bad flags are usage errors, not crashes")
     func badFlags() throws {
         let outcome = try sclab("check")

@@ -1,4 +1,5 @@
 import Foundation
+import SocialCredit
 
 extension ExportTable {
     /// The table as CSV per RFC 4180: a header row, then one row per record, fields separated by
@@ -65,20 +66,6 @@ extension ExportTable {
         return "\(x)"
     }
 
-    /// A JSON string literal, escaping what RFC 8259 requires.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, escaping what RFC 8259 requires (the one escaping, SocialCredit's).
+    static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 }

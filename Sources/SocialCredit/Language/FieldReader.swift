@@ -29,8 +29,9 @@ final class NodeReader {
 
     // MARK: Structure
 
-    /// The node as a mapping of keys, or nil (logged) when it is something else.
-    func fields(_ node: DocumentNode, _ path: String) -> Fields? {
+    /// The node as a mapping of the keys `table` declares, or nil (logged) when it is something
+    /// else. Keys the table does not declare are reported by `Fields.finish()`.
+    func fields(_ node: DocumentNode, _ path: String, _ table: FieldTable) -> Fields? {
         guard case let .mapping(pairs) = node.value else {
             error("expected a mapping of keys, found \(node.kindName)", node, path)
             return nil
@@ -44,7 +45,7 @@ final class NodeReader {
             entries.append(Fields.Entry(key: key, keyNode: pair.key, value: pair.value))
             remember(path.isEmpty ? key : "\(path).\(key)", pair.value.location ?? pair.key.location)
         }
-        return Fields(reader: self, node: node, path: path, entries: entries)
+        return Fields(reader: self, node: node, path: path, table: table, entries: entries)
     }
 
     /// Each element of a list read by `element`; elements that fail are left out (and logged).
@@ -116,12 +117,6 @@ final class NodeReader {
         return nil
     }
 
-    /// A whole number of days, from 0 to a run's longest period (`NumberKind.days`).
-    func days(_ node: DocumentNode, _ path: String) -> Int? { whole(.days)(node, path) }
-
-    /// A probability or share, in [0, 1].
-    func probability(_ node: DocumentNode, _ path: String) -> Double? { number(node, path, .probability) }
-
     /// An ISO date, `YYYY-MM-DD`.
     func day(_ node: DocumentNode, _ path: String) -> Day? {
         guard case let .scalar(text, _) = node.value, !isNull(node) else {
@@ -149,8 +144,10 @@ final class NodeReader {
     func format(_ value: Double) -> String { NumberKind.format(value) }
 }
 
-/// A mapping being read. Every key the reader asks for is remembered, so what remains at
-/// `finish()` is unknown, and the asked-for keys are the candidates for a "did you mean".
+/// A mapping being read by its `FieldTable`: a key the table does not declare is unknown at
+/// `finish()`, and the declared keys are the candidates for a "did you mean". Numbers and
+/// sub-mappings are read by their declarations (`number`, `whole`, `mapping`), so the reader
+/// and the schema built from the same table agree on kinds, ranges and required keys.
 final class Fields {
     struct Entry {
         var key: String
@@ -161,27 +158,36 @@ final class Fields {
     let reader: NodeReader
     let node: DocumentNode
     let path: String
+    let table: FieldTable
     private let entries: [Entry]
-    private var asked: [String] = []
+    private var asked: Set<String> = []
 
-    init(reader: NodeReader, node: DocumentNode, path: String, entries: [Entry]) {
+    init(reader: NodeReader, node: DocumentNode, path: String, table: FieldTable, entries: [Entry]) {
         self.reader = reader
         self.node = node
         self.path = path
+        self.table = table
         self.entries = entries
+    }
+
+    /// The declaration of a key the reader asks for; a key missing from the table is a defect
+    /// of the reader, not of the file, so it stops the program.
+    private func declaration(_ key: String) -> FieldDeclaration {
+        guard let field = table.field(key) else { preconditionFailure("'\(key)' is not declared in the \(table.name) table") }
+        return field
     }
 
     func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     /// Whether the key is present with a value.
     func has(_ key: String) -> Bool {
-        asked.append(key)
+        asked.insert(declaration(key).key)
         return entries.contains { $0.key == key && !reader.isNull($0.value) }
     }
 
     /// The raw node for a key, nil when absent or null.
     func node(_ key: String) -> DocumentNode? {
-        asked.append(key)
+        asked.insert(declaration(key).key)
         guard let entry = entries.first(where: { $0.key == key }), !reader.isNull(entry.value) else { return nil }
         return entry.value
     }
@@ -196,9 +202,10 @@ final class Fields {
         return read(value, path(key))
     }
 
-    /// A key that may be absent; absent gives nil.
+    /// A key that may be absent; absent gives nil. The table must not declare it required.
     func optional<T>(_ key: String, _ read: (DocumentNode, String) -> T?) -> T? {
-        node(key).flatMap { read($0, path(key)) }
+        precondition(!declaration(key).isRequired, "'\(key)' is declared required in the \(table.name) table")
+        return node(key).flatMap { read($0, path(key)) }
     }
 
     /// A key that may be absent; absent (or invalid, which is logged) gives the default.
@@ -206,13 +213,64 @@ final class Fields {
         optional(key, read) ?? value
     }
 
-    /// Logs every key that no reader asked for.
+    /// Logs every key the table does not declare. Every declared key must have been read by
+    /// now (checked in debug builds), so a declaration cannot outlive its reading.
     func finish() {
-        for entry in entries where !asked.contains(entry.key) {
+        assert(asked == Set(table.keys), "the \(table.name) table declares keys never read: \(Set(table.keys).subtracting(asked).sorted())")
+        for entry in entries where table.field(entry.key) == nil {
             reader.error(
                 "unknown key '\(entry.key)'", entry.keyNode, path,
-                hint: Suggestion.hint(for: entry.key, in: asked) ?? "known keys: \(Set(asked).sorted().joined(separator: ", "))")
+                hint: Suggestion.hint(for: entry.key, in: table.keys) ?? "known keys: \(table.keys.sorted().joined(separator: ", "))")
         }
+    }
+
+    // MARK: Reads by declaration
+
+    /// The number kind a key is declared with (a number, or a list of numbers).
+    func kind(_ key: String) -> NumberKind {
+        guard let kind = declaration(key).shape.numberKind else { preconditionFailure("'\(key)' is not declared a number") }
+        return kind
+    }
+
+    /// A number of the declared kind, required or optional as declared (`required` overrides
+    /// for a key that is required only in some cases, such as a tier's `min`).
+    func number(_ key: String, required: Bool? = nil) -> Double? {
+        let read = reader.number(kind(key))
+        return required ?? declaration(key).isRequired ? self.required(key, read) : optional(key, read)
+    }
+
+    /// An optional number of the declared kind; absent (or invalid, which is logged) gives the default.
+    func number(_ key: String, default value: Double) -> Double { number(key) ?? value }
+
+    /// A whole number of the declared kind (days, years, points), required or optional as declared.
+    func whole(_ key: String, required: Bool? = nil) -> Int? {
+        let read = reader.whole(kind(key))
+        return required ?? declaration(key).isRequired ? self.required(key, read) : optional(key, read)
+    }
+
+    /// An optional whole number of the declared kind; absent (or invalid) gives the default.
+    func whole(_ key: String, default value: Int) -> Int { whole(key) ?? value }
+
+    /// A word read as the enumeration `type`, required or optional as declared; the key must be
+    /// declared with that enumeration's words, so the schema's `enum` is what the reader takes.
+    func word<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type) -> E? where E.RawValue == String {
+        precondition(declaration(key).shape == .word(type), "'\(key)' is not declared with the words of \(E.self)")
+        let read = { self.reader.word($0, $1, as: type) }
+        return declaration(key).isRequired ? required(key, read) : optional(key, read)
+    }
+
+    /// An optional word; absent (or unknown, which is logged) gives the default.
+    func word<E: RawRepresentable & CaseIterable>(_ key: String, as type: E.Type, default value: E) -> E
+    where E.RawValue == String {
+        word(key, as: type) ?? value
+    }
+
+    /// An optional sub-mapping, read by the table its key is declared with.
+    func mapping(_ key: String) -> Fields? {
+        guard case let .table(name) = declaration(key).shape, let sub = ScenarioFields.table(named: name) else {
+            preconditionFailure("'\(key)' is not declared a mapping")
+        }
+        return optional(key) { reader.fields($0, $1, sub) }
     }
 }
 

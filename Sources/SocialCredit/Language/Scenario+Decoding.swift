@@ -2,7 +2,7 @@
 /// reading carries on, so one pass reports all of a file's errors.
 extension NodeReader {
     func scenario(_ root: DocumentNode, defaultID: String) -> Scenario? {
-        guard let top = fields(root, "") else { return nil }
+        guard let top = fields(root, "", ScenarioFields.scenario) else { return nil }
         let header = top.required("scenario") { node, path in self.header(node, path, defaultID: defaultID) }
         let score = top.required("score", scoreScale)
         let companyScore = top.optional("company_score", scoreScale)
@@ -44,7 +44,7 @@ extension NodeReader {
     }
 
     private func header(_ node: DocumentNode, _ path: String, defaultID: String) -> Header? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.header) else { return nil }
         let id = f.optional("id", default: defaultID, identifier)
         let name = f.required("name", string)
         let summary = f.optional("summary", default: "", string)
@@ -71,18 +71,18 @@ extension NodeReader {
     }
 
     private func enrolment(_ node: DocumentNode, _ path: String) -> Enrolment? {
-        guard let f = fields(node, path) else { return nil }
-        let mode = f.optional("mode", default: .mandatory) { self.word($0, $1, as: Enrolment.Mode.self) }
-        let share = f.optional("share", default: 1, probability)
+        guard let f = fields(node, path, ScenarioFields.enrolment) else { return nil }
+        let mode = f.word("mode", as: Enrolment.Mode.self, default: .mandatory)
+        let share = f.number("share", default: 1)
         f.finish()
         return Enrolment(mode: mode, share: share)
     }
 
     func scoreScale(_ node: DocumentNode, _ path: String) -> ScoreScale? {
-        guard let f = fields(node, path) else { return nil }
-        let initial = f.required("initial", whole(.points))
-        let minimum = f.required("minimum", whole(.points))
-        let maximum = f.required("maximum", whole(.points))
+        guard let f = fields(node, path, ScenarioFields.scoreScale) else { return nil }
+        let initial = f.whole("initial")
+        let minimum = f.whole("minimum")
+        let maximum = f.whole("maximum")
         let tiers = f.required("tiers") { self.list($0, $1, self.tier) }
         f.finish()
         // A tier that could not be read leaves the scale unread: ordering checks on the rest
@@ -92,12 +92,12 @@ extension NodeReader {
     }
 
     private func tier(_ node: DocumentNode, _ path: String) -> Tier? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.tier) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let assigned = f.optional("assigned_only", default: false, bool)
-        let minimum = assigned ? f.optional("min", whole(.points)) : f.required("min", whole(.points))
-        let maximum = f.optional("max", whole(.points))
+        let minimum = f.whole("min", required: !assigned)
+        let maximum = f.whole("max")
         f.finish()
         guard let id, assigned || minimum != nil, maximum != nil || !f.has("max") else { return nil }
         if assigned {
@@ -112,15 +112,15 @@ extension NodeReader {
     }
 
     private func rating(_ node: DocumentNode, _ path: String) -> Rating? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.rating) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
         let sectors = f.optional("sectors", default: []) { node, path in
             self.list(node, path) { self.word($0, $1, as: Sector.self) }
         }
         let scale = f.required("scale", scoreScale)
-        let weight = f.optional("score_weight", number(.weight))
+        let weight = f.number("score_weight")
         f.finish()
         guard let id else { return nil }
         if !sectors.isEmpty && subject != .companies {
@@ -132,7 +132,7 @@ extension NodeReader {
     }
 
     private func calibration(_ node: DocumentNode, _ path: String) -> Calibration? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.calibration) else { return nil }
         let targets = f.required("targets") { self.list($0, $1, self.calibrationTarget) } ?? []
         let fit = f.optional("fit", default: []) { self.list($0, $1, self.fitParameter) }
         f.finish()
@@ -143,7 +143,7 @@ extension NodeReader {
     }
 
     private func calibrationTarget(_ node: DocumentNode, _ path: String) -> CalibrationTarget? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.calibrationTarget) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let metric = f.required("metric") { node, path -> MetricExpression? in
@@ -163,8 +163,8 @@ extension NodeReader {
                 return nil
             }
         }
-        let value = f.required("value", number(.measurement))
-        let tolerance = f.required("tolerance", number(.tolerance))
+        let value = f.number("value")
+        let tolerance = f.number("tolerance")
         let source = f.required("source", string)
         f.finish()
         guard let id, let metric, let value, let tolerance, let source else { return nil }
@@ -180,7 +180,7 @@ extension NodeReader {
     }
 
     private func fitParameter(_ node: DocumentNode, _ path: String) -> FitParameter? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.fitParameter) else { return nil }
         let target = f.required("path") { node, path -> ScenarioPath? in
             guard let text = self.string(node, path) else { return nil }
             guard let parsed = ScenarioPath(text) else {
@@ -190,8 +190,8 @@ extension NodeReader {
             }
             return parsed
         }
-        let minimum = f.required("min", number(.measurement))
-        let maximum = f.required("max", number(.measurement))
+        let minimum = f.number("min")
+        let maximum = f.number("max")
         let whole = f.optional("whole", default: false, bool)
         f.finish()
         guard let target, let minimum, let maximum else { return nil }
@@ -203,10 +203,10 @@ extension NodeReader {
     }
 
     private func behavior(_ node: DocumentNode, _ path: String) -> Behavior? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.behavior) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let conduct = f.required("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
+        let conduct = f.word("conduct", as: Behavior.Conduct.self)
         let who = f.optional("who", default: [.adults], groups)
         let sectors = f.optional("sectors", default: []) { node, path in
             self.list(node, path) { self.word($0, $1, as: Sector.self) }
@@ -230,11 +230,11 @@ extension NodeReader {
 
     /// `rate`, `varies` and `dispersion`, shared by behaviours and actions.
     private func rateModel(_ f: Fields) -> RateModel? {
-        let perYear = f.required("rate", number(.rate))
-        let dispersion = f.optional("dispersion", default: 0, number(.dispersion))
+        let perYear = f.number("rate")
+        let dispersion = f.number("dispersion", default: 0)
         var model = RateModel(perYear: perYear ?? 0, dispersion: dispersion)
-        if let varies = f.optional("varies", fields) {
-            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.number(.factor)) }) {
+        if let varies = f.mapping("varies") {
+            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.number(varies.kind("income_quintile"))) }) {
                 // Fewer read than written: a factor could not be read, and that is logged.
                 if quintiles.count == itemCount(varies.node("income_quintile")) {
                     if quintiles.count == 5 {
@@ -246,20 +246,20 @@ extension NodeReader {
                 }
             }
             model.age = varies.optional("age", default: []) { self.list($0, $1, self.ageBand) }
-            model.urban = varies.optional("urban", default: 1, number(.factor))
-            model.rural = varies.optional("rural", default: 1, number(.factor))
-            model.male = varies.optional("male", default: 1, number(.factor))
-            model.female = varies.optional("female", default: 1, number(.factor))
+            model.urban = varies.number("urban", default: 1)
+            model.rural = varies.number("rural", default: 1)
+            model.male = varies.number("male", default: 1)
+            model.female = varies.number("female", default: 1)
             varies.finish()
         }
         return perYear == nil ? nil : model
     }
 
     private func ageBand(_ node: DocumentNode, _ path: String) -> AgeBand? {
-        guard let f = fields(node, path) else { return nil }
-        let from = f.required("from", whole(.age))
-        let to = f.optional("to", whole(.age))
-        let factor = f.required("factor", number(.factor))
+        guard let f = fields(node, path, ScenarioFields.ageBand) else { return nil }
+        let from = f.whole("from")
+        let to = f.whole("to")
+        let factor = f.number("factor")
         f.finish()
         guard let from, let factor else { return nil }
         if let to, to < from {
@@ -269,14 +269,14 @@ extension NodeReader {
     }
 
     private func source(_ node: DocumentNode, _ path: String) -> Source? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.source) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let operator_ = f.optional("operator", default: .government) { self.word($0, $1, as: Source.Operator.self) }
+        let operator_ = f.word("operator", as: Source.Operator.self, default: .government)
         let observes = f.required("observes", idList)
-        let coverage = f.required("coverage", probability)
-        let falseAttribution = f.optional("false_attribution", default: 0, probability)
-        let delay = f.optional("delay_days", default: 0, days)
+        let coverage = f.number("coverage")
+        let falseAttribution = f.number("false_attribution", default: 0)
+        let delay = f.whole("delay_days", default: 0)
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
         guard let id else { return nil }
@@ -285,7 +285,7 @@ extension NodeReader {
     }
 
     func rollout(_ node: DocumentNode, _ path: String) -> Rollout? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.rollout) else { return nil }
         let phase = f.optional("phase", reference)
         let start = f.optional("start", day)
         let end = f.optional("end", day)
@@ -320,18 +320,18 @@ extension NodeReader {
     }
 
     private func rule(_ node: DocumentNode, _ path: String) -> Rule? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.rule) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let behavior = f.required("behavior", reference)
         let sources = f.optional("sources", default: [], idList)
-        let delta = f.optional("delta", default: 0, whole(.points))
+        let delta = f.whole("delta", default: 0)
         let rating = f.optional("rating", reference)
-        let cap = f.optional("cap_per_year", whole(.pointsPerYear))
-        let lifetime = f.optional("lifetime_days", days)
-        let discretion = f.optional("discretion", default: 0, probability)
+        let cap = f.whole("cap_per_year")
+        let lifetime = f.whole("lifetime_days")
+        let discretion = f.number("discretion", default: 0)
         let list = f.optional("list", reference)
-        let listTerm = f.optional("list_term_days", days)
+        let listTerm = f.whole("list_term_days")
         let ceiling = f.optional("tier_ceiling", reference)
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
@@ -350,14 +350,14 @@ extension NodeReader {
     }
 
     private func creditList(_ node: DocumentNode, _ path: String) -> CreditList? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.list) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let kind = f.required("kind") { self.word($0, $1, as: CreditList.Kind.self) }
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
-        let term = f.optional("term_days", days)
-        let extensionDays = f.optional("extension_days", default: 0, days)
-        let maxExtension = f.optional("max_extension_days", days)
+        let kind = f.word("kind", as: CreditList.Kind.self)
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
+        let term = f.whole("term_days")
+        let extensionDays = f.whole("extension_days", default: 0)
+        let maxExtension = f.whole("max_extension_days")
         let removal = f.optional("removal", removal)
         let entry = f.optional("entry", condition)
         let published = f.optional("published", default: false, bool)
@@ -370,23 +370,23 @@ extension NodeReader {
     }
 
     private func removal(_ node: DocumentNode, _ path: String) -> Removal? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.removal) else { return nil }
         let on = f.required("on", idList)
-        let delay = f.optional("delay_days", default: 0, days)
-        let minimum = f.optional("minimum_days", default: 0, days)
+        let delay = f.whole("delay_days", default: 0)
+        let minimum = f.whole("minimum_days", default: 0)
         f.finish()
         return on.map { Removal(on: $0, delayDays: delay, minimumDays: minimum) }
     }
 
     func condition(_ node: DocumentNode, _ path: String) -> Condition? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.condition) else { return nil }
         var parts: [Condition] = []
         if let id = f.optional("list", reference) { parts.append(.listed(id)) }
         if let id = f.optional("tier_at_most", reference) { parts.append(.tierAtMost(id)) }
         if let id = f.optional("tier_at_least", reference) { parts.append(.tierAtLeast(id)) }
-        if let value = f.optional("score_below", whole(.points)) { parts.append(.scoreBelow(value)) }
-        if let value = f.optional("score_at_least", whole(.points)) { parts.append(.scoreAtLeast(value)) }
-        if let value = f.optional("clean_days", days) { parts.append(.cleanFor(days: value)) }
+        if let value = f.whole("score_below") { parts.append(.scoreBelow(value)) }
+        if let value = f.whole("score_at_least") { parts.append(.scoreAtLeast(value)) }
+        if let value = f.whole("clean_days") { parts.append(.cleanFor(days: value)) }
         if let any = f.optional("any", { self.list($0, $1, self.condition) }) { parts.append(.any(any)) }
         if let all = f.optional("all", { self.list($0, $1, self.condition) }) { parts.append(.all(all)) }
         f.finish()
@@ -404,7 +404,7 @@ extension NodeReader {
     }
 
     private func action(_ node: DocumentNode, _ path: String) -> Action? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.action) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let who = f.optional("who", default: [.adults], groups)
@@ -415,13 +415,13 @@ extension NodeReader {
     }
 
     private func measure(_ node: DocumentNode, _ path: String) -> Measure? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.measure) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let kind = f.required("kind") { self.word($0, $1, as: Measure.Kind.self) }
-        let subject = f.optional("subject", default: .people) { self.word($0, $1, as: SubjectKind.self) }
+        let kind = f.word("kind", as: Measure.Kind.self)
+        let subject = f.word("subject", as: SubjectKind.self, default: .people)
         let action = f.optional("action", reference)
-        let benefit = f.optional("benefit", number(.amount))
+        let benefit = f.number("benefit")
         let unit = f.optional("unit", string)
         let channel = f.optional("channel", identifier)
         let when_ = f.required("when", condition)
@@ -448,12 +448,12 @@ extension NodeReader {
     }
 
     private func spillover(_ node: DocumentNode, _ path: String) -> Spillover? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.spillover) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let link = f.required("link") { self.word($0, $1, as: Spillover.Link.self) }
+        let link = f.word("link", as: Spillover.Link.self)
         let when_ = f.required("when", condition)
-        let share = f.optional("share", probability)
+        let share = f.number("share")
         let effect = f.required("effect", spilloverEffect)
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
@@ -470,11 +470,11 @@ extension NodeReader {
     }
 
     private func spilloverEffect(_ node: DocumentNode, _ path: String) -> Spillover.Effect? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.spilloverEffect) else { return nil }
         var effects: [Spillover.Effect] = []
         if let action = f.optional("block", reference) { effects.append(.block(action)) }
         if let action = f.optional("reward", reference) { effects.append(.reward(action)) }
-        if let delta = f.optional("delta", whole(.spilloverPoints)) { effects.append(.delta(delta)) }
+        if let delta = f.whole("delta") { effects.append(.delta(delta)) }
         if let tier = f.optional("tier_ceiling", reference) { effects.append(.tierCeiling(tier)) }
         f.finish()
         let written = ["block", "reward", "delta", "tier_ceiling"].filter(f.has).count
@@ -488,32 +488,32 @@ extension NodeReader {
     }
 
     private func appealPolicy(_ node: DocumentNode, _ path: String) -> AppealPolicy? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.appeals) else { return nil }
         var policy = AppealPolicy()
-        if let contest = f.optional("contest", fields) {
-            policy.contestTrue = contest.optional("true_records", default: 0, probability)
-            policy.contestFalse = contest.optional("false_records", default: 0, probability)
+        if let contest = f.mapping("contest") {
+            policy.contestTrue = contest.number("true_records", default: 0)
+            policy.contestFalse = contest.number("false_records", default: 0)
             contest.finish()
         }
-        if let success = f.optional("success", fields) {
-            policy.successTrue = success.optional("true_records", default: 0, probability)
-            policy.successFalse = success.optional("false_records", default: 0, probability)
+        if let success = f.mapping("success") {
+            policy.successTrue = success.number("true_records", default: 0)
+            policy.successFalse = success.number("false_records", default: 0)
             success.finish()
         }
-        policy.daysToDecide = f.optional("days_to_decide", default: 0, days)
+        policy.daysToDecide = f.whole("days_to_decide", default: 0)
         f.finish()
         return policy
     }
 
     private func response(_ node: DocumentNode, _ path: String) -> Response? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.response) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
-        let trigger = f.required("trigger") { self.word($0, $1, as: Response.Trigger.self) }
+        let trigger = f.word("trigger", as: Response.Trigger.self)
         let behaviors = f.optional("behaviors", default: [], idList)
-        let conduct = f.optional("conduct") { self.word($0, $1, as: Behavior.Conduct.self) }
-        let factor_ = f.required("factor", number(.factor))
-        let duration = f.optional("duration_days", days)
+        let conduct = f.word("conduct", as: Behavior.Conduct.self)
+        let factor_ = f.number("factor")
+        let duration = f.whole("duration_days")
         f.finish()
         guard let id, let trigger else { return nil }
         let factor = factor_ ?? 1
@@ -533,7 +533,7 @@ extension NodeReader {
     }
 
     private func phase(_ node: DocumentNode, _ path: String) -> Phase? {
-        guard let f = fields(node, path) else { return nil }
+        guard let f = fields(node, path, ScenarioFields.phase) else { return nil }
         let id = f.required("id", identifier)
         let label = f.optional("label", default: "", string)
         let start = f.required("start", day)
