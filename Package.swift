@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "SocialCredit", targets: ["SocialCredit"]),
         .library(name: "Society", targets: ["Society"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "RunRecords", targets: ["RunRecords"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "Impact", targets: ["Impact"]),
         .library(name: "Observatory", targets: ["Observatory"]),
@@ -47,19 +48,27 @@ let package = Package(
         ),
         // A prefetch hint for the day loop (C, header only): Swift cannot express one.
         .target(name: "MemoryHints"),
+        // The run's output records (what a run hands its store: traces, listings, standings,
+        // snapshots, tallies, metric points) and its bounds: plain values, so the store and the
+        // readers need not depend on the engine.
+        .target(
+            name: "RunRecords",
+            dependencies: ["SocialCredit"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Simulation",
-            dependencies: ["SocialCredit", "Society", "MemoryHints"],
+            dependencies: ["SocialCredit", "Society", "MemoryHints", "RunRecords"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "RunStore",
-            dependencies: ["Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunRecords", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Impact",
-            dependencies: ["SocialCredit", "Society", "Simulation", "RunStore"],
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -68,6 +77,7 @@ let package = Package(
                 "SocialCredit",
                 "Society",
                 "Simulation",
+                "RunRecords",
                 "RunStore",
                 "Impact",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,6 +91,7 @@ let package = Package(
                 "SocialCredit",
                 "Society",
                 "Simulation",
+                "RunRecords",
                 "RunStore",
                 "Impact",
                 "Observatory",
@@ -90,17 +101,17 @@ let package = Package(
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Society", "SocialCredit"],
+            dependencies: ["Simulation", "RunRecords", "Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RunStoreTests",
-            dependencies: ["RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunStore", "RunRecords", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Impact", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
@@ -110,6 +121,7 @@ let package = Package(
                 "Observatory",
                 "Impact",
                 "RunStore",
+                "RunRecords",
                 "Simulation",
                 "Society",
                 "SocialCredit",

@@ -1,6 +1,6 @@
 import Foundation
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// Opens the run in `directory` for reading only, as a server must: SQLite opens the file

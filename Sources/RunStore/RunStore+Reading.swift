@@ -1,5 +1,5 @@
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// What was run: scenario, parameters, seed and software version, as given to `create`.

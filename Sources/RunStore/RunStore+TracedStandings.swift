@@ -1,5 +1,5 @@
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// Writes a period's traced standings and decisions inside `commitPeriod`'s transaction.

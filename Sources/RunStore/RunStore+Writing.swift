@@ -1,6 +1,6 @@
 import Foundation
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// Records one period of the run in one transaction: appends the metric points, writes the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit

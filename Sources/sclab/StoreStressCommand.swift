@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
 

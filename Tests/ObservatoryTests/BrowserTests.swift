@@ -1,5 +1,6 @@
 import Foundation
 import Impact
+import RunRecords
 import Simulation
 import Society
 import Testing

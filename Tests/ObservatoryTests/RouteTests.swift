@@ -2,6 +2,7 @@ import Foundation
 import Impact
 import Hummingbird
 import HummingbirdTesting
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
