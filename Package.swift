@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "Impact", targets: ["Impact"]),
         .library(name: "Observatory", targets: ["Observatory"]),
+        .library(name: "Runs", targets: ["Runs"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
@@ -71,6 +72,14 @@ let package = Package(
             dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore"],
             swiftSettings: strictSettings
         ),
+        // The run as a library: a scenario simulated, stored month by month, checkpointed, with
+        // its counterfactual, further seeds and report, exactly as `sclab simulate` runs it, with
+        // progress told to a delegate instead of printed.
+        .target(
+            name: "Runs",
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore", "Impact"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Observatory",
             dependencies: [
@@ -95,6 +104,7 @@ let package = Package(
                 "RunStore",
                 "Impact",
                 "Observatory",
+                "Runs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -129,6 +139,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RunsTests",
+            dependencies: ["Runs", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
