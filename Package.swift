@@ -20,9 +20,11 @@ let package = Package(
         .library(name: "SocialCredit", targets: ["SocialCredit"]),
         .library(name: "Society", targets: ["Society"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "RunRecords", targets: ["RunRecords"]),
         .library(name: "RunStore", targets: ["RunStore"]),
         .library(name: "Impact", targets: ["Impact"]),
         .library(name: "Observatory", targets: ["Observatory"]),
+        .library(name: "Runs", targets: ["Runs"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
     dependencies: [
@@ -47,19 +49,35 @@ let package = Package(
         ),
         // A prefetch hint for the day loop (C, header only): Swift cannot express one.
         .target(name: "MemoryHints"),
+        // The run's output records (what a run hands its store: traces, listings, standings,
+        // snapshots, tallies, metric points) and its bounds: plain values, so the store and the
+        // readers need not depend on the engine.
+        .target(
+            name: "RunRecords",
+            dependencies: ["SocialCredit"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Simulation",
-            dependencies: ["SocialCredit", "Society", "MemoryHints"],
+            dependencies: ["SocialCredit", "Society", "MemoryHints", "RunRecords"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "RunStore",
-            dependencies: ["Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunRecords", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Impact",
-            dependencies: ["SocialCredit", "Society", "Simulation", "RunStore"],
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore"],
+            swiftSettings: strictSettings
+        ),
+        // The run as a library: a scenario simulated, stored month by month, checkpointed, with
+        // its counterfactual, further seeds and report, exactly as `sclab simulate` runs it, with
+        // progress told to a delegate instead of printed.
+        .target(
+            name: "Runs",
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore", "Impact"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -68,6 +86,7 @@ let package = Package(
                 "SocialCredit",
                 "Society",
                 "Simulation",
+                "RunRecords",
                 "RunStore",
                 "Impact",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -81,26 +100,28 @@ let package = Package(
                 "SocialCredit",
                 "Society",
                 "Simulation",
+                "RunRecords",
                 "RunStore",
                 "Impact",
                 "Observatory",
+                "Runs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Society", "SocialCredit"],
+            dependencies: ["Simulation", "RunRecords", "Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RunStoreTests",
-            dependencies: ["RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunStore", "RunRecords", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Impact", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
@@ -110,6 +131,7 @@ let package = Package(
                 "Observatory",
                 "Impact",
                 "RunStore",
+                "RunRecords",
                 "Simulation",
                 "Society",
                 "SocialCredit",
@@ -117,6 +139,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RunsTests",
+            dependencies: ["Runs", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

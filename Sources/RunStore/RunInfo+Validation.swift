@@ -1,4 +1,4 @@
-import Simulation
+import RunRecords
 import SocialCredit
 
 extension RunInfo {

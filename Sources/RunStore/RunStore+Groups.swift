@@ -1,5 +1,5 @@
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// Upserts metric points inside a write (NaN stored as NULL).

@@ -1,6 +1,7 @@
 import Foundation
 internal import GRDB
-import Simulation
+import RunRecords
+import SocialCredit
 
 extension RunStore {
     /// Opens the run in `directory` for reading only, as a server must: SQLite opens the file
@@ -37,7 +38,7 @@ extension RunStore {
                 var listings: [Listing] = []
                 while let row = try rows.next() {
                     listings.append(try Listing(
-                        id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: row.decode(atIndex: 2),
+                        id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: subjectKind(row, 2, in: "listing"),
                         list: row.decode(atIndex: 3), day: row.decode(atIndex: 4), until: row.decode(atIndex: 5),
                         behavior: row.decode(atIndex: 6), source: row.decode(atIndex: 7), rule: row.decode(atIndex: 8),
                         misattributed: row.decode(atIndex: 9)))

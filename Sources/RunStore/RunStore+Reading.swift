@@ -1,5 +1,6 @@
 internal import GRDB
-import Simulation
+import RunRecords
+import SocialCredit
 
 extension RunStore {
     /// What was run: scenario, parameters, seed and software version, as given to `create`.
@@ -110,7 +111,7 @@ extension RunStore {
                 let sql = "SELECT \(Self.traceColumns.joined(separator: ", ")) FROM record_trace " + clause
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var traces: [RecordTrace] = []
-                while let row = try rows.next() { traces.append(try Self.trace(row)) }
+                while let row = try rows.next() { traces.append(try trace(row)) }
                 return traces
             }
         }
@@ -125,7 +126,7 @@ extension RunStore {
                 var snapshots: [SubjectSnapshot] = []
                 while let row = try rows.next() {
                     snapshots.append(try SubjectSnapshot(
-                        subject: row.decode(atIndex: 0), subjectKind: row.decode(atIndex: 1), reason: row.decode(atIndex: 2),
+                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "snapshot"), reason: row.decode(atIndex: 2),
                         score: row.decode(atIndex: 3), tier: row.decode(atIndex: 4), lists: row.decode(atIndex: 5),
                         everListed: row.decode(atIndex: 6), records: row.decode(atIndex: 7),
                         falseRecords: row.decode(atIndex: 8), blocked: row.decode(atIndex: 9),
@@ -141,9 +142,9 @@ extension RunStore {
     }
 
     /// A trace from a row of `traceColumns`.
-    static func trace(_ row: Row) throws -> RecordTrace {
+    func trace(_ row: Row) throws -> RecordTrace {
         try RecordTrace(
-            id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: row.decode(atIndex: 2),
+            id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: subjectKind(row, 2, in: "record_trace"),
             behavior: row.decode(atIndex: 3), source: row.decode(atIndex: 4), occurred: row.decode(atIndex: 5),
             recorded: row.decode(atIndex: 6), misattributed: row.decode(atIndex: 7),
             actualSubject: row.decode(atIndex: 8), rule: row.decode(atIndex: 9), delta: row.decode(atIndex: 10),

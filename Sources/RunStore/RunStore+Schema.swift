@@ -1,5 +1,5 @@
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as

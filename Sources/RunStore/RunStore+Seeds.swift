@@ -1,5 +1,5 @@
 internal import GRDB
-import Simulation
+import RunRecords
 
 extension RunStore {
     /// Checks seed outcomes before the transaction: one per seed, every figure finite (the table

@@ -1,5 +1,6 @@
 internal import GRDB
-import Simulation
+import SocialCredit
+import RunRecords
 
 extension RunStore {
     /// Writes a period's traced standings and decisions inside `commitPeriod`'s transaction.
@@ -8,22 +9,25 @@ extension RunStore {
         let standingStatement = try db.cachedStatement(sql: Self.upsertSQL("traced_standing", Self.standingColumns))
         for s in standings {
             try standingStatement.execute(arguments: [
-                s.subject, s.subjectKind, s.day, s.score, s.tier, s.lists, s.ceiling, s.spilloverPoints,
+                s.subject, s.subjectKind.rawValue, s.day, s.score, s.tier, s.lists, s.ceiling, s.spilloverPoints,
                 s.spilloverCeiling, s.spillovers, s.notices,
             ])
         }
         let decisionStatement = try db.cachedStatement(sql: Self.upsertSQL("traced_decision", Self.decisionColumns))
         for d in decisions {
-            try decisionStatement.execute(arguments: [d.subject, d.subjectKind, d.day, d.action, d.blocked, d.rewarded])
+            try decisionStatement.execute(arguments: [d.subject, d.subjectKind.rawValue, d.day, d.action, d.blocked, d.rewarded])
         }
     }
 
-    /// Checks subject kinds before the transaction, for a clearer message than SQLite's.
-    func validate(_ kinds: [String], what: String) throws {
-        for kind in kinds where !Self.subjectKinds.contains(kind) {
-            throw RunStoreError.invalidArgument(
-                path: databasePath, reason: "\(what): subject kind '\(kind)' is not 'people' or 'companies'")
+    /// The subject kind in column `index` of a row of `table`: a value other than "people" or
+    /// "companies" (which the schema's checks keep out, so only a tampered file holds one) is
+    /// `damaged`, naming the table and the value.
+    func subjectKind(_ row: Row, _ index: Int, in table: String) throws -> SubjectKind {
+        let text: String = try row.decode(atIndex: index)
+        guard let kind = SubjectKind(rawValue: text) else {
+            throw RunStoreError.damaged(path: databasePath, reason: "\(table): subject kind '\(text)' is not 'people' or 'companies'")
         }
+        return kind
     }
 
     /// `INSERT OR REPLACE` of every column.
@@ -44,7 +48,7 @@ extension RunStore {
                 var standings: [TracedStanding] = []
                 while let row = try rows.next() {
                     standings.append(try TracedStanding(
-                        subject: row.decode(atIndex: 0), subjectKind: row.decode(atIndex: 1), day: row.decode(atIndex: 2),
+                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "traced_standing"), day: row.decode(atIndex: 2),
                         score: row.decode(atIndex: 3), tier: row.decode(atIndex: 4), lists: row.decode(atIndex: 5),
                         ceiling: row.decode(atIndex: 6), spilloverPoints: row.decode(atIndex: 7),
                         spilloverCeiling: row.decode(atIndex: 8), spillovers: row.decode(atIndex: 9),
@@ -67,7 +71,7 @@ extension RunStore {
                 var decisions: [TracedDecision] = []
                 while let row = try rows.next() {
                     decisions.append(try TracedDecision(
-                        subject: row.decode(atIndex: 0), subjectKind: row.decode(atIndex: 1), day: row.decode(atIndex: 2),
+                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "traced_decision"), day: row.decode(atIndex: 2),
                         action: row.decode(atIndex: 3), blocked: row.decode(atIndex: 4), rewarded: row.decode(atIndex: 5)))
                 }
                 return decisions

@@ -1,6 +1,7 @@
 import Foundation
 internal import GRDB
-import Simulation
+import RunRecords
+import SocialCredit
 
 extension RunStore {
     /// Records one period of the run in one transaction: appends the metric points, writes the
@@ -26,14 +27,11 @@ extension RunStore {
     ///   - decisions: The period's decisions on traced subjects' action attempts, upserted by
     ///     (subject, day, action).
     /// - Throws: `RunStoreError.alreadyFinished` after `finish`; `invalidArgument` for a negative
-    ///   day count, an absolute checkpoint path or a trace with an unknown subject kind or appeal
-    ///   outcome; `database` if SQLite fails (the period is then not stored at all).
+    ///   day count, an absolute checkpoint path or a trace with an unknown appeal outcome; `database` if SQLite fails (the period is then not stored at all).
     public func commitPeriod(daysDone: Int, lastDay: String, metrics: [MetricPoint], traces: [RecordTrace],
                              checkpoint: CheckpointRecord?, listings: [Listing] = [], standings: [TracedStanding] = [],
                              decisions: [TracedDecision] = []) throws {
         try validate(daysDone: daysDone, checkpoint: checkpoint, traces: traces)
-        try validate(listings)
-        try validate(standings.map(\.subjectKind) + decisions.map(\.subjectKind), what: "traced standing or decision")
         try perform("committing a period") {
             try pool.write { db in
                 try requireUnfinished(db)
@@ -41,7 +39,7 @@ extension RunStore {
                 let traceStatement = try db.cachedStatement(sql: Self.traceUpsertSQL)
                 for trace in traces {
                     try traceStatement.execute(arguments: [
-                        trace.id, trace.subject, trace.subjectKind, trace.behavior, trace.source, trace.occurred,
+                        trace.id, trace.subject, trace.subjectKind.rawValue, trace.behavior, trace.source, trace.occurred,
                         trace.recorded, trace.misattributed, trace.actualSubject, trace.rule, trace.delta,
                         trace.judgedOtherwise, trace.listed, trace.appealFiled, trace.appealDecided, trace.appealOutcome,
                     ])
@@ -49,7 +47,7 @@ extension RunStore {
                 let listingStatement = try db.cachedStatement(sql: Self.listingUpsertSQL)
                 for listing in listings {
                     try listingStatement.execute(arguments: [
-                        listing.id, listing.subject, listing.subjectKind, listing.list, listing.day, listing.until,
+                        listing.id, listing.subject, listing.subjectKind.rawValue, listing.list, listing.day, listing.until,
                         listing.behavior, listing.source, listing.rule, listing.misattributed,
                     ])
                 }
@@ -93,7 +91,7 @@ extension RunStore {
                     sql: "INSERT INTO snapshot (\(Self.snapshotColumns.joined(separator: ", "))) VALUES (\(placeholders))")
                 for snapshot in snapshots {
                     try statement.execute(arguments: [
-                        snapshot.subject, snapshot.subjectKind, snapshot.reason, snapshot.score, snapshot.tier,
+                        snapshot.subject, snapshot.subjectKind.rawValue, snapshot.reason, snapshot.score, snapshot.tier,
                         snapshot.lists, snapshot.everListed, snapshot.records, snapshot.falseRecords, snapshot.blocked,
                         snapshot.rewarded, snapshot.age, snapshot.male, snapshot.province, snapshot.urban,
                         snapshot.incomeQuintile, snapshot.falseLists, snapshot.spilloverPoints,
@@ -123,15 +121,6 @@ extension RunStore {
         return "INSERT OR REPLACE INTO listing (\(listingColumns.joined(separator: ", "))) VALUES (\(placeholders))"
     }()
 
-    /// Checks listings before the transaction.
-    private func validate(_ listings: [Listing]) throws {
-        for listing in listings where !Self.subjectKinds.contains(listing.subjectKind) {
-            throw RunStoreError.invalidArgument(
-                path: databasePath,
-                reason: "listing \(listing.id): subject kind '\(listing.subjectKind)' is not 'people' or 'companies'")
-        }
-    }
-
     /// Throws `alreadyFinished` inside a write, so the check and the write are one transaction.
     private func requireUnfinished(_ db: Database) throws {
         if try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1") ?? false {
@@ -147,10 +136,6 @@ extension RunStore {
         }
         if let checkpoint { try validate(checkpoint) }
         for trace in traces {
-            if !Self.subjectKinds.contains(trace.subjectKind) {
-                throw RunStoreError.invalidArgument(
-                    path: databasePath, reason: "trace \(trace.id): subject kind '\(trace.subjectKind)' is not 'people' or 'companies'")
-            }
             if let outcome = trace.appealOutcome, !Self.appealOutcomes.contains(outcome) {
                 throw RunStoreError.invalidArgument(
                     path: databasePath, reason: "trace \(trace.id): appeal outcome '\(outcome)' is not 'upheld' or 'overturned'")
@@ -170,11 +155,6 @@ extension RunStore {
         }
         var seen = Set<String>()
         for snapshot in snapshots {
-            if !Self.subjectKinds.contains(snapshot.subjectKind) {
-                throw RunStoreError.invalidArgument(
-                    path: databasePath,
-                    reason: "snapshot of \(snapshot.subject): subject kind '\(snapshot.subjectKind)' is not 'people' or 'companies'")
-            }
             if !seen.insert("\(snapshot.subjectKind) \(snapshot.subject)").inserted {
                 throw RunStoreError.invalidArgument(
                     path: databasePath, reason: "\(snapshot.subjectKind) \(snapshot.subject) has two snapshots")
@@ -182,8 +162,6 @@ extension RunStore {
         }
     }
 
-    /// The values of `subject_kind`.
-    static let subjectKinds: Set<String> = ["people", "companies"]
     /// The values of `appeal_outcome`.
     static let appealOutcomes: Set<String> = ["upheld", "overturned"]
 }

@@ -1,6 +1,6 @@
 import Foundation
 internal import GRDB
-import Simulation
+import RunRecords
 
 /// The database of one simulation run, `DIR/run.sqlite`: what was run (`RunInfo`), how far it got
 /// (`RunProgress`), the metrics time series, the traces of records of traced subjects, and at the

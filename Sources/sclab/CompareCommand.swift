@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 
 /// `sclab compare A B [...]`: key metrics of runs side by side, with differences (N4).
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 
 /// `sclab export DIR --table T`: one of a run's tables as CSV or JSON for other tools.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunRecords
 import Simulation
 
 /// Writes a line to standard error, where diagnostics belong.

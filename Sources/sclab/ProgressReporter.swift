@@ -1,4 +1,5 @@
 import Foundation
+import Runs
 
 /// Shows long work as it goes: a bar with rate and ETA on a terminal, plain lines otherwise
 /// (logs and CI), written to standard error so standard output stays clean for results.
@@ -51,14 +52,7 @@ final class ProgressReporter: @unchecked Sendable {
         if isTerminal && !silent { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 
-    static func format(_ value: Double) -> String {
-        switch value {
-        case 1e9...: return String(format: "%.2fG", value / 1e9)
-        case 1e6...: return String(format: "%.2fM", value / 1e6)
-        case 1e3...: return String(format: "%.1fk", value / 1e3)
-        default: return String(format: "%.0f", value)
-        }
-    }
+    static func format(_ value: Double) -> String { compactNumber(value) }
 
     static func duration(_ seconds: Double) -> String {
         seconds < 60 ? String(format: "%.0fs", seconds) : String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)

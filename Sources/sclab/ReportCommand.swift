@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 
 /// `sclab report DIR`: what a run did to its society, as HTML, markdown or JSON.
 struct ReportCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
+import Runs
 import Simulation
 import SocialCredit
 import Society
@@ -47,12 +49,16 @@ struct ResumeCommand: ParsableCommand {
         let info = try store.info()
         try OptionBounds.checkMemory(for: info, threads: threads ?? ParallelChunks.defaultThreads, counterfactual: true)
         let progress = try store.progress()
-        var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads, json: json)
-        driver.keepCheckpoints = keepCheckpoints
-        let checkpoint = try Checkpoints.restoreLatest(&driver.simulation, info: info, store: store, progress: progress) {
-            printError($0)
+        let outcome = try sayingRunErrors {
+            var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads,
+                                       delegate: TerminalRunProgress(messages: !json))
+            driver.keepCheckpoints = keepCheckpoints
+            let checkpoint = try Checkpoints.restoreLatest(&driver.simulation, info: info, store: store, progress: progress) {
+                printError($0)
+            }
+            if !json { printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))") }
+            return try driver.runToEnd()
         }
-        if !json { printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))") }
-        try driver.runToEnd()
+        TerminalRunProgress.print(outcome, folder: store.directory, json: json)
     }
 }

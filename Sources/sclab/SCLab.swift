@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunRecords
 import Simulation
 
 /// The `sclab` command: thin wrappers over the SocialCredit library.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Observatory
+import RunRecords
 
 /// `sclab serve`: the Observatory web app over a folder of runs.
 struct ServeCommand: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
+import Runs
 import Simulation
 import SocialCredit
 import Society
@@ -116,10 +118,13 @@ struct SimulateCommand: ParsableCommand {
         try OptionBounds.checkMemory(for: info, threads: threadCount, counterfactual: !noCounterfactual)
         let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
         let store = try RunStore.create(directory: folder, info: info)
-        var runner = try RunDriver(info: info, store: store, threads: threadCount, json: json,
-                                   counterfactual: !noCounterfactual)
-        runner.keepCheckpoints = keepCheckpoints
-        try runner.runToEnd(stopAfter: stopAfter)
+        let outcome = try sayingRunErrors {
+            var runner = try RunDriver(info: info, store: store, threads: threadCount, counterfactual: !noCounterfactual,
+                                       delegate: TerminalRunProgress(messages: !json))
+            runner.keepCheckpoints = keepCheckpoints
+            return try runner.runToEnd(stopAfter: stopAfter)
+        }
+        TerminalRunProgress.print(outcome, folder: store.directory, json: json)
     }
 
     /// The run the flags describe.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunRecords
 import Simulation
 import Society
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
+import SocialCredit
 
 /// `sclab store-stress DIR`: a hidden test helper that writes synthetic periods to a new run
 /// store as fast as it can, so that the RunStore tests can kill it with SIGKILL at an arbitrary
@@ -59,7 +61,7 @@ struct StoreStressCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("committed \(done)\n".utf8))
             }
             let snapshots = (0..<min(traces, 100)).map { subject in
-                SubjectSnapshot(subject: subject, subjectKind: "people", reason: "traced", score: 1000, tier: "A", lists: "",
+                SubjectSnapshot(subject: subject, subjectKind: .people, reason: "traced", score: 1000, tier: "A", lists: "",
                                 everListed: "", records: done, falseRecords: 0, blocked: 0, rewarded: 0, age: 30,
                                 male: subject % 2 == 0, province: 110_000, urban: true, incomeQuintile: 3)
             }
@@ -107,7 +109,7 @@ struct StoreStressCommand: ParsableCommand {
     /// A synthetic trace of a record made on `day`; with an appeal day and outcome, the version
     /// written when its appeal was decided.
     private func trace(id: Int64, subject: Int, day: String, appealDay: String?, outcome: String?) -> RecordTrace {
-        RecordTrace(id: id, subject: subject, subjectKind: "people", behavior: "stress", source: "stress", occurred: day,
+        RecordTrace(id: id, subject: subject, subjectKind: .people, behavior: "stress", source: "stress", occurred: day,
                     recorded: day, misattributed: false, actualSubject: nil, rule: "stress", delta: -5,
                     judgedOtherwise: false, listed: nil, appealFiled: appealDay, appealDecided: appealDay,
                     appealOutcome: outcome)

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 import RunStore
+import Runs
 import Simulation
 import SocialCredit
 import Society
@@ -105,9 +107,8 @@ struct SweepCommand: ParsableCommand {
                                    traceEvery: RunInfo.defaultTraceEvery(population: population))
                 do {
                     let store = try RunStore.create(directory: directory, info: info)
-                    var driver = try RunDriver(info: info, store: store, threads: threads, json: false,
-                                               counterfactual: !noCounterfactual, quiet: true)
-                    try driver.runToEnd()
+                    var driver = try RunDriver(info: info, store: store, threads: threads, counterfactual: !noCounterfactual)
+                    _ = try driver.runToEnd()
                     let done = runs.finished(index, directory)
                     printError("sweep: run \(done) of \(tasks.count) done (\(directory))")
                 } catch {

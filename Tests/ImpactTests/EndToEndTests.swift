@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import Testing
 import RunStore
 import SocialCredit
@@ -52,7 +53,7 @@ struct EndToEndTests {
             #expect(groups.reduce(0) { $0 + $1.records } == all.records)
         }
         // Everyone ever listed has a snapshot: the black-listed count matches the snapshots'.
-        let snapshots = try RunStore.open(directory: folder).snapshots().filter { $0.subjectKind == "people" }
+        let snapshots = try RunStore.open(directory: folder).snapshots().filter { $0.subjectKind == .people }
         let blackLists = Set(data.scenario.lists.filter { $0.kind == .black }.map(\.id))
         let everBlack = snapshots.filter { !Set($0.everListed.split(separator: ",").map(String.init)).isDisjoint(with: blackLists) }
         #expect(everBlack.count == all.everBlacklisted)

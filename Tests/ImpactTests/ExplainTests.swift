@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import Testing
 import RunStore
 import SocialCredit
@@ -14,7 +15,7 @@ struct ExplainTests {
         let data = try RunData.load(store: store)
         let policy = try Policy(data.scenario)
         let people = try store.snapshots().filter {
-            $0.subjectKind == "people" && $0.reason.contains("traced") && $0.spilloverPoints == 0 && $0.spilloverCeiling == nil
+            $0.subjectKind == .people && $0.reason.contains("traced") && $0.spilloverPoints == 0 && $0.spilloverCeiling == nil
         }
         var withRecords = 0
         for person in people {
@@ -35,7 +36,7 @@ struct ExplainTests {
         let folder = try SharedRun.folder()
         let store = try RunStore.open(directory: folder)
         let person = try #require(try store.snapshots().first {
-            $0.subjectKind == "people" && $0.reason == "traced,listed" && !$0.lists.isEmpty && $0.spilloverPoints == 0
+            $0.subjectKind == .people && $0.reason == "traced,listed" && !$0.lists.isEmpty && $0.spilloverPoints == 0
         })
         let report = try CreditReport.load(directory: folder, person: person.subject, threads: 2)
         #expect(report.traced && report.notTraced == nil)

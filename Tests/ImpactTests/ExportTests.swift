@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import Testing
 import RunStore
 import SocialCredit
@@ -101,7 +102,7 @@ struct ExportTests {
         let csv = try StrictCSV.parse(table.csv())
         #expect(csv.first == kind.columns.map(\.name))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(table.json().utf8)) as? [[String: Any]])
-        let people = try store.snapshots().filter { $0.subjectKind == "people" }
+        let people = try store.snapshots().filter { $0.subjectKind == .people }
         let expected: Int
         switch kind {
         case .metrics: expected = try store.allMetrics().count
@@ -138,7 +139,7 @@ struct ExportTests {
         let folder = try SharedRun.folder()
         let store = try RunStore.open(directory: folder)
         let table = try ExportTable.load(.lists, from: store)
-        let traced = try store.snapshots().filter { $0.subjectKind == "people" && $0.reason.contains("traced") && !$0.everListed.isEmpty }
+        let traced = try store.snapshots().filter { $0.subjectKind == .people && $0.reason.contains("traced") && !$0.everListed.isEmpty }
         try #require(!traced.isEmpty, "no traced person was listed: make the test run bigger")
         for person in traced {
             let rows = table.rows.filter { $0[0] == .integer(person.subject) }

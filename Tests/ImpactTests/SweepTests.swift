@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import RunRecords
 import Testing
 import SocialCredit
 @testable import Impact

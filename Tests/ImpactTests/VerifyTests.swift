@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunRecords
 import Testing
 import RunStore
 import SocialCredit
@@ -29,7 +30,7 @@ struct VerifyTests {
         let store = try RunStore.openReadOnly(directory: folder)
         let disagreeing = Set(before.disagreements.filter { $0.field == "score" }.map { "\($0.subject) \($0.day)" })
         let row = try #require(try store.tracedStandings().first {
-            $0.subjectKind == "people" && $0.score != nil && !disagreeing.contains("\($0.subject) \($0.day)")
+            $0.subjectKind == .people && $0.score != nil && !disagreeing.contains("\($0.subject) \($0.day)")
         })
         try store.close()
         let score = try #require(row.score)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -41,7 +42,7 @@ struct AppealedRuleTests {
     /// judgement (-30) was overturned on appeal on 2016-04-01; rule B's (-20) was upheld.
     static func traces() -> [RecordTrace] {
         [(0, "rule_a", -30, "overturned"), (1, "rule_b", -20, "upheld")].map { rule, id, delta, outcome in
-            RecordTrace(id: TraceID(record: 1, rule: rule).rawValue, subject: 0, subjectKind: "people", behavior: "offence",
+            RecordTrace(id: TraceID(record: 1, rule: rule).rawValue, subject: 0, subjectKind: .people, behavior: "offence",
                         source: "watcher", occurred: "2016-03-01", recorded: "2016-03-05", misattributed: false,
                         actualSubject: nil, rule: id, delta: delta, judgedOtherwise: false, listed: nil,
                         appealFiled: "2016-03-10", appealDecided: "2016-04-01", appealOutcome: outcome)

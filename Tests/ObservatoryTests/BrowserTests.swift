@@ -1,6 +1,8 @@
 import Foundation
 import Impact
+import RunRecords
 import Simulation
+import SocialCredit
 import Society
 import Testing
 @testable import Observatory
@@ -59,7 +61,7 @@ struct BrowserTests {
         let view = try observatory.catalog.run(TinyRun.id)
         // A listed debtor whom callers hear a ringtone warning about (pilot provinces only).
         let listed = try #require(made.snapshots.first { snapshot in
-            snapshot.subjectKind == "people" && snapshot.lists.contains("dishonest_judgment_debtors")
+            snapshot.subjectKind == .people && snapshot.lists.contains("dishonest_judgment_debtors")
                 && (try? view.creditReport(snapshot.subject).engine?.ringtoneWarning) != nil
         })
         let name = made.population.name(of: listed.subject, tables: made.names).han

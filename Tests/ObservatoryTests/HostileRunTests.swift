@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit

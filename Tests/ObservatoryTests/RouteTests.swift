@@ -2,6 +2,7 @@ import Foundation
 import Impact
 import Hummingbird
 import HummingbirdTesting
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -53,7 +54,7 @@ struct RouteTests {
     func engineAgreesWithSimulation() async throws {
         let made = try TinyRun.get()
         let view = try Observatory(runsDirectory: made.root).catalog.run(TinyRun.id)
-        let people = made.snapshots.filter { $0.subjectKind == "people" }
+        let people = made.snapshots.filter { $0.subjectKind == .people }
         #expect(people.count == TinyRun.population)
         // A known difference, reported: when a record is overturned on appeal, the engine (a pure
         // function of the records) frees the yearly cap room it used, the simulation does not, so
@@ -82,7 +83,7 @@ struct RouteTests {
     @Test("A listed debtor is refused a flight by the list flight ban, with the list and the listing record as reasons")
     func listedDebtorIsBlocked() async throws {
         let made = try TinyRun.get()
-        let listed = try #require(made.snapshots.first { $0.subjectKind == "people" && $0.lists.contains("dishonest_judgment_debtors") },
+        let listed = try #require(made.snapshots.first { $0.subjectKind == .people && $0.lists.contains("dishonest_judgment_debtors") },
                                   "the tiny run lists no debtor")
         let decision = try await Self.json("/api/runs/\(TinyRun.id)/people/\(listed.subject)/decisions/buy_flight")
         #expect(decision["allowed"] as? Bool == false)
@@ -95,7 +96,7 @@ struct RouteTests {
         #expect((decision["explanation"] as? String)?.hasPrefix("buy_flight on 2016-12-31: BLOCKED") == true)
 
         // Someone on no list with a tier above D flies.
-        let clean = try #require(made.snapshots.first { $0.subjectKind == "people" && $0.lists.isEmpty && $0.tier != "D" && $0.score != nil })
+        let clean = try #require(made.snapshots.first { $0.subjectKind == .people && $0.lists.isEmpty && $0.tier != "D" && $0.score != nil })
         let allowed = try await Self.json("/api/runs/\(TinyRun.id)/people/\(clean.subject)/decisions/buy_flight")
         #expect(allowed["allowed"] as? Bool == true)
         #expect((allowed["blocks"] as? [Any])?.isEmpty == true)

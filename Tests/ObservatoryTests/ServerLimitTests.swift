@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 import HummingbirdTesting
+import RunRecords
 import RunStore
 import Testing
 @testable import Observatory

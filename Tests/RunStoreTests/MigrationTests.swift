@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunRecords
 import Simulation
 import Testing
 @testable import RunStore

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunRecords
 import RunStore
 import Simulation
 import Testing

@@ -1,6 +1,8 @@
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
+import SocialCredit
 import Testing
 
 /// Writing a run and reading it back.
@@ -83,7 +85,7 @@ struct RunStoreTests {
         let folder = try TemporaryFolder()
         let store = try RunStore.create(directory: folder.path, info: Fixture.info())
         let first = [Fixture.trace(id: 30, subject: 42), Fixture.trace(id: 10, subject: 42),
-                     Fixture.trace(id: 20, subject: 7), Fixture.trace(id: 21, subject: 42, kind: "companies"),
+                     Fixture.trace(id: 20, subject: 7), Fixture.trace(id: 21, subject: 42, kind: .companies),
                      Fixture.trace(id: 4_000_000_000_000, subject: 42)]
         try store.commitPeriod(daysDone: 31, lastDay: "2015-03-31", metrics: [], traces: first, checkpoint: nil)
         #expect(try store.traces(subject: 42, kind: "people").map(\.id) == [10, 30, 4_000_000_000_000])
@@ -107,7 +109,7 @@ struct RunStoreTests {
         let store = try RunStore.create(directory: folder.path, info: Fixture.info())
         try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: Fixture.checkpoint("c/1.bin", daysDone: 31))
         #expect(try store.snapshots().isEmpty)
-        let snapshots = [Fixture.snapshot(subject: 9, kind: "companies"), Fixture.snapshot(subject: 42),
+        let snapshots = [Fixture.snapshot(subject: 9, kind: .companies), Fixture.snapshot(subject: 42),
                          Fixture.snapshot(subject: 7)]
         try store.finish(snapshots: snapshots, digest: Fixture.digest, summaryJSON: #"{"people": 100000}"#)
         #expect(try store.snapshots() == [snapshots[2], snapshots[1], snapshots[0]])
@@ -163,10 +165,6 @@ struct RunStoreTests {
             }),
             ("must be relative to the run folder", {
                 try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point, traces: [], checkpoint: Fixture.checkpoint("/tmp/c.bin"))
-            }),
-            ("subject kind 'person'", {
-                try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point,
-                                       traces: [Fixture.trace(id: 1, subject: 1, kind: "person")], checkpoint: nil)
             }),
             ("appeal outcome 'won'", {
                 try store.commitPeriod(daysDone: 1, lastDay: "2014-01-31", metrics: point,

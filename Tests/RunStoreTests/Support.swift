@@ -1,6 +1,8 @@
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
+import SocialCredit
 import Testing
 
 /// A fresh folder under the system's temporary folder, removed when the test ends.
@@ -26,7 +28,7 @@ enum Fixture {
                 checkpointEvery: 90, version: "0.1.0")
     }
 
-    static func trace(id: Int64, subject: Int, kind: String = "people", outcome: String? = nil) -> RecordTrace {
+    static func trace(id: Int64, subject: Int, kind: SubjectKind = .people, outcome: String? = nil) -> RecordTrace {
         RecordTrace(id: id, subject: subject, subjectKind: kind, behavior: "jaywalking", source: "cctv",
                     occurred: "2015-03-02", recorded: "2015-03-09", misattributed: id % 3 == 0,
                     actualSubject: id % 3 == 0 ? subject + 1 : nil, rule: id % 2 == 0 ? "r-jaywalk" : nil,
@@ -35,12 +37,12 @@ enum Fixture {
                     appealOutcome: outcome)
     }
 
-    static func snapshot(subject: Int, kind: String = "people") -> SubjectSnapshot {
-        SubjectSnapshot(subject: subject, subjectKind: kind, reason: "traced,listed", score: kind == "people" ? 955 : nil,
-                        tier: kind == "people" ? "B" : nil, lists: "blacklist", everListed: "blacklist,redlist",
-                        records: 12, falseRecords: 2, blocked: 3, rewarded: 1, age: kind == "people" ? 41 : nil,
-                        male: kind == "people" ? subject % 2 == 0 : nil, province: 370_000,
-                        urban: kind == "people" ? true : nil, incomeQuintile: kind == "people" ? 2 : nil)
+    static func snapshot(subject: Int, kind: SubjectKind = .people) -> SubjectSnapshot {
+        SubjectSnapshot(subject: subject, subjectKind: kind, reason: "traced,listed", score: kind == .people ? 955 : nil,
+                        tier: kind == .people ? "B" : nil, lists: "blacklist", everListed: "blacklist,redlist",
+                        records: 12, falseRecords: 2, blocked: 3, rewarded: 1, age: kind == .people ? 41 : nil,
+                        male: kind == .people ? subject % 2 == 0 : nil, province: 370_000,
+                        urban: kind == .people ? true : nil, incomeQuintile: kind == .people ? 2 : nil)
     }
 
     static let digest = String(repeating: "ab", count: 32)
@@ -52,7 +54,7 @@ enum Fixture {
 }
 
 /// Runs `body`, which must throw a `RunStoreError`, and returns it (or records an issue).
-func runStoreError(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> RunStoreError? {
+func runStoreError(sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> RunStoreError? {
     do {
         try body()
         Issue.record("expected a RunStoreError, nothing was thrown", sourceLocation: sourceLocation)

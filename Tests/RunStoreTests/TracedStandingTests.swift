@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import RunRecords
 import Simulation
+import SocialCredit
 import Testing
 @testable import RunStore
 
@@ -9,16 +11,16 @@ import Testing
 @Suite("run store: traced standings and decisions")
 struct TracedStandingTests {
     static let standing = TracedStanding(
-        subject: 4, subjectKind: "people", day: "2014-01-31", score: 990, tier: "A", lists: "dishonest_judgment_debtors",
+        subject: 4, subjectKind: .people, day: "2014-01-31", score: 990, tier: "A", lists: "dishonest_judgment_debtors",
         ceiling: "B", spilloverPoints: -20, spilloverCeiling: nil, spillovers: "listed_parent_school_ban")
-    static let decision = TracedDecision(subject: 4, subjectKind: "people", day: "2014-01-12", action: "buy_flight",
+    static let decision = TracedDecision(subject: 4, subjectKind: .people, day: "2014-01-12", action: "buy_flight",
                                          blocked: true, rewarded: false)
 
     @Test("A period's standings and decisions round-trip; a period written again replaces them")
     func roundTrip() throws {
         let folder = try TemporaryFolder()
         let store = try RunStore.create(directory: folder.appending("run"), info: Fixture.info())
-        let company = TracedStanding(subject: 0, subjectKind: "companies", day: "2014-01-31", score: nil, tier: nil, lists: "",
+        let company = TracedStanding(subject: 0, subjectKind: .companies, day: "2014-01-31", score: nil, tier: nil, lists: "",
                                      ceiling: nil, spilloverPoints: 0, spilloverCeiling: nil, spillovers: "")
         try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: nil,
                                standings: [company, Self.standing], decisions: [Self.decision])
@@ -33,16 +35,22 @@ struct TracedStandingTests {
         withExtendedLifetime(folder) {}
     }
 
-    @Test("A standing with an unknown subject kind is refused before anything is written")
+    @Test("A stored subject kind other than people or companies (a tampered file) reads as damaged")
     func badKind() throws {
         let folder = try TemporaryFolder()
-        let store = try RunStore.create(directory: folder.appending("run"), info: Fixture.info())
-        var bad = Self.standing
-        bad.subjectKind = "households"
-        #expect(throws: RunStoreError.self) {
-            try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: nil, standings: [bad])
+        let directory = folder.appending("run")
+        let store = try RunStore.create(directory: directory, info: Fixture.info())
+        try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [], traces: [], checkpoint: nil,
+                               standings: [Self.standing])
+        try store.close()
+        let queue = try DatabaseQueue(path: directory + "/run.sqlite")
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: "UPDATE traced_standing SET subject_kind = 'households'")
         }
-        #expect(try store.progress().daysDone == 0)
+        try queue.close()
+        let error = runStoreError { _ = try RunStore.openReadOnly(directory: directory).tracedStandings() }
+        #expect(error?.description.contains("traced_standing: subject kind 'households' is not 'people' or 'companies'") == true)
         withExtendedLifetime(folder) {}
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import SocialCredit
 import Society
 import Testing
@@ -148,7 +149,7 @@ struct MechanismTests {
         #expect(out.total("list.entries.debtors") == 50)
         #expect(out.total("blocked.enrol_private_school") > 0)
         let snapshots = simulation.finalSnapshots(census: SimulationFixture.census)
-        let blocked = snapshots.filter { $0.subjectKind == "people" && $0.blocked > 0 }.map(\.subject)
+        let blocked = snapshots.filter { $0.subjectKind == .people && $0.blocked > 0 }.map(\.subject)
         // Every debtor's child tried about 26 times in six months and was refused from the first
         // month's end; children without a listed parent never were.
         #expect(blocked.count == 50)

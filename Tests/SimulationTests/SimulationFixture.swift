@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import SocialCredit
 import Society
 @testable import Simulation

@@ -1,3 +1,4 @@
+import RunRecords
 import Society
 import Simulation
 import SocialCredit

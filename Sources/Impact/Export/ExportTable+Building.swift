@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -15,7 +16,7 @@ extension ExportTable {
             }
             return ExportTable(kind: kind, columns: kind.columns, rows: rows)
         case .people:
-            let rows = try store.snapshots().filter { $0.subjectKind == "people" }.map(personRow)
+            let rows = try store.snapshots().filter { $0.subjectKind == .people }.map(personRow)
             return ExportTable(kind: kind, columns: kind.columns, rows: rows)
         case .records:
             return ExportTable(kind: kind, columns: kind.columns, rows: try store.allTraces().map(recordRow))
@@ -34,7 +35,7 @@ extension ExportTable {
     }
 
     static func recordRow(_ t: RecordTrace) -> [ExportValue] {
-        [.text(t.subjectKind), .integer(t.subject), .integer(TracedRecords.recordID(t)), .text(t.rule), .text(t.behavior),
+        [.text(t.subjectKind.rawValue), .integer(t.subject), .integer(TracedRecords.recordID(t)), .text(t.rule), .text(t.behavior),
          .text(t.source), .text(t.occurred), .text(t.recorded), .integer(t.delta), .boolean(t.judgedOtherwise),
          .boolean(t.misattributed), .integer(t.actualSubject), .text(t.listed), .text(t.appealFiled),
          .text(t.appealDecided), .text(t.appealOutcome)]
@@ -50,7 +51,7 @@ extension ExportTable {
         }
         let end = data.lastDay
         var rows: [[ExportValue]] = []
-        for s in try store.snapshots() where s.subjectKind == "people" && !s.everListed.isEmpty {
+        for s in try store.snapshots() where s.subjectKind == .people && !s.everListed.isEmpty {
             if s.reason.split(separator: ",").contains("traced") {
                 let records = try TracedRecords(store.traces(subject: s.subject, kind: "people"), scenario: data.scenario)
                 let stays = ListStays(policy: policy, records: records, province: s.province, enrolled: s.score != nil, end: end)

@@ -1,3 +1,4 @@
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit

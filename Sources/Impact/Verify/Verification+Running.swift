@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -61,7 +62,7 @@ struct Audit: Sendable {
         self.policy = policy
         self.population = population
         self.census = census
-        func key(_ kind: String, _ subject: Int) -> Key { Key(companies: kind == "companies", index: subject) }
+        func key(_ kind: SubjectKind, _ subject: Int) -> Key { Key(companies: kind == .companies, index: subject) }
         let byStanding = Dictionary(grouping: standings) { key($0.subjectKind, $0.subject) }
         self.standings = byStanding
         self.decisions = Dictionary(grouping: decisions) { key($0.subjectKind, $0.subject) }

@@ -1,5 +1,6 @@
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -55,17 +56,17 @@ final class RunView: Sendable {
         day = data.progress.lastDay.flatMap { Day(iso: $0) } ?? Day(iso: data.info.end) ?? data.scenario.period.end
         var people: [Int: SubjectSnapshot] = [:], companies: [Int: SubjectSnapshot] = [:]
         for snapshot in try store.snapshots() {
-            if snapshot.subjectKind == "people" { people[snapshot.subject] = snapshot } else { companies[snapshot.subject] = snapshot }
+            if snapshot.subjectKind == .people { people[snapshot.subject] = snapshot } else { companies[snapshot.subject] = snapshot }
         }
         self.people = people
         self.companies = companies
         traced = people.values.filter { $0.reason.split(separator: ",").contains("traced") }.map(\.subject).sorted()
         let traces = try store.allTraces()
-        peopleTraces = Dictionary(grouping: traces.filter { $0.subjectKind == "people" }, by: \.subject)
-        companyTraces = Dictionary(grouping: traces.filter { $0.subjectKind == "companies" }, by: \.subject)
+        peopleTraces = Dictionary(grouping: traces.filter { $0.subjectKind == .people }, by: \.subject)
+        companyTraces = Dictionary(grouping: traces.filter { $0.subjectKind == .companies }, by: \.subject)
         let listings = try store.listings()
-        peopleListings = Dictionary(grouping: listings.filter { $0.subjectKind == "people" }, by: \.subject)
-        companyListings = Dictionary(grouping: listings.filter { $0.subjectKind == "companies" }, by: \.subject)
+        peopleListings = Dictionary(grouping: listings.filter { $0.subjectKind == .people }, by: \.subject)
+        companyListings = Dictionary(grouping: listings.filter { $0.subjectKind == .companies }, by: \.subject)
         let info = data.info
         society = Lazy {
             // A run folder names its size; generating a society that does not fit in memory

@@ -1,5 +1,6 @@
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit

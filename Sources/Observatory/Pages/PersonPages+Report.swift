@@ -1,5 +1,6 @@
 import Foundation
 import Impact
+import RunRecords
 
 extension PersonPages {
     /// The credit report as a page, from the same `CreditReport` as `sclab explain` and the JSON

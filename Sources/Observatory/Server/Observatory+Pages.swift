@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit

@@ -1,3 +1,4 @@
+import RunRecords
 import SocialCredit
 
 /// A record travelling through the system: from occurrence to arrival, and later to expiry or an

@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import SocialCredit
 import Society
 
@@ -258,7 +259,7 @@ extension EventContext {
         let rule = Int(record.rule)
         return Listing(
             id: TraceID(record: record.id, rule: rule).rawValue, subject: Int(record.subject),
-            subjectKind: isCompanies ? "companies" : "people", list: scenario.lists[list].id,
+            subjectKind: isCompanies ? .companies : .people, list: scenario.lists[list].id,
             day: Day(number: day).description,
             until: until == Int32.max ? nil : Day(number: until - 1).description,
             behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
@@ -270,7 +271,7 @@ extension EventContext {
         let rule = Int(record.rule)
         return RecordTrace(
             id: TraceID(record: record.id, rule: rule >= 0 ? rule : nil).rawValue, subject: Int(record.subject),
-            subjectKind: isCompanies ? "companies" : "people",
+            subjectKind: isCompanies ? .companies : .people,
             behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
             occurred: Day(number: record.occurred).description, recorded: Day(number: day).description,
             misattributed: record.misattributed, actualSubject: record.misattributed ? Int(record.actual) : nil,

@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import SocialCredit
 import Society
 
@@ -28,7 +29,7 @@ extension Simulation {
                 }
                 let isPerson = kind == .people
                 snapshots.append(SubjectSnapshot(
-                    subject: subject, subjectKind: isPerson ? "people" : "companies",
+                    subject: subject, subjectKind: isPerson ? .people : .companies,
                     reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(separator: ","),
                     score: standing.scored ? Int(standing.score) : nil,
                     tier: standing.tier >= 0 ? scale?.tiers[Int(standing.tier)].id : nil,

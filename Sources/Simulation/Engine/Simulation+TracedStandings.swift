@@ -1,4 +1,5 @@
 import Foundation
+import RunRecords
 import SocialCredit
 import Society
 
@@ -42,7 +43,7 @@ extension EventContext {
         let channels = model.policy.noticeChannels
         let notices = channels.indices.filter { noticeMask & (1 << UInt64($0)) != 0 }.map { channels[$0] }
         return TracedStanding(
-            subject: subject, subjectKind: isCompanies ? "companies" : "people", day: Day(number: day).description,
+            subject: subject, subjectKind: isCompanies ? .companies : .people, day: Day(number: day).description,
             score: own.scored ? Int(own.score) : nil, tier: own.tier >= 0 ? tier(Int(own.tier)) : nil,
             lists: lists.joined(separator: ","),
             ceiling: day < state.ceilingUntil[subject] ? tier(Int(state.ceilingTier[subject])) : nil,
@@ -66,7 +67,7 @@ extension EventContext {
     func traceDecision(_ subject: Int, _ action: Int, blocked: Bool, rewarded: Bool) {
         guard isTraced(subject) else { return }
         chunk.decisions.append(TracedDecision(
-            subject: subject, subjectKind: isCompanies ? "companies" : "people", day: Day(number: day).description,
+            subject: subject, subjectKind: isCompanies ? .companies : .people, day: Day(number: day).description,
             action: model.scenario.actions[action].id, blocked: blocked, rewarded: rewarded))
     }
 }

@@ -121,6 +121,6 @@ public struct Enrolment: Sendable, Equatable {
 }
 
 /// Whether a rule, list or measure concerns people or companies.
-public enum SubjectKind: String, Sendable, CaseIterable {
+public enum SubjectKind: String, Sendable, CaseIterable, Codable {
     case people, companies
 }

@@ -10,7 +10,7 @@ public struct TraceID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var rule: Int?
 
     /// Rule slots an id holds: 63 rules, and one value for "no rule".
-    static let slots: Int64 = 64
+    package static let slots: Int64 = 64
 
     /// An id from its parts. A rule outside 0..<63 is not representable and reads as no rule.
     public init(record: Int64, rule: Int?) {

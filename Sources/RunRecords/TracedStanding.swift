@@ -1,11 +1,13 @@
+import SocialCredit
+
 /// What the run held for one traced subject during one month, taken at the month's end (before
 /// the next month's spillovers are computed): the standing its decisions read. `sclab verify`
 /// re-derives it with the decision engine alone, so a run can be trusted subject by subject.
 public struct TracedStanding: Sendable, Codable, Equatable {
     /// The person's or company's index.
     public var subject: Int
-    /// "people" or "companies".
-    public var subjectKind: String
+    /// A person or a company (stored as "people" or "companies").
+    public var subjectKind: SubjectKind
     /// The month's last day simulated (ISO date).
     public var day: String
     /// Score, spillover points included; nil when the subject is not scored.
@@ -27,7 +29,7 @@ public struct TracedStanding: Sendable, Codable, Equatable {
     public var notices: String
 
     /// A standing from its parts.
-    public init(subject: Int, subjectKind: String, day: String, score: Int?, tier: String?, lists: String,
+    public init(subject: Int, subjectKind: SubjectKind, day: String, score: Int?, tier: String?, lists: String,
                 ceiling: String?, spilloverPoints: Int, spilloverCeiling: String?, spillovers: String, notices: String = "") {
         self.subject = subject
         self.subjectKind = subjectKind
@@ -48,8 +50,8 @@ public struct TracedStanding: Sendable, Codable, Equatable {
 public struct TracedDecision: Sendable, Codable, Equatable {
     /// The person's or company's index.
     public var subject: Int
-    /// "people" or "companies".
-    public var subjectKind: String
+    /// A person or a company (stored as "people" or "companies").
+    public var subjectKind: SubjectKind
     /// The day of the attempt (ISO date).
     public var day: String
     /// Action id.
@@ -60,7 +62,7 @@ public struct TracedDecision: Sendable, Codable, Equatable {
     public var rewarded: Bool
 
     /// A decision from its parts.
-    public init(subject: Int, subjectKind: String, day: String, action: String, blocked: Bool, rewarded: Bool) {
+    public init(subject: Int, subjectKind: SubjectKind, day: String, action: String, blocked: Bool, rewarded: Bool) {
         self.subject = subject
         self.subjectKind = subjectKind
         self.day = day

@@ -1,18 +1,18 @@
-import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
 
 /// Checkpoint files of a run: `DIR/checkpoints/day-N.bin`, each `CheckpointFile`'s header (run
 /// identity, length, SHA-256) in front of the state, written whole and durable or not at all,
 /// recorded in the run store, the older ones deleted once a newer one is recorded.
-enum Checkpoints {
+public enum Checkpoints {
     /// The folder inside a run folder.
     static let folder = "checkpoints"
     /// Checkpoints kept by default: the latest, and the one before in case the latest is damaged.
-    static let defaultKeep = 2
+    public static let defaultKeep = 2
     /// What `--keep-checkpoints` accepts (a bound, not a need: each checkpoint is the whole state).
-    static let keepRange = 1...1_000
+    public static let keepRange = 1...1_000
 
     /// The file of the checkpoint taken `daysDone` days in, relative to the run folder.
     static func file(daysDone: Int) -> String { "\(folder)/day-\(daysDone).bin" }

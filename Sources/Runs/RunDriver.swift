@@ -1,21 +1,22 @@
-import ArgumentParser
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
 import Society
 
-/// Drives a run from its stored description: builds the society and the simulation, runs month
-/// by month committing each month to the store (with checkpoints when asked), and finishes with
-/// the snapshots, the digest and the summary. Shared by `simulate` and `resume`.
-struct RunDriver {
-    let info: RunInfo
-    let store: RunStore
+/// A run as `sclab simulate`, `resume` and `sweep` make it, for any Swift program: builds the
+/// society and the simulation from the run's stored description, runs month by month committing
+/// each month to the store (with checkpoints when asked), then runs the companions (the
+/// counterfactual and further seeds) and finishes with the snapshots, the digest, the summary
+/// and the report. Progress goes to a `RunDriverDelegate`, never to the terminal.
+public struct RunDriver {
+    /// What the run is: scenario text, size, seed, days, tracing, seeds.
+    public let info: RunInfo
+    /// Where it is stored (created with `RunStore.create`, or opened to resume).
+    public let store: RunStore
     let census: Census
-    let json: Bool
-    /// Print nothing (runs of a sweep): no progress, no summary.
-    let quiet: Bool
     /// Whether to run the counterfactual (the system switched off) at the end, for this seed and
     /// each further seed (`info.seeds`).
     let counterfactual: Bool
@@ -23,31 +24,43 @@ struct RunDriver {
     /// The society generator (census and name tables loaded once), also for further seeds.
     let generator: PopulationGenerator
     let population: Population
-    var simulation: Simulation
-    let started = Date()
+    /// The simulation, public so that a resumed run can restore it from a checkpoint
+    /// (`Checkpoints.restoreLatest`) before `runToEnd`.
+    public var simulation: Simulation
+    /// Told of each phase, day and month; nil for a silent run.
+    let delegate: (any RunDriverDelegate)?
     var timings: [String: Double] = [:]
     /// Checkpoints kept: older ones are deleted once a newer one is recorded (`--keep-checkpoints`).
-    var keepCheckpoints = Checkpoints.defaultKeep
+    public var keepCheckpoints = Checkpoints.defaultKeep
 
     /// A driver for the run `info` describes, traced as it says (one in `traceEvery`, and the
-    /// people named with their circles), so that a resumed run traces the same people.
-    init(info: RunInfo, store: RunStore, threads: Int, json: Bool, counterfactual: Bool = true, quiet: Bool = false) throws {
+    /// people named with their circles), so that a resumed run traces the same people. Generates
+    /// the society (reported to `delegate` as `.society`).
+    /// - Parameters:
+    ///   - threads: Threads to use; the result does not depend on it.
+    ///   - counterfactual: Whether to run the counterfactual at the end (the report compares with it).
+    /// - Throws: the scenario reader's errors when `info.scenarioText` does not read, `RunError`
+    ///   for days that are not ISO dates, and the census tables' errors.
+    public init(info: RunInfo, store: RunStore, threads: Int, counterfactual: Bool = true,
+                delegate: (any RunDriverDelegate)? = nil) throws {
         self.info = info
-        self.quiet = quiet
         self.store = store
-        self.json = json
         self.counterfactual = counterfactual
+        self.delegate = delegate
         policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
         generator = try PopulationGenerator()
         census = generator.census
+        guard let start = Day(iso: info.start), let end = Day(iso: info.end) else {
+            throw RunError("\(store.directory): the run's days '\(info.start)' to '\(info.end)' are not ISO dates")
+        }
         let clock = Date()
-        if !json && !quiet { printError("generating \(grouped(info.population)) people (seed \(info.seed))...") }
+        delegate?.runDriver(began: .society(people: info.population, seed: info.seed))
         population = generator.generate(size: info.population, seed: info.seed, threads: threads)
+        delegate?.runDriver(ended: .society(people: info.population, seed: info.seed))
         timings["population"] = Date().timeIntervalSince(clock)
-        let period = Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!)
         simulation = Simulation(policy: policy, population: population, census: census,
-                                config: SimulationConfig(period: period, seed: info.seed, threads: threads,
-                                                         traceEvery: info.effectiveTraceEvery,
+                                config: SimulationConfig(period: Period(start: start, end: end), seed: info.seed,
+                                                         threads: threads, traceEvery: info.effectiveTraceEvery,
                                                          traced: TracedSubjects(naming: info.tracePeople, in: population)))
     }
 
@@ -56,16 +69,17 @@ struct RunDriver {
     /// day, committed with the last month and before the companions start, so that a run killed
     /// during its counterfactual or further seeds resumes from its finished state. At the end the
     /// store is closed, which takes the finished run out of WAL mode.
-    mutating func runToEnd(stopAfter: Int? = nil) throws {
+    public mutating func runToEnd(stopAfter: Int? = nil) throws -> RunOutcome {
         let clock = Date()
         let total = simulation.config.period.days
-        let progress = ProgressReporter(label: "simulate", total: Double(total), unit: "days", silent: quiet)
+        delegate?.runDriver(began: .simulate(days: total))
         var buffer = MonthBuffer()
         var lastCheckpoint = simulation.daysDone
         while !simulation.isFinished {
             let (y, m, _) = simulation.today.components
             let monthEnd = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!.adding(days: -1)
-            simulation.run(until: monthEnd, observer: &buffer) { done in progress.update(done: Double(done)) }
+            let delegate = delegate
+            simulation.run(until: monthEnd, observer: &buffer) { done in delegate?.runDriver(simulatedDays: done, of: total) }
             let stopping = stopAfter.map { simulation.daysDone >= $0 } ?? false
             var checkpoint: CheckpointRecord?
             let due = info.checkpointEvery > 0
@@ -74,20 +88,19 @@ struct RunDriver {
                 checkpoint = try Checkpoints.write(simulation, info: info, in: store.directory)
                 lastCheckpoint = simulation.daysDone
             }
-            try store.commitPeriod(daysDone: simulation.daysDone, lastDay: simulation.today.adding(days: -1).description,
+            let lastDay = simulation.today.adding(days: -1)
+            try store.commitPeriod(daysDone: simulation.daysDone, lastDay: lastDay.description,
                                    metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint,
                                    listings: buffer.listings, standings: buffer.standings, decisions: buffer.decisions)
             if checkpoint != nil { try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone) }
             buffer = MonthBuffer()
+            delegate?.runDriver(finished: RunMonth(daysDone: simulation.daysDone, lastDay: lastDay, checkpoint: checkpoint?.file))
             if stopping && !simulation.isFinished {
-                progress.finish()
-                let message = "stopped after \(simulation.daysDone) days; continue with: sclab resume \(store.directory)"
-                if json { print("{\"stopped\": true, \"daysDone\": \(simulation.daysDone), \"folder\": \"\(store.directory)\"}") }
-                else { print(message) }
-                return
+                delegate?.runDriver(ended: .simulate(days: total))
+                return .stopped(daysDone: simulation.daysDone)
             }
         }
-        progress.finish()
+        delegate?.runDriver(ended: .simulate(days: total))
         timings["simulation"] = Date().timeIntervalSince(clock)
         let digest = simulation.digest()
         let groups = simulation.groupTallies(census: census)
@@ -100,9 +113,11 @@ struct RunDriver {
                                  timings: timings, days: total)
         try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
                          summaryJSON: summary.json, groups: groups, metrics: extra, seedOutcomes: replicates)
+        delegate?.runDriver(began: .report)
         let report = try ReportFiles.write(store: store)
+        delegate?.runDriver(ended: .report)
         try store.close()
-        if !quiet { print(json ? summary.json : summary.text + "\nreport: \(report)") }
+        return .finished(summary, report: report)
     }
 }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 
 /// Writes that survive a killed process and a lost machine: data synced to disk before it is
@@ -35,7 +34,7 @@ enum DurableFile {
     }
 
     /// An error saying what failed on which path, with the system's reason.
-    private static func failure(_ what: String, _ path: String) -> ValidationError {
-        ValidationError("\(path): \(what): \(String(cString: strerror(errno)))")
+    private static func failure(_ what: String, _ path: String) -> RunError {
+        RunError("\(path): \(what): \(String(cString: strerror(errno)))")
     }
 }

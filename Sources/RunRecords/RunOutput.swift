@@ -86,8 +86,8 @@ public struct RecordTrace: Sendable, Codable, Equatable {
     public var id: Int64
     /// The person (or company) the record is attached to.
     public var subject: Int
-    /// "people" or "companies".
-    public var subjectKind: String
+    /// A person or a company (stored as "people" or "companies").
+    public var subjectKind: SubjectKind
     /// Behaviour id.
     public var behavior: String
     /// Source id.
@@ -114,7 +114,7 @@ public struct RecordTrace: Sendable, Codable, Equatable {
     public var appealOutcome: String?
 
     /// A trace from its parts.
-    public init(id: Int64, subject: Int, subjectKind: String, behavior: String, source: String, occurred: String,
+    public init(id: Int64, subject: Int, subjectKind: SubjectKind, behavior: String, source: String, occurred: String,
                 recorded: String, misattributed: Bool, actualSubject: Int?, rule: String?, delta: Int,
                 judgedOtherwise: Bool, listed: String?, appealFiled: String?, appealDecided: String?,
                 appealOutcome: String?) {
@@ -141,8 +141,8 @@ public struct RecordTrace: Sendable, Codable, Equatable {
 public struct SubjectSnapshot: Sendable, Codable, Equatable {
     /// Index.
     public var subject: Int
-    /// "people" or "companies".
-    public var subjectKind: String
+    /// A person or a company (stored as "people" or "companies").
+    public var subjectKind: SubjectKind
     /// Why it is stored: "traced", "listed" or both ("traced,listed").
     public var reason: String
     /// Final score (nil when not scored).
@@ -175,7 +175,7 @@ public struct SubjectSnapshot: Sendable, Codable, Equatable {
     public var spillovers: String
 
     /// A snapshot from its parts.
-    public init(subject: Int, subjectKind: String, reason: String, score: Int?, tier: String?, lists: String,
+    public init(subject: Int, subjectKind: SubjectKind, reason: String, score: Int?, tier: String?, lists: String,
                 everListed: String, records: Int, falseRecords: Int, blocked: Int, rewarded: Int, age: Int?,
                 male: Bool?, province: Int, urban: Bool?, incomeQuintile: Int?, falseLists: String = "",
                 spilloverPoints: Int = 0, spilloverCeiling: String? = nil, spillovers: String = "") {

@@ -1,5 +1,5 @@
-import ArgumentParser
 import Foundation
+import RunRecords
 import RunStore
 import Simulation
 
@@ -11,8 +11,8 @@ extension Checkpoints {
     /// just before a kill, whose month was never committed, would skip that month's data). A
     /// missing, damaged or foreign file is reported through `skipped` by name and the one
     /// before it tried.
-    /// - Throws: a `ValidationError` listing what was tried when no checkpoint can be used.
-    static func restoreLatest(_ simulation: inout Simulation, info: RunInfo, store: RunStore, progress: RunProgress,
+    /// - Throws: a `RunError` listing what was tried when no checkpoint can be used.
+    public static func restoreLatest(_ simulation: inout Simulation, info: RunInfo, store: RunStore, progress: RunProgress,
                               skipped: (String) -> Void) throws -> String {
         let recorded = try store.checkpoints()
         var candidates = filesOnDisk(in: store.directory)
@@ -36,7 +36,7 @@ extension Checkpoints {
         }
         let what = tried.isEmpty ? "the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)"
             : "no usable checkpoint (tried \(tried.joined(separator: ", ")))"
-        throw ValidationError("\(store.directory): \(what)")
+        throw RunError("\(store.directory): \(what)")
     }
 
     /// Restores one checkpoint file, checked against its record in the store (when there is one),

@@ -78,7 +78,7 @@ public struct GroupTally: Sendable, Codable, Equatable {
     ]
 
     /// Adds another tally's counts (same group, another chunk of people).
-    mutating func add(_ other: GroupTally) {
+    package mutating func add(_ other: GroupTally) {
         self = GroupTally(dimension: dimension, group: group, counts: zip(counts, other.counts).map { $0 + $1 })
     }
 

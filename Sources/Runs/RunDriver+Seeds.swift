@@ -1,5 +1,6 @@
 import Foundation
 import Impact
+import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
@@ -21,11 +22,9 @@ extension RunDriver {
         let threads = simulation.config.threads
         let workers = min(threads, jobs.count)
         let each = max(1, threads / workers)
-        if !json && !quiet {
-            let what = [counterfactual ? "the counterfactual (the same society with the system switched off)" : nil,
-                        further.isEmpty ? nil : "\(further.count) further seeds (\(further.map(String.init).joined(separator: ", ")))"]
-            printError("\(what.compactMap { $0 }.joined(separator: " and ")), \(workers) at a time...")
-        }
+        let phase = RunPhase.companions(counterfactual: counterfactual, seeds: further, atOnce: workers)
+        delegate?.runDriver(began: phase)
+        defer { delegate?.runDriver(ended: phase) }
         let queue = WorkQueue<CompanionResult>(count: jobs.count)
         let (policy, generator, population, census, info, period, withCounterfactual) =
             (policy, generator, population, census, info, simulation.config.period, counterfactual)

@@ -1,3 +1,5 @@
+import SocialCredit
+
 /// One entry onto a black or red list by a rule (M5, M13): who, which list, from which day and
 /// until when, and the record behind it (behaviour, source, rule). Kept for everyone listed, not
 /// only the traced sample, because this is what a public list publishes: name, list, reason,
@@ -9,8 +11,8 @@ public struct Listing: Sendable, Codable, Equatable {
     public var id: Int64
     /// The person or company listed.
     public var subject: Int
-    /// "people" or "companies".
-    public var subjectKind: String
+    /// A person or a company (stored as "people" or "companies").
+    public var subjectKind: SubjectKind
     /// List id.
     public var list: String
     /// First day on the list (ISO date): the day the record arrived.
@@ -26,7 +28,7 @@ public struct Listing: Sendable, Codable, Equatable {
     public var misattributed: Bool
 
     /// A listing from its parts.
-    public init(id: Int64, subject: Int, subjectKind: String, list: String, day: String, until: String?,
+    public init(id: Int64, subject: Int, subjectKind: SubjectKind, list: String, day: String, until: String?,
                 behavior: String, source: String, rule: String, misattributed: Bool) {
         self.id = id
         self.subject = subject
