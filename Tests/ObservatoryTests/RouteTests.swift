@@ -198,7 +198,8 @@ struct RouteTests {
     @Test("openapi.yaml becomes JSON in its own order: quoted numbers stay strings, numbers and booleans do not")
     func yamlToJSON() throws {
         let yaml = "b: '200'\na:\n  - 1\n  - 2.5\n  - true\n  - null\n  - ^[a/z]$\nc: {x: 'it''s'}\n"
-        #expect(try APIDocument.json(fromYAML: yaml) == #"{"b":"200","a":[1,2.5,true,null,"^[a/z]$"],"c":{"x":"it's"}}"#)
+        let json = try APIDocument.json(fromYAML: yaml)
+        #expect(json == #"{"b":"200","a":[1,2.5,true,null,"^[a/z]$"],"c":{"x":"it's"}}"#)
     }
 
     @Test("Run ids are plain names: no dots first, no slashes, no other characters",

@@ -3,8 +3,8 @@ import Yams
 
 /// The OpenAPI document, `openapi.yaml` (the one source: the generator builds the API's types
 /// from it, and this serves it), converted once to JSON for `/openapi.json`. Mappings keep the
-/// order they are written in; a scalar is a number, boolean or null where YAML's core schema
-/// resolves it so (Yams's resolver), a string otherwise.
+/// order they are written in; a plain (unquoted) scalar is a number, boolean or null where
+/// YAML's core schema reads it so, every other scalar a string.
 enum APIDocument {
     /// The document as JSON text, or why it could not be read (served as a 503).
     static let json: Result<String, ObservatoryError> = Result {
@@ -30,11 +30,10 @@ enum APIDocument {
     private static func write(_ node: Node, to out: inout String) throws {
         switch node {
         case let .scalar(scalar):
-            switch scalar.tag.description {
-            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: out += scalar.string
-            case Tag.Name.bool.rawValue: out += node.bool == true ? "true" : "false"
-            case Tag.Name.null.rawValue: out += "null"
-            default: try quote(scalar.string, to: &out)
+            if scalar.style == .plain, let literal = literal(scalar.string) {
+                out += literal
+            } else {
+                try quote(scalar.string, to: &out)
             }
         case let .mapping(mapping):
             out += "{"
@@ -55,6 +54,19 @@ enum APIDocument {
         case .alias:
             throw ObservatoryError.unavailable("openapi.yaml uses a YAML alias, which this conversion does not expand")
         }
+    }
+
+    /// A plain scalar that YAML's core schema reads as a number, boolean or null, as JSON.
+    private static func literal(_ text: String) -> String? {
+        switch text {
+        case "true", "false", "null": return text
+        case "~": return "null"
+        default: break
+        }
+        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), text.contains(where: \.isNumber), Double(text) != nil else {
+            return nil
+        }
+        return text
     }
 
     private static func quote(_ text: String, to out: inout String) throws {
