@@ -34,6 +34,11 @@ let package = Package(
         // The web app's HTTP server; its default traits (swift-configuration, full Foundation)
         // are not used, so they are left off to keep the build smaller.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // The JSON API is generated from Sources/Observatory/openapi.yaml (build plugin) and
+        // served by Hummingbird through the OpenAPI transport.
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         .target(
@@ -91,8 +96,13 @@ let package = Package(
                 "Impact",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            swiftSettings: strictSettings
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .executableTarget(
             name: "sclab",

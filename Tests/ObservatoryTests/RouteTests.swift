@@ -147,6 +147,7 @@ struct RouteTests {
               ("/api/runs/tiny-run/people/3000", 404, "no person 3000"),
               ("/api/runs/tiny-run/people/-1", 400, "whole number"),
               ("/api/runs/tiny-run/people/12x", 400, "whole number"),
+              ("/api/runs/tiny-run/people?page=two", 400, "whole number"),
               ("/api/runs/tiny-run/people/5/decisions/fly_to_moon", 404, "no action"),
               ("/api/runs/tiny-run/public-list?page=0", 400, "'page'"),
               ("/api/runs/tiny-run/public-list?per_page=101", 400, "'per_page'"),
@@ -175,7 +176,7 @@ struct RouteTests {
         #expect(long.status == 400)
     }
 
-    @Test("The OpenAPI document lists exactly the router's routes, each GET")
+    @Test("The OpenAPI document lists exactly the router's routes, each GET, and /openapi.json serves it")
     func openAPIMatchesRoutes() async throws {
         let made = try TinyRun.get()
         let router = Observatory(runsDirectory: made.root).router()
@@ -183,13 +184,23 @@ struct RouteTests {
             "/" + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
                 .joined(separator: "/")
         })
-        let document = try #require(JSONSerialization.jsonObject(with: Data(OpenAPIDocument.text.utf8)) as? [String: Any])
+        #expect(router.routes.allSatisfy { $0.method == .get || $0.method == .head })
+        let text = try APIDocument.json.get()
+        let document = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         #expect(Set(paths.keys) == routes)
+        #expect(routes.count == 16)
         for (path, operations) in paths { #expect(Array(operations.keys) == ["get"], "\(path)") }
         let served = try await Self.get("/openapi.json")
-        #expect(served.status == 200 && served.body == OpenAPIDocument.text)
+        #expect(served.status == 200 && served.type == "application/json" && served.body == text)
+    }
+
+    @Test("openapi.yaml becomes JSON in its own order: quoted numbers stay strings, numbers and booleans do not")
+    func yamlToJSON() throws {
+        let yaml = "b: '200'\na:\n  - 1\n  - 2.5\n  - true\n  - null\n  - ^[a/z]$\nc: {x: 'it''s'}\n"
+        let json = try APIDocument.json(fromYAML: yaml)
+        #expect(json == #"{"b":"200","a":[1,2.5,true,null,"^[a/z]$"],"c":{"x":"it's"}}"#)
     }
 
     @Test("Run ids are plain names: no dots first, no slashes, no other characters",

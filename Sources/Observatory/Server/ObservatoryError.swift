@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import OpenAPIRuntime
 import Impact
 import RunRecords
 import RunStore
@@ -32,6 +34,35 @@ enum ObservatoryError: Error, Sendable, Equatable {
     var message: String {
         switch self {
         case let .notFound(text), let .badRequest(text), let .unavailable(text), let .tooLarge(text): text
+        }
+    }
+}
+
+extension ObservatoryError {
+    /// The client's error for what the generated API layer threw: a handler's own error as it
+    /// is, a request it could not decode (a parameter of the wrong type, say) as a 400 naming the
+    /// parameter, anything else as a 503.
+    init(_ error: ServerError) {
+        if let own = error.underlyingError as? ObservatoryError {
+            self = own
+        } else if (400..<500).contains(error.httpStatus.code) {
+            self = .badRequest(Self.describe(error.underlyingError, cause: error.causeDescription))
+        } else {
+            self = .unavailable("the server could not answer: \(error.causeDescription)")
+        }
+    }
+
+    private static func describe(_ error: any Error, cause: String) -> String {
+        guard let decoding = error as? DecodingError else { return clip(cause) }
+        switch decoding {
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            let name = context.codingPath.last?.stringValue ?? "a parameter"
+            let what = type is any BinaryInteger.Type ? "a whole number" : "a \(type)"
+            return "parameter '\(clip(name))' must be \(what)"
+        case let .dataCorrupted(context), let .keyNotFound(_, context):
+            return "a parameter is not valid: \(clip(context.debugDescription))"
+        @unknown default:
+            return clip(cause)
         }
     }
 }

@@ -33,6 +33,12 @@ struct Query: Sendable {
         }
     }
 
+    /// Parameters the generated API layer has already decoded (absent ones nil), to be checked
+    /// by the same rules as a query string's.
+    init(_ decoded: [String: String?]) {
+        values = decoded.compactMapValues { $0 }
+    }
+
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
@@ -104,4 +110,10 @@ func personIndex(_ text: String) throws -> Int {
         throw ObservatoryError.badRequest("the person must be given as a whole number 0 or more (got '\(clip(text))')")
     }
     return index
+}
+
+/// A person index the generated API layer decoded, checked as `personIndex(_: String)` checks
+/// the pages' path segment.
+func personIndex(_ number: Int) throws -> Int {
+    try personIndex(String(number))
 }

@@ -1,13 +1,12 @@
 import Foundation
-import Hummingbird
 
-/// Encoded JSON answers of one run, kept once made: a run is immutable once read, and a
-/// person's report or a decision is a pure function of it, so the bytes can be served again
-/// as they are. This is what lets the server answer thousands of report and decision requests a
+/// JSON answers of one run, kept once made (as the generated API's values, with the size of
+/// their JSON): a run is immutable once read, and a person's report or a decision is a pure
+/// function of it, so the answer can be served again without being built again. This is what lets the server answer thousands of report and decision requests a
 /// second (docs/observatory.md, README). Bounded: past `maxBytes` it starts again empty.
 final class ResponseCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [String: ByteBuffer] = [:]
+    private var entries: [String: (value: any Sendable, bytes: Int)] = [:]
     private var bytes = 0
     /// Most bytes kept.
     let maxBytes: Int
@@ -16,22 +15,22 @@ final class ResponseCache: @unchecked Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// The bytes for `key`, made by `make` (and kept) if not there yet. Errors are not kept.
-    func get(_ key: String, _ make: () throws -> ByteBuffer) rethrows -> ByteBuffer {
+    /// The answer for `key`, made by `make` (and kept) if not there yet. Errors are not kept.
+    func get<Value: Sendable>(_ key: String, _ make: () throws -> APIValue<Value>) rethrows -> Value {
         lock.lock()
-        if let hit = entries[key] {
+        if let hit = entries[key]?.value as? Value {
             lock.unlock()
             return hit
         }
         lock.unlock()
         let made = try make()
         lock.lock()
-        if bytes + made.readableBytes > maxBytes {
+        if bytes + made.bytes > maxBytes {
             entries.removeAll(keepingCapacity: true)
             bytes = 0
         }
-        if entries.updateValue(made, forKey: key) == nil { bytes += made.readableBytes }
+        if entries.updateValue((made.value, made.bytes), forKey: key) == nil { bytes += made.bytes }
         lock.unlock()
-        return made
+        return made.value
     }
 }

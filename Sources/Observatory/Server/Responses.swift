@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenAPIRuntime
 import Impact
 import RunRecords
 import RunStore
@@ -20,10 +21,6 @@ enum Responses {
         body(encode(value), type: "application/json", status: status)
     }
 
-    /// A JSON answer kept in a run's cache under `key` (made by `make` the first time).
-    static func cachedJSON(_ cache: ResponseCache, _ key: String, _ make: () throws -> some Encodable) throws -> Response {
-        body(try cache.get(key) { encode(try make()) }, type: "application/json", status: .ok)
-    }
 
     private static func encode(_ value: some Encodable) -> ByteBuffer {
         let encoder = JSONEncoder()
@@ -44,11 +41,17 @@ enum Responses {
     private static func body(_ buffer: ByteBuffer, type: String, status: HTTPResponse.Status,
                              cache: String = "no-cache") -> Response {
         var headers = HTTPFields()
+        setHeaders(&headers, type: type, cache: cache)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// Sets the headers every response carries; the generated API's answers get them through
+    /// `APIHeadersMiddleware`, so they are the same as those of every other answer.
+    static func setHeaders(_ headers: inout HTTPFields, type: String, cache: String = "no-cache") {
         headers[.contentType] = type
         headers[.cacheControl] = cache
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// An error as JSON, `{"error": "..."}`.
@@ -87,6 +90,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ObservatoryError {
             return api ? Responses.jsonError(error) : Responses.htmlError(error)
+        } catch let error as ServerError {
+            return Responses.jsonError(ObservatoryError(error))
         } catch let error as HTTPError where error.status == .notFound {
             let missing = ObservatoryError.notFound("no such page: \(clip(request.uri.path))")
             return api ? Responses.jsonError(missing) : Responses.htmlError(missing)
