@@ -88,19 +88,34 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the test targets share (not a product): runs stored as `sclab simulate` stores them,
+        // the observer that keeps what a run reports, temporary folders, and the `sclab` and
+        // headless-Chromium runners.
+        .target(
+            name: "TestSupport",
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunStore", "Impact"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        // The tests that launch the `sclab` executable as a user does.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["TestSupport", "RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Society", "SocialCredit"],
+            dependencies: ["Simulation", "Society", "SocialCredit", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RunStoreTests",
-            dependencies: ["RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunStore", "Simulation", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Impact", "RunStore", "Simulation", "Society", "SocialCredit", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
@@ -113,6 +128,7 @@ let package = Package(
                 "Simulation",
                 "Society",
                 "SocialCredit",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -121,12 +137,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SocietyTests",
-            dependencies: ["Society", "SocialCredit"],
+            dependencies: ["Society", "SocialCredit", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SocialCreditTests",
-            dependencies: ["SocialCredit"],
+            dependencies: ["SocialCredit", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Simulation
 import Testing
+import TestSupport
 @testable import RunStore
 
 /// Runs made by older builds open in a newer one: the schema is migrated in place and the

@@ -3,6 +3,7 @@ import GRDB
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// Opening what is not a healthy run: each case gives its own `RunStoreError`, naming the path,
 /// and never crashes or modifies the file.

@@ -2,6 +2,7 @@ import Foundation
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// The seeds a run is measured over, and each further seed's figures (schema version 6).
 struct SeedOutcomeStoreTests {

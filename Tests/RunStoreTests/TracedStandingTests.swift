@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Simulation
 import Testing
+import TestSupport
 @testable import RunStore
 
 /// Traced standings and decisions (schema version 5): written with a period, replaced when a

@@ -2,6 +2,7 @@ import Foundation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Checkpoint files: the header refuses damaged, cut and foreign files by name, and no bytes

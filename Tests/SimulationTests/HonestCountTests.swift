@@ -2,6 +2,7 @@ import Foundation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Honest counts (issue 13, part 4) and keys that do something (part 3), on small hand-made

@@ -2,6 +2,7 @@ import Foundation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Mechanism tests on small hand-made societies with known answers.

@@ -2,6 +2,7 @@ import Foundation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// The property the fuzzer checks at scale, on the shipped scenarios with a fixed set of

@@ -1,6 +1,7 @@
 import Simulation
 import SocialCredit
 import Testing
+import TestSupport
 
 /// The bounds of a run, and the memory estimate checked before a society is generated.
 struct RunLimitsTests {

@@ -2,6 +2,7 @@ import Foundation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// A property of `check` (issue 14): every mutation of a shipped scenario either passes `check`
