@@ -32,6 +32,8 @@ let package = Package(
         // The web app's HTTP server; its default traits (swift-configuration, full Foundation)
         // are not used, so they are left off to keep the build smaller.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // `swift package generate-documentation`: the DocC catalogs (a plugin; nothing is linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(

@@ -1,7 +1,6 @@
 import Simulation
 import SocialCredit
 import Testing
-import TestSupport
 
 /// The bounds of a run, and the memory estimate checked before a society is generated.
 struct RunLimitsTests {

@@ -1,5 +1,4 @@
 import Testing
-import TestSupport
 @testable import Simulation
 
 /// The digest's hash against the FIPS 180-4 test vectors.
