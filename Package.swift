@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4", traits: []),
         .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
+        // `swift package generate-documentation`: the DocC catalogs (a plugin; nothing is linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -119,19 +121,34 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What the test targets share (not a product): runs stored as `sclab simulate` stores them,
+        // the observer that keeps what a run reports, temporary folders, and the `sclab` and
+        // headless-Chromium runners.
+        .target(
+            name: "TestSupport",
+            dependencies: ["SocialCredit", "Society", "Simulation", "RunRecords", "RunStore", "Impact"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        // The tests that launch the `sclab` executable as a user does.
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: ["TestSupport", "RunRecords", "RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "RunRecords", "Society", "SocialCredit"],
+            dependencies: ["Simulation", "TestSupport", "RunRecords", "Society", "SocialCredit"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "RunStoreTests",
-            dependencies: ["RunStore", "RunRecords", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunStore", "RunRecords", "Simulation", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Impact", "RunStore", "RunRecords", "Simulation", "TestSupport", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
@@ -145,6 +162,7 @@ let package = Package(
                 "Simulation",
                 "Society",
                 "SocialCredit",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -158,12 +176,12 @@ let package = Package(
         ),
         .testTarget(
             name: "SocietyTests",
-            dependencies: ["Society", "SocialCredit"],
+            dependencies: ["Society", "SocialCredit", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "SocialCreditTests",
-            dependencies: ["SocialCredit"],
+            dependencies: ["SocialCredit", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

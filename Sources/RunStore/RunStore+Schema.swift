@@ -137,7 +137,7 @@ extension RunStore {
         """
 
     /// Version 2 adds `group_tally`: counts over every person by group at the end of the run
-    /// (issue 5, "who it hit"). Runs of version 1 gain the empty table when opened.
+    /// (the report's "who it hit"). Runs of version 1 gain the empty table when opened.
     static let schemaV2 = """
         CREATE TABLE group_tally (
             dimension TEXT NOT NULL,
@@ -147,7 +147,7 @@ extension RunStore {
         ) STRICT;
         """
 
-    /// Version 3 (issue 5, `sclab explain` and `export`): the run row records who was traced
+    /// Version 3 (`sclab explain` and `export`): the run row records who was traced
     /// (`trace_every`, NULL for older runs, and the people named with `--trace-person`), so that
     /// a resumed run traces the same people and a report can say who was traced; snapshots keep
     /// the lists entered through a false record and what spillovers did to the subject at the end.
@@ -161,7 +161,7 @@ extension RunStore {
         """
 
     /// Version 4 adds `listing`: every entry onto a list by a rule, for everyone (not only the
-    /// traced sample), as a public list publishes it (issue 6, M13). Older runs gain the empty
+    /// traced sample), as a public list publishes it (M13). Older runs gain the empty
     /// table when opened for writing; read-only readers treat a missing table as empty.
     static let schemaV4 = """
         CREATE TABLE listing (
@@ -179,7 +179,7 @@ extension RunStore {
         CREATE INDEX listing_by_subject ON listing (subject_kind, subject);
         """
 
-    /// Version 5 adds `traced_standing` and `traced_decision` (issue 12, `sclab verify`): what the
+    /// Version 5 adds `traced_standing` and `traced_decision` (`sclab verify`): what the
     /// run held for each traced subject during each month, and its decisions on traced subjects'
     /// action attempts, so that the decision engine can re-derive both. Older runs gain the empty
     /// tables when opened for writing; read-only readers treat missing tables as empty.
@@ -210,7 +210,7 @@ extension RunStore {
         ) STRICT, WITHOUT ROWID;
         """
 
-    /// Version 6 (issue 13, how sure the report is): the run row says over how many seeds the run
+    /// Version 6 (how sure the report is): the run row says over how many seeds the run
     /// is measured (`seeds`, 1 for older runs), and `seed_outcome` holds the key figures of each
     /// further seed (the run's own seed's figures are the run itself). Older runs gain the column
     /// and the empty table when opened for writing; read-only readers treat them as absent.
@@ -225,7 +225,7 @@ extension RunStore {
         ) STRICT, WITHOUT ROWID;
         """
 
-    /// Version 7 (issue 14, resume after any crash) adds `checkpoint`: every checkpoint file the
+    /// Version 7 (resume after any crash) adds `checkpoint`: every checkpoint file the
     /// run wrote and still keeps, with its size and SHA-256, so that `sclab resume` can fall back
     /// from a damaged checkpoint to the one before. Older runs gain the empty table when opened
     /// for writing (their `progress.checkpoint` still names their latest); read-only readers treat

@@ -4,40 +4,17 @@ import FoundationXML
 #endif
 import RunRecords
 import Testing
+import TestSupport
 @testable import Impact
 
-/// The report as a person sees it: opened in headless Chromium (Debian's `chromium`, which
-/// `.ci/run` installs). Skipped only when Chromium is absent outside CI; in CI it must run.
-enum Chromium {
-    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
-
-    /// Runs Chromium headless with `arguments` and the page; returns its standard output and error.
-    static func run(_ arguments: [String], page: String) throws -> (out: String, err: String, status: Int32) {
-        guard let path else { throw ImpactTestError("chromium is not installed: apt-get -y install chromium") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(NSTemporaryDirectory())/sclab-chromium-profile"] + arguments + ["file://\(page)"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self), process.terminationStatus)
-    }
-}
-
+/// The report as a person sees it: opened in headless Chromium (`Chromium` in TestSupport).
 struct ChromiumTests {
     @Test("report.html opens in headless Chromium: every chart's SVG is well formed and drawn, screenshots saved",
           .enabled(if: Chromium.path != nil || Chromium.inCI,
                    "chromium is not installed (apt-get -y install chromium); .ci/run installs it and CI runs this test"))
     func reportInChromium() throws {
         #expect(Chromium.path != nil, "chromium must be installed in CI (.ci/run installs it)")
-        let (folder, _) = try SmallRun.make()
+        let folder = try SmallRun.make().folder
         let page = (folder as NSString).appendingPathComponent(ReportFiles.htmlName)
         let html = try String(contentsOfFile: page, encoding: .utf8)
         let report = Report(try RunData.load(directory: folder))
@@ -55,24 +32,21 @@ struct ChromiumTests {
         }
 
         // Chromium's DOM holds every chart with its drawing, and it reported no error.
-        let dom = try Chromium.run(["--dump-dom", "--enable-logging=stderr", "--v=0"], page: page)
+        let dom = try Chromium.run(["--dump-dom", "--enable-logging=stderr", "--v=0"], url: "file://\(page)")
         #expect(dom.status == 0, "chromium failed: \(dom.err.suffix(500))")
         #expect(dom.out.components(separatedBy: "<svg ").count - 1 == charts.count)
         for chart in charts { #expect(dom.out.contains("id=\"\(Markup.slug(chart.id))-title\"")) }
         let consoleErrors = dom.err.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(consoleErrors.isEmpty, "console errors: \(consoleErrors)")
 
-        // Screenshots, for a person to look at (the path is printed).
-        let shots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/report-screenshots")
-        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        // Screenshots, for a person to look at, in .build/report-screenshots.
+        let shots = try Chromium.screenshotFolder("report-screenshots")
         for (name, size) in [("report-desktop.png", "1100,7600"), ("report-narrow.png", "420,3000")] {
             let file = shots.appendingPathComponent(name).path
             try? FileManager.default.removeItem(atPath: file)
-            let shot = try Chromium.run(["--screenshot=\(file)", "--window-size=\(size)"], page: page)
+            let shot = try Chromium.run(["--screenshot=\(file)", "--window-size=\(size)"], url: "file://\(page)")
             let bytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
             #expect(shot.status == 0 && bytes > 20_000, "no screenshot \(file): \(shot.err.suffix(300))")
-            print("screenshot: \(file)")
         }
         try? FileManager.default.removeItem(atPath: folder)
     }

@@ -1,5 +1,6 @@
 import RunRecords
 import Testing
+import TestSupport
 import SocialCredit
 import Society
 import Simulation
@@ -11,7 +12,7 @@ struct CounterfactualTests {
 
     @Test("Switched off: no sources, rules, lists, measures, spillovers or responses; behaviours kept")
     func transform() throws {
-        let seed = try ImpactFixture.seedScenario().scenario
+        let seed = try Societies.seedScenario().scenario
         let off = seed.switchedOff
         #expect(off.sources.isEmpty && off.rules.isEmpty && off.lists.isEmpty && off.measures.isEmpty)
         #expect(off.spillovers.isEmpty && off.responses.isEmpty)
@@ -21,29 +22,29 @@ struct CounterfactualTests {
 
     @Test("Without responses, the system changes nothing about behaviour: counts equal the real run's exactly")
     func sameDrawsWithoutResponses() throws {
-        var scenario = try ImpactFixture.seedScenario().scenario
+        var scenario = try Societies.seedScenario().scenario
         scenario.responses = []
-        let population = ImpactFixture.society(3_000)
-        let real = try ImpactFixture.run(scenario, on: population, period: Self.period)
+        let population = Societies.society(3_000)
+        let real = try Societies.run(scenario, on: population, period: Self.period)
         let config = real.simulation.config
-        let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census, config: config)
-        let realBehaviour = real.metrics.filter { $0.name.hasPrefix("behavior.") }
+        let off = try Counterfactual.run(scenario: scenario, population: population, census: Societies.census, config: config)
+        let realBehaviour = real.collector.metrics.filter { $0.name.hasPrefix("behavior.") }
         #expect(!realBehaviour.isEmpty)
         #expect(off.map(\.name) == realBehaviour.map { Counterfactual.prefix + $0.name })
         #expect(off.map(\.value) == realBehaviour.map(\.value))
         // The real run did act on people (records, listings), so the equality is not trivial.
-        #expect(real.metrics.filter { $0.name == "records.total" }.reduce(0) { $0 + $1.value } > 100)
+        #expect(real.collector.metrics.filter { $0.name == "records.total" }.reduce(0) { $0 + $1.value } > 100)
     }
 
     @Test("With the seed's responses, behaviour differs from the counterfactual")
     func responsesMakeADifference() throws {
-        let scenario = try ImpactFixture.seedScenario().scenario
-        let population = ImpactFixture.society(3_000)
-        let real = try ImpactFixture.run(scenario, on: population, period: Self.period)
-        let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census,
+        let scenario = try Societies.seedScenario().scenario
+        let population = Societies.society(3_000)
+        let real = try Societies.run(scenario, on: population, period: Self.period)
+        let off = try Counterfactual.run(scenario: scenario, population: population, census: Societies.census,
                                          config: real.simulation.config)
         func total(_ points: [MetricPoint], _ name: String) -> Double { points.filter { $0.name == name }.reduce(0) { $0 + $1.value } }
         // General deterrence under cameras (factor 0.85 in the pilot provinces): less jaywalking.
-        #expect(total(real.metrics, "behavior.jaywalking") < total(off, "counterfactual.behavior.jaywalking"))
+        #expect(total(real.collector.metrics, "behavior.jaywalking") < total(off, "counterfactual.behavior.jaywalking"))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import RunRecords
 import Testing
+import TestSupport
 import SocialCredit
 @testable import Impact
 
@@ -33,10 +34,11 @@ struct DifferentialTests {
         let text = ScenarioGenerator.scenario(seed: scenarioSeed)
         let scenario = try Scenario.parse(text, file: "generated-\(scenarioSeed).yaml")
         for runSeed: UInt64 in [1, 2] {
-            let folder = try VerifiedRun.make(text: text, file: "generated-\(scenarioSeed).yaml", size: Self.size,
-                                              period: scenario.period, seed: runSeed)
+            let folder = try StoredRun.make(text: text, file: "generated-\(scenarioSeed).yaml", size: Self.size,
+                                              period: scenario.period, seed: runSeed,
+                                              counterfactual: false, report: false).folder
             defer { try? FileManager.default.removeItem(atPath: folder) }
-            let verification = try Verification.run(directory: folder, threads: 1, generator: ImpactFixture.generator)
+            let verification = try Verification.run(directory: folder, threads: 1, generator: Societies.generator)
             #expect(verification.standings > 0)
             #expect(verification.withoutSpillovers == 0)
             #expect(verification.agrees, """
@@ -48,11 +50,12 @@ struct DifferentialTests {
 
     @Test("Every shipped scenario's run agrees with the engine", arguments: ScenarioCatalog.discover().entries.map(\.name))
     func shipped(name: String) throws {
-        let text = try VerifiedRun.shippedText(name)
+        let text = try Societies.shippedText(name)
         let period = Period(start: Day(iso: "2014-01-01")!, end: Day(iso: "2016-12-31")!)
-        let folder = try VerifiedRun.make(text: text, file: "\(name).yaml", size: 300, period: period)
+        let folder = try StoredRun.make(text: text, file: "\(name).yaml", size: 300, period: period, counterfactual: false,
+                                         report: false).folder
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let verification = try Verification.run(directory: folder, threads: 1, generator: ImpactFixture.generator)
+        let verification = try Verification.run(directory: folder, threads: 1, generator: Societies.generator)
         #expect(verification.decisions > 0 || verification.standings > 0)
         #expect(verification.agrees, "\(name): \(verification.disagreements.prefix(5).map { "\($0.subject) \($0.day) \($0.field): run \($0.run), engine \($0.engine)" })")
     }

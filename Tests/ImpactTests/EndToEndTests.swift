@@ -1,6 +1,7 @@
 import Foundation
 import RunRecords
 import Testing
+import TestSupport
 import RunStore
 import SocialCredit
 import Society
@@ -12,36 +13,19 @@ enum SmallRun {
     static let period = Period(start: Day(iso: "2015-01-01")!, end: Day(iso: "2016-12-31")!)
     static let size = 3_000
 
-    /// Runs the seed scenario on 3,000 people for two years (long enough that some are put on
-    /// the court's list: about one in 400 a year) into a fresh folder, with the group
-    /// tallies and the counterfactual, as `sclab simulate` does; returns the folder.
-    static func make(size: Int = size, period: Period = period, traceEvery: Int = 50) throws
-        -> (folder: String, simulation: Simulation) {
-        let (text, scenario) = try ImpactFixture.seedScenario()
-        let population = ImpactFixture.society(size)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-impact-\(UUID().uuidString)").path
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: 3,
-                           start: period.start.description, end: period.end.description, threads: 2,
-                           checkpointEvery: 0, version: "test", traceEvery: traceEvery)
-        let store = try RunStore.create(directory: folder, info: info)
-        let run = try ImpactFixture.run(scenario, on: population, period: period, traceEvery: traceEvery)
-        try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: run.metrics,
-                               traces: run.traces, checkpoint: nil)
-        let off = try Counterfactual.run(scenario: scenario, population: population, census: ImpactFixture.census,
-                                         config: run.simulation.config)
-        try store.finish(snapshots: run.simulation.finalSnapshots(census: ImpactFixture.census),
-                         digest: run.simulation.digest(), summaryJSON: "{}",
-                         groups: run.simulation.groupTallies(census: ImpactFixture.census), metrics: off)
-        try ReportFiles.write(store: store)
-        try store.close()
-        return (folder, run.simulation)
+    /// The seed scenario on 3,000 people for two years (long enough that some are put on the
+    /// court's list: about one in 400 a year), one in `traceEvery` traced, stored in a fresh
+    /// folder by `StoredRun` with everything `sclab simulate` stores (listings, traced standings,
+    /// group tallies, the counterfactual, the report files).
+    static func make(size: Int = size, period: Period = period, traceEvery: Int = 50) throws -> StoredRun.Made {
+        try StoredRun.seedArticle(size: size, period: period, traceEvery: traceEvery)
     }
 }
 
 struct EndToEndTests {
     @Test("Group tallies count everyone once per dimension and agree with the stored snapshots")
     func tallies() throws {
-        let (folder, _) = try SmallRun.make()
+        let folder = try SmallRun.make().folder
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = try RunData.load(directory: folder)
         let all = try #require(data.groups("all").first)

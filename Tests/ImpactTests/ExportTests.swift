@@ -1,6 +1,7 @@
 import Foundation
 import RunRecords
 import Testing
+import TestSupport
 import RunStore
 import SocialCredit
 import Simulation
@@ -199,9 +200,9 @@ struct ExportTests {
 /// people reach the lists.
 enum SharedRun {
     static let period = Period(start: Day(iso: "2015-01-01")!, end: Day(iso: "2016-06-30")!)
-    private static let made: Result<String, ImpactTestError> = {
+    private static let made: Result<String, TestError> = {
         do { return .success(try SmallRun.make(size: 3_000, period: period, traceEvery: 2).folder) }
-        catch { return .failure(ImpactTestError("\(error)")) }
+        catch { return .failure(TestError("\(error)")) }
     }()
 
     static func folder() throws -> String { try made.get() }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RunRecords
 import Testing
+import TestSupport
 import RunStore
 import SocialCredit
 import Simulation
@@ -15,11 +16,12 @@ struct VerifyTests {
 
     @Test("The seed scenario with everyone traced: every subject, month end and decision is checked; a corrupted score is exactly one disagreement")
     func seedRunCorrupted() throws {
-        let (text, _) = try ImpactFixture.seedScenario()
+        let (text, _) = try Societies.seedScenario()
         let size = 500
-        let folder = try VerifiedRun.make(text: text, file: "seed-article.yaml", size: size, period: Self.period)
-        let before = try Verification.run(directory: folder, threads: 2, generator: ImpactFixture.generator)
-        let companies = ImpactFixture.society(size).companies.count
+        let folder = try StoredRun.make(text: text, file: "seed-article.yaml", size: size, period: Self.period,
+                                          counterfactual: false, report: false).folder
+        let before = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
+        let companies = Societies.society(size).companies.count
         #expect(before.people == size && before.companies == companies)
         #expect(before.withoutSpillovers == 0 && before.partialStandings == 0 && before.skippedDecisions == 0)
         #expect(before.monthEnds == 12 && before.standings == (size + companies) * 12)
@@ -41,7 +43,7 @@ struct VerifyTests {
         }
         try database.close()
 
-        let after = try Verification.run(directory: folder, threads: 2, generator: ImpactFixture.generator)
+        let after = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         let new = after.disagreements.filter { !before.disagreements.contains($0) }
         #expect(after.disagreements.count == before.disagreements.count + 1)
         #expect(new.count == 1)
@@ -54,18 +56,20 @@ struct VerifyTests {
 
     @Test("Rongcheng as shipped (tier ceilings, a published list, appeals): the engine agrees with the run everywhere")
     func rongchengAgrees() throws {
-        let text = try VerifiedRun.shippedText("rongcheng")
-        let folder = try VerifiedRun.make(text: text, file: "rongcheng.yaml", size: 400, period: Self.period)
-        let verification = try Verification.run(directory: folder, threads: 2, generator: ImpactFixture.generator)
+        let text = try Societies.shippedText("rongcheng")
+        let folder = try StoredRun.make(text: text, file: "rongcheng.yaml", size: 400, period: Self.period,
+                                          counterfactual: false, report: false).folder
+        let verification = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         #expect(verification.people == 400 && verification.standings > 400 * 12)
         #expect(verification.disagreements.isEmpty, "\(verification.disagreements.prefix(5))")
     }
 
     @Test("One in two traced: people with untraced links are counted and checked without spillovers")
     func partlyTraced() throws {
-        let (text, _) = try ImpactFixture.seedScenario()
-        let folder = try VerifiedRun.make(text: text, file: "seed-article.yaml", size: 300, period: Self.period, traceEvery: 2)
-        let verification = try Verification.run(directory: folder, threads: 2, generator: ImpactFixture.generator)
+        let (text, _) = try Societies.seedScenario()
+        let folder = try StoredRun.make(text: text, file: "seed-article.yaml", size: 300, period: Self.period, traceEvery: 2,
+                                          counterfactual: false, report: false).folder
+        let verification = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         #expect(verification.people == 150)
         #expect(verification.withoutSpillovers > 0)
         #expect(verification.text.contains("spillovers not checked for them"))
@@ -74,10 +78,18 @@ struct VerifyTests {
 
     @Test("A folder without a run, and a run without traced standings, are clear errors")
     func badFolders() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-verify-empty-\(UUID().uuidString)").path
+        let empty = TemporaryFolder.unusedPath("sclab-verify-empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         #expect(throws: RunStoreError.self) { try Verification.run(directory: empty, threads: 2) }
-        let old = try SharedRun.folder()   // stored without traced standings
+        // A run stored without traced standings (as runs were before they were kept): the shared
+        // run's database copied, its standings deleted.
+        let old = TemporaryFolder.unusedPath("sclab-verify-old")
+        try FileManager.default.createDirectory(atPath: old, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: old) }
+        try FileManager.default.copyItem(atPath: "\(try SharedRun.folder())/run.sqlite", toPath: "\(old)/run.sqlite")
+        let queue = try DatabaseQueue(path: "\(old)/run.sqlite")
+        try queue.write { db in try db.execute(sql: "DELETE FROM traced_standing") }
+        try queue.close()
         let error = try #require(throws: ImpactError.self) { try Verification.run(directory: old, threads: 2) }
         #expect(error.description.contains("no traced standings"))
     }

@@ -8,6 +8,7 @@ import Simulation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Observatory
 
 /// One record judged by two rules whose appeals went different ways: the web app (its JSON
@@ -53,17 +54,17 @@ struct AppealedRuleTests {
     static let root: Result<String, any Error> = Result {
         let scenario = try Scenario.parse(Self.scenario, file: "two-rules.yaml")
         let period = scenario.period
-        let generator = try PopulationGenerator()
+        let generator = Societies.generator
         let size = 200, seed: UInt64 = 5
         let society = generator.generate(size: size, seed: seed, threads: 2)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-two-rules-\(UUID().uuidString)").path
+        let root = TemporaryFolder.unusedPath("sclab-two-rules")
         let info = RunInfo(scenarioID: scenario.id, scenarioText: Self.scenario, population: size, seed: seed,
                            start: period.start.description, end: period.end.description, threads: 2, checkpointEvery: 0,
                            version: "test", traceEvery: 1)
         let store = try RunStore.create(directory: (root as NSString).appendingPathComponent(runID), info: info)
         var simulation = Simulation(policy: try Policy(scenario), population: society, census: generator.census,
                                     config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 1))
-        var collector = TinyRun.Collector()
+        var collector = Collector()
         simulation.run(observer: &collector)
         #expect(collector.traces.isEmpty, "coverage 0 makes no record")
         try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: collector.metrics,

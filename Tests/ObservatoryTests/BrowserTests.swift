@@ -5,31 +5,8 @@ import Simulation
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Observatory
-
-/// Headless Chromium (Debian's `chromium`, which `.ci/run` installs), driven as a person's browser.
-enum Chromium {
-    static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
-
-    /// Runs Chromium headless on a URL with `arguments`; returns its output, errors and status.
-    static func run(_ arguments: [String], url: String) throws -> (out: String, err: String, status: Int32) {
-        guard let path else { throw TestError("chromium is not installed: apt-get -y install chromium") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(NSTemporaryDirectory())/sclab-observatory-chromium"] + arguments + [url]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self), process.terminationStatus)
-    }
-}
 
 /// Waits for the server's port.
 actor PortBox {
@@ -76,9 +53,8 @@ struct BrowserTests {
             ("try", run + "/try?person=\(listed.subject)&action=buy_flight", ["Blocked", "The chain of reasons", "list_flight_ban"]),
         ]
         #expect(view.traced.count == TinyRun.population)
-        let shots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/observatory-screenshots")
-        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
+        // Screenshots, for a person to look at, in .build/observatory-screenshots.
+        let shots = try Chromium.screenshotFolder("observatory-screenshots")
         for page in pages {
             let url = "http://127.0.0.1:\(port)\(page.path)"
             let dom = try Chromium.run(["--dump-dom", "--enable-logging=stderr", "--v=0"], url: url)
@@ -94,6 +70,5 @@ struct BrowserTests {
                 #expect(shot.status == 0 && bytes > 10_000, "no screenshot of \(page.path): \(shot.err.suffix(300))")
             }
         }
-        print("screenshots: \(shots.path)")
     }
 }

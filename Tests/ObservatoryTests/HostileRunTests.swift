@@ -7,6 +7,7 @@ import RunStore
 import Simulation
 import SocialCredit
 import Testing
+import TestSupport
 @testable import Observatory
 
 /// A run folder whose stored scenario text is hostile (an alias bomb, nesting far too deep) is
@@ -31,7 +32,7 @@ struct HostileRunTests {
 
     /// A runs folder holding one run per hostile text, each created as `simulate` creates it.
     static func runsFolder() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-hostile-\(UUID().uuidString)").path
+        let root = TemporaryFolder.unusedPath("sclab-hostile")
         for (id, text, _) in texts {
             let info = RunInfo(scenarioID: id, scenarioText: text, population: 1_000, seed: 1, start: "2014-01-01",
                                end: "2014-12-31", threads: 1, checkpointEvery: 0, version: "test", traceEvery: 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Observatory
 
 /// `sclab serve` in a process of its own, for tests of what the server does under hostile
@@ -17,7 +18,7 @@ final class ServeProcess {
     init(root: String, limits: ServerLimits, startTimeout: Double = 120) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.executableURL = try Self.sclab()
+        process.executableURL = try SCLab.executable()
         process.arguments = ["serve", root, "--port", "0", "--idle-timeout", "\(limits.idleSeconds)",
                              "--max-connections", "\(limits.maxConnections)"]
         let handle = try FileHandle(forWritingTo: log)
@@ -37,7 +38,8 @@ final class ServeProcess {
         guard let found else {
             process.terminate()
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw TestError("sclab serve did not start: \(text)")
+            Issue.record("sclab serve did not start: \(text)")
+            throw CancellationError()
         }
         port = found
     }
@@ -45,14 +47,5 @@ final class ServeProcess {
     deinit {
         if process.isRunning { process.terminate(); process.waitUntilExit() }
         try? FileManager.default.removeItem(at: log)
-    }
-
-    /// The `sclab` built beside the test bundle.
-    static func sclab() throws -> URL {
-        let bundles = Bundle.allBundles.filter { $0.bundleURL.pathExtension == "xctest" }.map(\.bundleURL)
-        let folders = bundles.map { $0.deletingLastPathComponent() }
-            + [URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()]
-        let found = folders.map { $0.appendingPathComponent("sclab") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return try #require(found, "sclab is not built beside the tests; looked in \(folders.map(\.path))")
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import RunRecords
 import RunStore
 import Testing
+import TestSupport
 @testable import Observatory
 
 /// The server stays up whatever a client or a run folder does: idle and trickling connections
@@ -122,7 +123,7 @@ struct ServerLimitTests {
     /// folder, and a link to `good` inside it.
     static func mixedFolder() throws -> String {
         let made = try TinyRun.get()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-mixed-\(UUID().uuidString)").path
+        let root = TemporaryFolder.unusedPath("sclab-mixed")
         let manager = FileManager.default
         let original = (made.root as NSString).appendingPathComponent(TinyRun.id)
         for name in ["good", "bad-number"] {

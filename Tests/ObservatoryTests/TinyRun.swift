@@ -1,14 +1,14 @@
 import Foundation
-import Impact
 import RunRecords
-import RunStore
 import Simulation
 import SocialCredit
 import Society
+import TestSupport
 
 /// A tiny run made once for all the Observatory's tests: the seed scenario on 3,000 people over
-/// 2014-2016, everyone traced (so every listed person's decisions can be checked), stored as
-/// `sclab simulate` stores it, listings included, in a fresh runs folder.
+/// 2014-2016, everyone traced (so every listed person's decisions can be checked), stored by
+/// `StoredRun` (as `sclab simulate` stores it, without the counterfactual and report) in a fresh
+/// runs folder.
 enum TinyRun {
     static let id = "tiny-run"
     static let population = 3_000
@@ -32,51 +32,14 @@ enum TinyRun {
     static func get() throws -> Made { try made.get() }
 
     private static func make() throws -> Made {
-        guard case let .success(path) = ScenarioCatalog.discover().resolve("seed-article") else {
-            throw TestError("the seed scenario is not found")
-        }
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let scenario = try Scenario.parse(text, file: "seed-article.yaml")
-        let generator = try PopulationGenerator()
-        let society = generator.generate(size: population, seed: seed, threads: 2)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-observatory-\(UUID().uuidString)").path
-        let folder = (root as NSString).appendingPathComponent(id)
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: population, seed: seed,
-                           start: period.start.description, end: period.end.description, threads: 2, checkpointEvery: 0,
-                           version: "test", traceEvery: 1)
-        let store = try RunStore.create(directory: folder, info: info)
-        var simulation = Simulation(policy: try Policy(scenario), population: society, census: generator.census,
-                                    config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 1))
-        var collector = Collector()
-        simulation.run(observer: &collector)
-        try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: collector.metrics,
-                               traces: collector.traces, checkpoint: nil, listings: collector.listings)
-        let snapshots = simulation.finalSnapshots(census: generator.census)
-        let totals = simulation.runTotals
-        let summary = try JSONSerialization.data(withJSONObject: ["totals": totals])
-        try store.finish(snapshots: snapshots, digest: simulation.digest(), summaryJSON: String(decoding: summary, as: UTF8.self),
-                         groups: simulation.groupTallies(census: generator.census))
-        try store.close()
+        let root = TemporaryFolder.unusedPath("sclab-observatory")
+        let run = try StoredRun.seedArticle(size: population, period: period, seed: seed, traceEvery: 1,
+                                            counterfactual: false, report: false,
+                                            folder: (root as NSString).appendingPathComponent(id))
         // Something that is not a run, which the catalog must not list.
         try FileManager.default.createDirectory(atPath: (root as NSString).appendingPathComponent("not-a-run"),
                                                 withIntermediateDirectories: true)
-        return Made(root: root, snapshots: snapshots, listings: collector.listings, totals: totals, population: society,
-                    census: generator.census, names: generator.names)
+        return Made(root: root, snapshots: run.snapshots, listings: run.listings, totals: run.totals,
+                    population: run.population, census: Societies.generator.census, names: Societies.generator.names)
     }
-
-    struct Collector: SimulationObserver {
-        var metrics: [MetricPoint] = []
-        var traces: [RecordTrace] = []
-        var listings: [Listing] = []
-        mutating func listingsMade(_ listings: [Listing]) { self.listings += listings }
-        mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
-            self.metrics += metrics
-            self.traces += traces
-        }
-    }
-}
-
-struct TestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -3,6 +3,7 @@ import RunRecords
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// The store's record of checkpoints (schema version 7), and finished runs readable anywhere.
 @Suite("run store: checkpoints and finished runs")

@@ -3,6 +3,7 @@ import GRDB
 import RunRecords
 import Simulation
 import Testing
+import TestSupport
 @testable import RunStore
 
 /// Runs made by older builds open in a newer one: the schema is migrated in place and the

@@ -4,6 +4,7 @@ import RunRecords
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// Opening what is not a healthy run: each case gives its own `RunStoreError`, naming the path,
 /// and never crashes or modifies the file.

@@ -4,6 +4,7 @@ import RunRecords
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// A run row is range-checked where it is read: a number no run could have been made with
 /// (`RunLimits`) is an error naming the column, never a trap in a reader further on.

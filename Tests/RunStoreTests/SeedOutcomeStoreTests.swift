@@ -3,6 +3,7 @@ import RunRecords
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// The seeds a run is measured over, and each further seed's figures (schema version 6).
 struct SeedOutcomeStoreTests {

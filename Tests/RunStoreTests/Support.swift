@@ -5,21 +5,6 @@ import Simulation
 import SocialCredit
 import Testing
 
-/// A fresh folder under the system's temporary folder, removed when the test ends.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("runstore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// A path inside the folder.
-    func appending(_ component: String) -> String { (path as NSString).appendingPathComponent(component) }
-}
-
 /// Test values.
 enum Fixture {
     static func info(seed: UInt64 = .max) -> RunInfo {
@@ -64,31 +49,4 @@ func runStoreError(sourceLocation: Testing.SourceLocation = #_sourceLocation, _ 
         Issue.record("expected a RunStoreError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
     }
     return nil
-}
-
-/// The `sclab` executable built with these tests: beside the running test product (the test
-/// executable on Linux, inside the `.xctest` bundle's folder on macOS), else in the package's
-/// `.build-runstore` or `.build` products folder.
-func sclabExecutable() throws -> URL {
-    var folders: [URL] = []
-    func addWithParents(_ url: URL) {
-        var folder = url
-        for _ in 0..<3 {
-            folders.append(folder)
-            folder = folder.deletingLastPathComponent()
-        }
-    }
-    addWithParents(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
-    for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
-        addWithParents(bundle.bundleURL.deletingLastPathComponent())
-    }
-    addWithParents(Bundle.main.bundleURL)
-    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    for scratch in [".build-runstore", ".build"] {
-        folders.append(package.appendingPathComponent(scratch).appendingPathComponent("debug"))
-    }
-    let found = folders.map { $0.appendingPathComponent("sclab") }
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    return try #require(found, "sclab is not built; looked in \(folders.map(\.path))")
 }

@@ -4,6 +4,7 @@ import RunRecords
 import Simulation
 import SocialCredit
 import Testing
+import TestSupport
 @testable import RunStore
 
 /// Traced standings and decisions (schema version 5): written with a period, replaced when a

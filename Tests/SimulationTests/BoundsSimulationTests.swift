@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// A scenario that `check` accepts cannot make the engine trap (issue 14): one with every number
@@ -12,7 +13,7 @@ struct BoundsSimulationTests {
     /// A society of 1,000 people with households, friends and companies, made once for this file
     /// and the mutation tests.
     static let society: (population: Population, census: Census) = {
-        let generator = try! PopulationGenerator()
+        let generator = Societies.generator
         return (generator.generate(size: 1_000, seed: 3, threads: 2), generator.census)
     }()
 

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Checkpoint files: the header refuses damaged, cut and foreign files by name, and no bytes

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// The same scenario, size and seed give the same state on any number of threads, and a
@@ -16,7 +17,7 @@ struct DeterminismTests {
     }()
 
     static func simulation(threads: Int, days: Int = 90) throws -> Simulation {
-        let generator = try PopulationGenerator()
+        let generator = Societies.generator
         let population = generator.generate(size: 3_000, seed: 11, threads: threads)
         let start = seedScenario.scenario.period.start
         return Simulation(policy: seedScenario, population: population, census: generator.census,

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Honest counts (issue 13, part 4) and keys that do something (part 3), on small hand-made

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Mechanism tests on small hand-made societies with known answers.

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// The property the fuzzer checks at scale, on the shipped scenarios with a fixed set of

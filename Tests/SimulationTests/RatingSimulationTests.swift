@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Further ratings and assigned-only tiers in the day loop, held to hand-worked answers: the same

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// Rollouts in the day loop: a phase opens a part only for the kinds of subject it covers.

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// A property of `check` (issue 14): every mutation of a shipped scenario either passes `check`

@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import Testing
+import TestSupport
 @testable import Simulation
 
 /// The default scenario does what the article says, on a small society over its whole period:
@@ -13,7 +14,7 @@ import Testing
 struct SeedScenarioActsTests {
     static let run: (collector: Collector, tallies: [GroupTally], policy: Policy) = {
         let policy = DeterminismTests.seedScenario
-        let generator = try! PopulationGenerator()
+        let generator = Societies.generator
         let population = generator.generate(size: 4_000, seed: 1, threads: 2)
         var simulation = Simulation(policy: policy, population: population, census: generator.census,
                                     config: SimulationConfig(period: policy.scenario.period, seed: 1, threads: 2,

@@ -2,45 +2,22 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
+import TestSupport
 @testable import Simulation
 
-/// Collects what a run reports.
-struct Collector: SimulationObserver {
-    var metrics: [MetricPoint] = []
-    var traces: [RecordTrace] = []
-    var months = 0
-
-    mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
-        self.metrics += metrics
-        self.traces += traces
-        months += 1
-    }
-
-    func value(_ name: String, _ period: String) -> Double? {
-        metrics.first { $0.name == name && $0.period == period }?.value
-    }
-
-    func total(_ name: String) -> Double { metrics.filter { $0.name == name }.reduce(0) { $0 + $1.value } }
-}
-
 enum SimulationFixture {
-    static let census: Census = try! Census.load()
+    static var census: Census { Societies.census }
 
     /// `count` unrelated adults in single households (Shandong, urban), optionally with parents.
     static func adults(_ count: Int, seed: UInt64 = 1) -> Population {
         Population(seed: seed, people: (0..<count).map { Population.HandMadePerson(age: 35, household: $0) }, census: census)
     }
 
-    /// Runs a scenario (YAML text) on a population over its whole period.
+    /// Runs a scenario (YAML text) on a population over its whole period, on the population's seed.
     static func run(_ yaml: String, on population: Population, threads: Int = 2, traceEvery: Int = 1) throws
         -> (simulation: Simulation, collector: Collector) {
-        let policy = try Policy(Scenario.parse(yaml, file: "test.yaml"))
-        var simulation = Simulation(policy: policy, population: population, census: census,
-                                    config: SimulationConfig(period: policy.scenario.period, seed: population.seed,
-                                                             threads: threads, traceEvery: traceEvery))
-        var collector = Collector()
-        simulation.run(observer: &collector)
-        return (simulation, collector)
+        try Societies.run(Scenario.parse(yaml, file: "test.yaml"), on: population, seed: population.seed, threads: threads,
+                          traceEvery: traceEvery)
     }
 
     /// A one-year scenario with one behaviour observed by one source and judged by one rule;

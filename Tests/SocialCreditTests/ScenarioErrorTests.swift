@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SocialCredit
 
 /// A broken scenario never crashes the reader: every error names the file, line, column and key
@@ -7,50 +8,7 @@ import Testing
 @Suite("Scenario errors")
 struct ScenarioErrorTests {
     /// A small valid scenario; each test breaks one line of it.
-    static let valid = """
-        scenario:
-          name: Minimal
-          start: 2014-01-01
-          end: 2020-12-31
-        score:
-          initial: 1000
-          minimum: 0
-          maximum: 1300
-          tiers:
-            - {id: A, min: 960}
-            - {id: B, min: 850}
-            - {id: C, min: 0}
-        behaviors:
-          - id: jaywalking
-            conduct: contradictory
-            rate: 0.5
-          - id: blood_donation
-            conduct: conforming
-            rate: 0.01
-        sources:
-          - id: cctv
-            observes: [jaywalking, blood_donation]
-            coverage: 0.2
-            false_attribution: 0.02
-        rules:
-          - id: jaywalk_penalty
-            behavior: jaywalking
-            delta: -5
-            list: offenders
-        lists:
-          - id: offenders
-            kind: black
-            term_days: 365
-        actions:
-          - id: buy_flight
-            rate: 1
-        measures:
-          - id: flight_ban
-            kind: block
-            action: buy_flight
-            when: {list: offenders}
-
-        """
+    static let valid = ScenarioTexts.minimal
 
     private func errors(_ text: String, file: String = "test.yaml") -> [String] {
         let reading = Scenario.read(text, file: file)
@@ -249,7 +207,7 @@ struct ScenarioErrorTests {
         #expect(missing.errors.map(\.description) == ["/nonexistent/scenario.yaml: no such file"])
         let folder = Scenario.read(contentsOf: NSTemporaryDirectory())
         #expect(folder.errors.first?.message == "is a directory, not a scenario file")
-        let binary = NSTemporaryDirectory() + "sclab-binary-\(UUID().uuidString).yaml"
+        let binary = TemporaryFolder.unusedPath("sclab-binary") + ".yaml"
         try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: URL(fileURLWithPath: binary))
         defer { try? FileManager.default.removeItem(atPath: binary) }
         #expect(Scenario.read(contentsOf: binary).errors.first?.message == "is not UTF-8 text")

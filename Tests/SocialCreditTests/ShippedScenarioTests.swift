@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SocialCredit
 
 /// Every scenario shipped in scenarios/ reads without errors or warnings and compiles.
 @Suite("Shipped scenarios")
 struct ShippedScenarioTests {
-    static let folder = CommandLineTests.repository.appendingPathComponent("scenarios").path
+    static let folder = SCLab.repository.appendingPathComponent("scenarios").path
 
     static var files: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])

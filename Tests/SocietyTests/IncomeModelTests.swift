@@ -7,7 +7,6 @@ struct IncomeModelTests {
     func fit() throws {
         let census = try Census.load()
         let model = IncomeModel(census: census)
-        print("sigma", model.sigma, "tail", model.tailStart, "alpha", model.alpha, "shares", model.fittedShares, "gini", model.fittedGini, "ratio", model.fittedUrbanRuralRatio, "tilt", model.ruralTilt)
         let means = (1...5).map { census.income["quintile_\($0)"]! }
         for (fitted, mean) in zip(model.fittedShares, means) {
             #expect(abs(fitted - mean / means.reduce(0, +)) < 0.025)

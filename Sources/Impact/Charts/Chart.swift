@@ -2,7 +2,7 @@ import RunRecords
 import Simulation
 import SocialCredit
 import Foundation
-/// A chart as data: what the report, the markdown and JSON forms and the web app (issue 6) draw
+/// A chart as data: what the report, the markdown and JSON forms and the web app draw
 /// or tabulate. `svg()` draws it as inline SVG with no scripts or fonts of its own.
 public struct Chart: Sendable, Codable, Equatable {
     /// A line over ordered categories (months), horizontal bars per category (groups), points

@@ -8,7 +8,7 @@ import Simulation
 import SocialCredit
 import Society
 
-/// The Observatory (issue 6): a web app that shows the runs in a folder to people who would
+/// The Observatory: a web app that shows the runs in a folder to people who would
 /// rather look than read — the runs, each run's report, its rules, its public list, a person's
 /// credit report and what the system decides when they try something — and the same data as a
 /// JSON API described by an OpenAPI 3.1 document.

@@ -1,5 +1,5 @@
 /// Rules, measures and spillovers in force that can never take effect, and lists in force that
-/// nobody can enter (issue 13, item 3). Parts never in force are left to the rollout warning.
+/// nobody can enter. Parts never in force are left to the rollout warning.
 extension ScenarioAnalysis {
     func actingWarnings() -> [StaticWarning] {
         var warnings: [StaticWarning] = []

@@ -1,4 +1,4 @@
-/// Behaviours that no source records within the period (issue 13, item 5): no source observes
+/// Behaviours that no source records within the period: no source observes
 /// them, or those that do are never in force, have coverage 0, or deliver only after the end.
 extension ScenarioAnalysis {
     func recordingWarnings() -> [StaticWarning] {

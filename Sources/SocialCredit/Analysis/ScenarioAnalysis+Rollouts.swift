@@ -1,4 +1,4 @@
-/// Parts whose rollout never opens within the scenario's period (issue 13, item 1): a phase that
+/// Parts whose rollout never opens within the scenario's period: a phase that
 /// starts after the period ends, a rollout that ends before it starts, a phase no later phase
 /// widens to the part's kind of subject.
 extension ScenarioAnalysis {

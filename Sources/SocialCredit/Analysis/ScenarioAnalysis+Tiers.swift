@@ -1,4 +1,4 @@
-/// Tiers that no subject can be in within the period (issue 13, item 2): the score's reachable
+/// Tiers that no subject can be in within the period: the score's reachable
 /// range (from its initial value, by the acting rules' deltas within their yearly caps, the
 /// weighted ratings and the spillover deltas) misses the tier's band, and no tier ceiling that
 /// can apply names it.

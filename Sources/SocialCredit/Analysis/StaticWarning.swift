@@ -1,5 +1,5 @@
 /// Something a valid scenario declares that can never happen within its own period, found
-/// without running it (issue 13): a part never in force, a tier no score reaches, a rule,
+/// without running it: a part never in force, a tier no score reaches, a rule,
 /// measure or spillover that never acts, a list nobody enters,
 /// a behaviour nobody records. `Scenario.read` reports these as warnings, so `sclab check` prints
 /// them located and `sclab check --strict` fails on them.

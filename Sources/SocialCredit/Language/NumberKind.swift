@@ -1,4 +1,4 @@
-/// What a number in a scenario counts, and so the range it must fall within (issue 14).
+/// What a number in a scenario counts, and so the range it must fall within.
 ///
 /// Every number the language reads names its kind, and the reader refuses a value outside the
 /// kind's range as a located error, as it refuses NaN, infinities, integers beyond 64 bits and

@@ -1,6 +1,6 @@
 /// Lists whose entry condition depends on itself, directly or through other lists' entry
 /// conditions. Whether anyone is on such a list would depend on the order lists are settled in,
-/// not on the scenario, so `check` refuses it (issue 14; issue 13 only warned).
+/// not on the scenario, so `check` refuses it (an error, not a warning).
 struct ListCycle: Equatable {
     /// The list the cycle starts from (the first of its lists in the file).
     var start: Int

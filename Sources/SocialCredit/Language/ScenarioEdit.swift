@@ -35,8 +35,10 @@ public enum ScenarioEdit {
     /// The text with the numbers at the paths set, validated as a scenario.
     /// - Parameters:
     ///   - edits: Paths and their new values, applied in order.
+    ///   - text: The scenario's text (YAML or JSON); its comments and layout are kept.
     ///   - roundIntegers: Round a value for an integer field to the nearest whole number (for
     ///     sampled values); otherwise a fractional value for an integer field is an error.
+    ///   - file: The name errors in the edited scenario are reported under.
     /// - Throws: `Failure` for an unknown path, a target that is not a number, or a fractional
     ///   value for an integer field; `ScenarioError` when the edited scenario is not valid.
     public static func apply(_ edits: [(path: String, value: Double)], to text: String, roundIntegers: Bool = false,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab calibrate` end to end on a tiny scenario whose figures are known: the society's size,
 /// and a behaviour's yearly count, which `--fit` must bring to the published value.
@@ -29,7 +30,7 @@ struct CalibrateCommandTests {
     }
 
     private func file(_ text: String) throws -> String {
-        let path = NSTemporaryDirectory() + "calibrate-\(UUID().uuidString).yaml"
+        let path = TemporaryFolder.unusedPath("calibrate") + ".yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every option of every command is range-checked before anything is allocated: the issue's
 /// crashing values are clear usage errors naming the option, its range and the value.
@@ -45,7 +46,7 @@ struct OptionBoundsTests {
 
     @Test("A run too big for the memory available is refused before anything is made, saying what it needs")
     func memory() throws {
-        let out = NSTemporaryDirectory() + "sclab-memory-\(UUID().uuidString)"
+        let out = TemporaryFolder.unusedPath("sclab-memory")
         // 64 MiB + 200,000,000 people × 300 bytes × 3 runs at once (the run, and with 2 threads two
         // of its companions: 2 further seeds and the counterfactual) = 180,067,108,864 bytes.
         let outcome = try cli.sclab("simulate", "--population", "200000000", "--threads", "2", "--out", out)
@@ -72,7 +73,7 @@ struct OptionBoundsTests {
     /// A run of 300 people over 31 days in a new folder, which `body` is given and which is
     /// removed after it.
     func withSmallRun(_ body: (String) throws -> Void) throws {
-        let out = NSTemporaryDirectory() + "sclab-small-run-\(UUID().uuidString)"
+        let out = TemporaryFolder.unusedPath("sclab-small-run")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let made = try cli.sclab("simulate", "--population", "300", "--days", "31", "--seeds", "1", "--no-counterfactual", "--out", out)
         try #require(made.status == 0, "\(made.stderr)")

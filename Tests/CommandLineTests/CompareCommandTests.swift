@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab compare` end to end.
 @Suite("sclab compare", .serialized)

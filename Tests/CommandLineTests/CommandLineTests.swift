@@ -1,47 +1,20 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end tests of the `sclab` executable: exit codes and what it prints.
 @Suite("sclab command line", .serialized)
 struct CommandLineTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// Runs the `sclab` built with the tests.
+    func sclab(_ arguments: String...) throws -> Subprocess.Outcome { try SCLab.run(arguments) }
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs the `sclab` built beside the test bundle.
-    func sclab(_ arguments: String...) throws -> Outcome { try sclab(arguments) }
-
-    /// Runs the `sclab` built beside the test bundle with an argument list.
-    func sclab(_ arguments: [String]) throws -> Outcome {
-        let products = Bundle.module.bundleURL.deletingLastPathComponent()
-        let executable = products.appendingPathComponent("sclab")
-        try #require(FileManager.default.isExecutableFile(atPath: executable.path), "sclab not built at \(executable.path)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["SCLAB_SCENARIOS"] = Self.repository.appendingPathComponent("scenarios").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    /// Runs the `sclab` built with the tests with an argument list.
+    func sclab(_ arguments: [String]) throws -> Subprocess.Outcome { try SCLab.run(arguments) }
 
     @Test("check: a broken file gives located errors and exit 1")
     func checkBroken() throws {
-        let file = NSTemporaryDirectory() + "broken-\(UUID().uuidString).yaml"
-        let text = ScenarioErrorTests.valid.replacingOccurrences(of: "    behavior: jaywalking", with: "    behavior: jaywalk")
+        let file = TemporaryFolder.unusedPath("broken") + ".yaml"
+        let text = ScenarioTexts.minimal.replacingOccurrences(of: "    behavior: jaywalking", with: "    behavior: jaywalk")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcome = try sclab("check", file)
@@ -53,8 +26,8 @@ struct CommandLineTests {
 
     @Test("check: a valid file prints the summary and exits 0")
     func checkValid() throws {
-        let file = NSTemporaryDirectory() + "valid-\(UUID().uuidString).yaml"
-        try ScenarioErrorTests.valid.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = TemporaryFolder.unusedPath("valid") + ".yaml"
+        try ScenarioTexts.minimal.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcome = try sclab("check", file)
         #expect(outcome.status == 0)
@@ -64,8 +37,8 @@ struct CommandLineTests {
 
     @Test("check: a warning of what can never happen exits 0, and 1 under --strict")
     func checkStrict() throws {
-        let file = NSTemporaryDirectory() + "warned-\(UUID().uuidString).yaml"
-        let text = StaticWarningTests.valid.replacingOccurrences(of: "cap_per_year: 5", with: "cap_per_year: 3")
+        let file = TemporaryFolder.unusedPath("warned") + ".yaml"
+        let text = ScenarioTexts.reachable.replacingOccurrences(of: "cap_per_year: 5", with: "cap_per_year: 3")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let warned = "\(file):10:7: warning: score.tiers[0]: tier 'A' (scores from 1010) is never reached"
@@ -81,8 +54,8 @@ struct CommandLineTests {
 
     @Test("check --strict: the unbroken scenario passes")
     func checkStrictClean() throws {
-        let file = NSTemporaryDirectory() + "clean-\(UUID().uuidString).yaml"
-        try StaticWarningTests.valid.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = TemporaryFolder.unusedPath("clean") + ".yaml"
+        try ScenarioTexts.reachable.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcome = try sclab("check", "--strict", "--quiet", file)
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -113,7 +86,7 @@ struct CommandLineTests {
 
     @Test("schema: prints the committed schema, and --out writes it")
     func schema() throws {
-        let committed = try String(contentsOf: Self.repository.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
+        let committed = try String(contentsOf: SCLab.repository.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
         let printed = try sclab("schema")
         #expect(printed.status == 0)
         #expect(printed.stdout == committed)
@@ -173,7 +146,7 @@ struct SimulateCommandTests {
     let cli = CommandLineTests()
 
     func folder(_ name: String) -> String {
-        let path = NSTemporaryDirectory() + "sclab-\(name)-\(UUID().uuidString)"
+        let path = TemporaryFolder.unusedPath("sclab-\(name)")
         return path
     }
 

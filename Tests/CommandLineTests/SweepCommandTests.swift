@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab sweep` end to end.
 @Suite("sclab sweep", .serialized)

@@ -1,16 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab export` end to end, on small runs (and the small runs the other impact command tests use).
 @Suite("sclab impact commands", .serialized)
 struct ImpactCommandTests {
     let cli = CommandLineTests()
 
-    func folder(_ name: String) -> String { NSTemporaryDirectory() + "sclab-\(name)-\(UUID().uuidString)" }
+    func folder(_ name: String) -> String { TemporaryFolder.unusedPath("sclab-\(name)") }
 
-    func digest(_ output: String) -> String? {
-        output.split(separator: "\n").first { $0.hasPrefix("digest: ") }.map { String($0.dropFirst(8)) }
-    }
+    func digest(_ output: String) -> String? { SCLab.digest(in: output) }
 
     /// A small finished run.
     func run(_ name: String, _ extra: [String] = []) throws -> (folder: String, stdout: String) {

@@ -3,6 +3,7 @@ import GRDB
 import RunRecords
 import RunStore
 import Testing
+import TestSupport
 
 /// `sclab simulate` and `sclab resume` killed with SIGKILL at chosen moments, and checkpoints
 /// damaged, lost or pruned: `resume` always ends with the uninterrupted run's digest.
@@ -13,56 +14,10 @@ struct ResumeTests {
     /// counterfactual is the one companion).
     static let run = ["--population", "600", "--days", "95", "--seeds", "1", "--checkpoint-every", "30"]
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        /// Whether the process was killed (the moment came before it finished).
-        var killed: Bool
-        /// The digest the summary printed, when it finished.
-        var digest: String? {
-            stdout.split(separator: "\n").first { $0.hasPrefix("digest: ") }.map { String($0.dropFirst(8)) }
-        }
-    }
-
     /// Runs `sclab arguments`; when `killWhen` (given the standard error so far) becomes true,
     /// kills it with SIGKILL at once.
-    func sclab(_ arguments: [String], killWhen: ((String) -> Bool)? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = try sclabExecutable()
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        environment["SCLAB_SCENARIOS"] = repository.appendingPathComponent("scenarios").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
-        var stderr = Data(), stdout = Data(), killed = false
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        var descriptors = [pollfd(fd: err.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)]
-        var open = [true, true]
-        while open.contains(true) {
-            if !killed, let killWhen, killWhen(String(decoding: stderr, as: UTF8.self)) {
-                kill(process.processIdentifier, SIGKILL)
-                killed = true
-            }
-            for i in 0..<2 { descriptors[i].fd = open[i] ? (i == 0 ? err : out).fileHandleForReading.fileDescriptor : -1 }
-            guard poll(&descriptors, 2, 1_000) >= 0 else { break }
-            for i in 0..<2 where open[i] && descriptors[i].revents != 0 {
-                let count = read(descriptors[i].fd, &buffer, buffer.count)
-                if count <= 0 { open[i] = false } else if i == 0 { stderr.append(contentsOf: buffer[0..<count]) }
-                else { stdout.append(contentsOf: buffer[0..<count]) }
-            }
-        }
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self),
-                       killed: killed && process.terminationReason == .uncaughtSignal)
+    func sclab(_ arguments: [String], killWhen: ((String) -> Bool)? = nil) throws -> Subprocess.Outcome {
+        try SCLab.run(arguments, killWhen: killWhen)
     }
 
     /// The digest of the run done without interruption.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab explain` and `simulate --trace-person` / `--like` end to end.
 @Suite("sclab explain", .serialized)

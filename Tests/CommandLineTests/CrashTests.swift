@@ -3,6 +3,7 @@ import RunRecords
 import RunStore
 import Simulation
 import Testing
+import TestSupport
 
 /// A writer killed with SIGKILL leaves a run that opens, says how far it got, and holds whole
 /// periods only. The writer is `sclab store-stress`, a separate process, so the kill is real:
@@ -21,7 +22,7 @@ struct CrashTests {
     /// Starts `sclab store-stress` on `directory` with `arguments` and standard output piped.
     func startStress(_ directory: String, _ arguments: [String] = []) throws -> (Process, FileHandle) {
         let process = Process()
-        process.executableURL = try sclabExecutable()
+        process.executableURL = try SCLab.executable()
         process.arguments = ["store-stress", directory] + arguments
         let output = Pipe()
         process.standardOutput = output

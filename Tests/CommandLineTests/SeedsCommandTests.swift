@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab simulate --seeds` end to end: the further seeds are stored with the run, and the report
 /// and `compare` give intervals over them.

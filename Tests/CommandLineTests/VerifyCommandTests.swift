@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `sclab verify` end to end: the exit status says whether the engine agrees with the run.
 @Suite("sclab verify", .serialized)
