@@ -8,10 +8,11 @@ import PackageDescription
 let warningsAsErrors: [SwiftSetting] =
     Context.environment["SCLAB_WARNINGS_AS_ERRORS"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
 
-let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-] + warningsAsErrors
+let strictSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ] + warningsAsErrors
 
 let package = Package(
     name: "SocialCreditLab",
@@ -133,7 +134,9 @@ let package = Package(
         // The tests that launch the `sclab` executable as a user does.
         .testTarget(
             name: "CommandLineTests",
-            dependencies: ["TestSupport", "RunRecords", "RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TestSupport", "RunRecords", "RunStore", "Simulation", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -143,12 +146,17 @@ let package = Package(
         ),
         .testTarget(
             name: "RunStoreTests",
-            dependencies: ["RunStore", "RunRecords", "Simulation", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RunStore", "RunRecords", "Simulation", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "ImpactTests",
-            dependencies: ["Impact", "RunStore", "RunRecords", "Simulation", "TestSupport", "Society", "SocialCredit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Impact", "RunStore", "RunRecords", "Simulation", "TestSupport", "Society", "SocialCredit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),

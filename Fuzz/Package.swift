@@ -7,7 +7,7 @@ import PackageDescription
 let package = Package(
     name: "SocialCreditFuzz",
     dependencies: [
-        .package(name: "SocialCreditLab", path: ".."),
+        .package(name: "SocialCreditLab", path: "..")
     ],
     targets: [
         // The declaration of libFuzzer's LLVMFuzzerRunDriver, for the target's own main.

@@ -7,7 +7,7 @@ let package = Package(
     name: "RunAScenario",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "SocialCreditLab", path: "../.."),
+        .package(name: "SocialCreditLab", path: "../..")
     ],
     targets: [
         .executableTarget(
@@ -18,7 +18,7 @@ let package = Package(
                 .product(name: "RunRecords", package: "SocialCreditLab"),
                 .product(name: "SocialCredit", package: "SocialCreditLab"),
             ]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

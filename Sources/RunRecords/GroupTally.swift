@@ -52,21 +52,26 @@ public struct GroupTally: Sendable, Codable, Equatable {
 
     /// The counts in a fixed order (the `group_tally` columns after `dimension` and `group`).
     public var counts: [Int] {
-        [people, scored, scoreSum, lowestTier, everBlacklisted, blacklistedAtEnd, wronglyListedAtEnd, everRedlisted,
-         sanctioned, blocks, sanctionedWithFalseRecords, rewarded, rewards, recorded, records, falselyRecorded,
-         falseRecords, spilloverBlocked, spilloverRewarded, spilloverPoints, spilloverCeiling]
+        [
+            people, scored, scoreSum, lowestTier, everBlacklisted, blacklistedAtEnd, wronglyListedAtEnd, everRedlisted,
+            sanctioned, blocks, sanctionedWithFalseRecords, rewarded, rewards, recorded, records, falselyRecorded,
+            falseRecords, spilloverBlocked, spilloverRewarded, spilloverPoints, spilloverCeiling,
+        ]
     }
 
     /// A tally from its dimension, group and `counts` in the same order.
     public init(dimension: String, group: String, counts c: [Int]) {
         self.init(dimension: dimension, group: group)
         guard c.count == Self.countNames.count else { return }
-        (people, scored, scoreSum, lowestTier, everBlacklisted, blacklistedAtEnd, wronglyListedAtEnd, everRedlisted)
-            = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7])
-        (sanctioned, blocks, sanctionedWithFalseRecords, rewarded, rewards, recorded, records)
-            = (c[8], c[9], c[10], c[11], c[12], c[13], c[14])
-        (falselyRecorded, falseRecords, spilloverBlocked, spilloverRewarded, spilloverPoints, spilloverCeiling)
-            = (c[15], c[16], c[17], c[18], c[19], c[20])
+        (people, scored, scoreSum, lowestTier, everBlacklisted, blacklistedAtEnd, wronglyListedAtEnd, everRedlisted) = (
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]
+        )
+        (sanctioned, blocks, sanctionedWithFalseRecords, rewarded, rewards, recorded, records) = (
+            c[8], c[9], c[10], c[11], c[12], c[13], c[14]
+        )
+        (falselyRecorded, falseRecords, spilloverBlocked, spilloverRewarded, spilloverPoints, spilloverCeiling) = (
+            c[15], c[16], c[17], c[18], c[19], c[20]
+        )
     }
 
     /// Column names of `counts`, as stored (snake case).

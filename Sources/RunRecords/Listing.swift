@@ -28,8 +28,18 @@ public struct Listing: Sendable, Codable, Equatable {
     public var misattributed: Bool
 
     /// A listing from its parts.
-    public init(id: Int64, subject: Int, subjectKind: SubjectKind, list: String, day: String, until: String?,
-                behavior: String, source: String, rule: String, misattributed: Bool) {
+    public init(
+        id: Int64,
+        subject: Int,
+        subjectKind: SubjectKind,
+        list: String,
+        day: String,
+        until: String?,
+        behavior: String,
+        source: String,
+        rule: String,
+        misattributed: Bool
+    ) {
         self.id = id
         self.subject = subject
         self.subjectKind = subjectKind

@@ -18,7 +18,8 @@ extension RunLimits {
         for line in text.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
             let fields = line.split(separator: " ")
             guard fields.count >= 2, let kilobytes = Int(fields[1]), kilobytes >= 0,
-                  kilobytes <= Int.max / 1024 else { return nil }
+                kilobytes <= Int.max / 1024
+            else { return nil }
             return kilobytes * 1024
         }
         return nil

@@ -34,9 +34,20 @@ public struct RunInfo: Sendable, Codable, Equatable {
     public var seeds: Int
 
     /// Run information from its parts.
-    public init(scenarioID: String, scenarioText: String, population: Int, seed: UInt64, start: String, end: String,
-                threads: Int, checkpointEvery: Int, version: String, traceEvery: Int? = nil, tracePeople: [Int] = [],
-                seeds: Int = 1) {
+    public init(
+        scenarioID: String,
+        scenarioText: String,
+        population: Int,
+        seed: UInt64,
+        start: String,
+        end: String,
+        threads: Int,
+        checkpointEvery: Int,
+        version: String,
+        traceEvery: Int? = nil,
+        tracePeople: [Int] = [],
+        seeds: Int = 1
+    ) {
         self.scenarioID = scenarioID
         self.scenarioText = scenarioText
         self.population = population
@@ -114,10 +125,24 @@ public struct RecordTrace: Sendable, Codable, Equatable {
     public var appealOutcome: String?
 
     /// A trace from its parts.
-    public init(id: Int64, subject: Int, subjectKind: SubjectKind, behavior: String, source: String, occurred: String,
-                recorded: String, misattributed: Bool, actualSubject: Int?, rule: String?, delta: Int,
-                judgedOtherwise: Bool, listed: String?, appealFiled: String?, appealDecided: String?,
-                appealOutcome: String?) {
+    public init(
+        id: Int64,
+        subject: Int,
+        subjectKind: SubjectKind,
+        behavior: String,
+        source: String,
+        occurred: String,
+        recorded: String,
+        misattributed: Bool,
+        actualSubject: Int?,
+        rule: String?,
+        delta: Int,
+        judgedOtherwise: Bool,
+        listed: String?,
+        appealFiled: String?,
+        appealDecided: String?,
+        appealOutcome: String?
+    ) {
         self.id = id
         self.subject = subject
         self.subjectKind = subjectKind
@@ -175,10 +200,28 @@ public struct SubjectSnapshot: Sendable, Codable, Equatable {
     public var spillovers: String
 
     /// A snapshot from its parts.
-    public init(subject: Int, subjectKind: SubjectKind, reason: String, score: Int?, tier: String?, lists: String,
-                everListed: String, records: Int, falseRecords: Int, blocked: Int, rewarded: Int, age: Int?,
-                male: Bool?, province: Int, urban: Bool?, incomeQuintile: Int?, falseLists: String = "",
-                spilloverPoints: Int = 0, spilloverCeiling: String? = nil, spillovers: String = "") {
+    public init(
+        subject: Int,
+        subjectKind: SubjectKind,
+        reason: String,
+        score: Int?,
+        tier: String?,
+        lists: String,
+        everListed: String,
+        records: Int,
+        falseRecords: Int,
+        blocked: Int,
+        rewarded: Int,
+        age: Int?,
+        male: Bool?,
+        province: Int,
+        urban: Bool?,
+        incomeQuintile: Int?,
+        falseLists: String = "",
+        spilloverPoints: Int = 0,
+        spilloverCeiling: String? = nil,
+        spillovers: String = ""
+    ) {
         self.subject = subject
         self.subjectKind = subjectKind
         self.reason = reason

@@ -29,8 +29,19 @@ public struct TracedStanding: Sendable, Codable, Equatable {
     public var notices: String
 
     /// A standing from its parts.
-    public init(subject: Int, subjectKind: SubjectKind, day: String, score: Int?, tier: String?, lists: String,
-                ceiling: String?, spilloverPoints: Int, spilloverCeiling: String?, spillovers: String, notices: String = "") {
+    public init(
+        subject: Int,
+        subjectKind: SubjectKind,
+        day: String,
+        score: Int?,
+        tier: String?,
+        lists: String,
+        ceiling: String?,
+        spilloverPoints: Int,
+        spilloverCeiling: String?,
+        spillovers: String,
+        notices: String = ""
+    ) {
         self.subject = subject
         self.subjectKind = subjectKind
         self.day = day

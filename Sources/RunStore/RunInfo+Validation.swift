@@ -11,12 +11,16 @@ extension RunInfo {
             ?? RunLimits.problem("run.threads", threads, RunLimits.threads)
             ?? RunLimits.problem("run.checkpoint_every", checkpointEvery, RunLimits.checkpointEvery)
             ?? RunLimits.problem("run.seeds", seeds, RunLimits.seeds)
-            ?? RunLimits.problem("the number of run.trace_people", tracePeople.count, RunLimits.tracePeopleCount) {
+            ?? RunLimits.problem("the number of run.trace_people", tracePeople.count, RunLimits.tracePeopleCount)
+        {
             return problem
         }
-        if let traceEvery, let problem = RunLimits.problem("run.trace_every", traceEvery, RunLimits.traceEvery) { return problem }
+        if let traceEvery, let problem = RunLimits.problem("run.trace_every", traceEvery, RunLimits.traceEvery) {
+            return problem
+        }
         if let person = tracePeople.first(where: { !(0..<population).contains($0) }) {
-            return "run.trace_people names person \(person), not in a society of \(population) people (0 to \(population - 1))"
+            return
+                "run.trace_people names person \(person), not in a society of \(population) people (0 to \(population - 1))"
         }
         guard let first = Day(iso: start) else { return "run.start_day '\(start)' is not a date (YYYY-MM-DD)" }
         guard let last = Day(iso: end) else { return "run.end_day '\(end)' is not a date (YYYY-MM-DD)" }

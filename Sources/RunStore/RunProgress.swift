@@ -16,8 +16,14 @@ public struct RunProgress: Sendable, Equatable {
     public var summaryJSON: String?
 
     /// Progress from its parts.
-    public init(daysDone: Int, lastDay: String?, checkpoint: String?, finished: Bool, digest: String?,
-                summaryJSON: String?) {
+    public init(
+        daysDone: Int,
+        lastDay: String?,
+        checkpoint: String?,
+        finished: Bool,
+        digest: String?,
+        summaryJSON: String?
+    ) {
         self.daysDone = daysDone
         self.lastDay = lastDay
         self.checkpoint = checkpoint

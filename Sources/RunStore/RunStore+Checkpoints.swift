@@ -8,11 +8,18 @@ extension RunStore {
         try perform("reading checkpoints") {
             try pool.read { db in
                 guard try db.tableExists("checkpoint") else { return [] }
-                return try Row.fetchAll(db, sql: "SELECT days_done, file, bytes, sha256 FROM checkpoint ORDER BY days_done")
-                    .map { row in
-                        try CheckpointRecord(daysDone: row.decode(atIndex: 0), file: row.decode(atIndex: 1),
-                                             bytes: row.decode(atIndex: 2), sha256: row.decode(atIndex: 3))
-                    }
+                return try Row.fetchAll(
+                    db,
+                    sql: "SELECT days_done, file, bytes, sha256 FROM checkpoint ORDER BY days_done"
+                )
+                .map { row in
+                    try CheckpointRecord(
+                        daysDone: row.decode(atIndex: 0),
+                        file: row.decode(atIndex: 1),
+                        bytes: row.decode(atIndex: 2),
+                        sha256: row.decode(atIndex: 3)
+                    )
+                }
             }
         }
     }
@@ -26,10 +33,12 @@ extension RunStore {
         try perform("forgetting checkpoints") {
             try pool.write { db in
                 for day in days { try db.execute(sql: "DELETE FROM checkpoint WHERE days_done = ?", arguments: [day]) }
-                try db.execute(sql: """
-                    UPDATE progress SET checkpoint = (SELECT file FROM checkpoint ORDER BY days_done DESC LIMIT 1)
-                    WHERE id = 1 AND checkpoint IS NOT NULL AND checkpoint NOT IN (SELECT file FROM checkpoint)
-                    """)
+                try db.execute(
+                    sql: """
+                        UPDATE progress SET checkpoint = (SELECT file FROM checkpoint ORDER BY days_done DESC LIMIT 1)
+                        WHERE id = 1 AND checkpoint IS NOT NULL AND checkpoint NOT IN (SELECT file FROM checkpoint)
+                        """
+                )
             }
         }
     }
@@ -39,12 +48,14 @@ extension RunStore {
         let hexDigits = Set("0123456789abcdef")
         let problem: String? =
             checkpoint.file.isEmpty || checkpoint.file.hasPrefix("/")
-                ? "the checkpoint path must be relative to the run folder (got '\(checkpoint.file)')"
-            : checkpoint.daysDone < 0 ? "a checkpoint's days done cannot be negative (got \(checkpoint.daysDone))"
-            : checkpoint.bytes < 0 ? "a checkpoint's size cannot be negative (got \(checkpoint.bytes))"
-            : checkpoint.sha256.count != 64 || !checkpoint.sha256.allSatisfy(hexDigits.contains)
-                ? "a checkpoint's SHA-256 must be 64 lowercase hex digits (got '\(checkpoint.sha256)')"
-            : nil
+            ? "the checkpoint path must be relative to the run folder (got '\(checkpoint.file)')"
+            : checkpoint.daysDone < 0
+                ? "a checkpoint's days done cannot be negative (got \(checkpoint.daysDone))"
+                : checkpoint.bytes < 0
+                    ? "a checkpoint's size cannot be negative (got \(checkpoint.bytes))"
+                    : checkpoint.sha256.count != 64 || !checkpoint.sha256.allSatisfy(hexDigits.contains)
+                        ? "a checkpoint's SHA-256 must be 64 lowercase hex digits (got '\(checkpoint.sha256)')"
+                        : nil
         if let problem { throw RunStoreError.invalidArgument(path: databasePath, reason: problem) }
     }
 
@@ -63,11 +74,19 @@ extension RunStore {
     static func leaveWAL(_ file: String) throws {
         let queue = try DatabaseQueue(path: file)
         defer { try? queue.close() }
-        let finished = try queue.read { db in try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1") ?? false }
+        let finished = try queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1") ?? false
+        }
         guard finished else { return }
-        let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+        let mode = try queue.writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
         guard mode?.lowercased() == "delete" else {
-            throw RunStoreError.database(path: file, operation: "leaving WAL mode", message: "the journal mode stayed \(mode ?? "unknown")")
+            throw RunStoreError.database(
+                path: file,
+                operation: "leaving WAL mode",
+                message: "the journal mode stayed \(mode ?? "unknown")"
+            )
         }
     }
 }

@@ -57,11 +57,14 @@ extension RunStore {
         guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else {
             throw RunStoreError.damaged(path: file, reason: "the header gives an invalid page size \(rawPageSize)")
         }
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: file + "-wal")[.size] as? NSNumber)?.uint64Value ?? 0
+        let walSize =
+            (try? FileManager.default.attributesOfItem(atPath: file + "-wal")[.size] as? NSNumber)?.uint64Value ?? 0
         guard walSize == 0 else { return }
         guard size % pageSize == 0 else {
             throw RunStoreError.damaged(
-                path: file, reason: "truncated: \(size) bytes is not a whole number of \(pageSize)-byte pages")
+                path: file,
+                reason: "truncated: \(size) bytes is not a whole number of \(pageSize)-byte pages"
+            )
         }
         // The page count in the header is valid when the "version valid for" field matches the
         // change counter (SQLite 3.7.0 and later keep it so).
@@ -69,7 +72,9 @@ extension RunStore {
         let headerCountValid = bigEndian(24, 4) == bigEndian(92, 4)
         if headerCountValid, pageCount * pageSize > size {
             throw RunStoreError.damaged(
-                path: file, reason: "truncated: the header records \(pageCount) pages, the file holds \(size / pageSize)")
+                path: file,
+                reason: "truncated: the header records \(pageCount) pages, the file holds \(size / pageSize)"
+            )
         }
     }
 
@@ -90,8 +95,11 @@ extension RunStore {
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 let superseded = try db.tableExists("grdb_migrations") && migrator.hasBeenSuperseded(db)
                 if version > schemaVersion || superseded {
-                    throw RunStoreError.newerSchema(path: file, found: max(version, schemaVersion + 1),
-                                                    supported: schemaVersion)
+                    throw RunStoreError.newerSchema(
+                        path: file,
+                        found: max(version, schemaVersion + 1),
+                        supported: schemaVersion
+                    )
                 }
                 let tables = try Set(String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
                 let missing = requiredTables.filter { !tables.contains($0) }
@@ -99,7 +107,10 @@ extension RunStore {
                 for table in ["run", "progress"] {
                     let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
                     if rows != 1 {
-                        throw RunStoreError.damaged(path: file, reason: "the \(table) table has \(rows) rows instead of one")
+                        throw RunStoreError.damaged(
+                            path: file,
+                            reason: "the \(table) table has \(rows) rows instead of one"
+                        )
                     }
                 }
             }

@@ -4,10 +4,12 @@ import RunRecords
 extension RunStore {
     /// Upserts metric points inside a write (NaN stored as NULL).
     func insertMetrics(_ metrics: [MetricPoint], _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO metric (period, name, value) VALUES (?, ?, ?)
-            ON CONFLICT (period, name) DO UPDATE SET value = excluded.value
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO metric (period, name, value) VALUES (?, ?, ?)
+                ON CONFLICT (period, name) DO UPDATE SET value = excluded.value
+                """
+        )
         for point in metrics {
             try statement.execute(arguments: [point.period, point.name, point.value.isNaN ? nil : point.value])
         }
@@ -19,7 +21,8 @@ extension RunStore {
         let columns = ["dimension", "grp"] + GroupTally.countNames
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO group_tally (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            sql: "INSERT INTO group_tally (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+        )
         for group in groups {
             let values: [(any DatabaseValueConvertible)?] = [group.dimension, group.group] + group.counts.map { $0 }
             try statement.execute(arguments: StatementArguments(values))
@@ -39,8 +42,13 @@ extension RunStore {
                 var tallies: [GroupTally] = []
                 while let row = try rows.next() {
                     let counts: [Int] = try (0..<GroupTally.countNames.count).map { try row.decode(atIndex: $0 + 2) }
-                    tallies.append(try GroupTally(dimension: row.decode(atIndex: 0), group: row.decode(atIndex: 1),
-                                                  counts: counts))
+                    tallies.append(
+                        try GroupTally(
+                            dimension: row.decode(atIndex: 0),
+                            group: row.decode(atIndex: 1),
+                            counts: counts
+                        )
+                    )
                 }
                 return tallies
             }

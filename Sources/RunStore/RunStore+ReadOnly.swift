@@ -37,11 +37,20 @@ extension RunStore {
                 let rows = try Row.fetchCursor(db, sql: sql)
                 var listings: [Listing] = []
                 while let row = try rows.next() {
-                    listings.append(try Listing(
-                        id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: subjectKind(row, 2, in: "listing"),
-                        list: row.decode(atIndex: 3), day: row.decode(atIndex: 4), until: row.decode(atIndex: 5),
-                        behavior: row.decode(atIndex: 6), source: row.decode(atIndex: 7), rule: row.decode(atIndex: 8),
-                        misattributed: row.decode(atIndex: 9)))
+                    listings.append(
+                        try Listing(
+                            id: row.decode(atIndex: 0),
+                            subject: row.decode(atIndex: 1),
+                            subjectKind: subjectKind(row, 2, in: "listing"),
+                            list: row.decode(atIndex: 3),
+                            day: row.decode(atIndex: 4),
+                            until: row.decode(atIndex: 5),
+                            behavior: row.decode(atIndex: 6),
+                            source: row.decode(atIndex: 7),
+                            rule: row.decode(atIndex: 8),
+                            misattributed: row.decode(atIndex: 9)
+                        )
+                    )
                 }
                 return listings
             }

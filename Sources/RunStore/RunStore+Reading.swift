@@ -14,22 +14,37 @@ extension RunStore {
                 }
                 let seedText: String = try row.decode(atIndex: 3)
                 guard let seed = UInt64(seedText) else {
-                    throw RunStoreError.damaged(path: databasePath, reason: "the seed '\(seedText)' is not a 64-bit unsigned number")
+                    throw RunStoreError.damaged(
+                        path: databasePath,
+                        reason: "the seed '\(seedText)' is not a 64-bit unsigned number"
+                    )
                 }
                 let peopleText: String = try row.decode(atIndex: 10)
                 let people = peopleText.split(separator: ",").map { Int($0) }
                 guard people.allSatisfy({ $0 != nil }) else {
-                    throw RunStoreError.damaged(path: databasePath, reason: "trace_people '\(peopleText)' is not a list of person numbers")
+                    throw RunStoreError.damaged(
+                        path: databasePath,
+                        reason: "trace_people '\(peopleText)' is not a list of person numbers"
+                    )
                 }
                 // A run of schema version 5 or older opened read-only has no `seeds` column: one seed.
-                let seeds = try db.columns(in: "run").contains { $0.name == "seeds" }
+                let seeds =
+                    try db.columns(in: "run").contains { $0.name == "seeds" }
                     ? Int.fetchOne(db, sql: "SELECT seeds FROM run WHERE id = 1") ?? 1 : 1
                 let info = try RunInfo(
-                    scenarioID: row.decode(atIndex: 0), scenarioText: row.decode(atIndex: 1),
-                    population: row.decode(atIndex: 2), seed: seed, start: row.decode(atIndex: 4),
-                    end: row.decode(atIndex: 5), threads: row.decode(atIndex: 6),
-                    checkpointEvery: row.decode(atIndex: 7), version: row.decode(atIndex: 8),
-                    traceEvery: row.decode(atIndex: 9), tracePeople: people.compactMap { $0 }, seeds: seeds)
+                    scenarioID: row.decode(atIndex: 0),
+                    scenarioText: row.decode(atIndex: 1),
+                    population: row.decode(atIndex: 2),
+                    seed: seed,
+                    start: row.decode(atIndex: 4),
+                    end: row.decode(atIndex: 5),
+                    threads: row.decode(atIndex: 6),
+                    checkpointEvery: row.decode(atIndex: 7),
+                    version: row.decode(atIndex: 8),
+                    traceEvery: row.decode(atIndex: 9),
+                    tracePeople: people.compactMap { $0 },
+                    seeds: seeds
+                )
                 // Every number range-checked where it is read: a run no `sclab` could have made
                 // is damaged, whatever wrote it.
                 if let problem = info.rangeProblem { throw RunStoreError.damaged(path: databasePath, reason: problem) }
@@ -43,18 +58,27 @@ extension RunStore {
     public func progress() throws -> RunProgress {
         try perform("reading the progress row") {
             try pool.read { db in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT progress.days_done, progress.last_day, progress.checkpoint, progress.finished,
-                           summary.digest, summary.json
-                    FROM progress LEFT JOIN summary ON summary.id = 1
-                    WHERE progress.id = 1
-                    """)
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT progress.days_done, progress.last_day, progress.checkpoint, progress.finished,
+                                   summary.digest, summary.json
+                            FROM progress LEFT JOIN summary ON summary.id = 1
+                            WHERE progress.id = 1
+                            """
+                    )
                 else {
                     throw RunStoreError.damaged(path: databasePath, reason: "the progress row is missing")
                 }
                 return try RunProgress(
-                    daysDone: row.decode(atIndex: 0), lastDay: row.decode(atIndex: 1), checkpoint: row.decode(atIndex: 2),
-                    finished: row.decode(atIndex: 3), digest: row.decode(atIndex: 4), summaryJSON: row.decode(atIndex: 5))
+                    daysDone: row.decode(atIndex: 0),
+                    lastDay: row.decode(atIndex: 1),
+                    checkpoint: row.decode(atIndex: 2),
+                    finished: row.decode(atIndex: 3),
+                    digest: row.decode(atIndex: 4),
+                    summaryJSON: row.decode(atIndex: 5)
+                )
             }
         }
     }
@@ -125,16 +149,30 @@ extension RunStore {
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
                 var snapshots: [SubjectSnapshot] = []
                 while let row = try rows.next() {
-                    snapshots.append(try SubjectSnapshot(
-                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "snapshot"), reason: row.decode(atIndex: 2),
-                        score: row.decode(atIndex: 3), tier: row.decode(atIndex: 4), lists: row.decode(atIndex: 5),
-                        everListed: row.decode(atIndex: 6), records: row.decode(atIndex: 7),
-                        falseRecords: row.decode(atIndex: 8), blocked: row.decode(atIndex: 9),
-                        rewarded: row.decode(atIndex: 10), age: row.decode(atIndex: 11), male: row.decode(atIndex: 12),
-                        province: row.decode(atIndex: 13), urban: row.decode(atIndex: 14),
-                        incomeQuintile: row.decode(atIndex: 15), falseLists: row.decode(atIndex: 16),
-                        spilloverPoints: row.decode(atIndex: 17), spilloverCeiling: row.decode(atIndex: 18),
-                        spillovers: row.decode(atIndex: 19)))
+                    snapshots.append(
+                        try SubjectSnapshot(
+                            subject: row.decode(atIndex: 0),
+                            subjectKind: subjectKind(row, 1, in: "snapshot"),
+                            reason: row.decode(atIndex: 2),
+                            score: row.decode(atIndex: 3),
+                            tier: row.decode(atIndex: 4),
+                            lists: row.decode(atIndex: 5),
+                            everListed: row.decode(atIndex: 6),
+                            records: row.decode(atIndex: 7),
+                            falseRecords: row.decode(atIndex: 8),
+                            blocked: row.decode(atIndex: 9),
+                            rewarded: row.decode(atIndex: 10),
+                            age: row.decode(atIndex: 11),
+                            male: row.decode(atIndex: 12),
+                            province: row.decode(atIndex: 13),
+                            urban: row.decode(atIndex: 14),
+                            incomeQuintile: row.decode(atIndex: 15),
+                            falseLists: row.decode(atIndex: 16),
+                            spilloverPoints: row.decode(atIndex: 17),
+                            spilloverCeiling: row.decode(atIndex: 18),
+                            spillovers: row.decode(atIndex: 19)
+                        )
+                    )
                 }
                 return snapshots
             }
@@ -144,13 +182,23 @@ extension RunStore {
     /// A trace from a row of `traceColumns`.
     func trace(_ row: Row) throws -> RecordTrace {
         try RecordTrace(
-            id: row.decode(atIndex: 0), subject: row.decode(atIndex: 1), subjectKind: subjectKind(row, 2, in: "record_trace"),
-            behavior: row.decode(atIndex: 3), source: row.decode(atIndex: 4), occurred: row.decode(atIndex: 5),
-            recorded: row.decode(atIndex: 6), misattributed: row.decode(atIndex: 7),
-            actualSubject: row.decode(atIndex: 8), rule: row.decode(atIndex: 9), delta: row.decode(atIndex: 10),
-            judgedOtherwise: row.decode(atIndex: 11), listed: row.decode(atIndex: 12),
-            appealFiled: row.decode(atIndex: 13), appealDecided: row.decode(atIndex: 14),
-            appealOutcome: row.decode(atIndex: 15))
+            id: row.decode(atIndex: 0),
+            subject: row.decode(atIndex: 1),
+            subjectKind: subjectKind(row, 2, in: "record_trace"),
+            behavior: row.decode(atIndex: 3),
+            source: row.decode(atIndex: 4),
+            occurred: row.decode(atIndex: 5),
+            recorded: row.decode(atIndex: 6),
+            misattributed: row.decode(atIndex: 7),
+            actualSubject: row.decode(atIndex: 8),
+            rule: row.decode(atIndex: 9),
+            delta: row.decode(atIndex: 10),
+            judgedOtherwise: row.decode(atIndex: 11),
+            listed: row.decode(atIndex: 12),
+            appealFiled: row.decode(atIndex: 13),
+            appealDecided: row.decode(atIndex: 14),
+            appealOutcome: row.decode(atIndex: 15)
+        )
     }
 
     /// Runs a metric query whose columns are (period, name, value), NULL values read as NaN.
@@ -161,8 +209,13 @@ extension RunStore {
                 var points: [MetricPoint] = []
                 while let row = try rows.next() {
                     let value: Double? = try row.decode(atIndex: 2)
-                    points.append(try MetricPoint(period: row.decode(atIndex: 0), name: row.decode(atIndex: 1),
-                                                  value: value ?? .nan))
+                    points.append(
+                        try MetricPoint(
+                            period: row.decode(atIndex: 0),
+                            name: row.decode(atIndex: 1),
+                            value: value ?? .nan
+                        )
+                    )
                 }
                 return points
             }

@@ -12,7 +12,9 @@ extension RunStore {
             }
             if let bad = outcome.values.first(where: { !$0.value.isFinite }) {
                 throw RunStoreError.invalidArgument(
-                    path: databasePath, reason: "seed \(outcome.seed): figure '\(bad.key)' is \(bad.value), not a finite number")
+                    path: databasePath,
+                    reason: "seed \(outcome.seed): figure '\(bad.key)' is \(bad.value), not a finite number"
+                )
             }
         }
     }
@@ -39,7 +41,10 @@ extension RunStore {
                 while let row = try rows.next() {
                     let text: String = try row.decode(atIndex: 0)
                     guard let seed = UInt64(text) else {
-                        throw RunStoreError.damaged(path: databasePath, reason: "seed_outcome: seed '\(text)' is not a 64-bit unsigned number")
+                        throw RunStoreError.damaged(
+                            path: databasePath,
+                            reason: "seed_outcome: seed '\(text)' is not a 64-bit unsigned number"
+                        )
                     }
                     bySeed[seed, default: [:]][try row.decode(atIndex: 1)] = try row.decode(atIndex: 2) as Double
                 }

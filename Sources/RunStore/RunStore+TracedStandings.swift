@@ -1,6 +1,6 @@
 internal import GRDB
-import SocialCredit
 import RunRecords
+import SocialCredit
 
 extension RunStore {
     /// Writes a period's traced standings and decisions inside `commitPeriod`'s transaction.
@@ -15,7 +15,9 @@ extension RunStore {
         }
         let decisionStatement = try db.cachedStatement(sql: Self.upsertSQL("traced_decision", Self.decisionColumns))
         for d in decisions {
-            try decisionStatement.execute(arguments: [d.subject, d.subjectKind.rawValue, d.day, d.action, d.blocked, d.rewarded])
+            try decisionStatement.execute(arguments: [
+                d.subject, d.subjectKind.rawValue, d.day, d.action, d.blocked, d.rewarded,
+            ])
         }
     }
 
@@ -25,7 +27,10 @@ extension RunStore {
     func subjectKind(_ row: Row, _ index: Int, in table: String) throws -> SubjectKind {
         let text: String = try row.decode(atIndex: index)
         guard let kind = SubjectKind(rawValue: text) else {
-            throw RunStoreError.damaged(path: databasePath, reason: "\(table): subject kind '\(text)' is not 'people' or 'companies'")
+            throw RunStoreError.damaged(
+                path: databasePath,
+                reason: "\(table): subject kind '\(text)' is not 'people' or 'companies'"
+            )
         }
         return kind
     }
@@ -42,17 +47,27 @@ extension RunStore {
         try perform("reading traced standings") {
             try pool.read { db in
                 guard try db.tableExists("traced_standing") else { return [] }
-                let sql = "SELECT \(Self.standingColumns.joined(separator: ", ")) FROM traced_standing "
+                let sql =
+                    "SELECT \(Self.standingColumns.joined(separator: ", ")) FROM traced_standing "
                     + "ORDER BY subject_kind = 'companies', subject, day"
                 let rows = try Row.fetchCursor(db, sql: sql)
                 var standings: [TracedStanding] = []
                 while let row = try rows.next() {
-                    standings.append(try TracedStanding(
-                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "traced_standing"), day: row.decode(atIndex: 2),
-                        score: row.decode(atIndex: 3), tier: row.decode(atIndex: 4), lists: row.decode(atIndex: 5),
-                        ceiling: row.decode(atIndex: 6), spilloverPoints: row.decode(atIndex: 7),
-                        spilloverCeiling: row.decode(atIndex: 8), spillovers: row.decode(atIndex: 9),
-                        notices: row.decode(atIndex: 10)))
+                    standings.append(
+                        try TracedStanding(
+                            subject: row.decode(atIndex: 0),
+                            subjectKind: subjectKind(row, 1, in: "traced_standing"),
+                            day: row.decode(atIndex: 2),
+                            score: row.decode(atIndex: 3),
+                            tier: row.decode(atIndex: 4),
+                            lists: row.decode(atIndex: 5),
+                            ceiling: row.decode(atIndex: 6),
+                            spilloverPoints: row.decode(atIndex: 7),
+                            spilloverCeiling: row.decode(atIndex: 8),
+                            spillovers: row.decode(atIndex: 9),
+                            notices: row.decode(atIndex: 10)
+                        )
+                    )
                 }
                 return standings
             }
@@ -65,14 +80,22 @@ extension RunStore {
         try perform("reading traced decisions") {
             try pool.read { db in
                 guard try db.tableExists("traced_decision") else { return [] }
-                let sql = "SELECT \(Self.decisionColumns.joined(separator: ", ")) FROM traced_decision "
+                let sql =
+                    "SELECT \(Self.decisionColumns.joined(separator: ", ")) FROM traced_decision "
                     + "ORDER BY subject_kind = 'companies', subject, day, action"
                 let rows = try Row.fetchCursor(db, sql: sql)
                 var decisions: [TracedDecision] = []
                 while let row = try rows.next() {
-                    decisions.append(try TracedDecision(
-                        subject: row.decode(atIndex: 0), subjectKind: subjectKind(row, 1, in: "traced_decision"), day: row.decode(atIndex: 2),
-                        action: row.decode(atIndex: 3), blocked: row.decode(atIndex: 4), rewarded: row.decode(atIndex: 5)))
+                    decisions.append(
+                        try TracedDecision(
+                            subject: row.decode(atIndex: 0),
+                            subjectKind: subjectKind(row, 1, in: "traced_decision"),
+                            day: row.decode(atIndex: 2),
+                            action: row.decode(atIndex: 3),
+                            blocked: row.decode(atIndex: 4),
+                            rewarded: row.decode(atIndex: 5)
+                        )
+                    )
                 }
                 return decisions
             }

@@ -28,9 +28,16 @@ extension RunStore {
     ///     (subject, day, action).
     /// - Throws: `RunStoreError.alreadyFinished` after `finish`; `invalidArgument` for a negative
     ///   day count, an absolute checkpoint path or a trace with an unknown appeal outcome; `database` if SQLite fails (the period is then not stored at all).
-    public func commitPeriod(daysDone: Int, lastDay: String, metrics: [MetricPoint], traces: [RecordTrace],
-                             checkpoint: CheckpointRecord?, listings: [Listing] = [], standings: [TracedStanding] = [],
-                             decisions: [TracedDecision] = []) throws {
+    public func commitPeriod(
+        daysDone: Int,
+        lastDay: String,
+        metrics: [MetricPoint],
+        traces: [RecordTrace],
+        checkpoint: CheckpointRecord?,
+        listings: [Listing] = [],
+        standings: [TracedStanding] = [],
+        decisions: [TracedDecision] = []
+    ) throws {
         try validate(daysDone: daysDone, checkpoint: checkpoint, traces: traces)
         try perform("committing a period") {
             try pool.write { db in
@@ -39,25 +46,33 @@ extension RunStore {
                 let traceStatement = try db.cachedStatement(sql: Self.traceUpsertSQL)
                 for trace in traces {
                     try traceStatement.execute(arguments: [
-                        trace.id, trace.subject, trace.subjectKind.rawValue, trace.behavior, trace.source, trace.occurred,
+                        trace.id, trace.subject, trace.subjectKind.rawValue, trace.behavior, trace.source,
+                        trace.occurred,
                         trace.recorded, trace.misattributed, trace.actualSubject, trace.rule, trace.delta,
-                        trace.judgedOtherwise, trace.listed, trace.appealFiled, trace.appealDecided, trace.appealOutcome,
+                        trace.judgedOtherwise, trace.listed, trace.appealFiled, trace.appealDecided,
+                        trace.appealOutcome,
                     ])
                 }
                 let listingStatement = try db.cachedStatement(sql: Self.listingUpsertSQL)
                 for listing in listings {
                     try listingStatement.execute(arguments: [
-                        listing.id, listing.subject, listing.subjectKind.rawValue, listing.list, listing.day, listing.until,
+                        listing.id, listing.subject, listing.subjectKind.rawValue, listing.list, listing.day,
+                        listing.until,
                         listing.behavior, listing.source, listing.rule, listing.misattributed,
                     ])
                 }
                 try insertTracedMonth(standings, decisions, db)
                 if let checkpoint {
-                    try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (days_done, file, bytes, sha256) VALUES (?, ?, ?, ?)",
-                                   arguments: [checkpoint.daysDone, checkpoint.file, checkpoint.bytes, checkpoint.sha256])
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO checkpoint (days_done, file, bytes, sha256) VALUES (?, ?, ?, ?)",
+                        arguments: [checkpoint.daysDone, checkpoint.file, checkpoint.bytes, checkpoint.sha256]
+                    )
                 }
-                try db.execute(sql: "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = coalesce(?, checkpoint) WHERE id = 1",
-                               arguments: [daysDone, lastDay, checkpoint?.file])
+                try db.execute(
+                    sql:
+                        "UPDATE progress SET days_done = ?, last_day = ?, checkpoint = coalesce(?, checkpoint) WHERE id = 1",
+                    arguments: [daysDone, lastDay, checkpoint?.file]
+                )
             }
         }
     }
@@ -79,8 +94,14 @@ extension RunStore {
     /// - Throws: `RunStoreError.alreadyFinished` if finished before; `invalidArgument` for a
     ///   malformed digest or JSON, a subject snapshotted twice, a seed given twice or a figure
     ///   that is not finite; `database` if SQLite fails.
-    public func finish(snapshots: [SubjectSnapshot], digest: String, summaryJSON: String, groups: [GroupTally] = [],
-                       metrics: [MetricPoint] = [], seedOutcomes: [SeedOutcome] = []) throws {
+    public func finish(
+        snapshots: [SubjectSnapshot],
+        digest: String,
+        summaryJSON: String,
+        groups: [GroupTally] = [],
+        metrics: [MetricPoint] = [],
+        seedOutcomes: [SeedOutcome] = []
+    ) throws {
         try validate(digest: digest, summaryJSON: summaryJSON, snapshots: snapshots)
         try validate(seedOutcomes)
         try perform("finishing the run") {
@@ -88,7 +109,9 @@ extension RunStore {
                 try requireUnfinished(db)
                 let placeholders = Array(repeating: "?", count: Self.snapshotColumns.count).joined(separator: ", ")
                 let statement = try db.cachedStatement(
-                    sql: "INSERT INTO snapshot (\(Self.snapshotColumns.joined(separator: ", "))) VALUES (\(placeholders))")
+                    sql:
+                        "INSERT INTO snapshot (\(Self.snapshotColumns.joined(separator: ", "))) VALUES (\(placeholders))"
+                )
                 for snapshot in snapshots {
                     try statement.execute(arguments: [
                         snapshot.subject, snapshot.subjectKind.rawValue, snapshot.reason, snapshot.score, snapshot.tier,
@@ -101,7 +124,10 @@ extension RunStore {
                 try insertGroups(groups, db)
                 try insertMetrics(metrics, db)
                 try insertSeedOutcomes(seedOutcomes, db)
-                try db.execute(sql: "INSERT INTO summary (id, digest, json) VALUES (1, ?, ?)", arguments: [digest, summaryJSON])
+                try db.execute(
+                    sql: "INSERT INTO summary (id, digest, json) VALUES (1, ?, ?)",
+                    arguments: [digest, summaryJSON]
+                )
                 try db.execute(sql: "UPDATE progress SET finished = 1 WHERE id = 1")
             }
         }
@@ -132,13 +158,18 @@ extension RunStore {
     /// constraint failures (which remain as a second line of defence).
     private func validate(daysDone: Int, checkpoint: CheckpointRecord?, traces: [RecordTrace]) throws {
         if daysDone < 0 {
-            throw RunStoreError.invalidArgument(path: databasePath, reason: "days done cannot be negative (got \(daysDone))")
+            throw RunStoreError.invalidArgument(
+                path: databasePath,
+                reason: "days done cannot be negative (got \(daysDone))"
+            )
         }
         if let checkpoint { try validate(checkpoint) }
         for trace in traces {
             if let outcome = trace.appealOutcome, !Self.appealOutcomes.contains(outcome) {
                 throw RunStoreError.invalidArgument(
-                    path: databasePath, reason: "trace \(trace.id): appeal outcome '\(outcome)' is not 'upheld' or 'overturned'")
+                    path: databasePath,
+                    reason: "trace \(trace.id): appeal outcome '\(outcome)' is not 'upheld' or 'overturned'"
+                )
             }
         }
     }
@@ -148,7 +179,9 @@ extension RunStore {
         let hexDigits = Set("0123456789abcdef")
         if digest.count != 64 || !digest.allSatisfy(hexDigits.contains) {
             throw RunStoreError.invalidArgument(
-                path: databasePath, reason: "the digest must be SHA-256 as 64 lowercase hex digits (got '\(digest)')")
+                path: databasePath,
+                reason: "the digest must be SHA-256 as 64 lowercase hex digits (got '\(digest)')"
+            )
         }
         if (try? JSONSerialization.jsonObject(with: Data(summaryJSON.utf8), options: [.fragmentsAllowed])) == nil {
             throw RunStoreError.invalidArgument(path: databasePath, reason: "the summary is not valid JSON")
@@ -157,7 +190,9 @@ extension RunStore {
         for snapshot in snapshots {
             if !seen.insert("\(snapshot.subjectKind) \(snapshot.subject)").inserted {
                 throw RunStoreError.invalidArgument(
-                    path: databasePath, reason: "\(snapshot.subjectKind) \(snapshot.subject) has two snapshots")
+                    path: databasePath,
+                    reason: "\(snapshot.subjectKind) \(snapshot.subject) has two snapshots"
+                )
             }
         }
     }

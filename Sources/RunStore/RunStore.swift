@@ -44,13 +44,18 @@ public final class RunStore: Sendable {
         let file = databasePath(in: directory)
         if FileManager.default.fileExists(atPath: file) { throw RunStoreError.alreadyExists(path: file) }
 
-        let temporary = (directory as NSString).appendingPathComponent(".\(databaseFileName).creating-\(UUID().uuidString)")
+        let temporary = (directory as NSString).appendingPathComponent(
+            ".\(databaseFileName).creating-\(UUID().uuidString)"
+        )
         do {
             let queue = try DatabaseQueue(path: temporary)
             try migrator.migrate(queue)
             try queue.write { db in
                 try insertRun(info, db)
-                try db.execute(sql: "INSERT INTO progress (id, days_done, last_day, checkpoint, finished) VALUES (1, 0, NULL, NULL, 0)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO progress (id, days_done, last_day, checkpoint, finished) VALUES (1, 0, NULL, NULL, 0)"
+                )
             }
             try queue.close()
             try moveIntoPlace(temporary, file)
@@ -97,9 +102,12 @@ public final class RunStore: Sendable {
     /// readable on read-only media. Every later call on this store throws.
     public func close() throws {
         // Asked on the writer: a reader connection opened now could keep the log from being merged.
-        let finished = pool.configuration.readonly ? false : ((try? pool.writeWithoutTransaction { db in
-            try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1")
-        }) ?? nil) ?? false
+        let finished =
+            pool.configuration.readonly
+            ? false
+            : ((try? pool.writeWithoutTransaction { db in
+                try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1")
+            }) ?? nil) ?? false
         try perform("closing the run database") { try pool.close() }
         if finished { try perform("leaving WAL mode") { try Self.leaveWAL(databasePath) } }
     }
@@ -138,9 +146,12 @@ public final class RunStore: Sendable {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO run (id, \(columns.joined(separator: ", "))) VALUES (1, \(placeholders))",
-            arguments: [info.scenarioID, info.scenarioText, info.population, String(info.seed), info.start, info.end,
-                        info.threads, info.checkpointEvery, info.version, info.traceEvery,
-                        info.tracePeople.map(String.init).joined(separator: ","), info.seeds])
+            arguments: [
+                info.scenarioID, info.scenarioText, info.population, String(info.seed), info.start, info.end,
+                info.threads, info.checkpointEvery, info.version, info.traceEvery,
+                info.tracePeople.map(String.init).joined(separator: ","), info.seeds,
+            ]
+        )
     }
 }
 
@@ -170,8 +181,11 @@ extension RunStore {
         if code == EEXIST { throw RunStoreError.alreadyExists(path: file) }
         if FileManager.default.fileExists(atPath: file) { throw RunStoreError.alreadyExists(path: file) }
         if rename(temporary, file) != 0 {
-            throw RunStoreError.database(path: file, operation: "creating the run database",
-                                         message: "cannot move \(temporary) into place: \(String(cString: strerror(errno)))")
+            throw RunStoreError.database(
+                path: file,
+                operation: "creating the run database",
+                message: "cannot move \(temporary) into place: \(String(cString: strerror(errno)))"
+            )
         }
     }
 

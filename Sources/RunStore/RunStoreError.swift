@@ -44,10 +44,10 @@ public enum RunStoreError: Error, CustomStringConvertible, Equatable, Sendable {
     public var path: String {
         switch self {
         case .alreadyExists(let path), .noSuchDirectory(let path), .notADirectory(let path),
-             .cannotCreateDirectory(let path, _), .noRunDatabase(let path), .unreadable(let path, _),
-             .notADatabase(let path, _), .damaged(let path, _), .notARun(let path, _),
-             .newerSchema(let path, _, _), .alreadyFinished(let path), .invalidArgument(let path, _),
-             .database(let path, _, _):
+            .cannotCreateDirectory(let path, _), .noRunDatabase(let path), .unreadable(let path, _),
+            .notADatabase(let path, _), .damaged(let path, _), .notARun(let path, _),
+            .newerSchema(let path, _, _), .alreadyFinished(let path), .invalidArgument(let path, _),
+            .database(let path, _, _):
             return path
         }
     }

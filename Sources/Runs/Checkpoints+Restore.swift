@@ -12,13 +12,19 @@ extension Checkpoints {
     /// missing, damaged or foreign file is reported through `skipped` by name and the one
     /// before it tried.
     /// - Throws: a `RunError` listing what was tried when no checkpoint can be used.
-    public static func restoreLatest(_ simulation: inout Simulation, info: RunInfo, store: RunStore, progress: RunProgress,
-                              skipped: (String) -> Void) throws -> String {
+    public static func restoreLatest(
+        _ simulation: inout Simulation,
+        info: RunInfo,
+        store: RunStore,
+        progress: RunProgress,
+        skipped: (String) -> Void
+    ) throws -> String {
         let recorded = try store.checkpoints()
         var candidates = filesOnDisk(in: store.directory)
         for record in recorded { candidates[record.daysDone] = record.file }
         if let latest = progress.checkpoint, let day = Int(latest.split(separator: "-").last?.dropLast(4) ?? ""),
-           candidates[day] == nil {
+            candidates[day] == nil
+        {
             candidates[day] = latest
         }
         let byDay = Dictionary(recorded.map { ($0.daysDone, $0) }, uniquingKeysWith: { $1 })
@@ -34,16 +40,25 @@ extension Checkpoints {
                 tried.append(file)
             }
         }
-        let what = tried.isEmpty ? "the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)"
+        let what =
+            tried.isEmpty
+            ? "the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)"
             : "no usable checkpoint (tried \(tried.joined(separator: ", ")))"
         throw RunError("\(store.directory): \(what)")
     }
 
     /// Restores one checkpoint file, checked against its record in the store (when there is one),
     /// its header and the day its name gives.
-    private static func restore(_ simulation: inout Simulation, path: String, day: Int, record: CheckpointRecord?,
-                                identity: [UInt8]) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CheckpointError("missing or unreadable") }
+    private static func restore(
+        _ simulation: inout Simulation,
+        path: String,
+        day: Int,
+        record: CheckpointRecord?,
+        identity: [UInt8]
+    ) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CheckpointError("missing or unreadable")
+        }
         if let record {
             guard data.count == record.bytes else {
                 throw CheckpointError("\(data.count) bytes where the run store recorded \(record.bytes)")

@@ -21,7 +21,9 @@ public enum Checkpoints {
     /// a checkpoint of any other run is refused. Threads and tracing change no state, so a run
     /// resumed with other threads or more people traced reads its checkpoints.
     static func identity(of info: RunInfo) -> [UInt8] {
-        CheckpointFile.identity(of: [info.scenarioText, String(info.population), String(info.seed), info.start, info.end])
+        CheckpointFile.identity(of: [
+            info.scenarioText, String(info.population), String(info.seed), info.start, info.end,
+        ])
     }
 
     /// Writes the simulation's state durably: to a temporary name, synced, renamed into place,
@@ -32,8 +34,14 @@ public enum Checkpoints {
         try FileManager.default.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
         let relative = file(daysDone: simulation.daysDone)
         let path = (directory as NSString).appendingPathComponent(relative)
-        let data = CheckpointFile.seal(simulation.checkpointData(), identity: identity(of: info), daysDone: simulation.daysDone)
-        let temporary = (folderPath as NSString).appendingPathComponent(".day-\(simulation.daysDone).partial-\(UUID().uuidString)")
+        let data = CheckpointFile.seal(
+            simulation.checkpointData(),
+            identity: identity(of: info),
+            daysDone: simulation.daysDone
+        )
+        let temporary = (folderPath as NSString).appendingPathComponent(
+            ".day-\(simulation.daysDone).partial-\(UUID().uuidString)"
+        )
         do {
             try DurableFile.write(data, to: temporary)
             try DurableFile.rename(temporary, to: path)
@@ -42,8 +50,12 @@ public enum Checkpoints {
             unlink(temporary)
             throw error
         }
-        return CheckpointRecord(daysDone: simulation.daysDone, file: relative, bytes: data.count,
-                                sha256: CheckpointFile.checksum(of: data)!)
+        return CheckpointRecord(
+            daysDone: simulation.daysDone,
+            file: relative,
+            bytes: data.count,
+            sha256: CheckpointFile.checksum(of: data)!
+        )
     }
 
     /// Keeps the newest `keep` checkpoints up to `daysDone` (the one just recorded among them)
@@ -55,14 +67,18 @@ public enum Checkpoints {
         try store.forgetCheckpoints(days: Array(older))
         for day in older { unlink((store.directory as NSString).appendingPathComponent(file(daysDone: day))) }
         let folderPath = (store.directory as NSString).appendingPathComponent(folder)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? [] where name.contains(".partial-") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        where name.contains(".partial-") {
             unlink((folderPath as NSString).appendingPathComponent(name))
         }
     }
 
     /// The checkpoint files in the run folder by the days done their names give.
     static func filesOnDisk(in directory: String) -> [Int: String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: (directory as NSString).appendingPathComponent(folder))) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: (directory as NSString).appendingPathComponent(folder)
+            )) ?? []
         var files: [Int: String] = [:]
         for name in names where name.hasPrefix("day-") && name.hasSuffix(".bin") {
             if let day = Int(name.dropFirst(4).dropLast(4)), day >= 0, file(daysDone: day) == "\(folder)/\(name)" {

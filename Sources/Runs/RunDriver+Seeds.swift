@@ -33,14 +33,34 @@ extension RunDriver {
             while let index = queue.next() {
                 do {
                     if let seed = jobs[index] {
-                        queue.finished(index, .replicate(try SeedReplicate.run(
-                            info: info, seed: seed, policy: policy, generator: generator, period: period, threads: each,
-                            counterfactual: withCounterfactual)))
+                        queue.finished(
+                            index,
+                            .replicate(
+                                try SeedReplicate.run(
+                                    info: info,
+                                    seed: seed,
+                                    policy: policy,
+                                    generator: generator,
+                                    period: period,
+                                    threads: each,
+                                    counterfactual: withCounterfactual
+                                )
+                            )
+                        )
                     } else {
                         var quiet = config
                         quiet.threads = each
-                        queue.finished(index, .counterfactual(try Counterfactual.run(
-                            scenario: policy.scenario, population: population, census: census, config: quiet)))
+                        queue.finished(
+                            index,
+                            .counterfactual(
+                                try Counterfactual.run(
+                                    scenario: policy.scenario,
+                                    population: population,
+                                    census: census,
+                                    config: quiet
+                                )
+                            )
+                        )
                     }
                 } catch {
                     queue.failed(error)
@@ -48,7 +68,8 @@ extension RunDriver {
             }
         }
         if let error = queue.failures.first { throw error }
-        var points: [MetricPoint] = [], replicates: [SeedOutcome] = []
+        var points: [MetricPoint] = []
+        var replicates: [SeedOutcome] = []
         for result in queue.results {
             switch result {
             case let .counterfactual(p)?: points = p

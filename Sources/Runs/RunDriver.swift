@@ -41,8 +41,13 @@ public struct RunDriver {
     ///   - counterfactual: Whether to run the counterfactual at the end (the report compares with it).
     /// - Throws: the scenario reader's errors when `info.scenarioText` does not read, `RunError`
     ///   for days that are not ISO dates, and the census tables' errors.
-    public init(info: RunInfo, store: RunStore, threads: Int, counterfactual: Bool = true,
-                delegate: (any RunDriverDelegate)? = nil) throws {
+    public init(
+        info: RunInfo,
+        store: RunStore,
+        threads: Int,
+        counterfactual: Bool = true,
+        delegate: (any RunDriverDelegate)? = nil
+    ) throws {
         self.info = info
         self.store = store
         self.counterfactual = counterfactual
@@ -58,10 +63,18 @@ public struct RunDriver {
         population = generator.generate(size: info.population, seed: info.seed, threads: threads)
         delegate?.runDriver(ended: .society(people: info.population, seed: info.seed))
         timings["population"] = Date().timeIntervalSince(clock)
-        simulation = Simulation(policy: policy, population: population, census: census,
-                                config: SimulationConfig(period: Period(start: start, end: end), seed: info.seed,
-                                                         threads: threads, traceEvery: info.effectiveTraceEvery,
-                                                         traced: TracedSubjects(naming: info.tracePeople, in: population)))
+        simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: census,
+            config: SimulationConfig(
+                period: Period(start: start, end: end),
+                seed: info.seed,
+                threads: threads,
+                traceEvery: info.effectiveTraceEvery,
+                traced: TracedSubjects(naming: info.tracePeople, in: population)
+            )
+        )
     }
 
     /// Runs to the end, or (with `stopAfter`) stops resumable at the first month end at least
@@ -79,22 +92,36 @@ public struct RunDriver {
             let (y, m, _) = simulation.today.components
             let monthEnd = Day(year: m == 12 ? y + 1 : y, month: m == 12 ? 1 : m + 1, day: 1)!.adding(days: -1)
             let delegate = delegate
-            simulation.run(until: monthEnd, observer: &buffer) { done in delegate?.runDriver(simulatedDays: done, of: total) }
+            simulation.run(until: monthEnd, observer: &buffer) { done in
+                delegate?.runDriver(simulatedDays: done, of: total)
+            }
             let stopping = stopAfter.map { simulation.daysDone >= $0 } ?? false
             var checkpoint: CheckpointRecord?
-            let due = info.checkpointEvery > 0
+            let due =
+                info.checkpointEvery > 0
                 && (simulation.daysDone - lastCheckpoint >= info.checkpointEvery || simulation.isFinished)
             if stopping && !simulation.isFinished || due {
                 checkpoint = try Checkpoints.write(simulation, info: info, in: store.directory)
                 lastCheckpoint = simulation.daysDone
             }
             let lastDay = simulation.today.adding(days: -1)
-            try store.commitPeriod(daysDone: simulation.daysDone, lastDay: lastDay.description,
-                                   metrics: buffer.metrics, traces: buffer.traces, checkpoint: checkpoint,
-                                   listings: buffer.listings, standings: buffer.standings, decisions: buffer.decisions)
-            if checkpoint != nil { try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone) }
+            try store.commitPeriod(
+                daysDone: simulation.daysDone,
+                lastDay: lastDay.description,
+                metrics: buffer.metrics,
+                traces: buffer.traces,
+                checkpoint: checkpoint,
+                listings: buffer.listings,
+                standings: buffer.standings,
+                decisions: buffer.decisions
+            )
+            if checkpoint != nil {
+                try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone)
+            }
             buffer = MonthBuffer()
-            delegate?.runDriver(finished: RunMonth(daysDone: simulation.daysDone, lastDay: lastDay, checkpoint: checkpoint?.file))
+            delegate?.runDriver(
+                finished: RunMonth(daysDone: simulation.daysDone, lastDay: lastDay, checkpoint: checkpoint?.file)
+            )
             if stopping && !simulation.isFinished {
                 delegate?.runDriver(ended: .simulate(days: total))
                 return .stopped(daysDone: simulation.daysDone)
@@ -107,12 +134,26 @@ public struct RunDriver {
         let companionClock = Date()
         let (extra, replicates) = try companions()
         if counterfactual || info.seeds > 1 {
-            timings[info.seeds > 1 ? "counterfactual_and_seeds" : "counterfactual"] = Date().timeIntervalSince(companionClock)
+            timings[info.seeds > 1 ? "counterfactual_and_seeds" : "counterfactual"] = Date().timeIntervalSince(
+                companionClock
+            )
         }
-        let summary = RunSummary(info: info, folder: store.directory, simulation: simulation, digest: digest,
-                                 timings: timings, days: total)
-        try store.finish(snapshots: simulation.finalSnapshots(census: census), digest: digest,
-                         summaryJSON: summary.json, groups: groups, metrics: extra, seedOutcomes: replicates)
+        let summary = RunSummary(
+            info: info,
+            folder: store.directory,
+            simulation: simulation,
+            digest: digest,
+            timings: timings,
+            days: total
+        )
+        try store.finish(
+            snapshots: simulation.finalSnapshots(census: census),
+            digest: digest,
+            summaryJSON: summary.json,
+            groups: groups,
+            metrics: extra,
+            seedOutcomes: replicates
+        )
         delegate?.runDriver(began: .report)
         let report = try ReportFiles.write(store: store)
         delegate?.runDriver(ended: .report)

@@ -45,7 +45,8 @@ public struct RunSummary: Sendable {
         if let seconds = timings["simulation"], seconds > 0 {
             object["personDaysPerSecond"] = Double(info.population) * Double(days) / seconds
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -54,19 +55,37 @@ public struct RunSummary: Sendable {
         let t = totals
         func n(_ key: String) -> String { grouped(Int(t[key] ?? 0)) }
         var lines: [String] = []
-        lines.append("\(info.scenarioID): \(grouped(info.population)) people, \(info.start) to \(info.end) (\(grouped(days)) days), seed \(info.seed)")
-        lines.append("  behaviours \(n("behaviors.total")), records \(n("records.total")) (\(n("records.false")) false, \(n("records.judged_otherwise")) judged otherwise)")
-        let listed = everListed.sorted { $0.key < $1.key }.map { "\($0.key) \(grouped($0.value))" }.joined(separator: ", ")
-        lines.append("  ever listed: \(listed.isEmpty ? "none" : listed); listings from false records \(n("list.entries_false"))")
-        lines.append("  actions blocked \(n("blocked.total")) (\(n("blocked_wrongly.total")) because of false records), rewards \(n("rewards.total"))")
+        lines.append(
+            "\(info.scenarioID): \(grouped(info.population)) people, \(info.start) to \(info.end) (\(grouped(days)) days), seed \(info.seed)"
+        )
+        lines.append(
+            "  behaviours \(n("behaviors.total")), records \(n("records.total")) (\(n("records.false")) false, \(n("records.judged_otherwise")) judged otherwise)"
+        )
+        let listed = everListed.sorted { $0.key < $1.key }.map { "\($0.key) \(grouped($0.value))" }.joined(
+            separator: ", "
+        )
+        lines.append(
+            "  ever listed: \(listed.isEmpty ? "none" : listed); listings from false records \(n("list.entries_false"))"
+        )
+        lines.append(
+            "  actions blocked \(n("blocked.total")) (\(n("blocked_wrongly.total")) because of false records), rewards \(n("rewards.total"))"
+        )
         lines.append("  appeals filed \(n("appeals.filed")), records overturned \(n("appeals.overturned"))")
         if let seconds = timings["simulation"] {
             let rate = Double(info.population) * Double(days) / max(seconds, 1e-9)
-            lines.append(String(format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s",
-                                seconds, compactNumber(rate), timings["population"] ?? 0))
+            lines.append(
+                String(
+                    format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s",
+                    seconds,
+                    compactNumber(rate),
+                    timings["population"] ?? 0
+                )
+            )
         }
         if info.seeds > 1 {
-            lines.append("  measured over \(info.seeds) seeds (\(info.seedList.map(String.init).joined(separator: ", "))): the report gives each difference with its 95% interval")
+            lines.append(
+                "  measured over \(info.seeds) seeds (\(info.seedList.map(String.init).joined(separator: ", "))): the report gives each difference with its 95% interval"
+            )
         }
         lines.append("output: \(folder)/run.sqlite")
         lines.append("digest: \(digest)")

@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
             Generates a society, runs the scenario for the given days with nothing written to disk, \
             and prints person-days per second, records per second, bytes per person and peak memory. \
             Build with `swift build -c release` first: debug builds are many times slower.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Number of people.")
     var population: Int = 1_000_000
@@ -43,16 +44,25 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let policy = try Policy(loadScenario(scenario).scenario)
         let threadCount = threads ?? ParallelChunks.defaultThreads
-        let start = policy.scenario.period.start, end = start.adding(days: days - 1)
+        let start = policy.scenario.period.start
+        let end = start.adding(days: days - 1)
         if let problem = RunLimits.periodProblem(first: start, last: end) { throw ValidationError(problem) }
         try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         var clock = Date()
         let society = generator.generate(size: population, seed: seed, threads: threadCount)
         let generation = Date().timeIntervalSince(clock)
-        var simulation = Simulation(policy: policy, population: society, census: generator.census,
-                                    config: SimulationConfig(period: Period(start: start, end: end),
-                                                             seed: seed, threads: threadCount, traceEvery: max(1, population / 1000)))
+        var simulation = Simulation(
+            policy: policy,
+            population: society,
+            census: generator.census,
+            config: SimulationConfig(
+                period: Period(start: start, end: end),
+                seed: seed,
+                threads: threadCount,
+                traceEvery: max(1, population / 1000)
+            )
+        )
         var sink = Discard()
         let progress = ProgressReporter(label: "bench", total: Double(days), unit: "days")
         clock = Date()
@@ -75,12 +85,14 @@ struct BenchCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print("""
+            print(
+                """
                 \(policy.scenario.id): \(grouped(population)) people x \(days) days on \(threadCount) thread\(threadCount == 1 ? "" : "s")
                   society generated in \(String(format: "%.2f", generation)) s
                   simulated in \(String(format: "%.2f", seconds)) s: \(ProgressReporter.format(figures["personDaysPerSecond"]!)) person-days/s, \(ProgressReporter.format(figures["recordsPerSecond"]!)) records/s
                   memory: \(String(format: "%.1f", figures["societyBytesPerPerson"]!)) bytes per person for the society (network included), \(simulation.stateBytesPerPerson) for the run state; peak \(String(format: "%.2f", figures["peakMemoryBytes"]! / 1e9)) GB
-                """)
+                """
+            )
         }
     }
 

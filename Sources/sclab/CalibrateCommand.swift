@@ -20,7 +20,8 @@ struct CalibrateCommand: ParsableCommand {
             over tolerances), writes the best values into the scenario file with a comment saying \
             what was fitted, and then reports on the fitted scenario. Check a fit on other seeds \
             with --seed.
-            """)
+            """
+    )
 
     @Argument(help: "Scenario name (see `sclab scenarios`) or file.")
     var scenario: String
@@ -33,8 +34,11 @@ struct CalibrateCommand: ParsableCommand {
     @Flag(name: .long, help: "Search the fit parameters and write the fitted values into the scenario file.")
     var fit = false
 
-    @Option(name: .long, parsing: .upToNextOption,
-            help: "With --fit: search only these fit parameters (their paths); the others keep their values.")
+    @Option(
+        name: .long,
+        parsing: .upToNextOption,
+        help: "With --fit: search only these fit parameters (their paths); the others keep their values."
+    )
     var only: [String] = []
 
     @Option(name: .long, help: "With --fit: passes over all parameters.")
@@ -52,7 +56,9 @@ struct CalibrateCommand: ParsableCommand {
     func run() throws {
         let (path, loaded) = try loadScenario(scenario)
         guard let calibration = loaded.calibration else {
-            throw ValidationError("\(path) has no 'calibration' section: nothing to compare (see docs/scenario-language.md#calibration)")
+            throw ValidationError(
+                "\(path) has no 'calibration' section: nothing to compare (see docs/scenario-language.md#calibration)"
+            )
         }
         if fit && calibration.fit.isEmpty {
             throw ValidationError("\(path) declares no fit parameters: add 'calibration.fit' or run without --fit")
@@ -64,15 +70,22 @@ struct CalibrateCommand: ParsableCommand {
             throw ValidationError("--only \(name) is not a fit parameter of \(path) (declared: \(hint))")
         }
         let threadCount = society.threadCount
-        let population = society.population, seed = society.seed
+        let population = society.population
+        let seed = society.seed
         try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
         printError("generating \(grouped(population)) people (seed \(seed))...")
         let society = generator.generate(size: population, seed: seed, threads: threadCount)
         let period = self.period(of: loaded)
         func series(_ scenario: Scenario) throws -> MetricSeries {
-            CalibrationRun.series(policy: try Policy(scenario), population: society, census: generator.census,
-                                  period: period, seed: seed, threads: threadCount)
+            CalibrationRun.series(
+                policy: try Policy(scenario),
+                population: society,
+                census: generator.census,
+                period: period,
+                seed: seed,
+                threads: threadCount
+            )
         }
         var scenario = loaded
         if fit {
@@ -85,7 +98,8 @@ struct CalibrateCommand: ParsableCommand {
         let results = scenario.calibration!.evaluate(on: try series(scenario))
         let report = CalibrationReport(
             results: results,
-            heading: "\(scenario.id): \(grouped(population)) people, \(period.start) to \(period.end), seed \(seed)")
+            heading: "\(scenario.id): \(grouped(population)) people, \(period.start) to \(period.end), seed \(seed)"
+        )
         print(report.text)
         if !report.passed { throw ExitCode(1) }
     }
@@ -93,14 +107,22 @@ struct CalibrateCommand: ParsableCommand {
     private func period(of scenario: Scenario) -> Period {
         guard let years else { return scenario.period }
         let start = scenario.period.start
-        return Period(start: start, end: Day(year: start.year + years, month: start.components.month, day: 1)!
-            .adding(days: start.components.day - 2))
+        return Period(
+            start: start,
+            end: Day(year: start.year + years, month: start.components.month, day: 1)!
+                .adding(days: start.components.day - 2)
+        )
     }
 
     /// Searches the fit parameters; returns the file text with the best values written in.
-    private func search(_ calibration: Calibration, text: String, path: String,
-                        series: (Scenario) throws -> MetricSeries) throws -> String {
-        let population = society.population, seed = society.seed
+    private func search(
+        _ calibration: Calibration,
+        text: String,
+        path: String,
+        series: (Scenario) throws -> MetricSeries
+    ) throws -> String {
+        let population = society.population
+        let seed = society.seed
         let parameters = only.isEmpty ? calibration.fit : calibration.fit.filter { only.contains($0.path.text) }
         let root = try Scenario.numbers(at: parameters.map(\.path), in: text, file: path)
         func candidate(_ values: [Double]) throws -> Scenario {
@@ -121,9 +143,16 @@ struct CalibrateCommand: ParsableCommand {
         printError(String(format: "best loss %.3f after %d simulations", best.loss, count))
         let changes = zip(zip(parameters, best.values), root).map { pair, old in
             ScenarioText.Change(
-                path: pair.0.path, value: pair.1, whole: pair.0.whole,
-                note: ScenarioText.fittedNote(old: old.text, new: ScenarioText.format(pair.1, whole: pair.0.whole),
-                                              people: population, seed: seed))
+                path: pair.0.path,
+                value: pair.1,
+                whole: pair.0.whole,
+                note: ScenarioText.fittedNote(
+                    old: old.text,
+                    new: ScenarioText.format(pair.1, whole: pair.0.whole),
+                    people: population,
+                    seed: seed
+                )
+            )
         }
         return try ScenarioText.applying(changes, to: text, file: path)
     }

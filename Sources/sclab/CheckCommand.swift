@@ -14,7 +14,8 @@ struct CheckCommand: ParsableCommand {
             "Numbers and their ranges") and a list whose entry depends on itself. \
             Exits 0 when the scenario is valid (warnings allowed), 1 when it has errors (or, with \
             --strict, warnings).
-            """)
+            """
+    )
 
     @Argument(help: "A scenario file (YAML or JSON) or the name of a shipped scenario, e.g. seed-article.")
     var scenario: String

@@ -12,7 +12,8 @@ struct CompareCommand: ParsableCommand {
             The first run is the baseline: each other run's value, its difference and relative change \
             against it. Runs must be of the same society (same population size and seed), so that \
             differences are the systems'; --allow-different-societies compares others anyway.
-            """)
+            """
+    )
 
     @Argument(help: "Two or more run folders; the first is the baseline.")
     var directories: [String]
@@ -24,12 +25,16 @@ struct CompareCommand: ParsableCommand {
     var allowDifferentSocieties = false
 
     func validate() throws {
-        guard directories.count >= 2 else { throw ValidationError("give at least two run folders (got \(directories.count))") }
+        guard directories.count >= 2 else {
+            throw ValidationError("give at least two run folders (got \(directories.count))")
+        }
     }
 
     func run() throws {
-        let comparison = try Comparison(directories.map(RunData.load(directory:)),
-                                        allowDifferentSocieties: allowDifferentSocieties)
+        let comparison = try Comparison(
+            directories.map(RunData.load(directory:)),
+            allowDifferentSocieties: allowDifferentSocieties
+        )
         print(json ? try comparison.json() : comparison.text, terminator: "")
     }
 }

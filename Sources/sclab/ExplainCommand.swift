@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import Impact
 import RunRecords
 import Simulation
-import Impact
 import Society
 
 /// `sclab explain DIR --person ID`: one person's credit report from a run (N1).
@@ -14,7 +14,8 @@ struct ExplainCommand: ParsableCommand {
             Reads the run's traced records of the person and lets the decision engine recompute and \
             explain their standing. For a person the run did not trace, it says so and prints the \
             re-run (`sclab simulate --like DIR --trace-person ID`) that traces them with the same result.
-            """)
+            """
+    )
 
     @Argument(help: "The run folder (holding run.sqlite).")
     var directory: String
@@ -34,7 +35,11 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = try CreditReport.load(directory: directory, person: person, threads: threads ?? ParallelChunks.defaultThreads)
+        let report = try CreditReport.load(
+            directory: directory,
+            person: person,
+            threads: threads ?? ParallelChunks.defaultThreads
+        )
         print(json ? try report.json() : report.text, terminator: "")
     }
 }

@@ -13,7 +13,8 @@ struct ExportCommand: ParsableCommand {
             CSV follows RFC 4180 (header row, CRLF, quoted fields where needed); JSON is an array of \
             objects. Both load as they are in pandas, R or DuckDB. docs/exports.md documents every \
             column: name, type, meaning and unit.
-            """)
+            """
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 

@@ -20,7 +20,9 @@ enum OptionBounds {
         guard let text else { return nil }
         guard let day = Day(iso: text) else { throw ValidationError("\(option) '\(text)' is not a date (YYYY-MM-DD)") }
         guard (RunLimits.firstDay...RunLimits.lastDay).contains(day) else {
-            throw ValidationError("\(option) \(text) is outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay)")
+            throw ValidationError(
+                "\(option) \(text) is outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay)"
+            )
         }
         return day
     }
@@ -31,12 +33,17 @@ enum OptionBounds {
     static func checkMemory(population: Int, runsAtOnce: Int, available: Int? = RunLimits.availableMemory()) throws {
         let needed = RunLimits.memoryNeeded(population: population, runsAtOnce: runsAtOnce)
         guard let available, needed > available else { return }
-        let runs = runsAtOnce > 1 ? " with \(runsAtOnce) runs in memory at once (the run and its companions: --seeds, the counterfactual, --jobs)" : ""
-        throw ValidationError("""
+        let runs =
+            runsAtOnce > 1
+            ? " with \(runsAtOnce) runs in memory at once (the run and its companions: --seeds, the counterfactual, --jobs)"
+            : ""
+        throw ValidationError(
+            """
             a run of \(grouped(population)) people\(runs) needs about \(RunLimits.gigabytes(needed)) of memory \
             (\(RunLimits.bytesPerPersonPerRun) bytes a person a run), but \(RunLimits.gigabytes(available)) is available \
             (MemAvailable in /proc/meminfo); use fewer people\(runsAtOnce > 1 ? " or fewer runs at once" : "")
-            """)
+            """
+        )
     }
 
     /// Refuses the run `info` describes when it would not fit in memory with its companions

@@ -15,7 +15,8 @@ struct PopulationCommand: ParsableCommand {
             drivers, internet users) and the aggregates (men per 100 women, shares under 15 and 65 and \
             over, mean age), the census figure, the generated figure, the deviation and the tolerance, then the friendship network's structure, the companies and the memory used. \
             No real person is represented: everyone is drawn from the census tables with the seed.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Number of people (1,000 to 100,000,000).")
     var size: Int = 100_000
@@ -42,7 +43,9 @@ struct PopulationCommand: ParsableCommand {
         let progress = ProgressReporter(label: "population", total: 1, unit: "steps")
         let started = Date()
         let timings = StepTimings()
-        let population = generator.generate(size: size, seed: seed, threads: threads ?? ParallelChunks.defaultThreads) { step, fraction in
+        let population = generator.generate(size: size, seed: seed, threads: threads ?? ParallelChunks.defaultThreads) {
+            step,
+            fraction in
             timings.mark(step)
             progress.update(done: fraction, step: step)
         }
@@ -59,7 +62,10 @@ struct PopulationCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         } else {
-            print(SocietyReportText(report: report, seconds: seconds, threads: threads ?? ParallelChunks.defaultThreads).text)
+            print(
+                SocietyReportText(report: report, seconds: seconds, threads: threads ?? ParallelChunks.defaultThreads)
+                    .text
+            )
         }
         if check && !report.passed { throw ExitCode(1) }
     }

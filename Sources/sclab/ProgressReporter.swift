@@ -40,10 +40,13 @@ final class ProgressReporter: @unchecked Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-            let line = "\r\(label) [\(bar)] \(Int(fraction * 100))% \(Self.format(rate)) \(unit)/s ETA \(Self.duration(eta))\(stepText)   "
+            let line =
+                "\r\(label) [\(bar)] \(Int(fraction * 100))% \(Self.format(rate)) \(unit)/s ETA \(Self.duration(eta))\(stepText)   "
             FileHandle.standardError.write(Data(line.utf8))
         } else {
-            printError("\(label): \(Int(fraction * 100))% (\(Self.format(rate)) \(unit)/s, ETA \(Self.duration(eta)))\(stepText)")
+            printError(
+                "\(label): \(Int(fraction * 100))% (\(Self.format(rate)) \(unit)/s, ETA \(Self.duration(eta)))\(stepText)"
+            )
         }
     }
 
@@ -55,6 +58,7 @@ final class ProgressReporter: @unchecked Sendable {
     static func format(_ value: Double) -> String { compactNumber(value) }
 
     static func duration(_ seconds: Double) -> String {
-        seconds < 60 ? String(format: "%.0fs", seconds) : String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)
+        seconds < 60
+            ? String(format: "%.0fs", seconds) : String(format: "%dm%02ds", Int(seconds) / 60, Int(seconds) % 60)
     }
 }

@@ -7,12 +7,14 @@ import RunRecords
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a run's impact report (how it works, what it did, who it hit, errors, spillovers, trust, reproduce).",
+        abstract:
+            "Write a run's impact report (how it works, what it did, who it hit, errors, spillovers, trust, reproduce).",
         discussion: """
             HTML (the default) is written to DIR/report.html, one self-contained file with inline \
             SVG charts that prints well; markdown and JSON go to standard output. --out FILE writes \
             any format to FILE ('-' for standard output).
-            """)
+            """
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown, json }
 

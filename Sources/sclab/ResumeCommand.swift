@@ -18,7 +18,8 @@ struct ResumeCommand: ParsableCommand {
             run.sqlite records and the checkpoints/day-N.bin files; a damaged one is named and the \
             one before used), and the run continues to its end, its counterfactual included. The \
             final digest equals that of the same run done without interruption.
-            """)
+            """
+    )
 
     @Argument(help: "The run folder (holding run.sqlite).")
     var directory: String
@@ -29,7 +30,11 @@ struct ResumeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary, digest and timings as one JSON object.")
     var json = false
 
-    @Option(name: .long, help: "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded.")
+    @Option(
+        name: .long,
+        help:
+            "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded."
+    )
     var keepCheckpoints = Checkpoints.defaultKeep
 
     func validate() throws {
@@ -50,10 +55,19 @@ struct ResumeCommand: ParsableCommand {
         try OptionBounds.checkMemory(for: info, threads: threads ?? ParallelChunks.defaultThreads, counterfactual: true)
         let progress = try store.progress()
         let outcome = try sayingRunErrors {
-            var driver = try RunDriver(info: info, store: store, threads: threads ?? ParallelChunks.defaultThreads,
-                                       delegate: TerminalRunProgress(messages: !json))
+            var driver = try RunDriver(
+                info: info,
+                store: store,
+                threads: threads ?? ParallelChunks.defaultThreads,
+                delegate: TerminalRunProgress(messages: !json)
+            )
             driver.keepCheckpoints = keepCheckpoints
-            let checkpoint = try Checkpoints.restoreLatest(&driver.simulation, info: info, store: store, progress: progress) {
+            let checkpoint = try Checkpoints.restoreLatest(
+                &driver.simulation,
+                info: info,
+                store: store,
+                progress: progress
+            ) {
                 printError($0)
             }
             if !json { printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))") }

@@ -18,7 +18,12 @@ struct SCLab: AsyncParsableCommand {
             to validate and summarise one. See docs/scenario-language.md for the file format.
             """,
         version: "0.1.0",
-        subcommands: [SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self, VerifyCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, SchemaCommand.self, CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self, StoreStressCommand.self, ServeCommand.self]
+        subcommands: [
+            SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self,
+            VerifyCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, SchemaCommand.self,
+            CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self,
+            StoreStressCommand.self, ServeCommand.self,
+        ]
     )
 
     /// Parses and runs a command as `AsyncParsableCommand.main` does, except that a file system

@@ -6,7 +6,8 @@ struct ScenariosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenarios",
         abstract: "List the shipped scenarios with a one-line description each.",
-        discussion: "Scenarios are read from the scenarios/ folder (or $SCLAB_SCENARIOS).")
+        discussion: "Scenarios are read from the scenarios/ folder (or $SCLAB_SCENARIOS)."
+    )
 
     func run() throws {
         let catalog = ScenarioCatalog.discover()

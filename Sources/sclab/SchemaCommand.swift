@@ -11,7 +11,8 @@ struct SchemaCommand: ParsableCommand {
             The schema is built from the declarations the scenario reader reads by: the same keys, \
             types, number ranges and words, with each key's meaning from docs/scenario-language.md. \
             Regenerate the committed copy with: sclab schema --out schema/scenario.schema.json
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Write the schema to this file instead of standard output.")
     var out: String = "-"

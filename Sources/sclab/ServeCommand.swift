@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             Pages: the runs, each run's report, its scenario, its public list, people's credit reports, \
             and "try an action". The JSON API is described at /openapi.json. Binds 127.0.0.1 unless \
             --host says otherwise; run databases are opened read-only.
-            """)
+            """
+    )
 
     @Argument(help: "The folder of runs (each a folder with run.sqlite).")
     var runsDirectory: String = "runs"
@@ -23,12 +24,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port to listen on (0 picks a free one).")
     var port: Int = 8080
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Connections open at once (default: \(ServerLimits().maxConnections)); more wait to be accepted.",
-        discussion: "At most the process's open-file limit less \(ServerLimits.reservedDescriptors), kept for run databases."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Connections open at once (default: \(ServerLimits().maxConnections)); more wait to be accepted.",
+            discussion:
+                "At most the process's open-file limit less \(ServerLimits.reservedDescriptors), kept for run databases."
+        )
+    )
     var maxConnections: Int = ServerLimits().maxConnections
 
-    @Option(name: .long, help: "Seconds a connection may stay idle, or take to send its headers, before it is closed (default: \(ServerLimits().idleSeconds)).")
+    @Option(
+        name: .long,
+        help:
+            "Seconds a connection may stay idle, or take to send its headers, before it is closed (default: \(ServerLimits().idleSeconds))."
+    )
     var idleTimeout: Int = ServerLimits().idleSeconds
 
     /// The server's limits from the options.
@@ -41,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let problem = limits.problem() { throw ValidationError(problem) }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: runsDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: runsDirectory, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw ValidationError("\(runsDirectory): no such folder of runs (make one with `sclab simulate`)")
         }
     }
@@ -51,7 +62,11 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         try await observatory.serve(host: host, port: port) { port in
             // Standard error is unbuffered, so a script waiting for this line sees it at once.
-            FileHandle.standardError.write(Data("Observatory: http://\(host):\(port)/ (runs in \(observatory.catalog.root)); Ctrl-C stops it\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "Observatory: http://\(host):\(port)/ (runs in \(observatory.catalog.root)); Ctrl-C stops it\n".utf8
+                )
+            )
         }
     }
 }

@@ -21,12 +21,17 @@ struct SimulateCommand: ParsableCommand {
             checkpoints that `sclab resume DIR` continues from. The state digest at the end (SHA-256 \
             of every person's and company's final state) is the same for the same scenario, size and \
             seed on any number of threads.
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Scenario name (see `sclab scenarios`) or file (default: seed-article).")
     var scenario: String?
 
-    @Option(name: .long, help: "Number of people (default: 100,000; at most \(grouped(RunLimits.population.upperBound)), and as many as fit in memory).")
+    @Option(
+        name: .long,
+        help:
+            "Number of people (default: 100,000; at most \(grouped(RunLimits.population.upperBound)), and as many as fit in memory)."
+    )
     var population: Int?
 
     @Option(name: .long, help: "Years to simulate from the start (instead of the scenario's period).")
@@ -35,16 +40,25 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Days to simulate from the start (instead of the scenario's period).")
     var days: Int?
 
-    @Option(name: .long, help: "First day, YYYY-MM-DD (default: the scenario's start; a run's days fall in \(RunLimits.firstDay) to \(RunLimits.lastDay)).")
+    @Option(
+        name: .long,
+        help:
+            "First day, YYYY-MM-DD (default: the scenario's start; a run's days fall in \(RunLimits.firstDay) to \(RunLimits.lastDay))."
+    )
     var start: String?
 
     @Option(name: .long, help: "Seed of the society and the run (default: 1).")
     var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Seeds (societies) to measure the run over: this run's seed and the next K − 1 (default: \(Self.defaultSeeds), at most \(Self.maximumSeeds)).",
-        discussion: "Each further seed runs in memory with its counterfactual after the main run, several at a time; the report gives each difference against the counterfactual with its 95% interval over the seeds.",
-        valueName: "K"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seeds (societies) to measure the run over: this run's seed and the next K − 1 (default: \(Self.defaultSeeds), at most \(Self.maximumSeeds)).",
+            discussion:
+                "Each further seed runs in memory with its counterfactual after the main run, several at a time; the report gives each difference against the counterfactual with its 95% interval over the seeds.",
+            valueName: "K"
+        )
+    )
     var seeds: Int?
 
     /// Seeds by default: three give an interval (two degrees of freedom) at three times the run time.
@@ -58,44 +72,76 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: a new folder under runs/).")
     var out: String?
 
-    @Option(name: .long, help: "Write a checkpoint at the first month end at least this many days after the last (0: none).")
+    @Option(
+        name: .long,
+        help: "Write a checkpoint at the first month end at least this many days after the last (0: none)."
+    )
     var checkpointEvery: Int = 0
 
-    @Option(name: .long, help: "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded.")
+    @Option(
+        name: .long,
+        help:
+            "Checkpoints to keep (default: \(Checkpoints.defaultKeep)); older ones are deleted once a newer one is recorded."
+    )
     var keepCheckpoints = Checkpoints.defaultKeep
 
-    @Option(name: .long, help: "Keep the full record history of one person in this many (default: about 1,000 people traced).")
+    @Option(
+        name: .long,
+        help: "Keep the full record history of one person in this many (default: about 1,000 people traced)."
+    )
     var traceEvery: Int?
 
-    @Option(name: .customLong("trace-person"),
-            help: "Also trace this person (and their relatives, friends and employer); repeatable. Tracing changes no result.")
+    @Option(
+        name: .customLong("trace-person"),
+        help:
+            "Also trace this person (and their relatives, friends and employer); repeatable. Tracing changes no result."
+    )
     var tracePeople: [Int] = []
 
-    @Option(name: .long, help: "Run again exactly what the run in this folder ran (its scenario text, size, seed and days), e.g. with more people traced.")
+    @Option(
+        name: .long,
+        help:
+            "Run again exactly what the run in this folder ran (its scenario text, size, seed and days), e.g. with more people traced."
+    )
     var like: String?
 
-    @Option(name: .long, help: "Stop, resumable, at the first month end at least this many days in (a checkpoint is written there).")
+    @Option(
+        name: .long,
+        help: "Stop, resumable, at the first month end at least this many days in (a checkpoint is written there)."
+    )
     var stopAfter: Int?
 
     @Flag(name: .long, help: "Print the summary, digest and timings as one JSON object.")
     var json = false
 
-    @Flag(name: .long, help: "Skip the counterfactual run (the same society with the system switched off) that the report compares behaviour with.")
+    @Flag(
+        name: .long,
+        help:
+            "Skip the counterfactual run (the same society with the system switched off) that the report compares behaviour with."
+    )
     var noCounterfactual = false
 
     func validate() throws {
         if like != nil {
-            let given = [("--scenario", scenario != nil), ("--population", population != nil), ("--seed", seed != nil),
-                         ("--years", years != nil), ("--days", days != nil), ("--start", start != nil)]
-                .filter(\.1).map(\.0)
+            let given = [
+                ("--scenario", scenario != nil), ("--population", population != nil), ("--seed", seed != nil),
+                ("--years", years != nil), ("--days", days != nil), ("--start", start != nil),
+            ]
+            .filter(\.1).map(\.0)
             if !given.isEmpty {
-                throw ValidationError("--like takes the scenario, size, seed and days from the run; drop \(given.joined(separator: ", "))")
+                throw ValidationError(
+                    "--like takes the scenario, size, seed and days from the run; drop \(given.joined(separator: ", "))"
+                )
             }
         }
         if let bad = tracePeople.first(where: { $0 < 0 }) {
             throw ValidationError("--trace-person must be a person number, 0 or more (got \(bad))")
         }
-        try OptionBounds.check("--trace-person (the number of people named)", tracePeople.count, RunLimits.tracePeopleCount)
+        try OptionBounds.check(
+            "--trace-person (the number of people named)",
+            tracePeople.count,
+            RunLimits.tracePeopleCount
+        )
         try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
         try OptionBounds.check("--stop-after", stopAfter, RunLimits.days)
         try OptionBounds.check("--population", population, RunLimits.population)
@@ -112,15 +158,22 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let info = try like.map(repeatRun) ?? newRun()
         if let bad = info.tracePeople.first(where: { $0 >= info.population }) {
-            throw ValidationError("--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))")
+            throw ValidationError(
+                "--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))"
+            )
         }
         let threadCount = threads ?? ParallelChunks.defaultThreads
         try OptionBounds.checkMemory(for: info, threads: threadCount, counterfactual: !noCounterfactual)
         let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
         let store = try RunStore.create(directory: folder, info: info)
         let outcome = try sayingRunErrors {
-            var runner = try RunDriver(info: info, store: store, threads: threadCount, counterfactual: !noCounterfactual,
-                                       delegate: TerminalRunProgress(messages: !json))
+            var runner = try RunDriver(
+                info: info,
+                store: store,
+                threads: threadCount,
+                counterfactual: !noCounterfactual,
+                delegate: TerminalRunProgress(messages: !json)
+            )
             runner.keepCheckpoints = keepCheckpoints
             return try runner.runToEnd(stopAfter: stopAfter)
         }
@@ -133,11 +186,20 @@ struct SimulateCommand: ParsableCommand {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let (first, last) = try runPeriod(scenario, start: start, days: days, years: years)
         let size = population ?? 100_000
-        return RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: seed ?? 1,
-                       start: first.description, end: last.description, threads: threads ?? ParallelChunks.defaultThreads,
-                       checkpointEvery: checkpointEvery, version: SCLab.configuration.version,
-                       traceEvery: traceEvery ?? RunInfo.defaultTraceEvery(population: size), tracePeople: tracePeople,
-                       seeds: seeds ?? Self.defaultSeeds)
+        return RunInfo(
+            scenarioID: scenario.id,
+            scenarioText: text,
+            population: size,
+            seed: seed ?? 1,
+            start: first.description,
+            end: last.description,
+            threads: threads ?? ParallelChunks.defaultThreads,
+            checkpointEvery: checkpointEvery,
+            version: SCLab.configuration.version,
+            traceEvery: traceEvery ?? RunInfo.defaultTraceEvery(population: size),
+            tracePeople: tracePeople,
+            seeds: seeds ?? Self.defaultSeeds
+        )
     }
 
     /// The run stored in `directory` again, with this command's tracing, checkpoints and threads
@@ -159,18 +221,31 @@ struct SimulateCommand: ParsableCommand {
 func runPeriod(_ scenario: Scenario, start: String?, days: Int?, years: Int?) throws -> (first: Day, last: Day) {
     let first = try OptionBounds.day("--start", start) ?? scenario.period.start
     guard (RunLimits.firstDay...RunLimits.lastDay).contains(first) else {
-        throw ValidationError("the scenario starts on \(first), outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay); give --start")
+        throw ValidationError(
+            "the scenario starts on \(first), outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay); give --start"
+        )
     }
     let last: Day
-    if let days { last = first.adding(days: min(days, RunLimits.days.upperBound) - 1) }
-    else if let years {
-        guard let day = Day(year: first.year + min(years, RunLimits.years.upperBound), month: first.components.month, day: 1) else {
+    if let days {
+        last = first.adding(days: min(days, RunLimits.days.upperBound) - 1)
+    } else if let years {
+        guard
+            let day = Day(
+                year: first.year + min(years, RunLimits.years.upperBound),
+                month: first.components.month,
+                day: 1
+            )
+        else {
             throw ValidationError("--years \(years) from \(first) ends past the calendar")
         }
         last = day.adding(days: first.components.day - 2)
-    } else { last = scenario.period.end }
+    } else {
+        last = scenario.period.end
+    }
     guard first <= last else {
-        throw ValidationError("the start \(first) is after the end \(last) of the scenario's period; give --days or --years")
+        throw ValidationError(
+            "the start \(first) is after the end \(last) of the scenario's period; give --days or --years"
+        )
     }
     if let problem = RunLimits.periodProblem(first: first, last: last) { throw ValidationError(problem) }
     return (first, last)

@@ -24,7 +24,8 @@ struct StoreStressCommand: ParsableCommand {
             commit. With --periods it stops after that many and finishes the run; otherwise it \
             runs until killed. Used by the RunStore crash tests.
             """,
-        shouldDisplay: false)
+        shouldDisplay: false
+    )
 
     @Argument(help: "Run folder to create (must not hold a run).")
     var directory: String
@@ -49,9 +50,16 @@ struct StoreStressCommand: ParsableCommand {
 
     func run() throws {
         let info = RunInfo(
-            scenarioID: "store-stress", scenarioText: "# synthetic data written by sclab store-stress\n",
-            population: max(1, traces), seed: .max, start: "2000-01-01", end: "2000-01-01", threads: 1, checkpointEvery: 1,
-            version: "store-stress")
+            scenarioID: "store-stress",
+            scenarioText: "# synthetic data written by sclab store-stress\n",
+            population: max(1, traces),
+            seed: .max,
+            start: "2000-01-01",
+            end: "2000-01-01",
+            threads: 1,
+            checkpointEvery: 1,
+            version: "store-stress"
+        )
         do {
             let store = try RunStore.create(directory: directory, info: info)
             var done = 0
@@ -61,12 +69,30 @@ struct StoreStressCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("committed \(done)\n".utf8))
             }
             let snapshots = (0..<min(traces, 100)).map { subject in
-                SubjectSnapshot(subject: subject, subjectKind: .people, reason: "traced", score: 1000, tier: "A", lists: "",
-                                everListed: "", records: done, falseRecords: 0, blocked: 0, rewarded: 0, age: 30,
-                                male: subject % 2 == 0, province: 110_000, urban: true, incomeQuintile: 3)
+                SubjectSnapshot(
+                    subject: subject,
+                    subjectKind: .people,
+                    reason: "traced",
+                    score: 1000,
+                    tier: "A",
+                    lists: "",
+                    everListed: "",
+                    records: done,
+                    falseRecords: 0,
+                    blocked: 0,
+                    rewarded: 0,
+                    age: 30,
+                    male: subject % 2 == 0,
+                    province: 110_000,
+                    urban: true,
+                    incomeQuintile: 3
+                )
             }
-            try store.finish(snapshots: snapshots, digest: String(repeating: "0", count: 64),
-                             summaryJSON: "{\"periods\": \(done)}")
+            try store.finish(
+                snapshots: snapshots,
+                digest: String(repeating: "0", count: 64),
+                summaryJSON: "{\"periods\": \(done)}"
+            )
             try store.close()
             FileHandle.standardOutput.write(Data("finished\n".utf8))
         } catch let error as RunStoreError {
@@ -81,21 +107,40 @@ struct StoreStressCommand: ParsableCommand {
         let label = Self.label(ofPeriod: period)
         let lastDay = Self.lastDay(ofPeriod: period)
         let points = (0..<metrics).map { index in
-            MetricPoint(period: label, name: String(format: "stress.m%04d", index), value: Double(period * 1_000_000 + index))
+            MetricPoint(
+                period: label,
+                name: String(format: "stress.m%04d", index),
+                value: Double(period * 1_000_000 + index)
+            )
         }
         var batch = (0..<traces).map { index in
             trace(id: Int64(month * traces + index), subject: index, day: lastDay, appealDay: nil, outcome: nil)
         }
         if period > 1 {
             for index in 0..<min(traces, Self.rewrittenPerPeriod) {
-                batch.append(trace(id: Int64((month - 1) * traces + index), subject: index,
-                                   day: Self.lastDay(ofPeriod: period - 1), appealDay: lastDay,
-                                   outcome: index % 2 == 0 ? "overturned" : "upheld"))
+                batch.append(
+                    trace(
+                        id: Int64((month - 1) * traces + index),
+                        subject: index,
+                        day: Self.lastDay(ofPeriod: period - 1),
+                        appealDay: lastDay,
+                        outcome: index % 2 == 0 ? "overturned" : "upheld"
+                    )
+                )
             }
         }
-        try store.commitPeriod(daysDone: period, lastDay: lastDay, metrics: points, traces: batch,
-                               checkpoint: CheckpointRecord(daysDone: period, file: "checkpoints/\(period).bin", bytes: 0,
-                                                                        sha256: String(repeating: "0", count: 64)))
+        try store.commitPeriod(
+            daysDone: period,
+            lastDay: lastDay,
+            metrics: points,
+            traces: batch,
+            checkpoint: CheckpointRecord(
+                daysDone: period,
+                file: "checkpoints/\(period).bin",
+                bytes: 0,
+                sha256: String(repeating: "0", count: 64)
+            )
+        )
     }
 
     /// The metric period of period `period` (from 1): "2000-01", "2000-02", ...
@@ -109,9 +154,23 @@ struct StoreStressCommand: ParsableCommand {
     /// A synthetic trace of a record made on `day`; with an appeal day and outcome, the version
     /// written when its appeal was decided.
     private func trace(id: Int64, subject: Int, day: String, appealDay: String?, outcome: String?) -> RecordTrace {
-        RecordTrace(id: id, subject: subject, subjectKind: .people, behavior: "stress", source: "stress", occurred: day,
-                    recorded: day, misattributed: false, actualSubject: nil, rule: "stress", delta: -5,
-                    judgedOtherwise: false, listed: nil, appealFiled: appealDay, appealDecided: appealDay,
-                    appealOutcome: outcome)
+        RecordTrace(
+            id: id,
+            subject: subject,
+            subjectKind: .people,
+            behavior: "stress",
+            source: "stress",
+            occurred: day,
+            recorded: day,
+            misattributed: false,
+            actualSubject: nil,
+            rule: "stress",
+            delta: -5,
+            judgedOtherwise: false,
+            listed: nil,
+            appealFiled: appealDay,
+            appealDecided: appealDay,
+            appealOutcome: outcome
+        )
     }
 }

@@ -21,7 +21,8 @@ struct SweepCommand: ParsableCommand {
             --samples points covers. Every variant runs with each of --seeds seeds (societies), several \
             at a time where cores allow. OUT holds a run folder per run, sweep.csv (every run's values \
             and key metrics) and sweep.html (each outcome against each parameter, with the spread over seeds).
-            """)
+            """
+    )
 
     @Option(name: .long, help: "Scenario name or file.")
     var scenario: String = "seed-article"
@@ -60,7 +61,11 @@ struct SweepCommand: ParsableCommand {
     var noCounterfactual = false
 
     func validate() throws {
-        guard !vary.isEmpty else { throw ValidationError("give at least one --vary KEY=V1,V2,... (e.g. --vary sources.cctv_cameras.coverage=0.1,0.3)") }
+        guard !vary.isEmpty else {
+            throw ValidationError(
+                "give at least one --vary KEY=V1,V2,... (e.g. --vary sources.cctv_cameras.coverage=0.1,0.3)"
+            )
+        }
         try OptionBounds.check("--population", population, RunLimits.population)
         try OptionBounds.check("--years", years, RunLimits.years)
         try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
@@ -77,8 +82,14 @@ struct SweepCommand: ParsableCommand {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let plan: SweepPlan
         do {
-            plan = try SweepPlan(scenarioText: text, file: path, vary: try vary.map(SweepPlan.Parameter.parse), design: design,
-                                 samples: samples, seed: seed)
+            plan = try SweepPlan(
+                scenarioText: text,
+                file: path,
+                vary: try vary.map(SweepPlan.Parameter.parse),
+                design: design,
+                samples: samples,
+                seed: seed
+            )
         } catch let error as ScenarioEdit.Failure {
             throw ValidationError("--vary \(error)")
         } catch let error as ImpactError {
@@ -95,19 +106,36 @@ struct SweepCommand: ParsableCommand {
         let jobs = min(self.jobs ?? cores, tasks.count)
         let threads = max(1, cores / jobs)
         try OptionBounds.checkMemory(population: population, runsAtOnce: jobs * (noCounterfactual ? 1 : 2))
-        printError("sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time")
+        printError(
+            "sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time"
+        )
         let runs = WorkQueue<String>(count: tasks.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while let index = runs.next() {
                 let task = tasks[index]
-                let directory = (folder as NSString).appendingPathComponent(String(format: "runs/v%03d-s%llu", task.variant, task.seed))
-                let info = RunInfo(scenarioID: scenario.id, scenarioText: plan.variants[task.variant].text, population: population,
-                                   seed: task.seed, start: first.description, end: last.description, threads: threads,
-                                   checkpointEvery: 0, version: SCLab.configuration.version,
-                                   traceEvery: RunInfo.defaultTraceEvery(population: population))
+                let directory = (folder as NSString).appendingPathComponent(
+                    String(format: "runs/v%03d-s%llu", task.variant, task.seed)
+                )
+                let info = RunInfo(
+                    scenarioID: scenario.id,
+                    scenarioText: plan.variants[task.variant].text,
+                    population: population,
+                    seed: task.seed,
+                    start: first.description,
+                    end: last.description,
+                    threads: threads,
+                    checkpointEvery: 0,
+                    version: SCLab.configuration.version,
+                    traceEvery: RunInfo.defaultTraceEvery(population: population)
+                )
                 do {
                     let store = try RunStore.create(directory: directory, info: info)
-                    var driver = try RunDriver(info: info, store: store, threads: threads, counterfactual: !noCounterfactual)
+                    var driver = try RunDriver(
+                        info: info,
+                        store: store,
+                        threads: threads,
+                        counterfactual: !noCounterfactual
+                    )
                     _ = try driver.runToEnd()
                     let done = runs.finished(index, directory)
                     printError("sweep: run \(done) of \(tasks.count) done (\(directory))")
@@ -116,16 +144,29 @@ struct SweepCommand: ParsableCommand {
                 }
             }
         }
-        if let failure = runs.failures.first { throw ValidationError("sweep: \(runs.failures.count) runs failed; first: \(failure)") }
+        if let failure = runs.failures.first {
+            throw ValidationError("sweep: \(runs.failures.count) runs failed; first: \(failure)")
+        }
         let result = try SweepResult(
-            parameters: plan.parameters, design: design, scenario: scenario.id, population: population, start: first.description,
-            end: last.description, command: (["sclab"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            parameters: plan.parameters,
+            design: design,
+            scenario: scenario.id,
+            population: population,
+            start: first.description,
+            end: last.description,
+            command: (["sclab"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             runs: tasks.indices.map { index in
-                let task = tasks[index], directory = runs.results[index]!
-                return SweepResult.Run(variant: task.variant, seed: task.seed, directory: directory,
-                                       values: plan.variants[task.variant].values,
-                                       metrics: try RunData.load(directory: directory).keyMetrics)
-            })
+                let task = tasks[index]
+                let directory = runs.results[index]!
+                return SweepResult.Run(
+                    variant: task.variant,
+                    seed: task.seed,
+                    directory: directory,
+                    values: plan.variants[task.variant].values,
+                    metrics: try RunData.load(directory: directory).keyMetrics
+                )
+            }
+        )
         try Output.write(result.csv(), to: (folder as NSString).appendingPathComponent("sweep.csv"))
         try Output.write(result.report.html(), to: (folder as NSString).appendingPathComponent("sweep.html"))
         print("sweep: \(tasks.count) runs in \(folder)\ncsv: \(folder)/sweep.csv\nreport: \(folder)/sweep.html")

@@ -19,8 +19,11 @@ final class TerminalRunProgress: RunDriverDelegate {
             bar = ProgressReporter(label: "simulate", total: Double(days), unit: "days")
         case let .companions(counterfactual, seeds, atOnce):
             guard messages else { return }
-            let what = [counterfactual ? "the counterfactual (the same society with the system switched off)" : nil,
-                        seeds.isEmpty ? nil : "\(seeds.count) further seeds (\(seeds.map(String.init).joined(separator: ", ")))"]
+            let what = [
+                counterfactual ? "the counterfactual (the same society with the system switched off)" : nil,
+                seeds.isEmpty
+                    ? nil : "\(seeds.count) further seeds (\(seeds.map(String.init).joined(separator: ", ")))",
+            ]
             printError("\(what.compactMap { $0 }.joined(separator: " and ")), \(atOnce) at a time...")
         case .report:
             break
@@ -40,8 +43,11 @@ final class TerminalRunProgress: RunDriverDelegate {
     static func print(_ outcome: RunOutcome, folder: String, json: Bool) {
         switch outcome {
         case let .stopped(daysDone):
-            if json { Swift.print("{\"stopped\": true, \"daysDone\": \(daysDone), \"folder\": \"\(folder)\"}") }
-            else { Swift.print("stopped after \(daysDone) days; continue with: sclab resume \(folder)") }
+            if json {
+                Swift.print("{\"stopped\": true, \"daysDone\": \(daysDone), \"folder\": \"\(folder)\"}")
+            } else {
+                Swift.print("stopped after \(daysDone) days; continue with: sclab resume \(folder)")
+            }
         case let .finished(summary, report):
             Swift.print(json ? summary.json : summary.text + "\nreport: \(report)")
         }

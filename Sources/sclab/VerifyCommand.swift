@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import Impact
 import RunRecords
 import Simulation
-import Impact
 import Society
 
 /// `sclab verify DIR`: the decision engine re-derives a run's traced standings and decisions (N1).
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Re-derive every traced subject's standing and decisions with the decision engine; exit 1 on any disagreement.",
+        abstract:
+            "Re-derive every traced subject's standing and decisions with the decision engine; exit 1 on any disagreement.",
         discussion: """
             For every traced person and company, the decision engine alone recomputes the standing \
             (score, tier, lists, ceilings, spillovers) at every month end and every decision on an \
@@ -20,7 +21,8 @@ struct VerifyCommand: ParsableCommand {
             except spillovers; `sclab simulate --trace-every 1` makes a small run fully verifiable. \
             Exit status: 0 when the engine agrees with the run, 1 on any disagreement, 2 when the \
             folder cannot be verified (no run, a damaged run, a run made before schema version 5).
-            """)
+            """
+    )
 
     @Argument(help: "The run folder (holding run.sqlite).")
     var directory: String

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end tests of the `sclab` executable: exit codes and what it prints.
 @Suite("sclab command line", .serialized)
@@ -14,12 +14,19 @@ struct CommandLineTests {
     @Test("check: a broken file gives located errors and exit 1")
     func checkBroken() throws {
         let file = TemporaryFolder.unusedPath("broken") + ".yaml"
-        let text = ScenarioTexts.minimal.replacingOccurrences(of: "    behavior: jaywalking", with: "    behavior: jaywalk")
+        let text = ScenarioTexts.minimal.replacingOccurrences(
+            of: "    behavior: jaywalking",
+            with: "    behavior: jaywalk"
+        )
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let outcome = try sclab("check", file)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("\(file):27:15: rules[0].behavior: unknown behaviour 'jaywalk' (did you mean 'jaywalking'?)"))
+        #expect(
+            outcome.stderr.contains(
+                "\(file):27:15: rules[0].behavior: unknown behaviour 'jaywalk' (did you mean 'jaywalking'?)"
+            )
+        )
         #expect(outcome.stderr.contains("invalid: 1 error"))
         #expect(outcome.stdout.isEmpty)
     }
@@ -86,7 +93,10 @@ struct CommandLineTests {
 
     @Test("schema: prints the committed schema, and --out writes it")
     func schema() throws {
-        let committed = try String(contentsOf: SCLab.repository.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
+        let committed = try String(
+            contentsOf: SCLab.repository.appendingPathComponent("schema/scenario.schema.json"),
+            encoding: .utf8
+        )
         let printed = try sclab("schema")
         #expect(printed.status == 0)
         #expect(printed.stdout == committed)
@@ -132,7 +142,10 @@ struct PopulationCommandTests {
         #expect(object["network"] is [String: Any])
     }
 
-    @Test("Bad sizes and thread counts are usage errors", arguments: [["--size", "0"], ["--size", "-5"], ["--threads", "0"]])
+    @Test(
+        "Bad sizes and thread counts are usage errors",
+        arguments: [["--size", "0"], ["--size", "-5"], ["--threads", "0"]]
+    )
     func badFlags(arguments: [String]) throws {
         let outcome = try cli.sclab(["population"] + arguments)
         #expect(outcome.status == 64)
@@ -156,8 +169,12 @@ struct SimulateCommandTests {
 
     @Test("A run writes run.sqlite and its digest does not depend on the thread count")
     func threadsGiveTheSameDigest() throws {
-        let one = folder("one"), two = folder("two")
-        defer { try? FileManager.default.removeItem(atPath: one); try? FileManager.default.removeItem(atPath: two) }
+        let one = folder("one")
+        let two = folder("two")
+        defer {
+            try? FileManager.default.removeItem(atPath: one)
+            try? FileManager.default.removeItem(atPath: two)
+        }
         let a = try cli.sclab("simulate", "--population", "700", "--days", "62", "--threads", "1", "--out", one)
         let b = try cli.sclab("simulate", "--population", "700", "--days", "62", "--threads", "2", "--out", two)
         #expect(a.status == 0, "\(a.stderr)")
@@ -170,10 +187,24 @@ struct SimulateCommandTests {
 
     @Test("A run stopped at a checkpoint and resumed gives the same digest as an uninterrupted one")
     func resumeEquivalence() throws {
-        let whole = folder("whole"), parts = folder("parts")
-        defer { try? FileManager.default.removeItem(atPath: whole); try? FileManager.default.removeItem(atPath: parts) }
+        let whole = folder("whole")
+        let parts = folder("parts")
+        defer {
+            try? FileManager.default.removeItem(atPath: whole)
+            try? FileManager.default.removeItem(atPath: parts)
+        }
         let uninterrupted = try cli.sclab("simulate", "--population", "600", "--days", "95", "--out", whole)
-        let stopped = try cli.sclab("simulate", "--population", "600", "--days", "95", "--out", parts, "--stop-after", "31")
+        let stopped = try cli.sclab(
+            "simulate",
+            "--population",
+            "600",
+            "--days",
+            "95",
+            "--out",
+            parts,
+            "--stop-after",
+            "31"
+        )
         #expect(stopped.status == 0, "\(stopped.stderr)")
         #expect(stopped.stdout.contains("continue with: sclab resume"))
         let resumed = try cli.sclab("resume", parts)
@@ -197,16 +228,19 @@ struct SimulateCommandTests {
         #expect(object["population"] as? Int == 800)
     }
 
-    @Test("Bad flags are clear errors", arguments: [
-        (["--population=-5"], "--population must be from 1 to 200000000 (got -5)"),
-        (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
-        (["--start", "2022-06-01"], "is after the end"),
-        (["--start", "2021-13-01"], "is not a date"),
-        (["--days", "0"], "--days must be from 1 to 32000 (got 0)"),
-        (["--years", "2", "--days", "5"], "give --years or --days, not both"),
-        (["--days", "32001"], "--days must be from 1 to 32000 (got 32001)"),
-        (["--years", "88"], "--years must be from 1 to 87"),
-    ])
+    @Test(
+        "Bad flags are clear errors",
+        arguments: [
+            (["--population=-5"], "--population must be from 1 to 200000000 (got -5)"),
+            (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
+            (["--start", "2022-06-01"], "is after the end"),
+            (["--start", "2021-13-01"], "is not a date"),
+            (["--days", "0"], "--days must be from 1 to 32000 (got 0)"),
+            (["--years", "2", "--days", "5"], "give --years or --days, not both"),
+            (["--days", "32001"], "--days must be from 1 to 32000 (got 32001)"),
+            (["--years", "88"], "--years must be from 1 to 87"),
+        ]
+    )
     func badFlags(arguments: [String], message: String) throws {
         let outcome = try cli.sclab(["simulate", "--out", folder("bad")] + arguments)
         #expect(outcome.status != 0)
@@ -224,7 +258,9 @@ struct SimulateCommandTests {
     func bench() throws {
         let outcome = try cli.sclab("bench", "--population", "1000", "--days", "31", "--json")
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Double])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Double]
+        )
         #expect((object["personDaysPerSecond"] ?? 0) > 0)
         #expect((object["peakMemoryBytes"] ?? 0) > 0)
     }

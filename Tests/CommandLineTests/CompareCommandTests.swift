@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sclab compare` end to end.
 @Suite("sclab compare", .serialized)
@@ -12,7 +12,10 @@ struct CompareCommandTests {
     func compare() throws {
         let (a, _) = try helper.run("compare-a")
         let (b, _) = try helper.run("compare-b", ["--seed", "2"])
-        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        defer {
+            try? FileManager.default.removeItem(atPath: a)
+            try? FileManager.default.removeItem(atPath: b)
+        }
         let same = try cli.sclab("compare", a, a)
         #expect(same.status == 0, "\(same.stderr)")
         #expect(same.stdout.contains("records made") && same.stdout.contains("has the baseline's digest"))

@@ -2,8 +2,8 @@ import Foundation
 import RunRecords
 import RunStore
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// A writer killed with SIGKILL leaves a run that opens, says how far it got, and holds whole
 /// periods only. The writer is `sclab store-stress`, a separate process, so the kill is real:
@@ -45,7 +45,10 @@ struct CrashTests {
             let remaining = Int32(max(0, deadline.timeIntervalSinceNow) * 1_000)
             var descriptor = pollfd(fd: output.fileDescriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, remaining)
-            try #require(ready > 0, "store-stress did not reach \(count) commits in \(timeout) s; output so far: \(text)")
+            try #require(
+                ready > 0,
+                "store-stress did not reach \(count) commits in \(timeout) s; output so far: \(text)"
+            )
             let bytes = read(output.fileDescriptor, &buffer, buffer.count)
             try #require(bytes > 0, "store-stress stopped before \(count) commits; output: \(text)")
             text += String(decoding: buffer[0..<bytes], as: UTF8.self)
@@ -54,8 +57,10 @@ struct CrashTests {
 
     /// A period takes 10 to 30 ms in a debug build, so delays spread over 48 ms land the kill at
     /// every phase of the commit loop: building a period, inside its transaction, while syncing.
-    @Test("SIGKILL at an arbitrary moment: the run opens, progress matches the whole periods stored",
-          arguments: Array(stride(from: 0, to: 48, by: 3)))
+    @Test(
+        "SIGKILL at an arbitrary moment: the run opens, progress matches the whole periods stored",
+        arguments: Array(stride(from: 0, to: 48, by: 3))
+    )
     func killed(delayMilliseconds: Int) throws {
         let folder = try TemporaryFolder()
         let directory = folder.appending("run")
@@ -90,7 +95,11 @@ struct CrashTests {
         for period in 1...done {
             let points = byPeriod[Self.label(period)] ?? []
             #expect(points.count == Self.metricsPerPeriod, "period \(period) has \(points.count) points")
-            #expect(points.allSatisfy { $0.value >= Double(period * 1_000_000) && $0.value < Double((period + 1) * 1_000_000) })
+            #expect(
+                points.allSatisfy {
+                    $0.value >= Double(period * 1_000_000) && $0.value < Double((period + 1) * 1_000_000)
+                }
+            )
         }
         // Traces too: one per period per subject, and the rewrites of each period's predecessor.
         for subject in [0, 1, Self.tracesPerPeriod - 1] {
@@ -102,9 +111,13 @@ struct CrashTests {
         }
 
         // The run can carry on where it stopped.
-        try store.commitPeriod(daysDone: done + 1, lastDay: Self.label(done + 1) + "-28",
-                               metrics: [MetricPoint(period: Self.label(done + 1), name: "stress.m0000", value: 1)],
-                               traces: [], checkpoint: nil)
+        try store.commitPeriod(
+            daysDone: done + 1,
+            lastDay: Self.label(done + 1) + "-28",
+            metrics: [MetricPoint(period: Self.label(done + 1), name: "stress.m0000", value: 1)],
+            traces: [],
+            checkpoint: nil
+        )
         #expect(try store.progress().daysDone == done + 1)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sclab explain` and `simulate --trace-person` / `--like` end to end.
 @Suite("sclab explain", .serialized)
@@ -12,12 +12,24 @@ struct ExplainCommandTests {
     func explainUntraced() throws {
         let (run, output) = try helper.run("explain", ["--trace-every", "50"])
         let again = run + "-person-7"
-        defer { try? FileManager.default.removeItem(atPath: run); try? FileManager.default.removeItem(atPath: again) }
+        defer {
+            try? FileManager.default.removeItem(atPath: run)
+            try? FileManager.default.removeItem(atPath: again)
+        }
         let untraced = try cli.sclab("explain", run, "--person", "7")
         #expect(untraced.status == 0, "\(untraced.stderr)")
         #expect(untraced.stdout.contains("Person 7 was not traced in this run"))
         #expect(untraced.stdout.contains("sclab simulate --like \(run) --trace-person 7 --out \(again)"))
-        let rerun = try cli.sclab("simulate", "--like", run, "--trace-person", "7", "--out", again, "--no-counterfactual")
+        let rerun = try cli.sclab(
+            "simulate",
+            "--like",
+            run,
+            "--trace-person",
+            "7",
+            "--out",
+            again,
+            "--no-counterfactual"
+        )
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(helper.digest(rerun.stdout) != nil && helper.digest(rerun.stdout) == helper.digest(output))
         let traced = try cli.sclab("explain", again, "--person", "7")
@@ -33,6 +45,8 @@ struct ExplainCommandTests {
         let circle = try #require(object["circle"] as? [[String: Any]])
         #expect(circle.allSatisfy { $0["role"] as? String == "employer" || $0["traced"] as? Bool == true })
         let outside = try cli.sclab("explain", again, "--person", "1500")
-        #expect(outside.status != 0 && outside.stderr.contains("person 1500 is not in this run's society of 1,500 people"))
+        #expect(
+            outside.status != 0 && outside.stderr.contains("person 1500 is not in this run's society of 1,500 people")
+        )
     }
 }

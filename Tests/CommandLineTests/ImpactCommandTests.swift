@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sclab export` end to end, on small runs (and the small runs the other impact command tests use).
 @Suite("sclab impact commands", .serialized)
@@ -14,8 +14,12 @@ struct ImpactCommandTests {
     /// A small finished run.
     func run(_ name: String, _ extra: [String] = []) throws -> (folder: String, stdout: String) {
         let out = folder(name)
-        let outcome = try cli.sclab(["simulate", "--population", "1500", "--days", "200", "--start", "2015-01-01",
-                                     "--out", out, "--no-counterfactual"] + extra)
+        let outcome = try cli.sclab(
+            [
+                "simulate", "--population", "1500", "--days", "200", "--start", "2015-01-01",
+                "--out", out, "--no-counterfactual",
+            ] + extra
+        )
         #expect(outcome.status == 0, "\(outcome.stderr)")
         return (out, outcome.stdout)
     }
@@ -32,7 +36,9 @@ struct ImpactCommandTests {
         let file = run + "/metrics.json"
         let metrics = try cli.sclab("export", run, "--table", "metrics", "--format", "json", "--out", file)
         #expect(metrics.status == 0)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [[String: Any]])
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [[String: Any]]
+        )
         #expect(rows.first?.keys.sorted() == ["name", "period", "value"])
         let bad = try cli.sclab("export", run, "--table", "peeple")
         #expect(bad.status == 64)

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import RunRecords
 import RunStore
-import Testing
 import TestSupport
+import Testing
 
 /// `sclab simulate` and `sclab resume` killed with SIGKILL at chosen moments, and checkpoints
 /// damaged, lost or pruned: `resume` always ends with the uninterrupted run's digest.
@@ -32,7 +32,9 @@ struct ResumeTests {
 
     /// Checkpoint files in a run folder, by name.
     func checkpointFiles(_ directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/checkpoints")) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/checkpoints")) ?? []).filter {
+            $0.hasSuffix(".bin")
+        }.sorted()
     }
 
     /// Resumes until finished, killing the first resume when `killResumeWhen` holds; returns the digest.
@@ -58,7 +60,9 @@ struct ResumeTests {
         #expect(try resumeToEnd(directory) == expected)
     }
 
-    @Test("SIGKILL during the counterfactual, and of the resume during its counterfactual: resume ends with the uninterrupted digest")
+    @Test(
+        "SIGKILL during the counterfactual, and of the resume during its counterfactual: resume ends with the uninterrupted digest"
+    )
     func killedDuringCounterfactual() throws {
         let expected = try Self.uninterrupted.get()
         let folder = try TemporaryFolder()
@@ -96,8 +100,10 @@ struct ResumeTests {
         #expect(try resumeToEnd(directory) == expected)
     }
 
-    @Test("A damaged or foreign latest checkpoint is named and skipped, and the one before used",
-          arguments: ["flip", "cut", "foreign", "missing"])
+    @Test(
+        "A damaged or foreign latest checkpoint is named and skipped, and the one before used",
+        arguments: ["flip", "cut", "foreign", "missing"]
+    )
     func damagedLatest(damage: String) throws {
         let expected = try Self.uninterrupted.get()
         let folder = try TemporaryFolder()
@@ -141,12 +147,17 @@ struct ResumeTests {
     func keepCheckpoints(keep: Int) throws {
         let folder = try TemporaryFolder()
         let directory = folder.appending("run")
-        let stopped = try sclab(["simulate", "--out", directory, "--stop-after", "60", "--keep-checkpoints", String(keep)] + Self.run)
+        let stopped = try sclab(
+            ["simulate", "--out", directory, "--stop-after", "60", "--keep-checkpoints", String(keep)] + Self.run
+        )
         #expect(stopped.status == 0, "\(stopped.stderr)")
         let all = ["day-31.bin", "day-90.bin"]
         #expect(checkpointFiles(directory) == Array(all.suffix(keep)))
         let store = try RunStore.openReadOnly(directory: directory)
-        #expect(try store.checkpoints().map { $0.file.replacingOccurrences(of: "checkpoints/", with: "") } == Array(all.suffix(keep)))
+        #expect(
+            try store.checkpoints().map { $0.file.replacingOccurrences(of: "checkpoints/", with: "") }
+                == Array(all.suffix(keep))
+        )
         try store.close()
         let bad = try sclab(["simulate", "--out", folder.appending("bad"), "--keep-checkpoints", "0"] + Self.run)
         #expect(bad.status != 0)
@@ -168,7 +179,11 @@ struct ReadOnlyRunTests {
         let file = URL(fileURLWithPath: directory + "/run.sqlite")
         let before = try Data(contentsOf: file)
         #expect(before[18] == 1 && before[19] == 1, "a finished run leaves WAL mode")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["checkpoints", "report.html", "run.sqlite"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                "checkpoints", "report.html", "run.sqlite",
+            ]
+        )
         let commands: [[String]] = [
             ["report", directory, "--format", "markdown"], ["export", directory, "--table", "people"],
             ["explain", directory, "--person", "3"], ["verify", directory], ["compare", directory, directory],

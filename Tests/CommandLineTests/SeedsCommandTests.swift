@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `sclab simulate --seeds` end to end: the further seeds are stored with the run, and the report
 /// and `compare` give intervals over them.
@@ -13,8 +13,20 @@ struct SeedsCommandTests {
     func threeSeeds() throws {
         let out = helper.folder("seeds")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let run = try cli.sclab("simulate", "--population", "300", "--years", "1", "--seed", "5", "--seeds", "3",
-                                "--out", out, "--json")
+        let run = try cli.sclab(
+            "simulate",
+            "--population",
+            "300",
+            "--years",
+            "1",
+            "--seed",
+            "5",
+            "--seeds",
+            "3",
+            "--out",
+            out,
+            "--json"
+        )
         #expect(run.status == 0, "\(run.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(summary["seeds"] as? [String] == ["5", "6", "7"])
@@ -43,7 +55,17 @@ struct SeedsCommandTests {
         let report = try cli.sclab("report", out, "--format", "markdown")
         #expect(report.stdout.contains("This run was measured over one seed, so no interval can be given"))
         for bad in ["0", "101"] {
-            let refused = try cli.sclab("simulate", "--population", "300", "--days", "31", "--seeds", bad, "--out", out + "-bad")
+            let refused = try cli.sclab(
+                "simulate",
+                "--population",
+                "300",
+                "--days",
+                "31",
+                "--seeds",
+                bad,
+                "--out",
+                out + "-bad"
+            )
             #expect(refused.status == 64)
             #expect(refused.stderr.contains("--seeds must be from 1 to 100 (got \(bad))"))
         }

@@ -1,17 +1,23 @@
 import Foundation
+import RunRecords
+import TestSupport
+import Testing
+
+@testable import Impact
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import RunRecords
-import Testing
-import TestSupport
-@testable import Impact
 
 /// The report as a person sees it: opened in headless Chromium (`Chromium` in TestSupport).
 struct ChromiumTests {
-    @Test("report.html opens in headless Chromium: every chart's SVG is well formed and drawn, screenshots saved",
-          .enabled(if: Chromium.path != nil || Chromium.inCI,
-                   "chromium is not installed (apt-get -y install chromium); .ci/run installs it and CI runs this test"))
+    @Test(
+        "report.html opens in headless Chromium: every chart's SVG is well formed and drawn, screenshots saved",
+        .enabled(
+            if: Chromium.path != nil || Chromium.inCI,
+            "chromium is not installed (apt-get -y install chromium); .ci/run installs it and CI runs this test"
+        )
+    )
     func reportInChromium() throws {
         #expect(Chromium.path != nil, "chromium must be installed in CI (.ci/run installs it)")
         let folder = try SmallRun.make().folder
@@ -22,11 +28,16 @@ struct ChromiumTests {
         #expect(charts.count >= 10)
 
         // Each SVG is well-formed XML with a title and drawn content.
-        let svgs = html.components(separatedBy: "<svg ").dropFirst().map { "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+        let svgs = html.components(separatedBy: "<svg ").dropFirst().map {
+            "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>"
+        }
         #expect(svgs.count == charts.count)
         for svg in svgs {
             let parser = XMLParser(data: Data(svg.replacingOccurrences(of: "&nbsp;", with: " ").utf8))
-            #expect(parser.parse(), "an SVG is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")\n\(svg.prefix(200))")
+            #expect(
+                parser.parse(),
+                "an SVG is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")\n\(svg.prefix(200))"
+            )
             #expect(svg.contains("<title"))
             #expect(svg.contains("<path d=\"M") || svg.contains("<rect "), "an SVG draws nothing: \(svg.prefix(200))")
         }

@@ -1,9 +1,10 @@
 import Foundation
 import RunRecords
-import Testing
 import RunStore
-import SocialCredit
 import Simulation
+import SocialCredit
+import Testing
+
 @testable import Impact
 
 /// Key metrics and comparisons of runs, on the hand-made run whose figures are known.
@@ -13,12 +14,12 @@ struct CompareTests {
     @Test("Key metrics of the hand-made run, computed by hand")
     func keyMetrics() throws {
         let run = try ReportTests.handMade()
-        #expect(metric(run, "records") == 225)                  // 80 + 75 + 70
-        #expect(metric(run, "false_records") == 22)             // 8 + 7 + 7
-        #expect(metric(run, "wrongful_blocks") == 15)           // 3 + 5 + 7
+        #expect(metric(run, "records") == 225)  // 80 + 75 + 70
+        #expect(metric(run, "false_records") == 22)  // 8 + 7 + 7
+        #expect(metric(run, "wrongful_blocks") == 15)  // 3 + 5 + 7
         #expect(metric(run, "ever_blacklisted") == 200)
         #expect(metric(run, "sanctioned") == 75)
-        #expect(metric(run, "mean_score") == 990)               // 990,000 / 1,000
+        #expect(metric(run, "mean_score") == 990)  // 990,000 / 1,000
         // Bands 0, 500, 1000 (width 500) with 0, 200, 800 people at the end, at 250, 750, 1250:
         // G = 2·200·800·500 / (2·1000·(200·750 + 800·1250)) = 0.0695652...
         #expect(abs(try #require(metric(run, "score_gini")) - 160_000_000.0 / 2_300_000_000.0) < 1e-12)
@@ -31,7 +32,7 @@ struct CompareTests {
         let a = try ReportTests.handMade()
         var b = a
         b.directory = "runs/tiny-b"
-        b.series["records.total"] = [160, 150, 140]           // 450: twice the baseline's 225
+        b.series["records.total"] = [160, 150, 140]  // 450: twice the baseline's 225
         b.series["blocked_wrongly.total"] = [0, 0, 0]
         let comparison = try Comparison([a, b])
         let records = try #require(comparison.rows.first { $0.id == "records" })
@@ -45,7 +46,10 @@ struct CompareTests {
         #expect((json["rows"] as? [Any])?.count == a.keyMetrics.count)
     }
 
-    @Test("Runs of different societies are refused unless allowed", arguments: [(5_000, 9), (1_000, 10)] as [(Int, UInt64)])
+    @Test(
+        "Runs of different societies are refused unless allowed",
+        arguments: [(5_000, 9), (1_000, 10)] as [(Int, UInt64)]
+    )
     func differentSocieties(population: Int, seed: UInt64) throws {
         let a = try ReportTests.handMade()
         var b = a

@@ -1,9 +1,10 @@
 import RunRecords
-import Testing
-import TestSupport
+import Simulation
 import SocialCredit
 import Society
-import Simulation
+import TestSupport
+import Testing
+
 @testable import Impact
 
 /// The counterfactual: the system switched off, the same behaviour draws.
@@ -27,7 +28,12 @@ struct CounterfactualTests {
         let population = Societies.society(3_000)
         let real = try Societies.run(scenario, on: population, period: Self.period)
         let config = real.simulation.config
-        let off = try Counterfactual.run(scenario: scenario, population: population, census: Societies.census, config: config)
+        let off = try Counterfactual.run(
+            scenario: scenario,
+            population: population,
+            census: Societies.census,
+            config: config
+        )
         let realBehaviour = real.collector.metrics.filter { $0.name.hasPrefix("behavior.") }
         #expect(!realBehaviour.isEmpty)
         #expect(off.map(\.name) == realBehaviour.map { Counterfactual.prefix + $0.name })
@@ -41,9 +47,15 @@ struct CounterfactualTests {
         let scenario = try Societies.seedScenario().scenario
         let population = Societies.society(3_000)
         let real = try Societies.run(scenario, on: population, period: Self.period)
-        let off = try Counterfactual.run(scenario: scenario, population: population, census: Societies.census,
-                                         config: real.simulation.config)
-        func total(_ points: [MetricPoint], _ name: String) -> Double { points.filter { $0.name == name }.reduce(0) { $0 + $1.value } }
+        let off = try Counterfactual.run(
+            scenario: scenario,
+            population: population,
+            census: Societies.census,
+            config: real.simulation.config
+        )
+        func total(_ points: [MetricPoint], _ name: String) -> Double {
+            points.filter { $0.name == name }.reduce(0) { $0 + $1.value }
+        }
         // General deterrence under cameras (factor 0.85 in the pilot provinces): less jaywalking.
         #expect(total(real.collector.metrics, "behavior.jaywalking") < total(off, "counterfactual.behavior.jaywalking"))
     }

@@ -1,8 +1,9 @@
 import Foundation
 import RunRecords
-import Testing
-import TestSupport
 import SocialCredit
+import TestSupport
+import Testing
+
 @testable import Impact
 
 /// Differential tests (issue 12): random valid scenarios that together use every key of the
@@ -22,10 +23,15 @@ struct DifferentialTests {
         var used = Set<String>()
         for seed in Self.scenarios {
             let text = ScenarioGenerator.scenario(seed: seed)
-            #expect(throws: Never.self, "scenario seed \(seed)") { try Scenario.parse(text, file: "generated-\(seed).yaml") }
+            #expect(throws: Never.self, "scenario seed \(seed)") {
+                try Scenario.parse(text, file: "generated-\(seed).yaml")
+            }
             used.formUnion(ScenarioGenerator.keysUsed(seed: seed))
         }
-        #expect(ScenarioGenerator.allKeys.subtracting(used).isEmpty, "never used: \(ScenarioGenerator.allKeys.subtracting(used).sorted())")
+        #expect(
+            ScenarioGenerator.allKeys.subtracting(used).isEmpty,
+            "never used: \(ScenarioGenerator.allKeys.subtracting(used).sorted())"
+        )
         #expect(ScenarioGenerator.scenario(seed: 7) == ScenarioGenerator.scenario(seed: 7))
     }
 
@@ -34,29 +40,50 @@ struct DifferentialTests {
         let text = ScenarioGenerator.scenario(seed: scenarioSeed)
         let scenario = try Scenario.parse(text, file: "generated-\(scenarioSeed).yaml")
         for runSeed: UInt64 in [1, 2] {
-            let folder = try StoredRun.make(text: text, file: "generated-\(scenarioSeed).yaml", size: Self.size,
-                                              period: scenario.period, seed: runSeed,
-                                              counterfactual: false, report: false).folder
+            let folder = try StoredRun.make(
+                text: text,
+                file: "generated-\(scenarioSeed).yaml",
+                size: Self.size,
+                period: scenario.period,
+                seed: runSeed,
+                counterfactual: false,
+                report: false
+            ).folder
             defer { try? FileManager.default.removeItem(atPath: folder) }
             let verification = try Verification.run(directory: folder, threads: 1, generator: Societies.generator)
             #expect(verification.standings > 0)
             #expect(verification.withoutSpillovers == 0)
-            #expect(verification.agrees, """
+            #expect(
+                verification.agrees,
+                """
                 scenario seed \(scenarioSeed), run seed \(runSeed): \(verification.disagreements.count) disagreements, first: \
                 \(verification.disagreements.prefix(5).map { "\($0.subjectKind) \($0.subject) \($0.day) \($0.field): run \($0.run), engine \($0.engine) \($0.context)" })
-                """)
+                """
+            )
         }
     }
 
-    @Test("Every shipped scenario's run agrees with the engine", arguments: ScenarioCatalog.discover().entries.map(\.name))
+    @Test(
+        "Every shipped scenario's run agrees with the engine",
+        arguments: ScenarioCatalog.discover().entries.map(\.name)
+    )
     func shipped(name: String) throws {
         let text = try Societies.shippedText(name)
         let period = Period(start: Day(iso: "2014-01-01")!, end: Day(iso: "2016-12-31")!)
-        let folder = try StoredRun.make(text: text, file: "\(name).yaml", size: 300, period: period, counterfactual: false,
-                                         report: false).folder
+        let folder = try StoredRun.make(
+            text: text,
+            file: "\(name).yaml",
+            size: 300,
+            period: period,
+            counterfactual: false,
+            report: false
+        ).folder
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let verification = try Verification.run(directory: folder, threads: 1, generator: Societies.generator)
         #expect(verification.decisions > 0 || verification.standings > 0)
-        #expect(verification.agrees, "\(name): \(verification.disagreements.prefix(5).map { "\($0.subject) \($0.day) \($0.field): run \($0.run), engine \($0.engine)" })")
+        #expect(
+            verification.agrees,
+            "\(name): \(verification.disagreements.prefix(5).map { "\($0.subject) \($0.day) \($0.field): run \($0.run), engine \($0.engine)" })"
+        )
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import RunRecords
-import Testing
-import TestSupport
 import RunStore
+import Simulation
 import SocialCredit
 import Society
-import Simulation
+import TestSupport
+import Testing
+
 @testable import Impact
 
 /// A small real run of the seed scenario stored, read back and reported on.
@@ -39,7 +40,9 @@ struct EndToEndTests {
         // Everyone ever listed has a snapshot: the black-listed count matches the snapshots'.
         let snapshots = try RunStore.open(directory: folder).snapshots().filter { $0.subjectKind == .people }
         let blackLists = Set(data.scenario.lists.filter { $0.kind == .black }.map(\.id))
-        let everBlack = snapshots.filter { !Set($0.everListed.split(separator: ",").map(String.init)).isDisjoint(with: blackLists) }
+        let everBlack = snapshots.filter {
+            !Set($0.everListed.split(separator: ",").map(String.init)).isDisjoint(with: blackLists)
+        }
         #expect(everBlack.count == all.everBlacklisted)
         #expect(all.everBlacklisted > 0 && all.records > 0 && all.rewarded > 0)
         // The counterfactual is stored beside the real series.

@@ -1,15 +1,19 @@
 import RunRecords
 import Testing
+
 @testable import Impact
 
 /// The metric definitions of docs/metrics.md on hand-made data with answers worked out by hand.
 struct MetricTests {
-    @Test("Gini: equal shares give 0, one person with everything among four gives 0.75", arguments: [
-        ([1.0, 1, 1, 1], 0.0),
-        ([0.0, 0, 0, 1], 0.75),
-        // Σ|xi-xj| over ordered pairs = 2·(1+2+1) = 8; 2·n²·mean = 2·9·2 = 36 → 2/9.
-        ([1.0, 2, 3], 2.0 / 9.0),
-    ])
+    @Test(
+        "Gini: equal shares give 0, one person with everything among four gives 0.75",
+        arguments: [
+            ([1.0, 1, 1, 1], 0.0),
+            ([0.0, 0, 0, 1], 0.75),
+            // Σ|xi-xj| over ordered pairs = 2·(1+2+1) = 8; 2·n²·mean = 2·9·2 = 36 → 2/9.
+            ([1.0, 2, 3], 2.0 / 9.0),
+        ]
+    )
     func gini(values: [Double], expected: Double) throws {
         let g = try #require(Inequality.gini(values))
         #expect(abs(g - expected) < 1e-12)
@@ -35,8 +39,10 @@ struct MetricTests {
     @Test("Disparate impact of a burden: each rate over the lowest rate")
     func disparateBurden() {
         // Rates 10/100 = 0.1, 30/100 = 0.3, 5/50 = 0.1, 0/10 = 0 (never hit: ratio 0).
-        let rates = [GroupRate(group: "a", count: 10, people: 100), GroupRate(group: "b", count: 30, people: 100),
-                     GroupRate(group: "c", count: 5, people: 50), GroupRate(group: "d", count: 0, people: 10)]
+        let rates = [
+            GroupRate(group: "a", count: 10, people: 100), GroupRate(group: "b", count: 30, people: 100),
+            GroupRate(group: "c", count: 5, people: 50), GroupRate(group: "d", count: 0, people: 10),
+        ]
         #expect(DisparateImpact.reference(rates, outcome: .burden) == 0.1)
         let ratios = DisparateImpact.ratios(rates, outcome: .burden).map { $0.map { ($0 * 1e9).rounded() / 1e9 } }
         #expect(ratios == [1, 3, 1, 0])
@@ -45,8 +51,10 @@ struct MetricTests {
     @Test("Disparate impact of a benefit: each rate over the highest rate (four-fifths rule)")
     func disparateBenefit() {
         // 40/100 = 0.4 and 30/100 = 0.3 → 0.3 / 0.4 = 0.75, below four fifths.
-        let rates = [GroupRate(group: "rich", count: 40, people: 100), GroupRate(group: "poor", count: 30, people: 100),
-                     GroupRate(group: "empty", count: 0, people: 0)]
+        let rates = [
+            GroupRate(group: "rich", count: 40, people: 100), GroupRate(group: "poor", count: 30, people: 100),
+            GroupRate(group: "empty", count: 0, people: 0),
+        ]
         let ratios = DisparateImpact.ratios(rates, outcome: .benefit)
         #expect(ratios[0] == 1)
         #expect(abs(ratios[1]! - 0.75) < 1e-12)
@@ -60,15 +68,18 @@ struct MetricTests {
         #expect(Effect.relativeChange(real: 1, counterfactual: 0) == nil)
         #expect(Effect.share(1, of: 4) == 0.25)
         // 730.5 days = 2 years; 500 events among 1,000 people → 250 per 1,000 per year.
-        #expect(Effect.perThousandPerYear(500, people: 1_000, days: 730) .map { abs($0 - 250.171) < 0.001 } == true)
+        #expect(Effect.perThousandPerYear(500, people: 1_000, days: 730).map { abs($0 - 250.171) < 0.001 } == true)
     }
 
-    @Test("Ticks land on round values and cover the range", arguments: [
-        (0.0, 97.0, 0.0, 100.0, 20.0),
-        (0.0, 0.0043, 0.0, 0.005, 0.001),
-        (995.0, 1003.0, 994.0, 1004.0, 2.0),
-        (0.0, 0.0, 0.0, 1.0, 0.2),
-    ])
+    @Test(
+        "Ticks land on round values and cover the range",
+        arguments: [
+            (0.0, 97.0, 0.0, 100.0, 20.0),
+            (0.0, 0.0043, 0.0, 0.005, 0.001),
+            (995.0, 1003.0, 994.0, 1004.0, 2.0),
+            (0.0, 0.0, 0.0, 1.0, 0.2),
+        ]
+    )
     func ticks(minimum: Double, maximum: Double, lower: Double, upper: Double, step: Double) {
         let ticks = Ticks(minimum: minimum, maximum: maximum)
         #expect(abs(ticks.lower - lower) < 1e-12 && abs(ticks.upper - upper) < 1e-12 && abs(ticks.step - step) < 1e-12)

@@ -1,9 +1,10 @@
 import Foundation
 import RunRecords
-import Testing
 import RunStore
-import SocialCredit
 import Simulation
+import SocialCredit
+import Testing
+
 @testable import Impact
 
 /// Intervals over seeds, worked out by hand (docs/metrics.md, "Uncertainty over seeds").
@@ -23,8 +24,11 @@ struct SeedIntervalTests {
         #expect(interval.text(.count) == "+2 (95% interval -0.5 to +4.5 over 3 seeds)")
     }
 
-    @Test("The wording switches where the interval stops including 0, on either side",
-          arguments: [([1, 2, 3], true), ([2, 3, 4], false), ([-3, -2, -1], true), ([-4, -3, -2], false)] as [([Double], Bool)])
+    @Test(
+        "The wording switches where the interval stops including 0, on either side",
+        arguments: [([1, 2, 3], true), ([2, 3, 4], false), ([-3, -2, -1], true), ([-4, -3, -2], false)]
+            as [([Double], Bool)]
+    )
     func wordingAtZero(differences: [Double], includesZero: Bool) throws {
         // Each set has sd 1, so the half-width is 2.484: mean ±2 includes 0, mean ±3 does not.
         let interval = try #require(SeedInterval.paired(differences))
@@ -64,9 +68,13 @@ struct SeedIntervalTests {
         #expect(interval.includesZero == true)
     }
 
-    @Test("t quantiles: tabulated values, and the next lower entry between them", arguments: [
-        (1, 12.706), (2, 4.303), (2.94, 4.303), (3, 3.182), (30, 2.042), (35, 2.042), (40, 2.021), (99, 1.987), (1_000, 1.984), (0.5, 12.706),
-    ] as [(Double, Double)])
+    @Test(
+        "t quantiles: tabulated values, and the next lower entry between them",
+        arguments: [
+            (1, 12.706), (2, 4.303), (2.94, 4.303), (3, 3.182), (30, 2.042), (35, 2.042), (40, 2.021), (99, 1.987),
+            (1_000, 1.984), (0.5, 12.706),
+        ] as [(Double, Double)]
+    )
     func quantiles(df: Double, t: Double) {
         #expect(StudentT.quantile975(degreesOfFreedom: df) == t)
     }
@@ -80,10 +88,20 @@ struct SeedReportTests {
         var run = try ReportTests.handMade()
         run.info.seeds = 3
         run.replicates = [
-            SeedOutcome(seed: 10, values: ["behavior.offence": 400, "counterfactual.behavior.offence": 420, "records": 200,
-                                           "change.contradictory": -20.0 / 420]),
-            SeedOutcome(seed: 11, values: ["behavior.offence": 500, "counterfactual.behavior.offence": 490, "records": 250,
-                                           "change.contradictory": 10.0 / 490]),
+            SeedOutcome(
+                seed: 10,
+                values: [
+                    "behavior.offence": 400, "counterfactual.behavior.offence": 420, "records": 200,
+                    "change.contradictory": -20.0 / 420,
+                ]
+            ),
+            SeedOutcome(
+                seed: 11,
+                values: [
+                    "behavior.offence": 500, "counterfactual.behavior.offence": 490, "records": 250,
+                    "change.contradictory": 10.0 / 490,
+                ]
+            ),
         ]
         return run
     }
@@ -117,18 +135,28 @@ struct SeedReportTests {
         let section = try trust(run)
         let rows = try #require(table(section, "Behaviour with the system")).rows
         let offence = try #require(rows.first { $0.first == "offence" })
-        #expect(offence[4] == "-45")                                  // this seed's difference
+        #expect(offence[4] == "-45")  // this seed's difference
         #expect(offence[6] == "-18.3" && offence[8] == "not distinguishable from chance")
-        #expect(section.blocks.contains { if case let .paragraph(p) = $0 { p.contains("measured over 3 seeds (9, 10, 11)") } else { false } })
+        #expect(
+            section.blocks.contains {
+                if case let .paragraph(p) = $0 { p.contains("measured over 3 seeds (9, 10, 11)") } else { false }
+            }
+        )
         let conduct = try #require(table(section, "Change of people's behaviour"))
         #expect(conduct.rows.first { $0[0] == "contradictory" }?[4] == "not distinguishable from chance")
-        #expect(!section.blocks.contains { if case let .paragraph(p) = $0 { p.contains("not chance.") } else { false } })
+        #expect(
+            !section.blocks.contains { if case let .paragraph(p) = $0 { p.contains("not chance.") } else { false } }
+        )
     }
 
     @Test("With one seed the report says no interval can be given, and shows none")
     func oneSeed() throws {
         let section = try trust(try ReportTests.handMade())
-        #expect(section.blocks.contains { if case let .paragraph(p) = $0 { p.contains("one seed, so no interval can be given") } else { false } })
+        #expect(
+            section.blocks.contains {
+                if case let .paragraph(p) = $0 { p.contains("one seed, so no interval can be given") } else { false }
+            }
+        )
         #expect(table(section, "Behaviour with the system")?.columns.contains("95% interval") == false)
         #expect(table(section, "Change of people's behaviour") == nil)
     }
@@ -138,7 +166,7 @@ struct SeedReportTests {
         let a = try Self.seeded()
         var b = a
         b.directory = "runs/tiny-b"
-        b.series["records.total"] = [160, 150, 140]            // 450 on seed 9
+        b.series["records.total"] = [160, 150, 140]  // 450 on seed 9
         b.replicates[0].values["records"] = 300
         b.replicates[1].values["records"] = 400
         let paired = try Comparison([a, b])

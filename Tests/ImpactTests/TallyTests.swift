@@ -1,9 +1,10 @@
 import Foundation
 import RunRecords
-import Testing
 import RunStore
-import SocialCredit
 import Simulation
+import SocialCredit
+import Testing
+
 @testable import Impact
 
 /// The report's tables of what each list, reward, notice and operator did, from a hand-made run
@@ -31,12 +32,35 @@ struct TallyTests {
         """
 
     static func run(_ series: [String: [Double?]]) throws -> RunData {
-        let info = RunInfo(scenarioID: "tally", scenarioText: yaml, population: 100, seed: 1, start: "2016-01-01",
-                           end: "2016-02-29", threads: 1, checkpointEvery: 0, version: "0.1.0")
-        let progress = RunProgress(daysDone: 60, lastDay: "2016-02-29", checkpoint: nil, finished: true,
-                                   digest: String(repeating: "ab", count: 32), summaryJSON: "{}")
-        return RunData(directory: "runs/tally", info: info, progress: progress, scenario: try Scenario.parse(yaml, file: "tally.yaml"),
-                       periods: ["2016-01", "2016-02"], series: series, groups: [], totals: [:])
+        let info = RunInfo(
+            scenarioID: "tally",
+            scenarioText: yaml,
+            population: 100,
+            seed: 1,
+            start: "2016-01-01",
+            end: "2016-02-29",
+            threads: 1,
+            checkpointEvery: 0,
+            version: "0.1.0"
+        )
+        let progress = RunProgress(
+            daysDone: 60,
+            lastDay: "2016-02-29",
+            checkpoint: nil,
+            finished: true,
+            digest: String(repeating: "ab", count: 32),
+            summaryJSON: "{}"
+        )
+        return RunData(
+            directory: "runs/tally",
+            info: info,
+            progress: progress,
+            scenario: try Scenario.parse(yaml, file: "tally.yaml"),
+            periods: ["2016-01", "2016-02"],
+            series: series,
+            groups: [],
+            totals: [:]
+        )
     }
 
     static let series: [String: [Double?]] = [
@@ -51,27 +75,47 @@ struct TallyTests {
 
     @Test("Records and false records are summed by operator: sensors 120 and 10, private partners 50 and 0")
     func operators() throws {
-        guard case let .table(table)? = Tallies.operators(try Self.run(Self.series)) else { Issue.record("no table"); return }
-        #expect(table.rows == [["private_partner", "bank", "50", "0", "0.00%"],
-                               ["sensors", "camera, street", "120", "10", "8.33%"]])
+        guard case let .table(table)? = Tallies.operators(try Self.run(Self.series)) else {
+            Issue.record("no table")
+            return
+        }
+        #expect(
+            table.rows == [
+                ["private_partner", "bank", "50", "0", "0.00%"],
+                ["sensors", "camera, street", "120", "10", "8.33%"],
+            ]
+        )
     }
 
     @Test("A reward's grants and benefit are shown with its unit: 150 grants of 25 yuan, 3,750 yuan")
     func benefits() throws {
-        guard case let .table(table)? = Tallies.benefits(try Self.run(Self.series)) else { Issue.record("no table"); return }
+        guard case let .table(table)? = Tallies.benefits(try Self.run(Self.series)) else {
+            Issue.record("no table")
+            return
+        }
         #expect(table.rows == [["heating_discount", "pay_heating", "150", "25", "3,750", "yuan"]])
     }
 
     @Test("Entries onto a condition-filled list are shown beside a rule-filled one's")
     func lists() throws {
-        guard case let .table(table)? = Tallies.lists(try Self.run(Self.series)) else { Issue.record("no table"); return }
-        #expect(table.rows == [["banned", "black", "people", "rules", "8", "2", "6"],
-                               ["honour", "red", "people", "condition", "91", "4", "87"]])
+        guard case let .table(table)? = Tallies.lists(try Self.run(Self.series)) else {
+            Issue.record("no table")
+            return
+        }
+        #expect(
+            table.rows == [
+                ["banned", "black", "people", "rules", "8", "2", "6"],
+                ["honour", "red", "people", "condition", "91", "4", "87"],
+            ]
+        )
     }
 
     @Test("Notices: at the end and subject-months; a published list's name_published is among them")
     func notices() throws {
-        guard case let .table(table)? = Tallies.notices(try Self.run(Self.series)) else { Issue.record("no table"); return }
+        guard case let .table(table)? = Tallies.notices(try Self.run(Self.series)) else {
+            Issue.record("no table")
+            return
+        }
         #expect(table.rows == [["ringtone_warning", "6", "11", "–", "–"], ["name_published", "6", "11", "–", "–"]])
     }
 }

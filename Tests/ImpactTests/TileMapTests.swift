@@ -1,11 +1,13 @@
 import Foundation
+import RunRecords
+import SocialCredit
+import Testing
+
+@testable import Impact
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import RunRecords
-import Testing
-import SocialCredit
-@testable import Impact
 
 /// The provinces' tile-grid map: the grid, the colour classes, and the SVG of a small hand-made
 /// input whose colours and legend are worked out by hand.
@@ -17,10 +19,14 @@ struct TileMapTests {
         #expect(Set(ChinaTile.all.map { [$0.column, $0.row] }).count == 31)
         #expect(Set(ChinaTile.all.map(\.abbreviation)).count == 31)
         for tile in ChinaTile.all {
-            #expect((0..<ChinaTile.columns).contains(tile.column) && (0..<ChinaTile.rows).contains(tile.row), "\(tile.abbreviation)")
+            #expect(
+                (0..<ChinaTile.columns).contains(tile.column) && (0..<ChinaTile.rows).contains(tile.row),
+                "\(tile.abbreviation)"
+            )
         }
         // As news graphics have it: Heilongjiang top right, Xinjiang far left, Hainan alone at the bottom.
-        let hl = try #require(ChinaTile.named("Heilongjiang")), xj = try #require(ChinaTile.named("Xinjiang"))
+        let hl = try #require(ChinaTile.named("Heilongjiang"))
+        let xj = try #require(ChinaTile.named("Xinjiang"))
         let hi = try #require(ChinaTile.named("Hainan"))
         #expect(hl.row == 0 && hl.column == ChinaTile.columns - 1)
         #expect(xj.column == 0)
@@ -47,7 +53,10 @@ struct TileMapTests {
 
     /// Each square's tooltip and fill, in drawing order.
     static func squares(_ svg: String) throws -> [(tip: String, fill: String, text: String)] {
-        let pattern = try NSRegularExpression(pattern: "<g class=\"tile\"><title>([^<]*)</title><rect [^>]*fill=\"(#[0-9a-f]{6})\"[^>]*/><text [^>]*fill=\"(#[0-9a-f]+)\">")
+        let pattern = try NSRegularExpression(
+            pattern:
+                "<g class=\"tile\"><title>([^<]*)</title><rect [^>]*fill=\"(#[0-9a-f]{6})\"[^>]*/><text [^>]*fill=\"(#[0-9a-f]+)\">"
+        )
         let range = NSRange(svg.startIndex..., in: svg)
         return pattern.matches(in: svg, range: range).map { match in
             let text = { (i: Int) in String(svg[Range(match.range(at: i), in: svg)!]) }
@@ -57,11 +66,20 @@ struct TileMapTests {
 
     @Test("A hand-made tile map: every province drawn on each map, colours, text, legend and tooltips as worked out")
     func handMade() throws {
-        let chart = Chart(id: "map", kind: .tileMap, title: "Rates <by province>", summary: "Two maps.",
-                          categories: ["Beijing", "Shanghai", "Guangdong", "Tibet", "Atlantis"],
-                          series: [.init(name: "listed", values: [0, 0.5, 1, nil, 0.9]),
-                                   .init(name: "sanctioned", values: [0.02, 0.01, 0.03, 0.04, 1])],
-                          categoryLabel: "province", valueLabel: "share", format: .share)
+        let chart = Chart(
+            id: "map",
+            kind: .tileMap,
+            title: "Rates <by province>",
+            summary: "Two maps.",
+            categories: ["Beijing", "Shanghai", "Guangdong", "Tibet", "Atlantis"],
+            series: [
+                .init(name: "listed", values: [0, 0.5, 1, nil, 0.9]),
+                .init(name: "sanctioned", values: [0.02, 0.01, 0.03, 0.04, 1]),
+            ],
+            categoryLabel: "province",
+            valueLabel: "share",
+            format: .share
+        )
         let svg = chart.svg()
         try Snapshot.check(svg, named: "tile-map.svg")
         let parser = XMLParser(data: Data(svg.utf8))
@@ -69,7 +87,10 @@ struct TileMapTests {
         let squares = try Self.squares(svg)
         #expect(squares.count == 62)
         for tile in ChinaTile.all {
-            #expect(svg.components(separatedBy: ">\(tile.abbreviation)</text></g>").count - 1 == 2, "\(tile.abbreviation)")
+            #expect(
+                svg.components(separatedBy: ">\(tile.abbreviation)</text></g>").count - 1 == 2,
+                "\(tile.abbreviation)"
+            )
         }
         let fill = Dictionary(uniqueKeysWithValues: squares.map { ($0.tip, ($0.fill, $0.text)) })
         // "listed": 0 to 1 in five classes of 0.2; Tibet has no value, and neither has a province
@@ -88,7 +109,9 @@ struct TileMapTests {
         // Legends: the class edges under each map, and the grey key where a province has no value.
         let legends = svg.components(separatedBy: "<g class=\"legend\"").dropFirst()
         let edges = legends.map { legend in
-            legend.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map { $0.components(separatedBy: "<")[0] }
+            legend.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map {
+                $0.components(separatedBy: "<")[0]
+            }
         }.filter { !$0.isEmpty }
         #expect(edges == [["0%", "20%", "40%", "60%", "80%", "100%"], ["0%", "1%", "2%", "3%", "4%"]])
         #expect(svg.components(separatedBy: ">no people</text>").count - 1 == 2)

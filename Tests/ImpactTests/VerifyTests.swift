@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
 import RunRecords
-import Testing
-import TestSupport
 import RunStore
-import SocialCredit
 import Simulation
+import SocialCredit
 import Society
+import TestSupport
+import Testing
+
 @testable import Impact
 
 /// `sclab verify`: the decision engine re-derives a run's traced standings and decisions.
@@ -14,12 +15,20 @@ import Society
 struct VerifyTests {
     static let period = Period(start: Day(iso: "2015-01-01")!, end: Day(iso: "2015-12-31")!)
 
-    @Test("The seed scenario with everyone traced: every subject, month end and decision is checked; a corrupted score is exactly one disagreement")
+    @Test(
+        "The seed scenario with everyone traced: every subject, month end and decision is checked; a corrupted score is exactly one disagreement"
+    )
     func seedRunCorrupted() throws {
         let (text, _) = try Societies.seedScenario()
         let size = 500
-        let folder = try StoredRun.make(text: text, file: "seed-article.yaml", size: size, period: Self.period,
-                                          counterfactual: false, report: false).folder
+        let folder = try StoredRun.make(
+            text: text,
+            file: "seed-article.yaml",
+            size: size,
+            period: Self.period,
+            counterfactual: false,
+            report: false
+        ).folder
         let before = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         let companies = Societies.society(size).companies.count
         #expect(before.people == size && before.companies == companies)
@@ -31,15 +40,19 @@ struct VerifyTests {
         // A scored person's month whose score the engine agreed with, stored 7 points higher.
         let store = try RunStore.openReadOnly(directory: folder)
         let disagreeing = Set(before.disagreements.filter { $0.field == "score" }.map { "\($0.subject) \($0.day)" })
-        let row = try #require(try store.tracedStandings().first {
-            $0.subjectKind == .people && $0.score != nil && !disagreeing.contains("\($0.subject) \($0.day)")
-        })
+        let row = try #require(
+            try store.tracedStandings().first {
+                $0.subjectKind == .people && $0.score != nil && !disagreeing.contains("\($0.subject) \($0.day)")
+            }
+        )
         try store.close()
         let score = try #require(row.score)
         let database = try DatabaseQueue(path: (folder as NSString).appendingPathComponent(RunStore.databaseFileName))
         try database.write { db in
-            try db.execute(sql: "UPDATE traced_standing SET score = ? WHERE subject_kind = 'people' AND subject = ? AND day = ?",
-                           arguments: [score + 7, row.subject, row.day])
+            try db.execute(
+                sql: "UPDATE traced_standing SET score = ? WHERE subject_kind = 'people' AND subject = ? AND day = ?",
+                arguments: [score + 7, row.subject, row.day]
+            )
         }
         try database.close()
 
@@ -57,8 +70,14 @@ struct VerifyTests {
     @Test("Rongcheng as shipped (tier ceilings, a published list, appeals): the engine agrees with the run everywhere")
     func rongchengAgrees() throws {
         let text = try Societies.shippedText("rongcheng")
-        let folder = try StoredRun.make(text: text, file: "rongcheng.yaml", size: 400, period: Self.period,
-                                          counterfactual: false, report: false).folder
+        let folder = try StoredRun.make(
+            text: text,
+            file: "rongcheng.yaml",
+            size: 400,
+            period: Self.period,
+            counterfactual: false,
+            report: false
+        ).folder
         let verification = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         #expect(verification.people == 400 && verification.standings > 400 * 12)
         #expect(verification.disagreements.isEmpty, "\(verification.disagreements.prefix(5))")
@@ -67,8 +86,15 @@ struct VerifyTests {
     @Test("One in two traced: people with untraced links are counted and checked without spillovers")
     func partlyTraced() throws {
         let (text, _) = try Societies.seedScenario()
-        let folder = try StoredRun.make(text: text, file: "seed-article.yaml", size: 300, period: Self.period, traceEvery: 2,
-                                          counterfactual: false, report: false).folder
+        let folder = try StoredRun.make(
+            text: text,
+            file: "seed-article.yaml",
+            size: 300,
+            period: Self.period,
+            traceEvery: 2,
+            counterfactual: false,
+            report: false
+        ).folder
         let verification = try Verification.run(directory: folder, threads: 2, generator: Societies.generator)
         #expect(verification.people == 150)
         #expect(verification.withoutSpillovers > 0)

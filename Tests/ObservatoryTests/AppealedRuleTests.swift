@@ -7,8 +7,9 @@ import RunStore
 import Simulation
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Observatory
 
 /// One record judged by two rules whose appeals went different ways: the web app (its JSON
@@ -43,10 +44,24 @@ struct AppealedRuleTests {
     /// judgement (-30) was overturned on appeal on 2016-04-01; rule B's (-20) was upheld.
     static func traces() -> [RecordTrace] {
         [(0, "rule_a", -30, "overturned"), (1, "rule_b", -20, "upheld")].map { rule, id, delta, outcome in
-            RecordTrace(id: TraceID(record: 1, rule: rule).rawValue, subject: 0, subjectKind: .people, behavior: "offence",
-                        source: "watcher", occurred: "2016-03-01", recorded: "2016-03-05", misattributed: false,
-                        actualSubject: nil, rule: id, delta: delta, judgedOtherwise: false, listed: nil,
-                        appealFiled: "2016-03-10", appealDecided: "2016-04-01", appealOutcome: outcome)
+            RecordTrace(
+                id: TraceID(record: 1, rule: rule).rawValue,
+                subject: 0,
+                subjectKind: .people,
+                behavior: "offence",
+                source: "watcher",
+                occurred: "2016-03-01",
+                recorded: "2016-03-05",
+                misattributed: false,
+                actualSubject: nil,
+                rule: id,
+                delta: delta,
+                judgedOtherwise: false,
+                listed: nil,
+                appealFiled: "2016-03-10",
+                appealDecided: "2016-04-01",
+                appealOutcome: outcome
+            )
         }
     }
 
@@ -55,22 +70,46 @@ struct AppealedRuleTests {
         let scenario = try Scenario.parse(Self.scenario, file: "two-rules.yaml")
         let period = scenario.period
         let generator = Societies.generator
-        let size = 200, seed: UInt64 = 5
+        let size = 200
+        let seed: UInt64 = 5
         let society = generator.generate(size: size, seed: seed, threads: 2)
         let root = TemporaryFolder.unusedPath("sclab-two-rules")
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: Self.scenario, population: size, seed: seed,
-                           start: period.start.description, end: period.end.description, threads: 2, checkpointEvery: 0,
-                           version: "test", traceEvery: 1)
+        let info = RunInfo(
+            scenarioID: scenario.id,
+            scenarioText: Self.scenario,
+            population: size,
+            seed: seed,
+            start: period.start.description,
+            end: period.end.description,
+            threads: 2,
+            checkpointEvery: 0,
+            version: "test",
+            traceEvery: 1
+        )
         let store = try RunStore.create(directory: (root as NSString).appendingPathComponent(runID), info: info)
-        var simulation = Simulation(policy: try Policy(scenario), population: society, census: generator.census,
-                                    config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 1))
+        var simulation = Simulation(
+            policy: try Policy(scenario),
+            population: society,
+            census: generator.census,
+            config: SimulationConfig(period: period, seed: seed, threads: 2, traceEvery: 1)
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         #expect(collector.traces.isEmpty, "coverage 0 makes no record")
-        try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: collector.metrics,
-                               traces: traces(), checkpoint: nil, listings: collector.listings)
-        try store.finish(snapshots: simulation.finalSnapshots(census: generator.census), digest: simulation.digest(),
-                         summaryJSON: "{}", groups: simulation.groupTallies(census: generator.census))
+        try store.commitPeriod(
+            daysDone: period.days,
+            lastDay: period.end.description,
+            metrics: collector.metrics,
+            traces: traces(),
+            checkpoint: nil,
+            listings: collector.listings
+        )
+        try store.finish(
+            snapshots: simulation.finalSnapshots(census: generator.census),
+            digest: simulation.digest(),
+            summaryJSON: "{}",
+            groups: simulation.groupTallies(census: generator.census)
+        )
         try store.close()
         return root
     }
@@ -81,7 +120,11 @@ struct AppealedRuleTests {
     @Test("Rule A overturned and rule B upheld on one record: the web app and sclab explain both give 980")
     func sameScore() async throws {
         let root = try Self.root.get()
-        let explain = try CreditReport.load(directory: (root as NSString).appendingPathComponent(Self.runID), person: 0, threads: 2)
+        let explain = try CreditReport.load(
+            directory: (root as NSString).appendingPathComponent(Self.runID),
+            person: 0,
+            threads: 2
+        )
         #expect(explain.engine?.score == Self.expected)
         #expect(explain.text.contains("score \(Self.expected)"))
         #expect(explain.records.map(\.appealOutcome) == ["overturned", "upheld"])
@@ -103,9 +146,12 @@ struct AppealedRuleTests {
                 #expect(report.engine == served.engine)
                 #expect(report.records == served.records)
             }
-            try await client.execute(uri: "/api/runs/\(Self.runID)/people/0/decisions/buy_flight", method: .get) { response in
+            try await client.execute(uri: "/api/runs/\(Self.runID)/people/0/decisions/buy_flight", method: .get) {
+                response in
                 #expect(response.status.code == 200)
-                let decision = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any])
+                let decision = try #require(
+                    try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
+                )
                 #expect(decision["score"] as? Int == Self.expected)
                 #expect(decision["allowed"] as? Bool == true)
             }

@@ -6,8 +6,9 @@ import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
-import Testing
 import TestSupport
+import Testing
+
 @testable import Observatory
 
 /// A run folder whose stored scenario text is hostile (an alias bomb, nesting far too deep) is
@@ -34,8 +35,18 @@ struct HostileRunTests {
     static func runsFolder() throws -> String {
         let root = TemporaryFolder.unusedPath("sclab-hostile")
         for (id, text, _) in texts {
-            let info = RunInfo(scenarioID: id, scenarioText: text, population: 1_000, seed: 1, start: "2014-01-01",
-                               end: "2014-12-31", threads: 1, checkpointEvery: 0, version: "test", traceEvery: 1)
+            let info = RunInfo(
+                scenarioID: id,
+                scenarioText: text,
+                population: 1_000,
+                seed: 1,
+                start: "2014-01-01",
+                end: "2014-12-31",
+                threads: 1,
+                checkpointEvery: 0,
+                version: "test",
+                traceEvery: 1
+            )
             let store = try RunStore.create(directory: (root as NSString).appendingPathComponent(id), info: info)
             try store.close()
         }

@@ -1,13 +1,14 @@
 import Foundation
-import Impact
 import Hummingbird
 import HummingbirdTesting
+import Impact
 import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
 import Society
 import Testing
+
 @testable import Observatory
 
 /// The routes, through Hummingbird's router test client, on the tiny run: known answers come from
@@ -15,7 +16,10 @@ import Testing
 /// scenario's text (the flight ban for listed debtors).
 struct RouteTests {
     /// GETs a path; returns the status, the content type and the body.
-    static func get(_ path: String, method: HTTPRequest.Method = .get) async throws -> (status: Int, type: String, body: String) {
+    static func get(
+        _ path: String,
+        method: HTTPRequest.Method = .get
+    ) async throws -> (status: Int, type: String, body: String) {
         let made = try TinyRun.get()
         let app = Application(router: Observatory(runsDirectory: made.root).router())
         return try await app.test(.router) { client in
@@ -83,29 +87,39 @@ struct RouteTests {
     @Test("A listed debtor is refused a flight by the list flight ban, with the list and the listing record as reasons")
     func listedDebtorIsBlocked() async throws {
         let made = try TinyRun.get()
-        let listed = try #require(made.snapshots.first { $0.subjectKind == .people && $0.lists.contains("dishonest_judgment_debtors") },
-                                  "the tiny run lists no debtor")
+        let listed = try #require(
+            made.snapshots.first { $0.subjectKind == .people && $0.lists.contains("dishonest_judgment_debtors") },
+            "the tiny run lists no debtor"
+        )
         let decision = try await Self.json("/api/runs/\(TinyRun.id)/people/\(listed.subject)/decisions/buy_flight")
         #expect(decision["allowed"] as? Bool == false)
         let blocks = try #require(decision["blocks"] as? [[String: Any]])
         let ban = try #require(blocks.first { $0["id"] as? String == "list_flight_ban" })
         let because = try #require(ban["because"] as? [String: Any])
         #expect((because["lists"] as? [String])?.contains("dishonest_judgment_debtors") == true)
-        let listing = try #require(made.listings.last { $0.subject == listed.subject && $0.list == "dishonest_judgment_debtors" })
+        let listing = try #require(
+            made.listings.last { $0.subject == listed.subject && $0.list == "dishonest_judgment_debtors" }
+        )
         #expect((because["records"] as? [Int])?.contains(Int(listing.traceID.record)) == true)
         #expect((decision["explanation"] as? String)?.hasPrefix("buy_flight on 2016-12-31: BLOCKED") == true)
 
         // Someone on no list with a tier above D flies.
-        let clean = try #require(made.snapshots.first { $0.subjectKind == .people && $0.lists.isEmpty && $0.tier != "D" && $0.score != nil })
+        let clean = try #require(
+            made.snapshots.first { $0.subjectKind == .people && $0.lists.isEmpty && $0.tier != "D" && $0.score != nil }
+        )
         let allowed = try await Self.json("/api/runs/\(TinyRun.id)/people/\(clean.subject)/decisions/buy_flight")
         #expect(allowed["allowed"] as? Bool == true)
         #expect((allowed["blocks"] as? [Any])?.isEmpty == true)
     }
 
-    @Test("The public list holds everyone on a published list at the end, with the listing's date, reason and authority")
+    @Test(
+        "The public list holds everyone on a published list at the end, with the listing's date, reason and authority"
+    )
     func publicList() async throws {
         let made = try TinyRun.get()
-        let published: Set<String> = ["dishonest_judgment_debtors", "travel_blacklist", "red_list", "company_blacklist"]
+        let published: Set<String> = [
+            "dishonest_judgment_debtors", "travel_blacklist", "red_list", "company_blacklist",
+        ]
         let expected = made.snapshots.reduce(0) { count, s in
             count + s.lists.split(separator: ",").filter { published.contains(String($0)) }.count
         }
@@ -117,7 +131,9 @@ struct RouteTests {
         let person = try #require(first["subject"] as? Int)
         let listing = try #require(made.listings.last { $0.subject == person && $0.list == first["list"] as? String })
         #expect(first["date"] as? String == listing.day)
-        #expect(first["authority"] as? String == "People's courts (enforcement)" || first["authority"] as? String != nil)
+        #expect(
+            first["authority"] as? String == "People's courts (enforcement)" || first["authority"] as? String != nil
+        )
         let name = made.population.name(of: person, tables: made.names)
         let identity = made.population.residentID(of: person, census: made.census).text
         #expect(first["name"] as? String == name.han)
@@ -138,25 +154,27 @@ struct RouteTests {
         #expect((paged["entries"] as? [Any])?.count == (expected >= 2 ? 1 : 0))
     }
 
-    @Test("Errors are JSON with a message: 404 for unknown runs, people and actions, 400 naming the bad parameter",
-          arguments: [
-              ("/api/runs/no-such-run", 404, "no run"),
-              ("/api/runs/..", 404, "no run"),
-              ("/api/runs/%2e%2e%2fetc", 404, "no run"),
-              ("/api/runs/not-a-run", 404, "no run"),
-              ("/api/runs/tiny-run/people/3000", 404, "no person 3000"),
-              ("/api/runs/tiny-run/people/-1", 400, "whole number"),
-              ("/api/runs/tiny-run/people/12x", 400, "whole number"),
-              ("/api/runs/tiny-run/people?page=two", 400, "whole number"),
-              ("/api/runs/tiny-run/people/5/decisions/fly_to_moon", 404, "no action"),
-              ("/api/runs/tiny-run/public-list?page=0", 400, "'page'"),
-              ("/api/runs/tiny-run/public-list?per_page=101", 400, "'per_page'"),
-              ("/api/runs/tiny-run/public-list?list=nope", 400, "'list'"),
-              ("/api/runs/tiny-run/public-list?from=2016-02-30", 400, "'from'"),
-              ("/api/runs/tiny-run/public-list?from=2016-02-01&to=2016-01-01", 400, "after"),
-              ("/api/runs/tiny-run/public-list?q=%zz", 400, "percent-encoding"),
-              ("/api/nothing", 404, "no such page"),
-          ])
+    @Test(
+        "Errors are JSON with a message: 404 for unknown runs, people and actions, 400 naming the bad parameter",
+        arguments: [
+            ("/api/runs/no-such-run", 404, "no run"),
+            ("/api/runs/..", 404, "no run"),
+            ("/api/runs/%2e%2e%2fetc", 404, "no run"),
+            ("/api/runs/not-a-run", 404, "no run"),
+            ("/api/runs/tiny-run/people/3000", 404, "no person 3000"),
+            ("/api/runs/tiny-run/people/-1", 400, "whole number"),
+            ("/api/runs/tiny-run/people/12x", 400, "whole number"),
+            ("/api/runs/tiny-run/people?page=two", 400, "whole number"),
+            ("/api/runs/tiny-run/people/5/decisions/fly_to_moon", 404, "no action"),
+            ("/api/runs/tiny-run/public-list?page=0", 400, "'page'"),
+            ("/api/runs/tiny-run/public-list?per_page=101", 400, "'per_page'"),
+            ("/api/runs/tiny-run/public-list?list=nope", 400, "'list'"),
+            ("/api/runs/tiny-run/public-list?from=2016-02-30", 400, "'from'"),
+            ("/api/runs/tiny-run/public-list?from=2016-02-01&to=2016-01-01", 400, "after"),
+            ("/api/runs/tiny-run/public-list?q=%zz", 400, "percent-encoding"),
+            ("/api/nothing", 404, "no such page"),
+        ]
+    )
     func errors(path: String, status: Int, message: String) async throws {
         let (code, type, body) = try await Self.get(path)
         #expect(code == status, "\(path): \(body)")
@@ -180,10 +198,15 @@ struct RouteTests {
     func openAPIMatchesRoutes() async throws {
         let made = try TinyRun.get()
         let router = Observatory(runsDirectory: made.root).router()
-        let routes = Set(router.routes.filter { $0.method == .get }.map { route in
-            "/" + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-                .joined(separator: "/")
-        })
+        let routes = Set(
+            router.routes.filter { $0.method == .get }.map { route in
+                "/"
+                    + route.path.description.split(separator: "/").map {
+                        $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+                    }
+                    .joined(separator: "/")
+            }
+        )
         #expect(router.routes.allSatisfy { $0.method == .get || $0.method == .head })
         let text = try APIDocument.json.get()
         let document = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -203,10 +226,14 @@ struct RouteTests {
         #expect(json == #"{"b":"200","a":[1,2.5,true,null,"^[a/z]$"],"c":{"x":"it's"}}"#)
     }
 
-    @Test("Run ids are plain names: no dots first, no slashes, no other characters",
-          arguments: [("tiny-run", true), ("seed-article-20261127-073252", true), ("a.b_c", true), ("..", false),
-                      (".hidden", false), ("a/b", false), ("", false), ("a b", false), ("é", false),
-                      (String(repeating: "a", count: 129), false)])
+    @Test(
+        "Run ids are plain names: no dots first, no slashes, no other characters",
+        arguments: [
+            ("tiny-run", true), ("seed-article-20261127-073252", true), ("a.b_c", true), ("..", false),
+            (".hidden", false), ("a/b", false), ("", false), ("a b", false), ("é", false),
+            (String(repeating: "a", count: 129), false),
+        ]
+    )
     func plainNames(name: String, valid: Bool) {
         #expect(RunCatalog.isPlainName(name) == valid)
     }
@@ -236,12 +263,15 @@ struct RouteTests {
         let map = try #require(view.report.charts.first { $0.kind == .tileMap })
         #expect(body.contains(map.svg()))
         #expect(body.components(separatedBy: "<g class=\"tile\">").count - 1 == 3 * 31)
-        let findings = try #require(body.range(of: "<section id=\"key-findings\"><h2>Key findings</h2><ul><li>Punished: "))
+        let findings = try #require(
+            body.range(of: "<section id=\"key-findings\"><h2>Key findings</h2><ul><li>Punished: ")
+        )
         let rules = try #require(body.range(of: "<section id=\"how-it-works\">"))
         #expect(findings.lowerBound < rules.lowerBound)
         // The numbers are the simulation's own: everyone's tally as stored, and its run totals.
         let all = try #require(view.data.groups("all").first)
-        let sanctioned = SocialCredit.grouped(all.sanctioned), people = SocialCredit.grouped(TinyRun.population)
+        let sanctioned = SocialCredit.grouped(all.sanctioned)
+        let people = SocialCredit.grouped(TinyRun.population)
         let blocked = SocialCredit.grouped(Int(try #require(made.totals["blocked.total"])))
         let wrongful = SocialCredit.grouped(Int(try #require(made.totals["blocked_wrongly.total"])))
         #expect(body.contains("Punished: \(sanctioned) of \(people) people"))

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Observatory
 
 /// `sclab serve` in a process of its own, for tests of what the server does under hostile
@@ -19,8 +20,10 @@ final class ServeProcess {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("sclab-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = try SCLab.executable()
-        process.arguments = ["serve", root, "--port", "0", "--idle-timeout", "\(limits.idleSeconds)",
-                             "--max-connections", "\(limits.maxConnections)"]
+        process.arguments = [
+            "serve", root, "--port", "0", "--idle-timeout", "\(limits.idleSeconds)",
+            "--max-connections", "\(limits.maxConnections)",
+        ]
         let handle = try FileHandle(forWritingTo: log)
         process.standardError = handle
         process.standardOutput = handle
@@ -45,7 +48,10 @@ final class ServeProcess {
     }
 
     deinit {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(at: log)
     }
 }

@@ -4,8 +4,9 @@ import Hummingbird
 import HummingbirdTesting
 import RunRecords
 import RunStore
-import Testing
 import TestSupport
+import Testing
+
 @testable import Observatory
 
 /// The server stays up whatever a client or a run folder does: idle and trickling connections
@@ -41,8 +42,10 @@ struct ServerLimitTests {
                     let (text, closed) = socket.readToEnd()
                     return closed && text.isEmpty
                 }
-                return (text.components(separatedBy: "\r\n").first ?? "", firstClosed, waited, closed,
-                        try RawSocket.get(port: port, "/api/runs/\(TinyRun.id)"))
+                return (
+                    text.components(separatedBy: "\r\n").first ?? "", firstClosed, waited, closed,
+                    try RawSocket.get(port: port, "/api/runs/\(TinyRun.id)")
+                )
             }
             #expect(first == "HTTP/1.1 200 OK", "after \(waited) s, connection closed by the server: \(firstClosed)")
             #expect(idleClosed == Array(repeating: true, count: 24), "an idle connection was not closed by the server")
@@ -81,7 +84,10 @@ struct ServerLimitTests {
         try await Self.serving(made.root, ServerLimits(idleSeconds: 5, maxConnections: 8)) { port in
             let (text, closed, after) = try await RawSocket.offPool {
                 let socket = try RawSocket(port: port)
-                socket.send("GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + String(repeating: "a", count: ServerLimits().maxHeaderBytes + 4_096) + "\r\n\r\n")
+                socket.send(
+                    "GET /api/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
+                        + String(repeating: "a", count: ServerLimits().maxHeaderBytes + 4_096) + "\r\n\r\n"
+                )
                 let (text, closed) = socket.readToEnd()
                 return (text, closed, try RawSocket.get(port: port, "/api/runs"))
             }
@@ -94,28 +100,41 @@ struct ServerLimitTests {
     @Test("A request body over the limit is 413, by its declared length or as it is read")
     func bodyTooLarge() async throws {
         let made = try TinyRun.get()
-        let app = Application(router: Observatory(runsDirectory: made.root, limits: ServerLimits(maxBodyBytes: 1_000)).router())
+        let app = Application(
+            router: Observatory(runsDirectory: made.root, limits: ServerLimits(maxBodyBytes: 1_000)).router()
+        )
         try await app.test(.router) { client in
             let big = ByteBuffer(repeating: UInt8(ascii: "a"), count: 5_000)
             try await client.execute(uri: "/api/runs", method: .get, body: big) { response in
                 #expect(response.status.code == 413)
                 #expect(String(buffer: response.body).contains("a request body may be at most 1000 bytes"))
             }
-            try await client.execute(uri: "/api/runs", method: .get, body: ByteBuffer(repeating: 0x61, count: 500)) { response in
+            try await client.execute(uri: "/api/runs", method: .get, body: ByteBuffer(repeating: 0x61, count: 500)) {
+                response in
                 #expect(response.status.code == 200)
             }
         }
     }
 
-    @Test("Server limits are range-checked, the connection limit against the descriptor limit", arguments: [
-        (ServerLimits(idleSeconds: 0), 256, "--idle-timeout must be from 1 to 3600 seconds (got 0)"),
-        (ServerLimits(maxConnections: 0), 256, "--max-connections must be from 1 to 192"),
-        (ServerLimits(maxConnections: 400), 256, "--max-connections must be from 1 to 192 (the process may open 256 files; 64 are kept for run databases) (got 400)"),
-        (ServerLimits(maxConnections: 400), 20_000, nil),
-    ] as [(ServerLimits, Int, String?)])
+    @Test(
+        "Server limits are range-checked, the connection limit against the descriptor limit",
+        arguments: [
+            (ServerLimits(idleSeconds: 0), 256, "--idle-timeout must be from 1 to 3600 seconds (got 0)"),
+            (ServerLimits(maxConnections: 0), 256, "--max-connections must be from 1 to 192"),
+            (
+                ServerLimits(maxConnections: 400), 256,
+                "--max-connections must be from 1 to 192 (the process may open 256 files; 64 are kept for run databases) (got 400)"
+            ),
+            (ServerLimits(maxConnections: 400), 20_000, nil),
+        ] as [(ServerLimits, Int, String?)]
+    )
     func limitsChecked(limits: ServerLimits, descriptors: Int, message: String?) {
         let problem = limits.problem(descriptors: descriptors)
-        if let message { #expect(problem?.hasPrefix(message) == true, "\(problem ?? "nil")") } else { #expect(problem == nil) }
+        if let message {
+            #expect(problem?.hasPrefix(message) == true, "\(problem ?? "nil")")
+        } else {
+            #expect(problem == nil)
+        }
     }
 
     /// A runs folder with the tiny run copied in as `good`, a run whose stored trace_every is
@@ -162,7 +181,9 @@ struct ServerLimitTests {
             #expect(try await get("/runs/outside/scenario").0 == 404)
             let (listStatus, list) = try await get("/api/runs")
             #expect(listStatus == 200)
-            let runs = try #require((try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])
+            let runs = try #require(
+                (try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String: Any])?["runs"] as? [[String: Any]]
+            )
             #expect(runs.map { $0["id"] as? String } == ["bad-number", "garbage", "good", "inside"])
             #expect(runs.map { $0["error"] != nil } == [true, true, false, false])
             #expect(try await get("/").0 == 200)

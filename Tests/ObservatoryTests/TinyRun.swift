@@ -33,13 +33,28 @@ enum TinyRun {
 
     private static func make() throws -> Made {
         let root = TemporaryFolder.unusedPath("sclab-observatory")
-        let run = try StoredRun.seedArticle(size: population, period: period, seed: seed, traceEvery: 1,
-                                            counterfactual: false, report: false,
-                                            folder: (root as NSString).appendingPathComponent(id))
+        let run = try StoredRun.seedArticle(
+            size: population,
+            period: period,
+            seed: seed,
+            traceEvery: 1,
+            counterfactual: false,
+            report: false,
+            folder: (root as NSString).appendingPathComponent(id)
+        )
         // Something that is not a run, which the catalog must not list.
-        try FileManager.default.createDirectory(atPath: (root as NSString).appendingPathComponent("not-a-run"),
-                                                withIntermediateDirectories: true)
-        return Made(root: root, snapshots: run.snapshots, listings: run.listings, totals: run.totals,
-                    population: run.population, census: Societies.generator.census, names: Societies.generator.names)
+        try FileManager.default.createDirectory(
+            atPath: (root as NSString).appendingPathComponent("not-a-run"),
+            withIntermediateDirectories: true
+        )
+        return Made(
+            root: root,
+            snapshots: run.snapshots,
+            listings: run.listings,
+            totals: run.totals,
+            population: run.population,
+            census: Societies.generator.census,
+            names: Societies.generator.names
+        )
     }
 }

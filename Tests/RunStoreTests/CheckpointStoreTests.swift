@@ -2,8 +2,8 @@ import Foundation
 import RunRecords
 import RunStore
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// The store's record of checkpoints (schema version 7), and finished runs readable anywhere.
 @Suite("run store: checkpoints and finished runs")
@@ -31,11 +31,20 @@ struct CheckpointStoreTests {
         #expect(try store.progress().checkpoint == nil)
     }
 
-    @Test("A malformed checkpoint record is refused with the reason", arguments: [
-        (CheckpointRecord(daysDone: 1, file: "/abs.bin", bytes: 1, sha256: String(repeating: "0", count: 64)), "relative"),
-        (CheckpointRecord(daysDone: 1, file: "c.bin", bytes: -1, sha256: String(repeating: "0", count: 64)), "size"),
-        (CheckpointRecord(daysDone: 1, file: "c.bin", bytes: 1, sha256: "xyz"), "SHA-256"),
-    ])
+    @Test(
+        "A malformed checkpoint record is refused with the reason",
+        arguments: [
+            (
+                CheckpointRecord(daysDone: 1, file: "/abs.bin", bytes: 1, sha256: String(repeating: "0", count: 64)),
+                "relative"
+            ),
+            (
+                CheckpointRecord(daysDone: 1, file: "c.bin", bytes: -1, sha256: String(repeating: "0", count: 64)),
+                "size"
+            ),
+            (CheckpointRecord(daysDone: 1, file: "c.bin", bytes: 1, sha256: "xyz"), "SHA-256"),
+        ]
+    )
     func malformedRecord(record: CheckpointRecord, reason: String) throws {
         let folder = try TemporaryFolder()
         let store = try RunStore.create(directory: folder.path, info: Fixture.info())
@@ -50,8 +59,13 @@ struct CheckpointStoreTests {
     func finishedRunIsOneFileReadReadOnly() throws {
         let folder = try TemporaryFolder()
         let store = try RunStore.create(directory: folder.path, info: Fixture.info())
-        try store.commitPeriod(daysDone: 31, lastDay: "2014-01-31", metrics: [MetricPoint(period: "2014-01", name: "a", value: 1)],
-                               traces: [], checkpoint: nil)
+        try store.commitPeriod(
+            daysDone: 31,
+            lastDay: "2014-01-31",
+            metrics: [MetricPoint(period: "2014-01", name: "a", value: 1)],
+            traces: [],
+            checkpoint: nil
+        )
         try store.finish(snapshots: [Fixture.snapshot(subject: 1)], digest: Fixture.digest, summaryJSON: "{}")
         try store.close()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run.sqlite"])

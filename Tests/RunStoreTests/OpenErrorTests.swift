@@ -3,8 +3,8 @@ import GRDB
 import RunRecords
 import RunStore
 import Simulation
-import Testing
 import TestSupport
+import Testing
 
 /// Opening what is not a healthy run: each case gives its own `RunStoreError`, naming the path,
 /// and never crashes or modifies the file.
@@ -17,9 +17,12 @@ struct OpenErrorTests {
         for period in 1...12 {
             let label = String(format: "2014-%02d", period)
             try store.commitPeriod(
-                daysDone: period * 30, lastDay: label + "-28",
+                daysDone: period * 30,
+                lastDay: label + "-28",
                 metrics: (0..<300).map { MetricPoint(period: label, name: "metric.\($0)", value: Double($0)) },
-                traces: (0..<100).map { Fixture.trace(id: Int64(period * 100 + $0), subject: $0) }, checkpoint: nil)
+                traces: (0..<100).map { Fixture.trace(id: Int64(period * 100 + $0), subject: $0) },
+                checkpoint: nil
+            )
         }
         try store.close()
         return directory
@@ -36,14 +39,24 @@ struct OpenErrorTests {
 
     /// Opens `directory`, which must fail, and checks the error names `file` and that the file
     /// was left as it was.
-    func openFailure(_ directory: String, file: String, sourceLocation: SourceLocation = #_sourceLocation) -> RunStoreError? {
+    func openFailure(
+        _ directory: String,
+        file: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> RunStoreError? {
         let before = FileManager.default.contents(atPath: file)
         let error = runStoreError(sourceLocation: sourceLocation) { _ = try RunStore.open(directory: directory) }
         #expect(error?.path == file, sourceLocation: sourceLocation)
-        #expect(error?.description.hasPrefix(file + ": ") == true, "\(String(describing: error))",
-                sourceLocation: sourceLocation)
-        #expect(FileManager.default.contents(atPath: file) == before, "open modified \(file)",
-                sourceLocation: sourceLocation)
+        #expect(
+            error?.description.hasPrefix(file + ": ") == true,
+            "\(String(describing: error))",
+            sourceLocation: sourceLocation
+        )
+        #expect(
+            FileManager.default.contents(atPath: file) == before,
+            "open modified \(file)",
+            sourceLocation: sourceLocation
+        )
         return error
     }
 
@@ -58,7 +71,9 @@ struct OpenErrorTests {
         #expect(try store.progress().daysDone == 5)
         #expect(try store.info().seed == .max)
         // No temporary file is left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("creating") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("creating") }.isEmpty
+        )
     }
 
     @Test("create where a file is in the way of the folder fails clearly")
@@ -66,7 +81,10 @@ struct OpenErrorTests {
         let folder = try TemporaryFolder()
         let file = folder.appending("file")
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(runStoreError { _ = try RunStore.create(directory: file, info: Fixture.info()) } == .notADirectory(path: file))
+        #expect(
+            runStoreError { _ = try RunStore.create(directory: file, info: Fixture.info()) }
+                == .notADirectory(path: file)
+        )
         let error = runStoreError { _ = try RunStore.create(directory: file + "/run", info: Fixture.info()) }
         guard case .cannotCreateDirectory(let path, _)? = error else {
             Issue.record("expected cannotCreateDirectory, got \(String(describing: error))")
@@ -116,14 +134,17 @@ struct OpenErrorTests {
         #expect(reason.contains("without the SQLite header"))
     }
 
-    @Test("open: a real run truncated (at a page boundary, mid-page, inside the header) is damaged",
-          arguments: [0.5, 0.37, 0.0])
+    @Test(
+        "open: a real run truncated (at a page boundary, mid-page, inside the header) is damaged",
+        arguments: [0.5, 0.37, 0.0]
+    )
     func truncated(fraction: Double) throws {
         let folder = try TemporaryFolder()
         let real = try realRun(in: folder)
         let whole = try #require(FileManager.default.contents(atPath: real + "/run.sqlite"))
         #expect(whole.count > 16 * 4_096)
-        let length = fraction == 0 ? 60 : fraction == 0.5 ? whole.count / 2 / 4_096 * 4_096 : Int(Double(whole.count) * fraction)
+        let length =
+            fraction == 0 ? 60 : fraction == 0.5 ? whole.count / 2 / 4_096 * 4_096 : Int(Double(whole.count) * fraction)
         let (directory, file) = try folderWithFile(whole.prefix(length), in: folder)
         let error = openFailure(directory, file: file)
         guard case .damaged(_, let reason)? = error else {
@@ -157,12 +178,21 @@ struct OpenErrorTests {
         do {
             let queue = try DatabaseQueue(path: file)
             try queue.write { db in
-                try db.execute(sql: "CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipe (name) VALUES ('jiaozi')")
+                try db.execute(
+                    sql:
+                        "CREATE TABLE recipe (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO recipe (name) VALUES ('jiaozi')"
+                )
             }
             try queue.close()
         }
         let error = openFailure(directory, file: file)
-        #expect(error == .notARun(path: file, missingTables: ["run", "progress", "metric", "record_trace", "snapshot", "summary"]))
+        #expect(
+            error
+                == .notARun(
+                    path: file,
+                    missingTables: ["run", "progress", "metric", "record_trace", "snapshot", "summary"]
+                )
+        )
         #expect(error?.description.contains("not a SocialCreditLab run (missing tables: run, progress") == true)
     }
 
@@ -189,8 +219,10 @@ struct OpenErrorTests {
             try queue.write { db in try db.execute(sql: "DELETE FROM run") }
             try queue.close()
         }
-        #expect(openFailure(directory, file: file)
-                == .damaged(path: file, reason: "the run table has 0 rows instead of one"))
+        #expect(
+            openFailure(directory, file: file)
+                == .damaged(path: file, reason: "the run table has 0 rows instead of one")
+        )
     }
 
     @Test("open: a run from a newer schema is refused with both versions", arguments: [false, true])
@@ -201,7 +233,9 @@ struct OpenErrorTests {
         do {
             let queue = try DatabaseQueue(path: file)
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(RunStore.schemaVersion + 1)')")
+                try db.execute(
+                    sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(RunStore.schemaVersion + 1)')"
+                )
                 if !onlyMigrationTable { try db.execute(sql: "PRAGMA user_version = \(RunStore.schemaVersion + 1)") }
             }
             try queue.close()
@@ -236,7 +270,9 @@ struct VerifyTests {
         let file = directory + "/run.sqlite"
         var bytes = try #require(FileManager.default.contents(atPath: file))
         let middle = bytes.count / 2 / 4_096 * 4_096
-        for index in middle..<middle + 3 * 4_096 { bytes[index] = UInt8(truncatingIfNeeded: (index &* 2_654_435_761) >> 13) }
+        for index in middle..<middle + 3 * 4_096 {
+            bytes[index] = UInt8(truncatingIfNeeded: (index &* 2_654_435_761) >> 13)
+        }
         try bytes.write(to: URL(fileURLWithPath: file))
         // The header and the schema are intact, so the cheap checks of `open` pass (or, if the
         // garbled pages hold the schema, open itself reports the damage).

@@ -35,8 +35,19 @@ struct Ignoring: SimulationObserver {
 
     /// 1,500 people over the first quarter of 2016 (a leap year), one seed, no counterfactual.
     static func info(checkpointEvery: Int = 0) -> RunInfo {
-        RunInfo(scenarioID: "seed-article", scenarioText: scenarioText, population: 1_500, seed: 7, start: "2016-01-01",
-                end: "2016-03-31", threads: 2, checkpointEvery: checkpointEvery, version: "test", traceEvery: 50, seeds: 1)
+        RunInfo(
+            scenarioID: "seed-article",
+            scenarioText: scenarioText,
+            population: 1_500,
+            seed: 7,
+            start: "2016-01-01",
+            end: "2016-03-31",
+            threads: 2,
+            checkpointEvery: checkpointEvery,
+            version: "test",
+            traceEvery: 50,
+            seeds: 1
+        )
     }
 
     static func folder() -> String {
@@ -48,8 +59,13 @@ struct Ignoring: SimulationObserver {
         let directory = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         let delegate = CollectingDelegate()
-        var driver = try RunDriver(info: info, store: RunStore.create(directory: directory, info: info), threads: 2,
-                                   counterfactual: false, delegate: delegate)
+        var driver = try RunDriver(
+            info: info,
+            store: RunStore.create(directory: directory, info: info),
+            threads: 2,
+            counterfactual: false,
+            delegate: delegate
+        )
         guard case let .finished(summary, report) = try driver.runToEnd() else {
             Issue.record("the run stopped before its end")
             return
@@ -67,9 +83,16 @@ struct Ignoring: SimulationObserver {
         let generator = try PopulationGenerator()
         let population = generator.generate(size: info.population, seed: info.seed, threads: 1)
         var simulation = Simulation(
-            policy: policy, population: population, census: generator.census,
-            config: SimulationConfig(period: Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!),
-                                     seed: info.seed, threads: 1, traceEvery: info.effectiveTraceEvery))
+            policy: policy,
+            population: population,
+            census: generator.census,
+            config: SimulationConfig(
+                period: Period(start: Day(iso: info.start)!, end: Day(iso: info.end)!),
+                seed: info.seed,
+                threads: 1,
+                traceEvery: info.effectiveTraceEvery
+            )
+        )
         var ignoring = Ignoring()
         simulation.run(observer: &ignoring)
         #expect(summary.digest == simulation.digest())
@@ -81,8 +104,13 @@ struct Ignoring: SimulationObserver {
         let directory = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         let delegate = CollectingDelegate()
-        var driver = try RunDriver(info: info, store: RunStore.create(directory: directory, info: info), threads: 2,
-                                   counterfactual: false, delegate: delegate)
+        var driver = try RunDriver(
+            info: info,
+            store: RunStore.create(directory: directory, info: info),
+            threads: 2,
+            counterfactual: false,
+            delegate: delegate
+        )
         guard case let .stopped(daysDone) = try driver.runToEnd(stopAfter: 40) else {
             Issue.record("the run did not stop")
             return

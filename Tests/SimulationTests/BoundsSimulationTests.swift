@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// A scenario that `check` accepts cannot make the engine trap (issue 14): one with every number
@@ -22,9 +23,17 @@ struct BoundsSimulationTests {
         let policy = try Policy(scenario)
         let start = scenario.period.start
         let end = min(scenario.period.end, start.adding(days: 29))
-        var simulation = Simulation(policy: policy, population: society.population, census: society.census,
-                                    config: SimulationConfig(period: Period(start: start, end: end), seed: 3,
-                                                             threads: 2, traceEvery: 100))
+        var simulation = Simulation(
+            policy: policy,
+            population: society.population,
+            census: society.census,
+            config: SimulationConfig(
+                period: Period(start: start, end: end),
+                seed: 3,
+                threads: 2,
+                traceEvery: 100
+            )
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         return collector

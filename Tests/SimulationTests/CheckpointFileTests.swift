@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Checkpoint files: the header refuses damaged, cut and foreign files by name, and no bytes
@@ -14,13 +15,19 @@ struct CheckpointFileTests {
 
     /// A small run with pending records (lifetimes, appeals) stopped after its first quarter.
     static func quarter() throws -> Simulation {
-        let yaml = SimulationFixture.scenario(rule: "delta: -10\nlifetime_days: 60", extra: """
-            appeals: {contest: {true_records: 0.5, false_records: 1}, success: {true_records: 0.5, false_records: 1}, days_to_decide: 20}
-            """)
+        let yaml = SimulationFixture.scenario(
+            rule: "delta: -10\nlifetime_days: 60",
+            extra: """
+                appeals: {contest: {true_records: 0.5, false_records: 1}, success: {true_records: 0.5, false_records: 1}, days_to_decide: 20}
+                """
+        )
         let policy = try Policy(Scenario.parse(yaml, file: "test.yaml"))
-        var simulation = Simulation(policy: policy, population: SimulationFixture.adults(200, seed: 5),
-                                    census: SimulationFixture.census,
-                                    config: SimulationConfig(period: policy.scenario.period, seed: 5, threads: 1, traceEvery: 10))
+        var simulation = Simulation(
+            policy: policy,
+            population: SimulationFixture.adults(200, seed: 5),
+            census: SimulationFixture.census,
+            config: SimulationConfig(period: policy.scenario.period, seed: 5, threads: 1, traceEvery: 10)
+        )
         var sink = Collector()
         simulation.run(until: Day(iso: "2016-03-31"), observer: &sink)
         return simulation
@@ -41,18 +48,28 @@ struct CheckpointFileTests {
     @Test("Every flipped byte of the header and a stride of the state, and every cut, is refused by name")
     func damageIsRefused() throws {
         let simulation = try Self.quarter()
-        let file = CheckpointFile.seal(simulation.checkpointData(), identity: Self.identity, daysDone: simulation.daysDone)
-        let positions = Array(0..<CheckpointFile.headerSize) + Array(stride(from: CheckpointFile.headerSize, to: file.count, by: 97))
+        let file = CheckpointFile.seal(
+            simulation.checkpointData(),
+            identity: Self.identity,
+            daysDone: simulation.daysDone
+        )
+        let positions =
+            Array(0..<CheckpointFile.headerSize)
+            + Array(stride(from: CheckpointFile.headerSize, to: file.count, by: 97))
         for position in positions {
             var damaged = file
             damaged[position] ^= 0x20
-            #expect(throws: CheckpointError.self, "byte \(position)") { try CheckpointFile.open(damaged, identity: Self.identity) }
+            #expect(throws: CheckpointError.self, "byte \(position)") {
+                try CheckpointFile.open(damaged, identity: Self.identity)
+            }
         }
         var checksumMessages = 0
         for position in stride(from: CheckpointFile.headerSize, to: file.count, by: 97) {
             var damaged = file
             damaged[position] &+= 1
-            do { _ = try CheckpointFile.open(damaged, identity: Self.identity) } catch { checksumMessages += "\(error)" == "checksum mismatch" ? 1 : 0 }
+            do { _ = try CheckpointFile.open(damaged, identity: Self.identity) } catch {
+                checksumMessages += "\(error)" == "checksum mismatch" ? 1 : 0
+            }
         }
         #expect(checksumMessages == Array(stride(from: CheckpointFile.headerSize, to: file.count, by: 97)).count)
         for length in Array(0..<200) + Array(stride(from: 200, to: file.count, by: 251)) {
@@ -64,7 +81,9 @@ struct CheckpointFileTests {
         let error = try #require(throws: CheckpointError.self) { try CheckpointFile.open(file, identity: other) }
         #expect("\(error)".contains("another run"))
         // A checkpoint of format 7 without a header is named as such.
-        let bare = try #require(throws: CheckpointError.self) { try CheckpointFile.open(simulation.checkpointData(), identity: Self.identity) }
+        let bare = try #require(throws: CheckpointError.self) {
+            try CheckpointFile.open(simulation.checkpointData(), identity: Self.identity)
+        }
         #expect("\(bare)".contains("without a header"))
     }
 
@@ -93,7 +112,9 @@ struct CheckpointFileTests {
         #expect(refused > 0)
         // After all that, the whole state restores and continues as the source does.
         try target.restore(from: payload)
-        var a = source, sinkA = Collector(), sinkB = Collector()
+        var a = source
+        var sinkA = Collector()
+        var sinkB = Collector()
         a.run(observer: &sinkA)
         target.run(observer: &sinkB)
         #expect(a.digest() == target.digest())

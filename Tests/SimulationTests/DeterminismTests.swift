@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// The same scenario, size and seed give the same state on any number of threads, and a
@@ -20,15 +21,25 @@ struct DeterminismTests {
         let generator = Societies.generator
         let population = generator.generate(size: 3_000, seed: 11, threads: threads)
         let start = seedScenario.scenario.period.start
-        return Simulation(policy: seedScenario, population: population, census: generator.census,
-                          config: SimulationConfig(period: Period(start: start, end: start.adding(days: days - 1)),
-                                                   seed: 11, threads: threads, traceEvery: 10))
+        return Simulation(
+            policy: seedScenario,
+            population: population,
+            census: generator.census,
+            config: SimulationConfig(
+                period: Period(start: start, end: start.adding(days: days - 1)),
+                seed: 11,
+                threads: threads,
+                traceEvery: 10
+            )
+        )
     }
 
     @Test("1 and 2 threads give the same digest")
     func threads() throws {
-        var one = try Self.simulation(threads: 1), two = try Self.simulation(threads: 2)
-        var sink1 = Collector(), sink2 = Collector()
+        var one = try Self.simulation(threads: 1)
+        var two = try Self.simulation(threads: 2)
+        var sink1 = Collector()
+        var sink2 = Collector()
         one.run(observer: &sink1)
         two.run(observer: &sink2)
         #expect(one.digest() == two.digest())

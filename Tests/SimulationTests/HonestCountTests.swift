@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Honest counts (issue 13, part 4) and keys that do something (part 3), on small hand-made
@@ -12,7 +13,12 @@ import TestSupport
 struct HonestCountTests {
     /// The fixture's 2016 scenario (everyone starts in tier A of A/B/C) with the source's and
     /// rule's fields given; `rest` adds sections. By default nothing is recorded.
-    static func quiet(_ rest: String, source: String = "coverage: 0", rule: String = "delta: -10", rate: Double = 0) -> String {
+    static func quiet(
+        _ rest: String,
+        source: String = "coverage: 0",
+        rule: String = "delta: -10",
+        rate: Double = 0
+    ) -> String {
         SimulationFixture.scenario(source: source, rule: rule, behaviorRate: rate, extra: rest)
     }
 
@@ -20,10 +26,12 @@ struct HonestCountTests {
     func conditionalEntries() throws {
         // Everyone starts in tier A, so all 50 are on the red list at January's end; the list
         // stops on 15 June, so all 50 leave it at June's end.
-        let yaml = Self.quiet("""
+        let yaml = Self.quiet(
+            """
             lists:
               - {id: honour, kind: red, entry: {tier_at_least: A}, rollout: {end: 2016-06-15}}
-            """)
+            """
+        )
         let (simulation, out) = try SimulationFixture.run(yaml, on: SimulationFixture.adults(50))
         #expect(out.value("list.entries.honour", "2016-01") == 50)
         #expect(out.total("list.entries.honour") == 50)
@@ -32,20 +40,29 @@ struct HonestCountTests {
         #expect(out.total("list.removals.honour") == 50)
         #expect(out.value("list.size.honour", "2016-12") == 0)
         #expect(simulation.everListedCounts["honour"] == 50)
-        let all = try #require(simulation.groupTallies(census: SimulationFixture.census).first { $0.dimension == "all" })
+        let all = try #require(
+            simulation.groupTallies(census: SimulationFixture.census).first { $0.dimension == "all" }
+        )
         #expect(all.everRedlisted == 50)
     }
 
     @Test("A false record's tier ceiling makes a wrongful block; a true one's does not")
     func wrongfulThroughCeiling() throws {
         func run(falseShare: Double) throws -> Collector {
-            try SimulationFixture.run(Self.quiet("""
-                actions:
-                  - {id: buy_flight, who: everyone, rate: 24}
-                measures:
-                  - {id: flight_ban, kind: block, action: buy_flight, when: {tier_at_most: C}}
-                """, source: "coverage: 1\nfalse_attribution: \(falseShare)", rule: "tier_ceiling: C", rate: 2),
-                on: SimulationFixture.adults(200)).collector
+            try SimulationFixture.run(
+                Self.quiet(
+                    """
+                    actions:
+                      - {id: buy_flight, who: everyone, rate: 24}
+                    measures:
+                      - {id: flight_ban, kind: block, action: buy_flight, when: {tier_at_most: C}}
+                    """,
+                    source: "coverage: 1\nfalse_attribution: \(falseShare)",
+                    rule: "tier_ceiling: C",
+                    rate: 2
+                ),
+                on: SimulationFixture.adults(200)
+            ).collector
         }
         // Every record false: the ceiling is the only thing that blocks, so every block is wrongful.
         let noisy = try run(falseShare: 1)
@@ -60,13 +77,20 @@ struct HonestCountTests {
     @Test("A false record that lowers a score into a sanctioning tier makes a wrongful block")
     func wrongfulThroughScore() throws {
         // One record takes 200 points: 1,000 -> 800, tier C, where flights are banned.
-        let out = try SimulationFixture.run(Self.quiet("""
-            actions:
-              - {id: buy_flight, who: everyone, rate: 24}
-            measures:
-              - {id: flight_ban, kind: block, action: buy_flight, when: {tier_at_most: C}}
-            """, source: "coverage: 1\nfalse_attribution: 1", rule: "delta: -200", rate: 2),
-            on: SimulationFixture.adults(200)).collector
+        let out = try SimulationFixture.run(
+            Self.quiet(
+                """
+                actions:
+                  - {id: buy_flight, who: everyone, rate: 24}
+                measures:
+                  - {id: flight_ban, kind: block, action: buy_flight, when: {tier_at_most: C}}
+                """,
+                source: "coverage: 1\nfalse_attribution: 1",
+                rule: "delta: -200",
+                rate: 2
+            ),
+            on: SimulationFixture.adults(200)
+        ).collector
         #expect(out.total("blocked.buy_flight") > 0)
         #expect(out.total("blocked_wrongly.buy_flight") == out.total("blocked.buy_flight"))
     }
@@ -74,10 +98,17 @@ struct HonestCountTests {
     @Test("Appeals against records that add points are counted apart from those against records that take points")
     func appealsOnlyAgainstHarm() throws {
         func run(delta: Int) throws -> Collector {
-            try SimulationFixture.run(Self.quiet("""
-                appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 0, false_records: 0}}
-                """, source: "coverage: 1", rule: "delta: \(delta)", rate: 6),
-                on: SimulationFixture.adults(100)).collector
+            try SimulationFixture.run(
+                Self.quiet(
+                    """
+                    appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 0, false_records: 0}}
+                    """,
+                    source: "coverage: 1",
+                    rule: "delta: \(delta)",
+                    rate: 6
+                ),
+                on: SimulationFixture.adults(100)
+            ).collector
         }
         let added = try run(delta: 10)
         #expect(added.total("records.total") > 0)
@@ -92,18 +123,23 @@ struct HonestCountTests {
     @Test("A reward's benefit is summed over its grants, in its unit; doubling it doubles the total")
     func benefitGranted() throws {
         func run(benefit: Double) throws -> Collector {
-            try SimulationFixture.run(Self.quiet("""
-                actions:
-                  - {id: pay_heating, who: everyone, rate: 12}
-                measures:
-                  - {id: heating_discount, kind: reward, action: pay_heating, benefit: \(benefit), unit: yuan, when: {tier_at_least: A}}
-                  - {id: heating_priority, kind: reward, action: pay_heating, when: {tier_at_least: A}}
-                """), on: SimulationFixture.adults(100)).collector
+            try SimulationFixture.run(
+                Self.quiet(
+                    """
+                    actions:
+                      - {id: pay_heating, who: everyone, rate: 12}
+                    measures:
+                      - {id: heating_discount, kind: reward, action: pay_heating, benefit: \(benefit), unit: yuan, when: {tier_at_least: A}}
+                      - {id: heating_priority, kind: reward, action: pay_heating, when: {tier_at_least: A}}
+                    """
+                ),
+                on: SimulationFixture.adults(100)
+            ).collector
         }
         let small = try run(benefit: 25)
         let grants = small.total("rewards.measure.heating_discount")
         #expect(grants > 0)
-        #expect(grants == small.total("rewards.pay_heating"))   // everyone in A: every attempt rewarded
+        #expect(grants == small.total("rewards.pay_heating"))  // everyone in A: every attempt rewarded
         #expect(small.total("rewards.measure.heating_priority") == grants)
         #expect(small.total("benefit.heating_discount") == 25 * grants)
         #expect(!small.metrics.contains { $0.name == "benefit.heating_priority" })  // no benefit given
@@ -111,11 +147,15 @@ struct HonestCountTests {
         #expect(large.total("benefit.heating_discount") == 2 * small.total("benefit.heating_discount"))
     }
 
-    @Test("False records are counted by source: all of a source's records when it attributes every one wrongly, none when it never does")
+    @Test(
+        "False records are counted by source: all of a source's records when it attributes every one wrongly, none when it never does"
+    )
     func falseBySource() throws {
         func run(falseShare: Double) throws -> Collector {
-            try SimulationFixture.run(Self.quiet("", source: "operator: sensors\ncoverage: 0.5\nfalse_attribution: \(falseShare)", rate: 6),
-                                      on: SimulationFixture.adults(100)).collector
+            try SimulationFixture.run(
+                Self.quiet("", source: "operator: sensors\ncoverage: 0.5\nfalse_attribution: \(falseShare)", rate: 6),
+                on: SimulationFixture.adults(100)
+            ).collector
         }
         let wrong = try run(falseShare: 1)
         #expect(wrong.total("records.source.watcher") > 0)

@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Mechanism tests on small hand-made societies with known answers.
@@ -11,8 +12,10 @@ import TestSupport
 struct MechanismTests {
     @Test("Coverage 0 gives no records, whatever people do")
     func noCoverage() throws {
-        let (_, out) = try SimulationFixture.run(SimulationFixture.scenario(source: "coverage: 0"),
-                                                 on: SimulationFixture.adults(500))
+        let (_, out) = try SimulationFixture.run(
+            SimulationFixture.scenario(source: "coverage: 0"),
+            on: SimulationFixture.adults(500)
+        )
         #expect(out.total("behavior.offence") > 4_000)  // 500 people x 12 a year
         #expect(out.total("records.total") == 0)
         #expect(out.value("score.mean", "2016-12") == 1000)
@@ -37,21 +40,27 @@ struct MechanismTests {
             measures:
               - {id: flight_ban, kind: block, action: buy_flight, when: {tier_at_most: B}}
             """
-        let clean = try SimulationFixture.run(SimulationFixture.scenario(source: "coverage: 1\nfalse_attribution: 0", extra: extra),
-                                              on: SimulationFixture.adults(400)).collector
+        let clean = try SimulationFixture.run(
+            SimulationFixture.scenario(source: "coverage: 1\nfalse_attribution: 0", extra: extra),
+            on: SimulationFixture.adults(400)
+        ).collector
         #expect(clean.total("blocked.buy_flight") > 0)
         #expect(clean.total("records.false") == 0)
         #expect(clean.total("blocked_wrongly.total") == 0)
-        let noisy = try SimulationFixture.run(SimulationFixture.scenario(source: "coverage: 1\nfalse_attribution: 0.5", extra: extra),
-                                              on: SimulationFixture.adults(400)).collector
+        let noisy = try SimulationFixture.run(
+            SimulationFixture.scenario(source: "coverage: 1\nfalse_attribution: 0.5", extra: extra),
+            on: SimulationFixture.adults(400)
+        ).collector
         #expect(noisy.total("records.false") > 0)
         #expect(noisy.total("blocked_wrongly.total") > 0)
     }
 
     @Test("An expired record stops counting: January's records are gone from December's scores")
     func expiry() throws {
-        let yaml = SimulationFixture.scenario(source: "coverage: 1\nrollout: {start: 2016-01-01, end: 2016-01-31}",
-                                              rule: "delta: -10\nlifetime_days: 60")
+        let yaml = SimulationFixture.scenario(
+            source: "coverage: 1\nrollout: {start: 2016-01-01, end: 2016-01-31}",
+            rule: "delta: -10\nlifetime_days: 60"
+        )
         let (_, out) = try SimulationFixture.run(yaml, on: SimulationFixture.adults(300))
         #expect(try #require(out.value("score.mean", "2016-01")) < 995)
         #expect(out.value("score.mean", "2016-12") == 1000)
@@ -61,14 +70,26 @@ struct MechanismTests {
     @Test("A successful appeal restores the score; a failed one does not")
     func appeals() throws {
         let source = "coverage: 1\nrollout: {start: 2016-01-01, end: 2016-01-31}"
-        let won = try SimulationFixture.run(SimulationFixture.scenario(source: source, extra: """
-            appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 1, false_records: 1}, days_to_decide: 20}
-            """), on: SimulationFixture.adults(200)).collector
+        let won = try SimulationFixture.run(
+            SimulationFixture.scenario(
+                source: source,
+                extra: """
+                    appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 1, false_records: 1}, days_to_decide: 20}
+                    """
+            ),
+            on: SimulationFixture.adults(200)
+        ).collector
         #expect(won.total("appeals.overturned") == won.total("records.total"))
         #expect(won.value("score.mean", "2016-12") == 1000)
-        let lost = try SimulationFixture.run(SimulationFixture.scenario(source: source, extra: """
-            appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 0, false_records: 0}, days_to_decide: 20}
-            """), on: SimulationFixture.adults(200)).collector
+        let lost = try SimulationFixture.run(
+            SimulationFixture.scenario(
+                source: source,
+                extra: """
+                    appeals: {contest: {true_records: 1, false_records: 1}, success: {true_records: 0, false_records: 0}, days_to_decide: 20}
+                    """
+            ),
+            on: SimulationFixture.adults(200)
+        ).collector
         #expect(lost.total("appeals.overturned") == 0)
         #expect(try #require(lost.value("score.mean", "2016-12")) < 1000)
     }
@@ -76,13 +97,19 @@ struct MechanismTests {
     @Test("Deterrence: monitoring lowers the behaviour's rate by the declared factor")
     func deterrence() throws {
         // The source (and so monitoring) starts on 1 July; the response halves the rate.
-        let yaml = SimulationFixture.scenario(source: "coverage: 1\nrollout: {start: 2016-07-01}", rule: "delta: 0", extra: """
-            responses:
-              - {id: chilling, trigger: monitored, behaviors: [offence], factor: 0.5}
-            """)
+        let yaml = SimulationFixture.scenario(
+            source: "coverage: 1\nrollout: {start: 2016-07-01}",
+            rule: "delta: 0",
+            extra: """
+                responses:
+                  - {id: chilling, trigger: monitored, behaviors: [offence], factor: 0.5}
+                """
+        )
         let (_, out) = try SimulationFixture.run(yaml, on: SimulationFixture.adults(4_000))
         let first = (1...6).reduce(0.0) { $0 + (out.value("behavior.offence", "2016-0\($1)") ?? 0) }
-        let second = (7...12).reduce(0.0) { $0 + (out.value("behavior.offence", $1 < 10 ? "2016-0\($1)" : "2016-\($1)") ?? 0) }
+        let second = (7...12).reduce(0.0) {
+            $0 + (out.value("behavior.offence", $1 < 10 ? "2016-0\($1)" : "2016-\($1)") ?? 0)
+        }
         // 4,000 people x 12 a year x half a year = 24,000 events; halved after July (days: 182 vs 184).
         let ratio = (second / 184) / (first / 182)
         #expect(abs(ratio - 0.5) < 0.03, "ratio \(ratio)")
@@ -119,7 +146,9 @@ struct MechanismTests {
         let snapshots = simulation.finalSnapshots(census: SimulationFixture.census).sorted { $0.subject < $1.subject }
         #expect(snapshots.count == 15)
         for family in 0..<5 {
-            let (grandparent, parent, child) = (snapshots[3 * family], snapshots[3 * family + 1], snapshots[3 * family + 2])
+            let (grandparent, parent, child) = (
+                snapshots[3 * family], snapshots[3 * family + 1], snapshots[3 * family + 2]
+            )
             #expect(grandparent.tier == "C" && grandparent.spilloverCeiling == nil)
             // The parent is at C only through the spillover: that does not pass it on.
             #expect(parent.tier == "C" && parent.spilloverCeiling == "C")
@@ -129,12 +158,16 @@ struct MechanismTests {
 
     @Test("A listed parent's child is refused a high-fee private school; other children are not")
     func schoolSpillover() throws {
-        let yaml = Self.debtors(name: "School spillover", behaviors: "", rest: """
-            actions:
-              - {id: enrol_private_school, who: school_children, rate: 52}
-            spillovers:
-              - {id: school_ban, link: parents, when: {list: debtors}, effect: {block: enrol_private_school}}
-            """)
+        let yaml = Self.debtors(
+            name: "School spillover",
+            behaviors: "",
+            rest: """
+                actions:
+                  - {id: enrol_private_school, who: school_children, rate: 52}
+                spillovers:
+                  - {id: school_ban, link: parents, when: {list: debtors}, effect: {block: enrol_private_school}}
+                """
+        )
         // Fifty families of a parent (who refuses to perform a judgment, being a parent) and a
         // child, then fifty children living without a parent.
         var people: [Population.HandMadePerson] = []
@@ -159,13 +192,17 @@ struct MechanismTests {
 
     @Test("A parent on a black list: the relative_listed response stops a child's behaviour from the next month end")
     func relativeListed() throws {
-        let yaml = Self.debtors(name: "Relative listed", behaviors: """
+        let yaml = Self.debtors(
+            name: "Relative listed",
+            behaviors: """
 
-              - {id: post_online, conduct: conforming, who: minors, rate: 12}
-            """, rest: """
-            responses:
-              - {id: silence, trigger: relative_listed, behaviors: [post_online], factor: 0}
-            """)
+                  - {id: post_online, conduct: conforming, who: minors, rate: 12}
+                """,
+            rest: """
+                responses:
+                  - {id: silence, trigger: relative_listed, behaviors: [post_online], factor: 0}
+                """
+        )
         // 400 families of a parent (listed within days) and a child of 9 or 10 in 2016.
         var people: [Population.HandMadePerson] = []
         for family in 0..<400 {
@@ -210,7 +247,8 @@ struct CodeTests {
         let named: [(Group, UInt16)] = [
             (.everyone, GroupBit.everyone), (.adults, GroupBit.adults), (.minors, GroupBit.minors),
             (.schoolChildren, GroupBit.schoolChildren), (.drivers, GroupBit.drivers), (.parents, GroupBit.parents),
-            (.employees, GroupBit.employees), (.internetUsers, GroupBit.internetUsers), (.companies, GroupBit.companies),
+            (.employees, GroupBit.employees), (.internetUsers, GroupBit.internetUsers),
+            (.companies, GroupBit.companies),
         ]
         #expect(named.count == Group.allCases.count)
         for (group, bit) in named { #expect(GroupBit.bit(group) == bit, "\(group)") }

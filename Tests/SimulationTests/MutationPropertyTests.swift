@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// The property the fuzzer checks at scale, on the shipped scenarios with a fixed set of
@@ -54,8 +55,12 @@ struct MutationPropertyTests {
         default:
             let numbers = ["0", "1", "-1", "0.5", "2", "365", "1000"]
             let words = lines[line].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            guard let index = words.indices.filter({ Double(words[$0].trimmingCharacters(in: CharacterSet(charactersIn: ",]}"))) != nil })
-                .first else { return lines.joined(separator: "\n") }
+            guard
+                let index = words.indices.filter({
+                    Double(words[$0].trimmingCharacters(in: CharacterSet(charactersIn: ",]}"))) != nil
+                })
+                .first
+            else { return lines.joined(separator: "\n") }
             var changed = words
             changed[index] = numbers[mix.next(numbers.count)]
             lines[line] = changed.joined(separator: " ")
@@ -63,13 +68,16 @@ struct MutationPropertyTests {
         return lines.joined(separator: "\n")
     }
 
-    @Test("Each of 20 mutations of a shipped scenario passes and runs 30 days on 1,000 people, or fails with located errors",
-          arguments: shipped)
+    @Test(
+        "Each of 20 mutations of a shipped scenario passes and runs 30 days on 1,000 people, or fails with located errors",
+        arguments: shipped
+    )
     func mutations(file: String) throws {
         let text = try String(contentsOf: Self.repository.appendingPathComponent("scenarios/\(file)"), encoding: .utf8)
         let population = SimulationFixture.adults(1_000)
         var mix = Mix(state: UInt64(file.utf8.count))
-        var accepted = 0, refused = 0
+        var accepted = 0
+        var refused = 0
         for _ in 0..<20 {
             let mutated = Self.mutate(text, &mix)
             let reading = Scenario.read(mutated, file: file)
@@ -84,8 +92,12 @@ struct MutationPropertyTests {
             accepted += 1
             let policy = try Policy(scenario)
             let period = Period(start: scenario.period.start, end: scenario.period.start.adding(days: 29))
-            var simulation = Simulation(policy: policy, population: population, census: SimulationFixture.census,
-                                        config: SimulationConfig(period: period, seed: 1, threads: 2, traceEvery: 1_000))
+            var simulation = Simulation(
+                policy: policy,
+                population: population,
+                census: SimulationFixture.census,
+                config: SimulationConfig(period: period, seed: 1, threads: 2, traceEvery: 1_000)
+            )
             var collector = Collector()
             simulation.run(observer: &collector)
             #expect(collector.months >= 1, "\(file): a 30-day run reported no month")

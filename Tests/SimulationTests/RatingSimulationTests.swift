@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Further ratings and assigned-only tiers in the day loop, held to hand-worked answers: the same
@@ -46,7 +47,7 @@ struct RatingSimulationTests {
         // Ten manufacturers are rated and all vetoed to red; ten retailers are not rated.
         #expect(out.value("rating.environment.rated", "2018-06") == 10)
         #expect(out.value("rating.environment.tier.share.red", "2018-06") == 1)
-        #expect(out.value("rating.environment.mean", "2018-06") == 0)   // clamped at the minimum
+        #expect(out.value("rating.environment.mean", "2018-06") == 0)  // clamped at the minimum
         // Retailers are assigned M (their score of 90 would be A); manufacturers stay A: the
         // rating's points never touch the tax score.
         #expect(out.value("company.tier.share.A", "2018-06") == 0.5)

@@ -2,14 +2,17 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// Rollouts in the day loop: a phase opens a part only for the kinds of subject it covers.
 @Suite("Simulation: rollout by kind of subject")
 struct RolloutSimulationTests {
-    @Test("A source tied to a company-only phase records companies everywhere, and people only where a people's phase opens")
+    @Test(
+        "A source tied to a company-only phase records companies everywhere, and people only where a people's phase opens"
+    )
     func sourcePhaseByKind() throws {
         // Companies in Hebei (13), people in Shandong (37). The people's phase covers Guangdong
         // (44) only, so from `firms` on the bureau is open for companies in every province and for
@@ -31,7 +34,8 @@ struct RolloutSimulationTests {
         let people = (0..<10).map { Population.HandMadePerson(age: 35, household: $0, employer: $0) }
         let population = Population(seed: 3, people: people, companies: companies, census: SimulationFixture.census)
         let (_, out) = try SimulationFixture.run(yaml, on: population)
-        let dumped = out.total("behavior.dump"), littered = out.total("behavior.litter")
+        let dumped = out.total("behavior.dump")
+        let littered = out.total("behavior.litter")
         #expect(dumped > 0 && littered > 0)
         // Coverage 1: every company behaviour is recorded, no person's.
         #expect(out.total("records.source.bureau") == dumped)

@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// A property of `check` (issue 14): every mutation of a shipped scenario either passes `check`
@@ -36,13 +37,17 @@ struct ScenarioMutationTests {
     static func keyLines(_ lines: [String]) -> [KeyLine] {
         lines.enumerated().compactMap { index, line in
             let trimmed = line.drop { $0 == " " || $0 == "-" }
-            guard let colon = trimmed.range(of: ": "), !trimmed.hasPrefix("#"), !trimmed.hasPrefix("{") else { return nil }
+            guard let colon = trimmed.range(of: ": "), !trimmed.hasPrefix("#"), !trimmed.hasPrefix("{") else {
+                return nil
+            }
             let key = String(trimmed[..<colon.lowerBound])
             guard key.allSatisfy({ $0.isLetter || $0 == "_" }), !key.isEmpty else { return nil }
             let rest = line[colon.upperBound...]
             let end = rest.range(of: " #")?.lowerBound ?? rest.endIndex
             let value = rest[..<end].trimmingCharacters(in: .whitespaces)
-            guard !value.isEmpty, let start = line.range(of: value, range: colon.upperBound..<line.endIndex) else { return nil }
+            guard !value.isEmpty, let start = line.range(of: value, range: colon.upperBound..<line.endIndex) else {
+                return nil
+            }
             return KeyLine(index: index, key: key, value: start)
         }
     }
@@ -103,11 +108,14 @@ struct ScenarioMutationTests {
         }
     }
 
-    @Test("Every mutant passes check and runs 30 days, or fails check with located errors",
-          arguments: ScenarioMutationTests.shipped)
+    @Test(
+        "Every mutant passes check and runs 30 days, or fails check with located errors",
+        arguments: ScenarioMutationTests.shipped
+    )
     func mutantsAreSafe(name: String) throws {
         let text = try String(contentsOf: Self.scenariosFolder.appendingPathComponent(name), encoding: .utf8)
-        var refused = 0, ran = 0
+        var refused = 0
+        var ran = 0
         for mutant in Self.mutants(of: text) {
             let reading = Scenario.read(mutant.text, file: name)
             if let scenario = reading.scenario {

@@ -2,8 +2,9 @@ import Foundation
 import RunRecords
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulation
 
 /// The default scenario does what the article says, on a small society over its whole period:
@@ -16,22 +17,33 @@ struct SeedScenarioActsTests {
         let policy = DeterminismTests.seedScenario
         let generator = Societies.generator
         let population = generator.generate(size: 4_000, seed: 1, threads: 2)
-        var simulation = Simulation(policy: policy, population: population, census: generator.census,
-                                    config: SimulationConfig(period: policy.scenario.period, seed: 1, threads: 2,
-                                                             traceEvery: 1_000))
+        var simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: generator.census,
+            config: SimulationConfig(
+                period: policy.scenario.period,
+                seed: 1,
+                threads: 2,
+                traceEvery: 1_000
+            )
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         return (collector, simulation.groupTallies(census: generator.census), policy)
     }()
 
-    @Test("Sanctions, lists, notices and rewards each reach someone", arguments: [
-        "blocked.buy_flight", "blocked.buy_train_ticket", "blocked.buy_luxury", "blocked.rent_office",
-        "blocked.take_loan", "blocked.enrol_private_school",
-        "notices.name_published", "notices.ringtone_warning", "notices.honour_board",
-        "rewards.pay_energy_bill", "rewards.use_dating_site", "rewards.rent_with_deposit",
-        "list.entries.dishonest_judgment_debtors", "list.size.red_list",
-        "list.entries.company_blacklist", "company.notices.name_published", "blocked.bid_government_procurement",
-    ])
+    @Test(
+        "Sanctions, lists, notices and rewards each reach someone",
+        arguments: [
+            "blocked.buy_flight", "blocked.buy_train_ticket", "blocked.buy_luxury", "blocked.rent_office",
+            "blocked.take_loan", "blocked.enrol_private_school",
+            "notices.name_published", "notices.ringtone_warning", "notices.honour_board",
+            "rewards.pay_energy_bill", "rewards.use_dating_site", "rewards.rent_with_deposit",
+            "list.entries.dishonest_judgment_debtors", "list.size.red_list",
+            "list.entries.company_blacklist", "company.notices.name_published", "blocked.bid_government_procurement",
+        ]
+    )
     func mechanismActs(metric: String) {
         #expect(Self.run.collector.total(metric) > 0, "\(metric) is 0 over the whole run")
     }

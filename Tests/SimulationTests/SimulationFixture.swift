@@ -3,6 +3,7 @@ import RunRecords
 import SocialCredit
 import Society
 import TestSupport
+
 @testable import Simulation
 
 enum SimulationFixture {
@@ -10,20 +11,39 @@ enum SimulationFixture {
 
     /// `count` unrelated adults in single households (Shandong, urban), optionally with parents.
     static func adults(_ count: Int, seed: UInt64 = 1) -> Population {
-        Population(seed: seed, people: (0..<count).map { Population.HandMadePerson(age: 35, household: $0) }, census: census)
+        Population(
+            seed: seed,
+            people: (0..<count).map { Population.HandMadePerson(age: 35, household: $0) },
+            census: census
+        )
     }
 
     /// Runs a scenario (YAML text) on a population over its whole period, on the population's seed.
-    static func run(_ yaml: String, on population: Population, threads: Int = 2, traceEvery: Int = 1) throws
-        -> (simulation: Simulation, collector: Collector) {
-        try Societies.run(Scenario.parse(yaml, file: "test.yaml"), on: population, seed: population.seed, threads: threads,
-                          traceEvery: traceEvery)
+    static func run(
+        _ yaml: String,
+        on population: Population,
+        threads: Int = 2,
+        traceEvery: Int = 1
+    ) throws
+        -> (simulation: Simulation, collector: Collector)
+    {
+        try Societies.run(
+            Scenario.parse(yaml, file: "test.yaml"),
+            on: population,
+            seed: population.seed,
+            threads: threads,
+            traceEvery: traceEvery
+        )
     }
 
     /// A one-year scenario with one behaviour observed by one source and judged by one rule;
     /// `source`, `rule`, `extra` are spliced into the YAML.
-    static func scenario(source: String = "coverage: 1", rule: String = "delta: -10", behaviorRate: Double = 12,
-                         extra: String = "") -> String {
+    static func scenario(
+        source: String = "coverage: 1",
+        rule: String = "delta: -10",
+        behaviorRate: Double = 12,
+        extra: String = ""
+    ) -> String {
         """
         scenario: {name: Mechanism test, start: 2016-01-01, end: 2016-12-31}
         score:

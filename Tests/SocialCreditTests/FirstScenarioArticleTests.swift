@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import SocialCredit
 
 /// The DocC article "Write your first scenario" builds its scenario from YAML blocks: put
@@ -8,7 +9,9 @@ import TestSupport
 /// `sclab check --strict` requires), and the mistake it shows must be reported as it says.
 @Suite("The first-scenario article")
 struct FirstScenarioArticleTests {
-    static let article = SCLab.repository.appendingPathComponent("Sources/SocialCredit/SocialCredit.docc/WriteYourFirstScenario.md")
+    static let article = SCLab.repository.appendingPathComponent(
+        "Sources/SocialCredit/SocialCredit.docc/WriteYourFirstScenario.md"
+    )
 
     /// The article's YAML blocks, one after another with a blank line between, as one file.
     static func scenarioText() throws -> String {
@@ -33,7 +36,11 @@ struct FirstScenarioArticleTests {
         let broken = try Self.scenarioText().replacingOccurrences(of: "behavior: jaywalking", with: "behavior: jaywalk")
         let errors = Scenario.read(broken, file: "crossing.yaml").diagnostics.map(\.description)
         let article = try String(contentsOf: Self.article, encoding: .utf8)
-        #expect(errors == ["crossing.yaml:36:15: rules[0].behavior: unknown behaviour 'jaywalk' (did you mean 'jaywalking'?)"])
+        #expect(
+            errors == [
+                "crossing.yaml:36:15: rules[0].behavior: unknown behaviour 'jaywalk' (did you mean 'jaywalking'?)"
+            ]
+        )
         #expect(errors.allSatisfy { article.contains($0) })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SocialCredit
 
 /// Worked examples for the court list of dishonest judgment debtors (shared/research/real-systems.md §2):
@@ -12,7 +13,11 @@ struct ListEngineTests {
     func jointPunishment() throws {
         var parent = RecordBook(policy)
         let refusal = parent.add("refuse_judgment", on: "2016-03-01")
-        let flight = try policy.decide(#require(policy.action("buy_flight")), for: parent.subject(), on: d("2016-06-01"))
+        let flight = try policy.decide(
+            #require(policy.action("buy_flight")),
+            for: parent.subject(),
+            on: d("2016-06-01")
+        )
         #expect(!flight.allowed)
         let block = try #require(flight.blocks.first)
         #expect(block.origin == .measure(try #require(policy.scenario.measures.firstIndex { $0.id == "flight_ban" })))
@@ -22,8 +27,14 @@ struct ListEngineTests {
         #expect(policy.notices(for: flight.standing) == ["ringtone_warning", "name_published"])
 
         let child = Subject(province: 37)
-        let school = try #require(policy.decide("enrol_private_school", for: child,
-                                                relations: Relations(parents: [parent.subject()]), on: d("2016-09-01")))
+        let school = try #require(
+            policy.decide(
+                "enrol_private_school",
+                for: child,
+                relations: Relations(parents: [parent.subject()]),
+                on: d("2016-09-01")
+            )
+        )
         #expect(!school.allowed)
         #expect(school.blocks.map(\.origin) == [.spillover(0, through: [0])])
         #expect(school.blocks.first?.because.records == [refusal])
@@ -43,8 +54,14 @@ struct ListEngineTests {
         let past = try #require(after.standing.pastLists.first)
         #expect(past.ending == .repaired(record: repayment))
         #expect(past.end == d("2017-02-13"))
-        let school = try #require(policy.decide("enrol_private_school", for: Subject(province: 37),
-                                                relations: Relations(parents: [book.subject()]), on: d("2017-02-13")))
+        let school = try #require(
+            policy.decide(
+                "enrol_private_school",
+                for: Subject(province: 37),
+                relations: Relations(parents: [book.subject()]),
+                on: d("2017-02-13")
+            )
+        )
         #expect(school.allowed)
     }
 
@@ -77,18 +94,24 @@ struct ListEngineTests {
     @Test("An overturned listing record takes the debtor off the list from the decision day")
     func appealDelists() throws {
         var book = RecordBook(policy)
-        book.add("refuse_judgment", on: "2016-03-01",
-                 appeal: Appeal(filed: d("2016-03-05"), decided: d("2016-05-04"), outcome: .overturned))
+        book.add(
+            "refuse_judgment",
+            on: "2016-03-01",
+            appeal: Appeal(filed: d("2016-03-05"), decided: d("2016-05-04"), outcome: .overturned)
+        )
         let flight = try #require(policy.action("buy_flight"))
         #expect(!policy.decide(flight, for: book.subject(), on: d("2016-05-03")).allowed)
         #expect(policy.decide(flight, for: book.subject(), on: d("2016-05-04")).allowed)
     }
 
-    @Test("Friends: a penalty when at least 30% of friends are at tier C or worse", arguments: [
-        (lowFriends: 1, friends: 5, expected: 1000),
-        (lowFriends: 2, friends: 5, expected: 980),
-        (lowFriends: 3, friends: 10, expected: 980),
-    ])
+    @Test(
+        "Friends: a penalty when at least 30% of friends are at tier C or worse",
+        arguments: [
+            (lowFriends: 1, friends: 5, expected: 1000),
+            (lowFriends: 2, friends: 5, expected: 980),
+            (lowFriends: 3, friends: 10, expected: 980),
+        ]
+    )
     func friends(lowFriends: Int, friends: Int, expected: Int) {
         var low = RecordBook(policy)
         low.add("breach_judgment", on: "2015-01-01")
@@ -104,8 +127,11 @@ struct ListEngineTests {
     func employer() {
         var company = RecordBook(policy)
         company.add("unpaid_wages", on: "2016-01-01")
-        let employee = policy.assess(Subject(province: 37), on: d("2016-02-01"),
-                                     relations: Relations(employer: company.subject(kind: .companies)))
+        let employee = policy.assess(
+            Subject(province: 37),
+            on: d("2016-02-01"),
+            relations: Relations(employer: company.subject(kind: .companies))
+        )
         #expect(employee.score == 1000)
         #expect(employee.tier.map { policy.scenario.score.tiers[$0].id } == "B")
         let companyStanding = policy.assess(company.subject(kind: .companies), on: d("2016-02-01"))
@@ -120,18 +146,20 @@ struct ListEngineTests {
         book.add("refuse_judgment", on: "2016-03-01")
         let decision = try #require(policy.decide("buy_flight", for: book.subject(), on: d("2016-06-01")))
         let text = policy.explain(decision, records: book.records)
-        #expect(text == """
-            buy_flight on 2016-06-01: BLOCKED
-              blocked by measure flight_ban: on list dishonest_debtors; records #2; rules court_listing
-            score 990 on 2016-06-01, tier A (from 1000 initial)
-              -10: record #1 loan_arrears on 2016-01-10 from bank  [rule arrears]
-              0: record #2 refuse_judgment on 2016-03-01 from court  [rule court_listing]
-              on black list dishonest_debtors since 2016-03-01 until 2018-03-01; records #2; published
-              measure flight_ban (block) in force: on list dishonest_debtors; records #2; rules court_listing
-              measure private_school_ban (block) in force: on list dishonest_debtors; records #2; rules court_listing
-              measure deposit_waiver (reward) in force: tier A; score 990
-              measure ringtone (notice) in force: on list dishonest_debtors; records #2; rules court_listing
-            """)
+        #expect(
+            text == """
+                buy_flight on 2016-06-01: BLOCKED
+                  blocked by measure flight_ban: on list dishonest_debtors; records #2; rules court_listing
+                score 990 on 2016-06-01, tier A (from 1000 initial)
+                  -10: record #1 loan_arrears on 2016-01-10 from bank  [rule arrears]
+                  0: record #2 refuse_judgment on 2016-03-01 from court  [rule court_listing]
+                  on black list dishonest_debtors since 2016-03-01 until 2018-03-01; records #2; published
+                  measure flight_ban (block) in force: on list dishonest_debtors; records #2; rules court_listing
+                  measure private_school_ban (block) in force: on list dishonest_debtors; records #2; rules court_listing
+                  measure deposit_waiver (reward) in force: tier A; score 990
+                  measure ringtone (notice) in force: on list dishonest_debtors; records #2; rules court_listing
+                """
+        )
     }
 }
 
@@ -167,14 +195,23 @@ struct RefinementTests {
         parent.add("heroic_act", on: "2015-02-01")  // 1060: AAA
         let school = try #require(policy.action("enrol_private_school"))
         let child = Subject(province: 37)
-        let rewarded = policy.decide(school, for: child, relations: Relations(parents: [parent.subject()]), on: d("2015-09-01"))
+        let rewarded = policy.decide(
+            school,
+            for: child,
+            relations: Relations(parents: [parent.subject()]),
+            on: d("2015-09-01")
+        )
         #expect(rewarded.allowed)
         #expect(rewarded.rewards.map(\.origin) == [.spillover(1, through: [0])])
 
         var other = RecordBook(policy)
         other.add("refuse_judgment", on: "2015-03-01")
-        let mixed = policy.decide(school, for: child, relations: Relations(parents: [parent.subject(), other.subject()]),
-                                  on: d("2015-09-01"))
+        let mixed = policy.decide(
+            school,
+            for: child,
+            relations: Relations(parents: [parent.subject(), other.subject()]),
+            on: d("2015-09-01")
+        )
         #expect(!mixed.allowed)
         #expect(mixed.blocks.map(\.origin) == [.spillover(0, through: [1])])
         #expect(mixed.rewards.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SocialCredit
 
 /// The decisions of issue 12, where the decision engine and the simulation used to disagree,
@@ -44,7 +45,8 @@ struct OneSemanticsTests {
 
     @Test("Each record holds its own tier ceiling; overturning the later one leaves the earlier")
     func ceilingsPerRecord() throws {
-        let c = try #require(policy.tier("C")), a = try #require(policy.tier("A"))
+        let c = try #require(policy.tier("C"))
+        let a = try #require(policy.tier("A"))
         var book = RecordBook(policy)
         book.add("drunk_driving", on: "2016-01-01")
         book.add("drunk_driving", on: "2016-07-01", appeal: overturned("2016-07-01", "2016-08-01"))
@@ -78,24 +80,36 @@ struct OneSemanticsTests {
         #expect(!CleanDays.holds(lastNegative: Int32(0), days: Int32.max, on: Int32.min + 5))
     }
 
-    @Test("A record judged by two rules naming the same list lists once, and the second rule stands in when the first is overturned")
+    @Test(
+        "A record judged by two rules naming the same list lists once, and the second rule stands in when the first is overturned"
+    )
     func twoRulesOneList() throws {
         let text = try Fixture.text("worked-examples.yaml").replacingOccurrences(
             of: "  - {id: court_listing, behavior: refuse_judgment, list: dishonest_debtors}",
             with: """
-              - {id: court_listing, behavior: refuse_judgment, list: dishonest_debtors}
-              - {id: court_listing_long, behavior: refuse_judgment, list: dishonest_debtors, list_term_days: 1825}
-            """)
+                  - {id: court_listing, behavior: refuse_judgment, list: dishonest_debtors}
+                  - {id: court_listing_long, behavior: refuse_judgment, list: dishonest_debtors, list_term_days: 1825}
+                """
+        )
         let policy = try Policy(Scenario.parse(text, file: "two-rules.yaml"))
         let list = try #require(policy.list("dishonest_debtors"))
         let first = try #require(policy.scenario.rules.firstIndex { $0.id == "court_listing" })
-        var record = Record(id: 1, behavior: try #require(policy.behavior("refuse_judgment")), source: 1, occurred: d("2016-03-01"))
-        let entry = try #require(policy.assess(Subject(province: 37, records: [record]), on: d("2016-04-01")).entry(list))
+        var record = Record(
+            id: 1,
+            behavior: try #require(policy.behavior("refuse_judgment")),
+            source: 1,
+            occurred: d("2016-03-01")
+        )
+        let entry = try #require(
+            policy.assess(Subject(province: 37, records: [record]), on: d("2016-04-01")).entry(list)
+        )
         #expect(entry.end == d("2018-03-01"))  // 730 days, not extended by the second rule
         #expect(entry.extensions.isEmpty && entry.extendedDays == 0)
 
         record.ruleAppeals[first] = overturned("2016-03-01", "2016-04-01")
-        let rebuilt = try #require(policy.assess(Subject(province: 37, records: [record]), on: d("2016-04-01")).entry(list))
+        let rebuilt = try #require(
+            policy.assess(Subject(province: 37, records: [record]), on: d("2016-04-01")).entry(list)
+        )
         #expect(rebuilt.start == d("2016-03-01"))
         #expect(rebuilt.end == d("2021-02-28"))  // 1,825 days from 2016-03-01
     }
@@ -114,7 +128,9 @@ struct OneSemanticsTests {
         #expect(!policy.assess(book.subject(), on: d("2016-06-04")).isListed(list))
     }
 
-    @Test("Overturning an extension takes its days off; overturning the listing record restarts the entry from the extension")
+    @Test(
+        "Overturning an extension takes its days off; overturning the listing record restarts the entry from the extension"
+    )
     func overturnedListRecords() throws {
         let list = try #require(policy.list("dishonest_debtors"))
         var extended = RecordBook(policy)
@@ -145,8 +161,13 @@ struct OneSemanticsTests {
 
     @Test("The list state machine, step by step")
     func listTermMachine() {
-        let rules = ListTermRules(extensionDays: 100, maxExtensionDays: 150, hasRemoval: true,
-                                  removalMinimumDays: 10, removalDelayDays: 3)
+        let rules = ListTermRules(
+            extensionDays: 100,
+            maxExtensionDays: 150,
+            hasRemoval: true,
+            removalMinimumDays: 10,
+            removalDelayDays: 3
+        )
         var term: ListTerm?
         #expect(rules.trigger(&term, day: 0, record: 1, termDays: 365) == .entered)
         #expect(rules.trigger(&term, day: 5, record: 1, termDays: 365) == .unchanged)
@@ -166,7 +187,8 @@ struct OneSemanticsTests {
     func notices() throws {
         let text = try Fixture.text("worked-examples.yaml").replacingOccurrences(
             of: "  - {id: wage_arrears, kind: black, subject: companies, term_days: 1095}",
-            with: "  - {id: wage_arrears, kind: black, subject: companies, term_days: 1095, published: true}")
+            with: "  - {id: wage_arrears, kind: black, subject: companies, term_days: 1095, published: true}"
+        )
         let policy = try Policy(Scenario.parse(text, file: "published.yaml"))
         #expect(policy.noticeChannels == ["ringtone_warning", "name_published"])
         var company = RecordBook(policy)

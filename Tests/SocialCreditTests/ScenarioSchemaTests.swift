@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SocialCredit
 
 /// The scenario schema is the reader's declarations written as JSON Schema: the committed file
@@ -15,21 +16,34 @@ struct ScenarioSchemaTests {
     }
 
     @Test func committedSchemaIsTheBuildersOutput() throws {
-        let committed = try String(contentsOf: Self.root.appendingPathComponent("schema/scenario.schema.json"), encoding: .utf8)
-        #expect(committed == ScenarioSchema.text,
-                "schema/scenario.schema.json differs from what the declarations give: regenerate it with `swift run sclab schema --out schema/scenario.schema.json`")
+        let committed = try String(
+            contentsOf: Self.root.appendingPathComponent("schema/scenario.schema.json"),
+            encoding: .utf8
+        )
+        #expect(
+            committed == ScenarioSchema.text,
+            "schema/scenario.schema.json differs from what the declarations give: regenerate it with `swift run sclab schema --out schema/scenario.schema.json`"
+        )
     }
 
     @Test func everyDeclaredKeyHasItsMeaningInTheDocs() throws {
-        let docs = try String(contentsOf: Self.root.appendingPathComponent("docs/scenario-language.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: Self.root.appendingPathComponent("docs/scenario-language.md"),
+            encoding: .utf8
+        )
         let rows = docs.split(separator: "\n").filter { $0.hasPrefix("| ") }.map {
             $0.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         }
         for table in ScenarioFields.all {
             for field in table.fields {
                 let key = "`\(table.documentedPrefix)\(field.key)`"
-                let documented = rows.contains { $0.count > 2 && $0[1].contains(key) && $0.dropFirst(2).contains(field.summary) }
-                #expect(documented, "\(table.name).\(field.key): no row of docs/scenario-language.md for \(key) reads '\(field.summary)'")
+                let documented = rows.contains {
+                    $0.count > 2 && $0[1].contains(key) && $0.dropFirst(2).contains(field.summary)
+                }
+                #expect(
+                    documented,
+                    "\(table.name).\(field.key): no row of docs/scenario-language.md for \(key) reads '\(field.summary)'"
+                )
             }
         }
     }
@@ -88,7 +102,10 @@ struct ScenarioSchemaTests {
     @Test(arguments: [
         ("unknown-key.yaml", "sources[0]", "unknown key 'delay'"),
         ("wrong-type.yaml", "rules[0].delta", "expected a number, found text '-10'"),
-        ("out-of-range.yaml", "rules[0].lifetime_days", "must be from 0 to 32000 days (a run's longest period), found 40000"),
+        (
+            "out-of-range.yaml", "rules[0].lifetime_days",
+            "must be from 0 to 32000 days (a run's longest period), found 40000"
+        ),
         ("missing-key.yaml", "behaviors[1]", "missing required key 'conduct'"),
     ])
     func brokenFixtureIsRefusedByReaderAndSchema(file: String, path: String, message: String) throws {
@@ -116,7 +133,9 @@ struct SchemaWalk {
 
     func problems(in text: String) -> [Problem] {
         var log = DiagnosticLog(file: "walk.yaml")
-        guard let root = DocumentNode.parse(text, isJSON: false, log: &log) else { return [Problem(path: "", message: "unreadable")] }
+        guard let root = DocumentNode.parse(text, isJSON: false, log: &log) else {
+            return [Problem(path: "", message: "unreadable")]
+        }
         var found: [Problem] = []
         check(root, schema, "", &found)
         return found
@@ -124,14 +143,19 @@ struct SchemaWalk {
 
     private func resolve(_ node: [String: Any]) -> [String: Any] {
         guard let ref = node["$ref"] as? String, ref.hasPrefix("#/$defs/"),
-              let target = (schema["$defs"] as? [String: Any])?[String(ref.dropFirst(8))] as? [String: Any] else { return node }
+            let target = (schema["$defs"] as? [String: Any])?[String(ref.dropFirst(8))] as? [String: Any]
+        else { return node }
         return target
     }
 
     private func check(_ node: DocumentNode, _ raw: [String: Any], _ path: String, _ found: inout [Problem]) {
         let rule = resolve(raw)
         if let options = rule["anyOf"] as? [[String: Any]] {
-            if !options.contains(where: { var none: [Problem] = []; check(node, $0, path, &none); return none.isEmpty }) {
+            if !options.contains(where: {
+                var none: [Problem] = []
+                check(node, $0, path, &none)
+                return none.isEmpty
+            }) {
                 found.append(Problem(path: path, message: "matches none of anyOf"))
             }
             return
@@ -139,7 +163,9 @@ struct SchemaWalk {
         let types = (rule["type"] as? String).map { [$0] } ?? rule["type"] as? [String] ?? []
         switch node.value {
         case let .mapping(pairs):
-            guard types.isEmpty || types.contains("object") else { return found.append(Problem(path: path, message: "a mapping")) }
+            guard types.isEmpty || types.contains("object") else {
+                return found.append(Problem(path: path, message: "a mapping"))
+            }
             let properties = rule["properties"] as? [String: Any] ?? [:]
             var keys: [String] = []
             for pair in pairs {
@@ -156,32 +182,39 @@ struct SchemaWalk {
                 found.append(Problem(path: path, message: "missing '\(key)'"))
             }
         case let .sequence(items):
-            guard types.isEmpty || types.contains("array") else { return found.append(Problem(path: path, message: "a list")) }
+            guard types.isEmpty || types.contains("array") else {
+                return found.append(Problem(path: path, message: "a list"))
+            }
             if let element = rule["items"] as? [String: Any] {
                 for (index, item) in items.enumerated() { check(item, element, "\(path)[\(index)]", &found) }
             }
         case let .scalar(text, plain):
-            if let message = scalarProblem(text, plain: plain, rule, types) { found.append(Problem(path: path, message: message)) }
+            if let message = scalarProblem(text, plain: plain, rule, types) {
+                found.append(Problem(path: path, message: message))
+            }
         }
     }
 
     private func scalarProblem(_ text: String, plain: Bool, _ rule: [String: Any], _ types: [String]) -> String? {
         let number = plain ? Double(text.filter { $0 != "_" }) : nil
         let boolean = plain && ["true", "false", "yes", "no", "on", "off", "True", "False"].contains(text)
-        let fits = types.isEmpty || types.contains { type in
-            switch type {
-            case "string": return number == nil && !boolean
-            case "number": return number != nil
-            case "integer": return number.map { $0 == $0.rounded() } ?? false
-            case "boolean": return boolean
-            default: return false
+        let fits =
+            types.isEmpty
+            || types.contains { type in
+                switch type {
+                case "string": return number == nil && !boolean
+                case "number": return number != nil
+                case "integer": return number.map { $0 == $0.rounded() } ?? false
+                case "boolean": return boolean
+                default: return false
+                }
             }
-        }
         if !fits { return "'\(text)' is not \(types.joined(separator: " or "))" }
         if let words = rule["enum"] as? [String], !words.contains(text) { return "'\(text)' is not one of \(words)" }
         if let number, let low = rule["minimum"] as? Double, number < low { return "\(text) is below \(low)" }
         if let number, let high = rule["maximum"] as? Double, number > high { return "\(text) is above \(high)" }
-        if let pattern = rule["pattern"] as? String, let regex = try? Regex(pattern), text.wholeMatch(of: regex) == nil {
+        if let pattern = rule["pattern"] as? String, let regex = try? Regex(pattern), text.wholeMatch(of: regex) == nil
+        {
             return "'\(text)' does not match \(pattern)"
         }
         return nil

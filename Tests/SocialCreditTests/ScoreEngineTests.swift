@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SocialCredit
 
 /// Worked examples for scores and tiers, from the Rongcheng Assessment Standard
@@ -47,7 +48,11 @@ struct ScoreEngineTests {
         #expect(standing.isListed(try #require(policy.list("trustworthy"))))
         let heating = try #require(policy.action("pay_heating_bill"))
         let decision = policy.decide(heating, for: book.subject(), on: d("2015-08-01"))
-        #expect(decision.rewards.map(\.origin) == [.measure(try #require(policy.scenario.measures.firstIndex { $0.id == "heating_discount" }))])
+        #expect(
+            decision.rewards.map(\.origin) == [
+                .measure(try #require(policy.scenario.measures.firstIndex { $0.id == "heating_discount" }))
+            ]
+        )
     }
 
     @Test("Yearly cap: four arrears in one year cost 30, not 40; the cap resets next year")
@@ -90,8 +95,11 @@ struct ScoreEngineTests {
         #expect(policy.assess(book.subject(), on: d("2016-07-08")).score == 950)
         #expect(policy.assess(book.subject(), on: d("2016-07-09")).score == 1000)
         var upheld = RecordBook(policy)
-        upheld.add("breach_judgment", on: "2016-05-02",
-                   appeal: Appeal(filed: d("2016-05-10"), decided: d("2016-07-09"), outcome: .upheld))
+        upheld.add(
+            "breach_judgment",
+            on: "2016-05-02",
+            appeal: Appeal(filed: d("2016-05-10"), decided: d("2016-07-09"), outcome: .upheld)
+        )
         #expect(policy.assess(upheld.subject(), on: d("2016-08-01")).score == 950)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SocialCredit
 
 /// The seed scenario's own rules at work on single people: what the article describes, traced.
@@ -13,7 +14,9 @@ struct SeedPolicyTests {
         policy = try Policy(#require(reading.scenario))
     }
 
-    @Test("A judgment debtor in a non-pilot province is listed nationally, blocked from flights and G-trains; their child from a good school")
+    @Test(
+        "A judgment debtor in a non-pilot province is listed nationally, blocked from flights and G-trains; their child from a good school"
+    )
     func courtListIsNational() throws {
         var debtor = RecordBook(policy)
         debtor.add("judgment_not_performed", on: "2016-03-01")
@@ -23,8 +26,14 @@ struct SeedPolicyTests {
         #expect(try #require(policy.decide("buy_train_ticket", for: guangdong, on: d("2016-06-01"))).allowed == false)
         #expect(flight.standing.score == 1000)  // the points deduction runs only where the pilots run
         #expect(policy.notices(for: flight.standing).contains("name_published"))
-        let school = try #require(policy.decide("enrol_private_school", for: Subject(province: 44),
-                                                relations: Relations(parents: [guangdong]), on: d("2016-09-01")))
+        let school = try #require(
+            policy.decide(
+                "enrol_private_school",
+                for: Subject(province: 44),
+                relations: Relations(parents: [guangdong]),
+                on: d("2016-09-01")
+            )
+        )
         #expect(!school.allowed)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import SocialCredit
 
 /// Every scenario shipped in scenarios/ reads without errors or warnings and compiles.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SocialCredit
 
 /// Spillovers as a run holds them: computed from linked subjects' standing at a month end and
@@ -7,7 +8,9 @@ import Testing
 struct SnapshotSpilloverTests {
     let policy = Fixture.workedPolicy
 
-    @Test("A parent listed on 1 March blocks the child's school from a snapshot on or after that day, not before; nil: no spillover")
+    @Test(
+        "A parent listed on 1 March blocks the child's school from a snapshot on or after that day, not before; nil: no spillover"
+    )
     func listingReachesAtTheNextSnapshot() throws {
         var parent = RecordBook(policy)
         parent.add("refuse_judgment", on: "2016-03-01")
@@ -15,11 +18,27 @@ struct SnapshotSpilloverTests {
         let child = Subject(province: 37)
         let relations = Relations(parents: [parent.subject()])
         // 15 March: the run still holds the spillovers of the February month end.
-        #expect(policy.decide(school, for: child, relations: relations, on: d("2016-03-15"), spilloversAsOf: d("2016-02-29")).allowed)
-        let blocked = policy.decide(school, for: child, relations: relations, on: d("2016-04-15"), spilloversAsOf: d("2016-03-31"))
+        #expect(
+            policy.decide(
+                school,
+                for: child,
+                relations: relations,
+                on: d("2016-03-15"),
+                spilloversAsOf: d("2016-02-29")
+            ).allowed
+        )
+        let blocked = policy.decide(
+            school,
+            for: child,
+            relations: relations,
+            on: d("2016-04-15"),
+            spilloversAsOf: d("2016-03-31")
+        )
         #expect(!blocked.allowed)
         #expect(blocked.blocks.map(\.origin) == [.spillover(0, through: [0])])
-        #expect(policy.decide(school, for: child, relations: relations, on: d("2016-04-15"), spilloversAsOf: nil).allowed)
+        #expect(
+            policy.decide(school, for: child, relations: relations, on: d("2016-04-15"), spilloversAsOf: nil).allowed
+        )
         // Without a snapshot day the engine tests the parent on the day itself, as before.
         #expect(!policy.decide(school, for: child, relations: relations, on: d("2016-03-15")).allowed)
     }

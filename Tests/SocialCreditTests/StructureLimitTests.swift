@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SocialCredit
 
 /// Hostile structure is a located error, never a crash or a runaway: alias bombs, nesting far
@@ -108,7 +109,10 @@ struct StructureLimitTests {
     @Test("A scenario may use anchors and aliases within the limits")
     func smallAliasesRead() throws {
         let text = ScenarioErrorTests.valid
-            .replacingOccurrences(of: "observes: [jaywalking, blood_donation]", with: "observes: &seen [jaywalking, blood_donation]")
+            .replacingOccurrences(
+                of: "observes: [jaywalking, blood_donation]",
+                with: "observes: &seen [jaywalking, blood_donation]"
+            )
         let reading = Scenario.read(text + "extra_source_list: *seen\n", file: "aliases.yaml")
         // The alias itself is fine; the unknown top-level key is the only complaint.
         #expect(reading.errors.count == 1)
@@ -124,7 +128,9 @@ struct StructureLimitTests {
         #expect(error.message.contains("a scenario may be at most 4194304 bytes"))
         // An endless device: at most one byte past the limit is read.
         let endless = Scenario.read(contentsOf: "/dev/zero")
-        #expect(endless.errors.map(\.message) == ["is larger than 4194304 bytes (4 MiB): a scenario may be at most that"])
+        #expect(
+            endless.errors.map(\.message) == ["is larger than 4194304 bytes (4 MiB): a scenario may be at most that"]
+        )
     }
 
     @Test("A control character is an error at its line and column (found by fuzzing: it had no place)")
@@ -186,18 +192,20 @@ struct MetricLimitTests {
     @Test("A calibration metric 100 parentheses deep is an error at its line and character")
     func locatedInScenario() throws {
         let metric = StructureLimitTests.nested(100, "(", "1", ")")
-        let text = ScenarioErrorTests.valid + """
-            calibration:
-              targets:
-                - id: t
-                  metric: \(metric)
-                  value: 1
-                  tolerance: 0.1
-                  source: test
+        let text =
+            ScenarioErrorTests.valid + """
+                calibration:
+                  targets:
+                    - id: t
+                      metric: \(metric)
+                      value: 1
+                      tolerance: 0.1
+                      source: test
 
-            """
+                """
         let reading = Scenario.read(text, file: "deep-metric.yaml")
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("metric: (") }! + 1
+        let line =
+            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("metric: (") }! + 1
         #expect(reading.errors.map(\.location) == [SourceLocation(line: line, column: 15 + 64)])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SocialCredit
 
 /// Shared fixtures: the worked-example policy and a compact way to write records.
@@ -30,8 +31,14 @@ struct RecordBook {
     mutating func add(_ behavior: String, on day: String, judgedOtherwise: Bool = false, appeal: Appeal? = nil) -> Int {
         let index = policy.behavior(behavior)!
         let source = policy.scenario.sources.firstIndex { $0.observes.contains { $0.id == behavior } } ?? 0
-        let record = Record(id: records.count + 1, behavior: index, source: source, occurred: d(day),
-                            judgedOtherwise: judgedOtherwise, appeal: appeal)
+        let record = Record(
+            id: records.count + 1,
+            behavior: index,
+            source: source,
+            occurred: d(day),
+            judgedOtherwise: judgedOtherwise,
+            appeal: appeal
+        )
         records.append(record)
         return record.id
     }

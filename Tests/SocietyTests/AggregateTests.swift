@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Society
 
 /// The society-wide aggregates (sex ratio, under-15 and 65-and-over shares, mean age): the one
@@ -44,7 +45,8 @@ struct AggregateTests {
     func censusFigures() {
         let a = census.aggregates
         #expect(abs(a.sexRatio - 100 * 721_416_394.0 / 688_362_330.0) < 1e-9)  // 104.80
-        #expect(abs(a.under15Share - 253_383_938.0 / 1_409_778_724.0) < 1e-9)  // 17.97% (17.95% of the total with servicemen)
+        // 17.97% (17.95% of the total with servicemen).
+        #expect(abs(a.under15Share - 253_383_938.0 / 1_409_778_724.0) < 1e-9)
         #expect(abs(a.over65Share - 190_635_280.0 / 1_409_778_724.0) < 1e-9)  // 13.52% (13.50%)
         #expect(abs(a.meanAge - 38.7924) < 1e-4)
         #expect(census.publishedMeanAge == 38.8)
@@ -67,7 +69,9 @@ struct AggregateTests {
             Population.HandMadePerson(age: person.0, male: person.1, household: index)
         }
         let report = SocietyReport(population: Population(seed: 1, people: people, census: census), census: census)
-        let rows = Dictionary(uniqueKeysWithValues: report.marginals.filter { $0.table == "aggregates" }.map { ($0.label, $0) })
+        let rows = Dictionary(
+            uniqueKeysWithValues: report.marginals.filter { $0.table == "aggregates" }.map { ($0.label, $0) }
+        )
         #expect(abs((rows["men per 100 women"]?.generated ?? 0) - 150) < 1e-9)
         #expect(abs((rows["men per 100 women"]?.census ?? 0) - census.aggregates.sexRatio) < 1e-12)
         #expect(abs((rows["under 15"]?.generated ?? 0) - 0.4) < 1e-12)
@@ -79,20 +83,29 @@ struct AggregateTests {
 
     /// Only the household and people steps (ages and sexes are settled there), at the size where
     /// the check's tolerances are 0.5 men per 100 women and 0.5 pp.
-    @Test("Generated people (1,000,000) meet the census sex ratio within 0.5, the age shares within 0.5 pp, the mean age within 0.2")
+    @Test(
+        "Generated people (1,000,000) meet the census sex ratio within 0.5, the age shares within 0.5 pp, the mean age within 0.2"
+    )
     func generated() {
         let generator = SocietyFixture.generator
         let random = CounterRandom(seed: 3)
         let parallel = ParallelChunks(threads: 2)
-        let plan = HouseholdPlan(size: 1_000_000, census: census, model: generator.householdModel, random: random,
-                                 parallel: parallel)
+        let plan = HouseholdPlan(
+            size: 1_000_000,
+            census: census,
+            model: generator.householdModel,
+            random: random,
+            parallel: parallel
+        )
         let people = generator.makePeople(plan: plan, random: random, parallel: parallel)
-        var male = [Double](repeating: 0, count: 101), female = male
+        var male = [Double](repeating: 0, count: 101)
+        var female = male
         for person in 0..<people.count {
             let age = Int(people.age[person])
             if people.flags[person].contains(.male) { male[age] += 1 } else { female[age] += 1 }
         }
-        let generatedFigures = AgeSexAggregates(male: male, female: female), target = census.aggregates
+        let generatedFigures = AgeSexAggregates(male: male, female: female)
+        let target = census.aggregates
         #expect(abs(generatedFigures.sexRatio - target.sexRatio) <= 0.5, "\(generatedFigures.sexRatio)")
         #expect(abs(generatedFigures.under15Share - target.under15Share) <= 0.005, "\(generatedFigures.under15Share)")
         #expect(abs(generatedFigures.over65Share - target.over65Share) <= 0.005, "\(generatedFigures.over65Share)")

@@ -1,6 +1,7 @@
 import Foundation
 import SocialCredit
 import Testing
+
 @testable import Society
 
 @Suite("Friendship network storage")
@@ -34,8 +35,12 @@ struct NetworkTests {
     @Test("Rows decode a hand-made society's friendships, in the order given")
     func handMadeRows() {
         let people = (0..<5).map { Population.HandMadePerson(household: $0) }
-        let society = Population(seed: 1, people: people, friendships: [(0, 3), (3, 1), (2, 3), (4, 0)],
-                                 census: generator.census)
+        let society = Population(
+            seed: 1,
+            people: people,
+            friendships: [(0, 3), (3, 1), (2, 3), (4, 0)],
+            census: generator.census
+        )
         let network = society.network
         #expect(network.offsets == [0, 2, 3, 4, 7, 8])
         #expect(network.deltas == [3, 4, 2, 1, -3, -2, -1, -4])
@@ -52,8 +57,13 @@ struct NetworkTests {
     func townsBoundDistances(size: Int) {
         let random = CounterRandom(seed: 3)
         let parallel = ParallelChunks(threads: 1)
-        let plan = HouseholdPlan(size: size, census: generator.census, model: generator.householdModel,
-                                 random: random, parallel: parallel)
+        let plan = HouseholdPlan(
+            size: size,
+            census: generator.census,
+            model: generator.householdModel,
+            random: random,
+            parallel: parallel
+        )
         let builder = NetworkBuilder(parameters: generator.parameters)
         let towns = builder.townRanges(plan: plan, count: size)
         let largest = towns.map(\.count).max() ?? 0
@@ -63,12 +73,19 @@ struct NetworkTests {
         #expect(society.network.deltas.allSatisfy { $0 != 0 && abs(Int($0)) < largest })
     }
 
-    @Test("The network does not depend on how towns are grouped into chunks or on the thread count",
-          arguments: [(1, 1), (1, 2), (5_000, 2), (1_000_000, 1), (1_000_000, 3)])
+    @Test(
+        "The network does not depend on how towns are grouped into chunks or on the thread count",
+        arguments: [(1, 1), (1, 2), (5_000, 2), (1_000_000, 1), (1_000_000, 3)]
+    )
     func chunking(peoplePerChunk: Int, threads: Int) {
         let random = CounterRandom(seed: 7)
-        let plan = HouseholdPlan(size: population.count, census: generator.census, model: generator.householdModel,
-                                 random: random, parallel: ParallelChunks(threads: 2))
+        let plan = HouseholdPlan(
+            size: population.count,
+            census: generator.census,
+            model: generator.householdModel,
+            random: random,
+            parallel: ParallelChunks(threads: 2)
+        )
         var builder = NetworkBuilder(parameters: generator.parameters)
         builder.peoplePerChunk = peoplePerChunk
         let network = builder.build(population, plan: plan, random: random, parallel: ParallelChunks(threads: threads))

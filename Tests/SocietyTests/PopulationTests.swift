@@ -1,5 +1,6 @@
 import SocialCredit
 import Testing
+
 @testable import Society
 
 @Suite("Synthetic society")
@@ -64,13 +65,19 @@ struct PopulationTests {
 
     @Test("Children of school age in family households live with a parent or grandparent")
     func schoolChildren() {
-        var total = 0, withElder = 0
-        for person in 0..<population.count where (6...17).contains(population.age[person])
-            && !population.flags[person].contains(.collective) {
+        var total = 0
+        var withElder = 0
+        for person in 0..<population.count
+        where (6...17).contains(population.age[person])
+            && !population.flags[person].contains(.collective)
+        {
             total += 1
             let h = population.household(of: person)
             if population.mother[person] != Population.none || population.father[person] != Population.none
-                || population.households.members(h).contains(where: { population.age[$0] >= population.age[person] + 15 }) {
+                || population.households.members(h).contains(where: {
+                    population.age[$0] >= population.age[person] + 15
+                })
+            {
                 withElder += 1
             }
         }

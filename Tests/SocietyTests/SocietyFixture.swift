@@ -1,4 +1,5 @@
 import TestSupport
+
 @testable import Society
 
 /// One generator for all tests (fitting its models takes a moment in debug builds), and a

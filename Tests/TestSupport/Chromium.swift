@@ -28,8 +28,11 @@ public enum Chromium {
         let profile = try TemporaryFolder("sclab-chromium-profile")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(profile.path)"] + arguments + [url]
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                "--user-data-dir=\(profile.path)",
+            ] + arguments + [url]
         let output = try Subprocess.run(process)
         return Outcome(out: output.stdout, err: output.stderr, status: output.status)
     }

@@ -4,7 +4,8 @@ import Foundation
 /// `scenarios/` folder as its scenario catalog.
 public enum SCLab {
     /// The package's folder (holding `Package.swift`).
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent()
 
     /// Runs `sclab arguments`; when `killWhen` (given the standard error so far) becomes true,
@@ -36,7 +37,9 @@ public enum SCLab {
                 folder = folder.deletingLastPathComponent()
             }
         }
-        addWithParents(URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent())
+        addWithParents(
+            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        )
         for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
             addWithParents(bundle.bundleURL.deletingLastPathComponent())
         }

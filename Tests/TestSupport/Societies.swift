@@ -36,12 +36,26 @@ public enum Societies {
 
     /// Runs `scenario` on `population` over `period` (the scenario's own unless told), traced one
     /// in `traceEvery`, and returns the simulation and everything it reported.
-    public static func run(_ scenario: Scenario, on population: Population, period: Period? = nil, seed: UInt64 = 3,
-                           threads: Int = 2, traceEvery: Int = 50) throws -> (simulation: Simulation, collector: Collector) {
+    public static func run(
+        _ scenario: Scenario,
+        on population: Population,
+        period: Period? = nil,
+        seed: UInt64 = 3,
+        threads: Int = 2,
+        traceEvery: Int = 50
+    ) throws -> (simulation: Simulation, collector: Collector) {
         let policy = try Policy(scenario)
-        var simulation = Simulation(policy: policy, population: population, census: census,
-                                    config: SimulationConfig(period: period ?? scenario.period, seed: seed, threads: threads,
-                                                             traceEvery: traceEvery))
+        var simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: census,
+            config: SimulationConfig(
+                period: period ?? scenario.period,
+                seed: seed,
+                threads: threads,
+                traceEvery: traceEvery
+            )
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         return (simulation, collector)

@@ -36,42 +36,104 @@ public enum StoredRun {
     /// `folder` (a fresh temporary folder unless told). `counterfactual` and `report` say
     /// whether to add the counterfactual and the report files, as `sclab simulate` does unless
     /// told `--no-counterfactual`; tests that do not read them leave them off to save time.
-    public static func make(text: String, file: String, size: Int, period: Period? = nil, seed: UInt64 = 3,
-                            traceEvery: Int = 1, counterfactual: Bool = true, report: Bool = true,
-                            folder: String? = nil) throws -> Made {
+    public static func make(
+        text: String,
+        file: String,
+        size: Int,
+        period: Period? = nil,
+        seed: UInt64 = 3,
+        traceEvery: Int = 1,
+        counterfactual: Bool = true,
+        report: Bool = true,
+        folder: String? = nil
+    ) throws -> Made {
         let scenario = try Scenario.parse(text, file: file)
         let period = period ?? scenario.period
         let population = Societies.society(size, seed: seed)
         let census = Societies.generator.census
         let folder = folder ?? TemporaryFolder.unusedPath("sclab-run")
-        let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: size, seed: seed,
-                           start: period.start.description, end: period.end.description, threads: 2,
-                           checkpointEvery: 0, version: "test", traceEvery: traceEvery)
+        let info = RunInfo(
+            scenarioID: scenario.id,
+            scenarioText: text,
+            population: size,
+            seed: seed,
+            start: period.start.description,
+            end: period.end.description,
+            threads: 2,
+            checkpointEvery: 0,
+            version: "test",
+            traceEvery: traceEvery
+        )
         let store = try RunStore.create(directory: folder, info: info)
-        let (simulation, collector) = try Societies.run(scenario, on: population, period: period, seed: seed,
-                                                        traceEvery: traceEvery)
-        try store.commitPeriod(daysDone: period.days, lastDay: period.end.description, metrics: collector.metrics,
-                               traces: collector.traces, checkpoint: nil, listings: collector.listings,
-                               standings: collector.standings, decisions: collector.decisions)
-        let off = counterfactual
-            ? try Counterfactual.run(scenario: scenario, population: population, census: census, config: simulation.config)
+        let (simulation, collector) = try Societies.run(
+            scenario,
+            on: population,
+            period: period,
+            seed: seed,
+            traceEvery: traceEvery
+        )
+        try store.commitPeriod(
+            daysDone: period.days,
+            lastDay: period.end.description,
+            metrics: collector.metrics,
+            traces: collector.traces,
+            checkpoint: nil,
+            listings: collector.listings,
+            standings: collector.standings,
+            decisions: collector.decisions
+        )
+        let off =
+            counterfactual
+            ? try Counterfactual.run(
+                scenario: scenario,
+                population: population,
+                census: census,
+                config: simulation.config
+            )
             : []
         let snapshots = simulation.finalSnapshots(census: census)
         let totals = simulation.runTotals
         let summary = try JSONSerialization.data(withJSONObject: ["totals": totals], options: [.sortedKeys])
-        try store.finish(snapshots: snapshots, digest: simulation.digest(), summaryJSON: String(decoding: summary, as: UTF8.self),
-                         groups: simulation.groupTallies(census: census), metrics: off)
+        try store.finish(
+            snapshots: snapshots,
+            digest: simulation.digest(),
+            summaryJSON: String(decoding: summary, as: UTF8.self),
+            groups: simulation.groupTallies(census: census),
+            metrics: off
+        )
         if report { _ = try ReportFiles.write(store: store) }
         try store.close()
-        return Made(folder: folder, simulation: simulation, snapshots: snapshots, listings: collector.listings,
-                    totals: totals, population: population)
+        return Made(
+            folder: folder,
+            simulation: simulation,
+            snapshots: snapshots,
+            listings: collector.listings,
+            totals: totals,
+            population: population
+        )
     }
 
     /// The seed scenario as shipped, run as `make` runs it.
-    public static func seedArticle(size: Int, period: Period? = nil, seed: UInt64 = 3, traceEvery: Int = 1,
-                                   counterfactual: Bool = true, report: Bool = true, folder: String? = nil) throws -> Made {
+    public static func seedArticle(
+        size: Int,
+        period: Period? = nil,
+        seed: UInt64 = 3,
+        traceEvery: Int = 1,
+        counterfactual: Bool = true,
+        report: Bool = true,
+        folder: String? = nil
+    ) throws -> Made {
         let (text, _) = try Societies.seedScenario()
-        return try make(text: text, file: "seed-article.yaml", size: size, period: period, seed: seed, traceEvery: traceEvery,
-                        counterfactual: counterfactual, report: report, folder: folder)
+        return try make(
+            text: text,
+            file: "seed-article.yaml",
+            size: size,
+            period: period,
+            seed: seed,
+            traceEvery: traceEvery,
+            counterfactual: counterfactual,
+            report: report,
+            folder: folder
+        )
     }
 }

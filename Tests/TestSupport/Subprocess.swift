@@ -20,12 +20,20 @@ public enum Subprocess {
     /// Starts `process` (its executable and arguments set) and waits for it; when `killWhen`,
     /// given the standard error so far, becomes true, kills it with SIGKILL at once.
     public static func run(_ process: Process, killWhen: ((String) -> Bool)? = nil) throws -> Outcome {
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
-        var stderr = Data(), stdout = Data(), killed = false
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+        }
+        var stderr = Data()
+        var stdout = Data()
+        var killed = false
         var buffer = [UInt8](repeating: 0, count: 65_536)
         let handles = [err.fileHandleForReading, out.fileHandleForReading]
         var descriptors = handles.map { pollfd(fd: $0.fileDescriptor, events: Int16(POLLIN), revents: 0) }
@@ -39,13 +47,21 @@ public enum Subprocess {
             guard poll(&descriptors, 2, 1_000) >= 0 else { break }
             for i in 0..<2 where open[i] && descriptors[i].revents != 0 {
                 let count = read(descriptors[i].fd, &buffer, buffer.count)
-                if count <= 0 { open[i] = false } else if i == 0 { stderr.append(contentsOf: buffer[0..<count]) }
-                else { stdout.append(contentsOf: buffer[0..<count]) }
+                if count <= 0 {
+                    open[i] = false
+                } else if i == 0 {
+                    stderr.append(contentsOf: buffer[0..<count])
+                } else {
+                    stdout.append(contentsOf: buffer[0..<count])
+                }
             }
         }
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self),
-                       killed: killed && process.terminationReason == .uncaughtSignal)
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self),
+            killed: killed && process.terminationReason == .uncaughtSignal
+        )
     }
 }

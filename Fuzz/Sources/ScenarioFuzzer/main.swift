@@ -16,7 +16,8 @@ exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzScenario(data, size) 
 /// a `Policy`, which is what `simulate` does next; a metric that parses must print and evaluate.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    guard let start, let text = String(validating: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) else {
+    guard let start, let text = String(validating: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    else {
         return 0
     }
     for file in ["fuzz.yaml", "fuzz.json"] {

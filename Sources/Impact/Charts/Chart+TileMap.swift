@@ -51,9 +51,16 @@ extension Chart {
     /// its abbreviation, and a `<title>` tooltip giving the province and value. Provinces without
     /// a value are grey. Under each map, its legend: the classes' colours with their edges.
     func tileMapSVG() -> String {
-        let side = 28.0, gap = 3.0, pitch = side + gap
-        let mapWidth = Double(ChinaTile.columns) * pitch - gap, mapHeight = Double(ChinaTile.rows) * pitch - gap
-        let width = 720.0, spacing = 24.0, top = 8.0, titleHeight = 20.0, legendHeight = 46.0
+        let side = 28.0
+        let gap = 3.0
+        let pitch = side + gap
+        let mapWidth = Double(ChinaTile.columns) * pitch - gap
+        let mapHeight = Double(ChinaTile.rows) * pitch - gap
+        let width = 720.0
+        let spacing = 24.0
+        let top = 8.0
+        let titleHeight = 20.0
+        let legendHeight = 46.0
         let perRow = max(1, min(series.count, 3))
         let blockHeight = titleHeight + mapHeight + legendHeight
         let mapRows = (series.count + perRow - 1) / perRow
@@ -64,31 +71,39 @@ extension Chart {
             let x0 = left + Double(k % perRow) * (mapWidth + spacing)
             let y0 = top + Double(k / perRow) * blockHeight
             func value(_ tile: ChinaTile) -> Double? {
-                guard let i = indexOf[tile.province.name], i < s.values.count, let v = s.values[i], v.isFinite else { return nil }
+                guard let i = indexOf[tile.province.name], i < s.values.count, let v = s.values[i], v.isFinite else {
+                    return nil
+                }
                 return v
             }
             let values = ChinaTile.all.map(value)
             let scale = ClassScale(values.compactMap { $0 })
-            out += "<g class=\"tile-map\"><text x=\"\(Markup.n(x0 + mapWidth / 2))\" y=\"\(Markup.n(y0 + 13))\" "
+            out +=
+                "<g class=\"tile-map\"><text x=\"\(Markup.n(x0 + mapWidth / 2))\" y=\"\(Markup.n(y0 + 13))\" "
                 + "text-anchor=\"middle\" font-weight=\"600\" fill=\"#1a1a1a\">\(Markup.escape(s.name))</text>\n"
             for (tile, v) in zip(ChinaTile.all, values) {
-                let tx = x0 + Double(tile.column) * pitch, ty = y0 + titleHeight + Double(tile.row) * pitch
+                let tx = x0 + Double(tile.column) * pitch
+                let ty = y0 + titleHeight + Double(tile.row) * pitch
                 let cls: Int? = v.map(scale.index)
                 let fill: String = cls.map(scale.colour) ?? Self.noValue
                 let ink: String = cls.map(scale.dark) == true ? "#fff" : "#1a1a1a"
                 let shown: String = v.map { format.full($0) } ?? "no people"
                 let tip = "\(tile.province.name) (\(tile.abbreviation)), \(s.name): \(shown)"
                 out += "<g class=\"tile\"><title>\(Markup.escape(tip))</title>"
-                out += "<rect x=\"\(Markup.n(tx))\" y=\"\(Markup.n(ty))\" width=\"\(Markup.n(side))\" height=\"\(Markup.n(side))\" rx=\"2\" "
+                out +=
+                    "<rect x=\"\(Markup.n(tx))\" y=\"\(Markup.n(ty))\" width=\"\(Markup.n(side))\" height=\"\(Markup.n(side))\" rx=\"2\" "
                 out += "fill=\"\(fill)\" stroke=\"#fff\"/>"
-                out += "<text x=\"\(Markup.n(tx + side / 2))\" y=\"\(Markup.n(ty + side / 2 + 3.5))\" text-anchor=\"middle\" font-size=\"10\" "
+                out +=
+                    "<text x=\"\(Markup.n(tx + side / 2))\" y=\"\(Markup.n(ty + side / 2 + 3.5))\" text-anchor=\"middle\" font-size=\"10\" "
                 out += "fill=\"\(ink)\">\(tile.abbreviation)</text></g>\n"
             }
             out += classLegend(scale, x: x0, y: y0 + titleHeight + mapHeight + 12)
             if values.contains(where: { $0 == nil }) {
                 // In the grid's empty south-west corner.
-                let mx = x0, my = y0 + titleHeight + Double(ChinaTile.rows - 1) * pitch + side / 2 - 5
-                out += "<g class=\"legend\" font-size=\"10\" fill=\"#333\"><rect x=\"\(Markup.n(mx))\" y=\"\(Markup.n(my))\" width=\"10\" "
+                let mx = x0
+                let my = y0 + titleHeight + Double(ChinaTile.rows - 1) * pitch + side / 2 - 5
+                out +=
+                    "<g class=\"legend\" font-size=\"10\" fill=\"#333\"><rect x=\"\(Markup.n(mx))\" y=\"\(Markup.n(my))\" width=\"10\" "
                     + "height=\"10\" fill=\"\(Self.noValue)\"/><text x=\"\(Markup.n(mx + 14))\" y=\"\(Markup.n(my + 9))\">no people</text></g>\n"
             }
             out += "</g>\n"
@@ -98,14 +113,17 @@ extension Chart {
 
     /// A map's legend: one swatch per class side by side, the class edges written under the joins.
     func classLegend(_ scale: ClassScale, x: Double, y: Double) -> String {
-        let swatch = 36.0, height = 10.0
+        let swatch = 36.0
+        let height = 10.0
         var out = "<g class=\"legend\" font-size=\"10\" fill=\"#333\">"
         for i in 0..<scale.classes {
-            out += "<rect x=\"\(Markup.n(x + Double(i) * swatch))\" y=\"\(Markup.n(y))\" width=\"\(Markup.n(swatch))\" "
+            out +=
+                "<rect x=\"\(Markup.n(x + Double(i) * swatch))\" y=\"\(Markup.n(y))\" width=\"\(Markup.n(swatch))\" "
                 + "height=\"\(Markup.n(height))\" fill=\"\(scale.colour(i))\"/>"
         }
         for (i, edge) in scale.ticks.values.enumerated() {
-            out += "<text x=\"\(Markup.n(x + Double(i) * swatch))\" y=\"\(Markup.n(y + height + 12))\" text-anchor=\"middle\">"
+            out +=
+                "<text x=\"\(Markup.n(x + Double(i) * swatch))\" y=\"\(Markup.n(y + height + 12))\" text-anchor=\"middle\">"
                 + "\(Markup.escape(format.label(edge, step: scale.ticks.step)))</text>"
         }
         return out + "</g>\n"

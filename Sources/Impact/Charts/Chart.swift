@@ -1,7 +1,8 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
+
 /// A chart as data: what the report, the markdown and JSON forms and the web app draw
 /// or tabulate. `svg()` draws it as inline SVG with no scripts or fonts of its own.
 public struct Chart: Sendable, Codable, Equatable {
@@ -31,7 +32,13 @@ public struct Chart: Sendable, Codable, Equatable {
         public var upper: [Double?]?
 
         /// A series from its parts.
-        public init(name: String, values: [Double?], dashed: Bool = false, lower: [Double?]? = nil, upper: [Double?]? = nil) {
+        public init(
+            name: String,
+            values: [Double?],
+            dashed: Bool = false,
+            lower: [Double?]? = nil,
+            upper: [Double?]? = nil
+        ) {
             self.name = name
             self.values = values
             self.dashed = dashed
@@ -62,8 +69,18 @@ public struct Chart: Sendable, Codable, Equatable {
     public var x: [Double]?
 
     /// A chart from its parts.
-    public init(id: String, kind: Kind, title: String, summary: String, categories: [String], series: [Series],
-                categoryLabel: String, valueLabel: String, format: Format, x: [Double]? = nil) {
+    public init(
+        id: String,
+        kind: Kind,
+        title: String,
+        summary: String,
+        categories: [String],
+        series: [Series],
+        categoryLabel: String,
+        valueLabel: String,
+        format: Format,
+        x: [Double]? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.title = title

@@ -29,8 +29,12 @@ extension ChinaTile {
     /// All 31 squares, in `Province.all`'s (code) order.
     static let all: [ChinaTile] = table.split(separator: "\n").map { line in
         let field = line.split(separator: ",").map(String.init)
-        return ChinaTile(province: Province.withCode(Int(field[0])!)!, abbreviation: field[1],
-                         column: Int(field[2])!, row: Int(field[3])!)
+        return ChinaTile(
+            province: Province.withCode(Int(field[0])!)!,
+            abbreviation: field[1],
+            column: Int(field[2])!,
+            row: Int(field[3])!
+        )
     }
 
     /// The square of a province named as the group tallies and `Province` name it ("Tibet",

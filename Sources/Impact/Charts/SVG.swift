@@ -1,7 +1,7 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
 
 /// Small helpers for writing SVG and HTML text.
 public enum Markup {
@@ -73,16 +73,21 @@ extension Chart {
     func legend(x: Double, y: Double, width: Double) -> (svg: String, height: Double) {
         guard series.count > 1 else { return ("", 0) }
         var out = "<g class=\"legend\">\n"
-        var cx = x, cy = y
+        var cx = x
+        var cy = y
         for (k, s) in series.enumerated() {
             let itemWidth = 28 + Markup.textWidth(s.name, size: 12) + 18
-            if cx + itemWidth > x + width && cx > x { cx = x; cy += 18 }
+            if cx + itemWidth > x + width && cx > x {
+                cx = x
+                cy += 18
+            }
             let (colour, dash) = style(k)
             if kind == .scatter && s.lower == nil {
                 // Markers only: the legend shows a marker.
                 out += "<circle cx=\"\(Markup.n(cx + 11))\" cy=\"\(Markup.n(cy))\" r=\"4\" fill=\"\(colour)\"/>"
             } else {
-                out += "<line x1=\"\(Markup.n(cx))\" y1=\"\(Markup.n(cy))\" x2=\"\(Markup.n(cx + 22))\" y2=\"\(Markup.n(cy))\" "
+                out +=
+                    "<line x1=\"\(Markup.n(cx))\" y1=\"\(Markup.n(cy))\" x2=\"\(Markup.n(cx + 22))\" y2=\"\(Markup.n(cy))\" "
                     + "stroke=\"\(colour)\" stroke-width=\"3\"\(dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
             }
             out += "<text x=\"\(Markup.n(cx + 28))\" y=\"\(Markup.n(cy + 4))\">\(Markup.escape(s.name))</text>\n"
@@ -94,7 +99,8 @@ extension Chart {
     /// The value axis: from 0 for counts, shares and ratios (so heights compare), from near the
     /// data for scores (a mean score of 999 on an axis from 0 would show no movement).
     func valueTicks(_ values: [Double]) -> Ticks {
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        let low = values.min() ?? 0
+        let high = values.max() ?? 1
         if format == .score && low > 0 {
             let pad = max((high - low) * 0.1, 1)
             return Ticks(minimum: low - pad, maximum: high + pad)

@@ -1,8 +1,8 @@
+import Foundation
 import RunRecords
-import Society
 import Simulation
 import SocialCredit
-import Foundation
+import Society
 
 /// Axis ticks at "nice" round values (1, 2, 2.5 or 5 times a power of ten), covering a range.
 public struct Ticks: Sendable, Equatable {
@@ -15,8 +15,12 @@ public struct Ticks: Sendable, Equatable {
     /// Ticks covering [minimum, maximum] with about `target` intervals. A range of one value is
     /// widened (around 0 to 1 for zero, else from 0 to the value), so an axis is never empty.
     public init(minimum: Double, maximum: Double, target: Int = 5) {
-        var low = minimum, high = maximum
-        if !(low.isFinite && high.isFinite) { low = 0; high = 1 }
+        var low = minimum
+        var high = maximum
+        if !(low.isFinite && high.isFinite) {
+            low = 0
+            high = 1
+        }
         if high < low { swap(&low, &high) }
         if high == low {
             if high == 0 { high = 1 } else if high > 0 { low = 0 } else { high = 0 }
@@ -47,7 +51,8 @@ extension Chart.Format {
     public func label(_ value: Double, step: Double) -> String {
         switch self {
         case .share:
-            let percent = value * 100, stepPercent = step * 100
+            let percent = value * 100
+            let stepPercent = step * 100
             let decimals = stepPercent >= 1 ? 0 : stepPercent >= 0.1 ? 1 : stepPercent >= 0.01 ? 2 : 3
             return String(format: "%.\(decimals)f%%", percent)
         case .ratio:
@@ -75,7 +80,9 @@ extension Chart.Format {
     /// a value beyond 64-bit integers (only a damaged run has one) in exponent form, and a value
     /// that is not a number as a dash, never a trap.
     static func grouped(_ value: Double) -> String {
-        guard let int = Int(exactly: value.rounded()) else { return value.isFinite ? String(format: "%.3g", value) : "–" }
+        guard let int = Int(exactly: value.rounded()) else {
+            return value.isFinite ? String(format: "%.3g", value) : "–"
+        }
         return SocialCredit.grouped(int)
     }
 

@@ -19,11 +19,16 @@ extension Comparison {
         if !shared.isEmpty {
             let a = Dictionary(uniqueKeysWithValues: base.seedOutcomes.map { ($0.seed, $0.values) })
             let b = Dictionary(uniqueKeysWithValues: run.seedOutcomes.map { ($0.seed, $0.values) })
-            return SeedInterval.paired(shared.compactMap { seed in
-                a[seed]?[id].flatMap { first in b[seed]?[id].map { $0 - first } }
-            })
+            return SeedInterval.paired(
+                shared.compactMap { seed in
+                    a[seed]?[id].flatMap { first in b[seed]?[id].map { $0 - first } }
+                }
+            )
         }
-        return SeedInterval.welch(base.seedOutcomes.compactMap { $0.values[id] }, run.seedOutcomes.compactMap { $0.values[id] })
+        return SeedInterval.welch(
+            base.seedOutcomes.compactMap { $0.values[id] },
+            run.seedOutcomes.compactMap { $0.values[id] }
+        )
     }
 
     /// How a run's differences from the baseline are measured over seeds, for the notes.
@@ -31,16 +36,21 @@ extension Comparison {
         let shared = sharedSeeds(base, run)
         func list(_ seeds: [UInt64]) -> String { seeds.map(String.init).joined(separator: ", ") }
         if shared.count > 1 {
-            return "\(run.directory) against the baseline: 95% intervals paired over seeds \(list(shared)), the societies both runs hold."
+            return
+                "\(run.directory) against the baseline: 95% intervals paired over seeds \(list(shared)), the societies both runs hold."
         }
         if shared.count == 1 {
-            return "\(run.directory) against the baseline: one shared seed (\(shared[0])): no interval can be given; run both with --seeds K to measure how sure the differences are."
+            return
+                "\(run.directory) against the baseline: one shared seed (\(shared[0])): no interval can be given; run both with --seeds K to measure how sure the differences are."
         }
-        let a = base.seedOutcomes.map(\.seed), b = run.seedOutcomes.map(\.seed)
+        let a = base.seedOutcomes.map(\.seed)
+        let b = run.seedOutcomes.map(\.seed)
         if a.count < 2 || b.count < 2 {
-            return "\(run.directory) against the baseline: no shared society and one seed on a side: no interval can be given."
+            return
+                "\(run.directory) against the baseline: no shared society and one seed on a side: no interval can be given."
         }
-        return "\(run.directory) against the baseline: no shared society, so 95% intervals are Welch's unpaired ones over seeds \(list(a)) and \(list(b))."
+        return
+            "\(run.directory) against the baseline: no shared society, so 95% intervals are Welch's unpaired ones over seeds \(list(a)) and \(list(b))."
     }
 }
 

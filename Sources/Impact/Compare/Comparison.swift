@@ -35,26 +35,35 @@ public struct Comparison: Sendable, Codable, Equatable {
     /// - Throws: `ImpactError` when fewer than two runs are given, or when runs are of different
     ///   societies (population or seed differ) and `allowDifferentSocieties` is false.
     public init(_ runs: [RunData], allowDifferentSocieties: Bool = false) throws {
-        guard let base = runs.first, runs.count >= 2 else { throw ImpactError("compare needs at least two run folders") }
+        guard let base = runs.first, runs.count >= 2 else {
+            throw ImpactError("compare needs at least two run folders")
+        }
         var notes: [String] = []
         for run in runs.dropFirst() {
             var differences: [String] = []
             if run.info.population != base.info.population {
-                differences.append("population \(Format.count(base.info.population)) and \(Format.count(run.info.population))")
+                differences.append(
+                    "population \(Format.count(base.info.population)) and \(Format.count(run.info.population))"
+                )
             }
             if run.info.seed != base.info.seed { differences.append("seed \(base.info.seed) and \(run.info.seed)") }
             guard !differences.isEmpty else { continue }
-            let text = "\(base.directory) and \(run.directory) are runs of different societies (\(differences.joined(separator: "; ")))"
+            let text =
+                "\(base.directory) and \(run.directory) are runs of different societies (\(differences.joined(separator: "; ")))"
             guard allowDifferentSocieties else {
-                throw ImpactError("""
+                throw ImpactError(
+                    """
                     \(text): their differences would mix the systems' effects with the societies'. \
                     Compare runs of the same size and seed, or pass --allow-different-societies to compare them anyway.
-                    """)
+                    """
+                )
             }
             notes.append(text + ": differences mix the systems' effects with the societies'.")
         }
         for run in runs.dropFirst() where (run.info.start, run.info.end) != (base.info.start, base.info.end) {
-            notes.append("\(run.directory) covers \(run.info.start) to \(run.info.end), the baseline \(base.info.start) to \(base.info.end): totals cover different days.")
+            notes.append(
+                "\(run.directory) covers \(run.info.start) to \(run.info.end), the baseline \(base.info.start) to \(base.info.end): totals cover different days."
+            )
         }
         for run in runs where !run.progress.finished {
             notes.append("\(run.directory) is unfinished (\(run.days) days stored).")
@@ -68,10 +77,17 @@ public struct Comparison: Sendable, Codable, Equatable {
         rows = metrics[0].indices.map { i in
             let values = metrics.map { $0[i].value }
             let first = values[0]
-            return Row(id: metrics[0][i].id, label: metrics[0][i].label, format: metrics[0][i].format, values: values,
-                       differences: values.map { value in first.flatMap { f in value.map { $0 - f } } },
-                       relative: values.map { value in first.flatMap { f in value.flatMap { Effect.relativeChange(real: $0, counterfactual: f) } } },
-                       intervals: runs.indices.map { $0 == 0 ? nil : Self.interval(base, runs[$0], metrics[0][i].id) })
+            return Row(
+                id: metrics[0][i].id,
+                label: metrics[0][i].label,
+                format: metrics[0][i].format,
+                values: values,
+                differences: values.map { value in first.flatMap { f in value.map { $0 - f } } },
+                relative: values.map { value in
+                    first.flatMap { f in value.flatMap { Effect.relativeChange(real: $0, counterfactual: f) } }
+                },
+                intervals: runs.indices.map { $0 == 0 ? nil : Self.interval(base, runs[$0], metrics[0][i].id) }
+            )
         }
         self.notes = notes
     }
@@ -88,16 +104,22 @@ public struct Comparison: Sendable, Codable, Equatable {
         var header = ["metric", "A"]
         for i in runs.indices.dropFirst() {
             let l = Self.letter(i)
-            header += [l, "\(l) − A", "change"] + (spread[i] ? ["\(l) − A, mean over seeds", "95% interval", "verdict"] : [])
+            header +=
+                [l, "\(l) − A", "change"] + (spread[i] ? ["\(l) − A, mean over seeds", "95% interval", "verdict"] : [])
         }
         let body = rows.map { row -> [String] in
             var cells = [row.label, Self.value(row.values[0], row.format)]
             for i in runs.indices.dropFirst() {
-                cells += [Self.value(row.values[i], row.format), Self.difference(row.differences[i], row.format),
-                          Format.signedPercent(row.relative[i])]
+                cells += [
+                    Self.value(row.values[i], row.format), Self.difference(row.differences[i], row.format),
+                    Format.signedPercent(row.relative[i]),
+                ]
                 if spread[i] {
                     let interval = row.intervals[i]
-                    cells += [Self.difference(interval?.mean, row.format), interval?.range(row.format) ?? "–", interval?.verdict ?? "–"]
+                    cells += [
+                        Self.difference(interval?.mean, row.format), interval?.range(row.format) ?? "–",
+                        interval?.verdict ?? "–",
+                    ]
                 }
             }
             return cells
@@ -105,12 +127,18 @@ public struct Comparison: Sendable, Codable, Equatable {
         let all = [header] + body
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         for row in all {
-            out.append(row.enumerated().map { c, cell in
-                c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  "))
+            out.append(
+                row.enumerated().map { c, cell in
+                    c == 0
+                        ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[c] - cell.count) + cell
+                }.joined(separator: "  ")
+            )
         }
-        if !notes.isEmpty { out.append(""); out += notes.map { "note: " + $0 } }
+        if !notes.isEmpty {
+            out.append("")
+            out += notes.map { "note: " + $0 }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

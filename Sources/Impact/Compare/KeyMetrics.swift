@@ -30,25 +30,63 @@ extension RunData {
     public var keyMetrics: [KeyMetric] {
         let all = groups("all").first
         func people(_ count: Int?) -> Double? { count.map(Double.init) }
-        let meanScore: Double? = all.flatMap { $0.scored > 0 ? Double($0.scoreSum) / Double($0.scored) : nil } ?? last("score.mean")
+        let meanScore: Double? =
+            all.flatMap { $0.scored > 0 ? Double($0.scoreSum) / Double($0.scored) : nil } ?? last("score.mean")
         return [
             KeyMetric(id: "records", label: "records made", format: .count, value: sum("records.total")),
-            KeyMetric(id: "false_records", label: "false records (attached to the wrong person)", format: .count, value: sum("records.false")),
-            KeyMetric(id: "list_entries", label: "list entries made", format: .count,
-                      value: scenario.lists.reduce(0) { $0 + sum("list.entries.\($1.id)") }),
-            KeyMetric(id: "ever_blacklisted", label: "people ever on a black list", format: .count, value: people(all?.everBlacklisted)),
-            KeyMetric(id: "wrongful_listings", label: "listings caused by a false record", format: .count, value: sum("list.entries_false")),
+            KeyMetric(
+                id: "false_records",
+                label: "false records (attached to the wrong person)",
+                format: .count,
+                value: sum("records.false")
+            ),
+            KeyMetric(
+                id: "list_entries",
+                label: "list entries made",
+                format: .count,
+                value: scenario.lists.reduce(0) { $0 + sum("list.entries.\($1.id)") }
+            ),
+            KeyMetric(
+                id: "ever_blacklisted",
+                label: "people ever on a black list",
+                format: .count,
+                value: people(all?.everBlacklisted)
+            ),
+            KeyMetric(
+                id: "wrongful_listings",
+                label: "listings caused by a false record",
+                format: .count,
+                value: sum("list.entries_false")
+            ),
             KeyMetric(id: "blocked", label: "actions blocked", format: .count, value: sum("blocked.total")),
-            KeyMetric(id: "wrongful_blocks", label: "actions blocked only because of false records", format: .count,
-                      value: sum("blocked_wrongly.total")),
-            KeyMetric(id: "sanctioned", label: "people sanctioned (an action blocked)", format: .count, value: people(all?.sanctioned)),
+            KeyMetric(
+                id: "wrongful_blocks",
+                label: "actions blocked only because of false records",
+                format: .count,
+                value: sum("blocked_wrongly.total")
+            ),
+            KeyMetric(
+                id: "sanctioned",
+                label: "people sanctioned (an action blocked)",
+                format: .count,
+                value: people(all?.sanctioned)
+            ),
             KeyMetric(id: "rewards", label: "rewards granted", format: .count, value: sum("rewards.total")),
             KeyMetric(id: "appeals", label: "appeals filed", format: .count, value: sum("appeals.filed")),
-            KeyMetric(id: "overturned", label: "records overturned on appeal", format: .count, value: sum("appeals.overturned")),
+            KeyMetric(
+                id: "overturned",
+                label: "records overturned on appeal",
+                format: .count,
+                value: sum("appeals.overturned")
+            ),
             KeyMetric(id: "mean_score", label: "mean final score of scored people", format: .score, value: meanScore),
             KeyMetric(id: "score_gini", label: "Gini of the final scores", format: .ratio, value: finalScoreGini),
-            KeyMetric(id: "contradictory_change", label: "change in contradictory behaviour against the system switched off",
-                      format: .share, value: behaviourChange(.contradictory)),
+            KeyMetric(
+                id: "contradictory_change",
+                label: "change in contradictory behaviour against the system switched off",
+                format: .share,
+                value: behaviourChange(.contradictory)
+            ),
         ]
     }
 
@@ -58,8 +96,10 @@ extension RunData {
         let bins = scoreBins
         guard bins.count > 1, let lastIndex = periods.indices.last else { return nil }
         let width = Double(bins[1].lower - bins[0].lower)
-        return Inequality.gini(values: bins.map { Double($0.lower) + width / 2 },
-                               counts: bins.map { values($0.name)[lastIndex] ?? 0 })
+        return Inequality.gini(
+            values: bins.map { Double($0.lower) + width / 2 },
+            counts: bins.map { values($0.name)[lastIndex] ?? 0 }
+        )
     }
 
     /// The score band metrics (`score.bin.<lower bound>`), by lower bound.

@@ -1,7 +1,7 @@
 import Foundation
 import RunRecords
-import SocialCredit
 import Simulation
+import SocialCredit
 import Society
 
 /// The counterfactual run (M12): the same society, seed and days with the system switched off,
@@ -15,11 +15,19 @@ public enum Counterfactual {
     /// returns its monthly behaviour counts (`counterfactual.behavior.<id>`), in period order.
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
-    public static func run(scenario: Scenario, population: Population, census: Census,
-                           config: SimulationConfig) throws -> [MetricPoint] {
+    public static func run(
+        scenario: Scenario,
+        population: Population,
+        census: Census,
+        config: SimulationConfig
+    ) throws -> [MetricPoint] {
         let policy = try Policy(scenario.switchedOff)
-        let quiet = SimulationConfig(period: config.period, seed: config.seed, threads: config.threads,
-                                     traceEvery: Int.max)
+        let quiet = SimulationConfig(
+            period: config.period,
+            seed: config.seed,
+            threads: config.threads,
+            traceEvery: Int.max
+        )
         var simulation = Simulation(policy: policy, population: population, census: census, config: quiet)
         var collector = Collector()
         simulation.run(observer: &collector)
@@ -32,7 +40,9 @@ public enum Counterfactual {
 
         mutating func monthEnded(daysDone: Int, lastDay: Day, metrics: [MetricPoint], traces: [RecordTrace]) {
             for point in metrics where point.name.hasPrefix("behavior.") {
-                points.append(MetricPoint(period: point.period, name: Counterfactual.prefix + point.name, value: point.value))
+                points.append(
+                    MetricPoint(period: point.period, name: Counterfactual.prefix + point.name, value: point.value)
+                )
             }
         }
     }

@@ -31,7 +31,8 @@ public struct CounterfactualEffect: Sendable, Equatable {
     public var certainty: String {
         guard let interval else { return SeedInterval(method: .paired, seeds: 1, mean: 0).verdict }
         guard let lower = interval.lower, let upper = interval.upper else { return interval.verdict }
-        return "\(interval.verdict): \(Format.signedPercent(lower)) to \(Format.signedPercent(upper)) over \(interval.seeds) seeds"
+        return
+            "\(interval.verdict): \(Format.signedPercent(lower)) to \(Format.signedPercent(upper)) over \(interval.seeds) seeds"
     }
 }
 
@@ -41,8 +42,11 @@ extension RunData {
     public func counterfactualEffect(_ conduct: Behavior.Conduct) -> CounterfactualEffect? {
         let ids = scenario.behaviors.filter { $0.conduct == conduct && !$0.who.contains(.companies) }.map(\.id)
         guard ids.contains(where: { series[Counterfactual.prefix + "behavior.\($0)"] != nil }) else { return nil }
-        return CounterfactualEffect(conduct: conduct, real: ids.reduce(0) { $0 + sum("behavior.\($1)") },
-                                    switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") })
+        return CounterfactualEffect(
+            conduct: conduct,
+            real: ids.reduce(0) { $0 + sum("behavior.\($1)") },
+            switchedOff: ids.reduce(0) { $0 + sum(Counterfactual.prefix + "behavior.\($1)") }
+        )
     }
 
     /// The effect with its interval over the run's seeds (`conductChangeInterval`), as the

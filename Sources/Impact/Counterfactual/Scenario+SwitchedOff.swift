@@ -1,6 +1,6 @@
+import Foundation
 import RunRecords
 import Simulation
-import Foundation
 import SocialCredit
 
 extension Scenario {

@@ -29,8 +29,17 @@ public struct RunData: Sendable {
     public var replicates: [SeedOutcome]
 
     /// A run's data from its parts (tests build them by hand).
-    public init(directory: String, info: RunInfo, progress: RunProgress, scenario: Scenario, periods: [String],
-                series: [String: [Double?]], groups: [GroupTally], totals: [String: Double], replicates: [SeedOutcome] = []) {
+    public init(
+        directory: String,
+        info: RunInfo,
+        progress: RunProgress,
+        scenario: Scenario,
+        periods: [String],
+        series: [String: [Double?]],
+        groups: [GroupTally],
+        totals: [String: Double],
+        replicates: [SeedOutcome] = []
+    ) {
         self.directory = directory
         self.info = info
         self.progress = progress
@@ -63,12 +72,22 @@ public struct RunData: Sendable {
         let (periods, series) = aligned(try store.allMetrics())
         var totals: [String: Double] = [:]
         if let json = progress.summaryJSON,
-           let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-           let stored = object["totals"] as? [String: Any] {
+            let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            let stored = object["totals"] as? [String: Any]
+        {
             for (key, value) in stored { if let number = value as? Double { totals[key] = number } }
         }
-        return RunData(directory: store.directory, info: info, progress: progress, scenario: scenario, periods: periods,
-                       series: series, groups: try store.groupTallies(), totals: totals, replicates: try store.seedOutcomes())
+        return RunData(
+            directory: store.directory,
+            info: info,
+            progress: progress,
+            scenario: scenario,
+            periods: periods,
+            series: series,
+            groups: try store.groupTallies(),
+            totals: totals,
+            replicates: try store.seedOutcomes()
+        )
     }
 
     /// Metric points as aligned monthly series: the months in order, and each metric's values by
@@ -98,7 +117,8 @@ public struct RunData: Sendable {
 
     /// The last day the run's stored data covers: its end once finished, else the last day committed.
     public var lastDay: Day {
-        (progress.finished ? nil : progress.lastDay.flatMap(Day.init(iso:))) ?? Day(iso: info.end) ?? scenario.period.end
+        (progress.finished ? nil : progress.lastDay.flatMap(Day.init(iso:))) ?? Day(iso: info.end)
+            ?? scenario.period.end
     }
 
     /// Days covered by the stored months.

@@ -1,7 +1,8 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
+
 /// A rate in a group: how many of its people had an outcome (docs/metrics.md, "Rates").
 public struct GroupRate: Sendable, Codable, Equatable {
     /// The group's name ("1", "urban", "Shandong").

@@ -1,7 +1,8 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
+
 /// Measures of how unevenly something is spread over people (docs/metrics.md, "Gini").
 public enum Inequality {
     /// The Gini coefficient of non-negative values: the mean absolute difference between all
@@ -25,12 +26,16 @@ public enum Inequality {
     /// `values[k]` (the score bins of a run). The same formula as `gini(_:)`, without expanding
     /// the histogram: pairs within a bin differ by 0, so G = Σₖ Σₗ cₖ cₗ |vₖ − vₗ| / (2 n² x̄).
     public static func gini(values: [Double], counts: [Double]) -> Double? {
-        guard values.count == counts.count, counts.allSatisfy({ $0 >= 0 }), values.allSatisfy({ $0 >= 0 }) else { return nil }
+        guard values.count == counts.count, counts.allSatisfy({ $0 >= 0 }), values.allSatisfy({ $0 >= 0 }) else {
+            return nil
+        }
         let n = counts.reduce(0, +)
         let total = zip(values, counts).reduce(0) { $0 + $1.0 * $1.1 }
         guard n > 0, total > 0 else { return nil }
         var sum = 0.0
-        for k in values.indices { for l in values.indices { sum += counts[k] * counts[l] * abs(values[k] - values[l]) } }
+        for k in values.indices {
+            for l in values.indices { sum += counts[k] * counts[l] * abs(values[k] - values[l]) }
+        }
         return sum / (2 * n * total)
     }
 }

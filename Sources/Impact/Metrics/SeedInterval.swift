@@ -49,9 +49,13 @@ public struct SeedInterval: Sendable, Codable, Equatable {
         guard differences.count > 1 else { return SeedInterval(method: .paired, seeds: 1, mean: mean) }
         let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
         let df = n - 1
-        return SeedInterval(method: .paired, seeds: differences.count, mean: mean,
-                            halfWidth: StudentT.quantile975(degreesOfFreedom: df) * (variance / n).squareRoot(),
-                            degreesOfFreedom: df)
+        return SeedInterval(
+            method: .paired,
+            seeds: differences.count,
+            mean: mean,
+            halfWidth: StudentT.quantile975(degreesOfFreedom: df) * (variance / n).squareRoot(),
+            degreesOfFreedom: df
+        )
     }
 
     /// Welch's interval of mean(`second`) − mean(`first`), two independent samples of seeds; nil
@@ -60,20 +64,33 @@ public struct SeedInterval: Sendable, Codable, Equatable {
     public static func welch(_ first: [Double], _ second: [Double]) -> SeedInterval? {
         guard !first.isEmpty, !second.isEmpty else { return nil }
         func moments(_ x: [Double]) -> (n: Double, mean: Double, variance: Double) {
-            let n = Double(x.count), mean = x.reduce(0, +) / n
+            let n = Double(x.count)
+            let mean = x.reduce(0, +) / n
             return (n, mean, x.count > 1 ? x.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0)
         }
-        let a = moments(first), b = moments(second)
+        let a = moments(first)
+        let b = moments(second)
         let seeds = min(first.count, second.count)
         guard seeds > 1 else { return SeedInterval(method: .welch, seeds: 1, mean: b.mean - a.mean) }
-        let va = a.variance / a.n, vb = b.variance / b.n
+        let va = a.variance / a.n
+        let vb = b.variance / b.n
         guard va + vb > 0 else {
-            return SeedInterval(method: .welch, seeds: seeds, mean: b.mean - a.mean, halfWidth: 0, degreesOfFreedom: nil)
+            return SeedInterval(
+                method: .welch,
+                seeds: seeds,
+                mean: b.mean - a.mean,
+                halfWidth: 0,
+                degreesOfFreedom: nil
+            )
         }
         let df = (va + vb) * (va + vb) / (va * va / (a.n - 1) + vb * vb / (b.n - 1))
-        return SeedInterval(method: .welch, seeds: seeds, mean: b.mean - a.mean,
-                            halfWidth: StudentT.quantile975(degreesOfFreedom: df) * (va + vb).squareRoot(),
-                            degreesOfFreedom: df)
+        return SeedInterval(
+            method: .welch,
+            seeds: seeds,
+            mean: b.mean - a.mean,
+            halfWidth: StudentT.quantile975(degreesOfFreedom: df) * (va + vb).squareRoot(),
+            degreesOfFreedom: df
+        )
     }
 
     /// An interval from its parts (tests and the two constructors above).

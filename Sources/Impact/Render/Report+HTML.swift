@@ -1,7 +1,8 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
+
 extension Report {
     /// The report as one self-contained HTML page: styles inline, charts as inline SVG, no
     /// scripts, fonts or links outside the file, readable on screen and in print.
@@ -39,9 +40,11 @@ extension Report {
         case let .list(items): return "<ul>" + items.map { "<li>\(Markup.escape($0))</li>" }.joined() + "</ul>"
         case let .chart(chart):
             guard chart.hasData else {
-                return "<figure class=\"empty\"><figcaption>\(Markup.escape(chart.title))</figcaption><p>Nothing to chart: no values in this run.</p></figure>"
+                return
+                    "<figure class=\"empty\"><figcaption>\(Markup.escape(chart.title))</figcaption><p>Nothing to chart: no values in this run.</p></figure>"
             }
-            return "<figure id=\"\(Markup.slug(chart.id))\"><figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>"
+            return
+                "<figure id=\"\(Markup.slug(chart.id))\"><figcaption>\(Markup.escape(chart.title))</figcaption>\n\(chart.svg())\n</figure>"
         case let .table(table):
             guard !table.rows.isEmpty else {
                 return "<p class=\"caption\">\(Markup.escape(table.caption)): none.</p>"
@@ -55,7 +58,10 @@ extension Report {
                 out += "<tr>"
                 for (i, cell) in row.enumerated() {
                     let numeric = i < table.numeric.count && table.numeric[i]
-                    out += i == 0 ? "<th scope=\"row\">\(Markup.escape(cell))</th>" : "<td\(numeric ? " class=\"n\"" : "")>\(Markup.escape(cell))</td>"
+                    out +=
+                        i == 0
+                        ? "<th scope=\"row\">\(Markup.escape(cell))</th>"
+                        : "<td\(numeric ? " class=\"n\"" : "")>\(Markup.escape(cell))</td>"
                 }
                 out += "</tr>\n"
             }

@@ -1,7 +1,7 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
 
 extension Report {
     /// The report as JSON: the same sections, tables and chart data, for other programs.

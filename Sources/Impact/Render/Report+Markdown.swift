@@ -1,7 +1,8 @@
+import Foundation
 import RunRecords
 import Simulation
 import SocialCredit
-import Foundation
+
 extension Report {
     /// The report as markdown (GitHub's tables): charts become tables of their values, a row
     /// per year's January and the last month for monthly charts, so the text stays short.
@@ -24,12 +25,20 @@ extension Report {
             let indices: [Int]
             if chart.kind == .line {
                 let ticks = chart.categoryTicks().map(\.0)
-                indices = ticks.last == chart.categories.count - 1 || chart.categories.isEmpty ? ticks : ticks + [chart.categories.count - 1]
+                indices =
+                    ticks.last == chart.categories.count - 1 || chart.categories.isEmpty
+                    ? ticks : ticks + [chart.categories.count - 1]
             } else {
                 indices = Array(chart.categories.indices)
             }
             let rows = indices.map { i in [chart.categories[i]] + chart.series.map { chart.format.full($0.values[i]) } }
-            return markdown(Table(caption: "Chart: \(chart.title)", columns: [chart.categoryLabel] + chart.series.map(\.name), rows: rows))
+            return markdown(
+                Table(
+                    caption: "Chart: \(chart.title)",
+                    columns: [chart.categoryLabel] + chart.series.map(\.name),
+                    rows: rows
+                )
+            )
         }
     }
 
@@ -55,7 +64,9 @@ extension Report {
             .replacingOccurrences(of: "\r", with: " ")
         let body = Array(line.drop { $0 == " " || $0 == "\t" })
         let digits = body.prefix { $0.isASCII && $0.isNumber }.count
-        func spaceAfter(_ offset: Int) -> Bool { offset + 1 == body.count || body[offset + 1] == " " || body[offset + 1] == "\t" }
+        func spaceAfter(_ offset: Int) -> Bool {
+            offset + 1 == body.count || body[offset + 1] == " " || body[offset + 1] == "\t"
+        }
         for (offset, c) in body.enumerated() {
             let inline = "\\`*_[]<>|~&".contains(c)
             let startsBlock = offset == 0 && (c == "#" || ((c == "-" || c == "+") && spaceAfter(offset)))
@@ -69,7 +80,8 @@ extension Report {
     /// Text as a fenced code block whose fence is longer than any run of backticks in it, so
     /// the text cannot close the block early.
     static func fenced(_ text: String) -> String {
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for c in text {
             run = c == "`" ? run + 1 : 0
             longest = max(longest, run)

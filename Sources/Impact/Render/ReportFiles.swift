@@ -1,8 +1,8 @@
+import Foundation
 import RunRecords
+import RunStore
 import Simulation
 import SocialCredit
-import Foundation
-import RunStore
 
 /// Writing a run's report next to its database (the edge where reports meet the file system).
 public enum ReportFiles {

@@ -1,7 +1,7 @@
+import Foundation
 import RunRecords
 import RunStore
 import Simulation
-import Foundation
 import SocialCredit
 
 extension Report {
@@ -23,16 +23,32 @@ extension Report {
                 Spillovers.section(run),
                 Trust.section(run),
                 Reproduce.section(run),
-            ])
+            ]
+        )
     }
 }
 
 /// A line chart of monthly series of a run.
-func monthly(_ run: RunData, id: String, title: String, summary: String, valueLabel: String, format: Chart.Format,
-             series: [(name: String, metric: String, dashed: Bool)]) -> Chart {
-    Chart(id: id, kind: .line, title: title, summary: summary, categories: run.periods,
-          series: series.map { Chart.Series(name: $0.name, values: run.values($0.metric), dashed: $0.dashed) },
-          categoryLabel: "month", valueLabel: valueLabel, format: format)
+func monthly(
+    _ run: RunData,
+    id: String,
+    title: String,
+    summary: String,
+    valueLabel: String,
+    format: Chart.Format,
+    series: [(name: String, metric: String, dashed: Bool)]
+) -> Chart {
+    Chart(
+        id: id,
+        kind: .line,
+        title: title,
+        summary: summary,
+        categories: run.periods,
+        series: series.map { Chart.Series(name: $0.name, values: run.values($0.metric), dashed: $0.dashed) },
+        categoryLabel: "month",
+        valueLabel: valueLabel,
+        format: format
+    )
 }
 
 extension Condition {

@@ -1,8 +1,9 @@
+import Foundation
 import RunRecords
 import RunStore
 import Simulation
 import SocialCredit
-import Foundation
+
 /// A report on one run as data: sections of paragraphs, tables and charts. The HTML, markdown
 /// and JSON forms are renderings of this one value, so they always say the same thing.
 public struct Report: Sendable, Codable, Equatable {

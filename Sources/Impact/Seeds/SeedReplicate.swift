@@ -1,8 +1,8 @@
 import Foundation
 import RunRecords
 import RunStore
-import SocialCredit
 import Simulation
+import SocialCredit
 import Society
 
 /// A further seed of a run, held in memory: the society of that seed, the scenario run on it and
@@ -15,8 +15,15 @@ public enum SeedReplicate {
     /// threads are replaced and nobody is traced (tracing changes no draw).
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
-    public static func run(info: RunInfo, seed: UInt64, policy: Policy, generator: PopulationGenerator,
-                           period: Period, threads: Int, counterfactual: Bool) throws -> SeedOutcome {
+    public static func run(
+        info: RunInfo,
+        seed: UInt64,
+        policy: Policy,
+        generator: PopulationGenerator,
+        period: Period,
+        threads: Int,
+        counterfactual: Bool
+    ) throws -> SeedOutcome {
         let population = generator.generate(size: info.population, seed: seed, threads: threads)
         let config = SimulationConfig(period: period, seed: seed, threads: threads, traceEvery: Int.max)
         var simulation = Simulation(policy: policy, population: population, census: generator.census, config: config)
@@ -24,16 +31,34 @@ public enum SeedReplicate {
         simulation.run(observer: &collector)
         var points = collector.points
         if counterfactual {
-            points += try Counterfactual.run(scenario: policy.scenario, population: population, census: generator.census,
-                                             config: config)
+            points += try Counterfactual.run(
+                scenario: policy.scenario,
+                population: population,
+                census: generator.census,
+                config: config
+            )
         }
         var seedInfo = info
         seedInfo.seed = seed
         let (periods, series) = RunData.aligned(points)
-        let progress = RunProgress(daysDone: period.days, lastDay: period.end.description, checkpoint: nil, finished: true,
-                                   digest: nil, summaryJSON: nil)
-        let data = RunData(directory: "", info: seedInfo, progress: progress, scenario: policy.scenario, periods: periods,
-                           series: series, groups: simulation.groupTallies(census: generator.census), totals: [:])
+        let progress = RunProgress(
+            daysDone: period.days,
+            lastDay: period.end.description,
+            checkpoint: nil,
+            finished: true,
+            digest: nil,
+            summaryJSON: nil
+        )
+        let data = RunData(
+            directory: "",
+            info: seedInfo,
+            progress: progress,
+            scenario: policy.scenario,
+            periods: periods,
+            series: series,
+            groups: simulation.groupTallies(census: generator.census),
+            totals: [:]
+        )
         return data.outcome
     }
 

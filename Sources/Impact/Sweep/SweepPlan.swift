@@ -22,9 +22,13 @@ public struct SweepPlan: Sendable {
         public static func parse(_ argument: String) throws -> (path: String, values: [Double]) {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw ImpactError("--vary '\(argument)': expected KEY=V1,V2,... (e.g. sources.cctv_cameras.coverage=0.1,0.2,0.4)")
+                throw ImpactError(
+                    "--vary '\(argument)': expected KEY=V1,V2,... (e.g. sources.cctv_cameras.coverage=0.1,0.2,0.4)"
+                )
             }
-            let texts = parts[1].split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let texts = parts[1].split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             var values: [Double] = []
             for text in texts {
                 guard let value = Double(text), value.isFinite else {
@@ -68,8 +72,14 @@ public struct SweepPlan: Sendable {
     /// - Throws: `ImpactError` for an empty or duplicated parameter list or a bad sample count;
     ///   `ScenarioEdit.Failure` for a path that is not a number; `ScenarioError` for a variant
     ///   the scenario language refuses (named by its values).
-    public init(scenarioText: String, file: String, vary: [(path: String, values: [Double])], design: Design,
-                samples: Int, seed: UInt64) throws {
+    public init(
+        scenarioText: String,
+        file: String,
+        vary: [(path: String, values: [Double])],
+        design: Design,
+        samples: Int,
+        seed: UInt64
+    ) throws {
         guard !vary.isEmpty else { throw ImpactError("give at least one --vary KEY=V1,V2,...") }
         if let repeated = Dictionary(grouping: vary.map(\.path), by: { $0 }).first(where: { $0.value.count > 1 })?.key {
             throw ImpactError("--vary \(repeated) is given twice")
@@ -77,21 +87,35 @@ public struct SweepPlan: Sendable {
         self.scenarioText = scenarioText
         self.design = design
         let parameters = try vary.map { path, values in
-            Parameter(path: path, values: values, original: try ScenarioEdit.value(at: path, in: scenarioText),
-                      integer: try ScenarioEdit.isInteger(at: path, in: scenarioText))
+            Parameter(
+                path: path,
+                values: values,
+                original: try ScenarioEdit.value(at: path, in: scenarioText),
+                integer: try ScenarioEdit.isInteger(at: path, in: scenarioText)
+            )
         }
         self.parameters = parameters
         let points: [[Double]]
         switch design {
         case .grid:
-            points = parameters.reduce([[]]) { partial, parameter in partial.flatMap { prefix in parameter.values.map { prefix + [$0] } } }
-        case .lhs:
-            guard samples >= 2 else { throw ImpactError("--samples must be at least 2 for a Latin hypercube (got \(samples))") }
-            for parameter in parameters where Set(parameter.values).count < 2 {
-                throw ImpactError("--vary \(parameter.path): a Latin hypercube needs a range, two different values (LOW,HIGH)")
+            points = parameters.reduce([[]]) { partial, parameter in
+                partial.flatMap { prefix in parameter.values.map { prefix + [$0] } }
             }
-            points = Self.latinHypercube(ranges: parameters.map { ($0.values.min()!, $0.values.max()!) }, samples: samples, seed: seed)
-                .map { point in zip(point, parameters).map { $1.integer ? $0.rounded() : $0 } }
+        case .lhs:
+            guard samples >= 2 else {
+                throw ImpactError("--samples must be at least 2 for a Latin hypercube (got \(samples))")
+            }
+            for parameter in parameters where Set(parameter.values).count < 2 {
+                throw ImpactError(
+                    "--vary \(parameter.path): a Latin hypercube needs a range, two different values (LOW,HIGH)"
+                )
+            }
+            points = Self.latinHypercube(
+                ranges: parameters.map { ($0.values.min()!, $0.values.max()!) },
+                samples: samples,
+                seed: seed
+            )
+            .map { point in zip(point, parameters).map { $1.integer ? $0.rounded() : $0 } }
         }
         variants = try points.map { values in
             let edits = zip(parameters, values).map { ($0.path, $1) }
@@ -118,10 +142,12 @@ public struct SweepPlan: Sendable {
             for i in stride(from: samples - 1, to: 0, by: -1) {
                 strata.swapAt(i, random.below(i + 1, stream, UInt64(d), UInt64(i)))
             }
-            columns.append((0..<samples).map { i in
-                let u = random.uniform(stream, UInt64(d) | 1 << 32, UInt64(i))
-                return range.low + (Double(strata[i]) + u) / Double(samples) * (range.high - range.low)
-            })
+            columns.append(
+                (0..<samples).map { i in
+                    let u = random.uniform(stream, UInt64(d) | 1 << 32, UInt64(i))
+                    return range.low + (Double(strata[i]) + u) / Double(samples) * (range.high - range.low)
+                }
+            )
         }
         return (0..<samples).map { i in columns.map { $0[i] } }
     }

@@ -44,12 +44,22 @@ struct ListStays {
             case .term: ending = "term"
             case .repaired: ending = "repaired"
             }
-            return ListStay(list: entry.list, since: entry.start, until: overturnedOn ?? entry.end,
-                            ending: overturnedOn == nil ? ending : "overturned", record: record, rule: rule,
-                            falseRecord: record.flatMap { byID[$0]?.misattributed }, extensions: entry.extensions,
-                            extendedDays: entry.extendedDays, atEnd: atEnd && overturnedOn == nil)
+            return ListStay(
+                list: entry.list,
+                since: entry.start,
+                until: overturnedOn ?? entry.end,
+                ending: overturnedOn == nil ? ending : "overturned",
+                record: record,
+                rule: rule,
+                falseRecord: record.flatMap { byID[$0]?.misattributed },
+                extensions: entry.extensions,
+                extendedDays: entry.extendedDays,
+                atEnd: atEnd && overturnedOn == nil
+            )
         }
-        var stays = standing.lists.filter { policy.scenario.lists[$0.list].subject == .people }.map { stay($0, atEnd: true) }
+        var stays = standing.lists.filter { policy.scenario.lists[$0.list].subject == .people }.map {
+            stay($0, atEnd: true)
+        }
         stays += standing.pastLists.map { stay($0, atEnd: false) }
         // Listings struck out on appeal: the stay ran from the record to the decision.
         for record in records.records {

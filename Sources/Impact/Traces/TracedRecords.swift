@@ -36,17 +36,30 @@ public struct TracedRecords: Sendable {
         for (id, group) in grouped.sorted(by: { $0.key < $1.key }) {
             let first = group[0]
             guard let behavior = behaviors[first.behavior], let source = sources[first.source],
-                  let occurred = Day(iso: first.occurred), let recorded = Day(iso: first.recorded) else {
-                throw ImpactError("record \(id): behaviour '\(first.behavior)', source '\(first.source)' or its dates are not in the run's scenario")
+                let occurred = Day(iso: first.occurred), let recorded = Day(iso: first.recorded)
+            else {
+                throw ImpactError(
+                    "record \(id): behaviour '\(first.behavior)', source '\(first.source)' or its dates are not in the run's scenario"
+                )
             }
-            var record = Record(id: id, behavior: behavior, source: source, occurred: occurred, recorded: recorded,
-                                misattributed: first.misattributed)
+            var record = Record(
+                id: id,
+                behavior: behavior,
+                source: source,
+                occurred: occurred,
+                recorded: recorded,
+                misattributed: first.misattributed
+            )
             for trace in group {
                 guard let ruleID = trace.rule else { continue }
-                guard let rule = rules[ruleID] else { throw ImpactError("record \(id): rule '\(ruleID)' is not in the run's scenario") }
+                guard let rule = rules[ruleID] else {
+                    throw ImpactError("record \(id): rule '\(ruleID)' is not in the run's scenario")
+                }
                 if trace.judgedOtherwise { record.rulesJudgedOtherwise.insert(rule) }
-                if let filed = trace.appealFiled.flatMap(Day.init(iso:)), let decided = trace.appealDecided.flatMap(Day.init(iso:)),
-                   let outcome = trace.appealOutcome.flatMap(Appeal.Outcome.init(rawValue:)) {
+                if let filed = trace.appealFiled.flatMap(Day.init(iso:)),
+                    let decided = trace.appealDecided.flatMap(Day.init(iso:)),
+                    let outcome = trace.appealOutcome.flatMap(Appeal.Outcome.init(rawValue:))
+                {
                     record.ruleAppeals[rule] = Appeal(filed: filed, decided: decided, outcome: outcome)
                 }
             }
@@ -71,9 +84,16 @@ public struct TracedRecords: Sendable {
         let sources = Dictionary(scenario.sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         return listings.compactMap { listing in
             guard let behavior = behaviors[listing.behavior], let source = sources[listing.source],
-                  let day = Day(iso: listing.day) else { return nil }
-            return Record(id: Int(listing.traceID.record), behavior: behavior, source: source, occurred: day, recorded: day,
-                          misattributed: listing.misattributed)
+                let day = Day(iso: listing.day)
+            else { return nil }
+            return Record(
+                id: Int(listing.traceID.record),
+                behavior: behavior,
+                source: source,
+                occurred: day,
+                recorded: day,
+                misattributed: listing.misattributed
+            )
         }
     }
 }

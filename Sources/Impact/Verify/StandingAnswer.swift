@@ -17,9 +17,11 @@ struct StandingAnswer: Equatable {
 
     /// The fields in order, with their names as `Disagreement.field` gives them.
     var fields: [(name: String, value: String)] {
-        [("score", score), ("tier", tier), ("lists", lists), ("ceiling", ceiling),
-         ("spillover_points", spilloverPoints), ("spillover_ceiling", spilloverCeiling), ("spillovers", spillovers),
-         ("notices", notices)]
+        [
+            ("score", score), ("tier", tier), ("lists", lists), ("ceiling", ceiling),
+            ("spillover_points", spilloverPoints), ("spillover_ceiling", spilloverCeiling), ("spillovers", spillovers),
+            ("notices", notices),
+        ]
     }
 
     /// Fields that do not depend on spillovers: what can be checked for a subject whose links
@@ -67,7 +69,8 @@ struct StandingAnswer: Equatable {
         let held = Set(standing.lists.map(\.list))
         let names = scenario.lists.indices.filter(held.contains).map { scenario.lists[$0].id }
         lists = names.isEmpty ? "none" : names.joined(separator: ",")
-        var own: Int?, spilled: Int?
+        var own: Int?
+        var spilled: Int?
         for ceiling in standing.ceilings {
             switch ceiling.origin {
             case .rule: own = max(own ?? ceiling.tier, ceiling.tier)

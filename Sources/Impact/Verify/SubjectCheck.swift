@@ -38,10 +38,16 @@ extension Audit {
         for row in rows {
             guard let day = Day(iso: row.day) else { continue }
             let stored = StandingAnswer(row)
-            let quiet = stored.spilloverPoints == "0" && stored.spilloverCeiling == "none" && stored.spillovers == "none"
+            let quiet =
+                stored.spilloverPoints == "0" && stored.spilloverCeiling == "none" && stored.spillovers == "none"
             if quiet { quietMonths.insert(row.day) }
-            let standing = policy.assess(subject, on: day, relations: linked?.relations ?? .none,
-                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day), memo: memo)
+            let standing = policy.assess(
+                subject,
+                on: day,
+                relations: linked?.relations ?? .none,
+                spilloversAsOf: linked == nil ? nil : snapshot(before: day),
+                memo: memo
+            )
             var engine = StandingAnswer(standing, policy: policy)
             var compared = stored
             var fields = Set(stored.fields.map(\.name))
@@ -55,26 +61,48 @@ extension Audit {
                 }
             }
             tally.standings += 1
-            for ((name, run), (_, answer)) in zip(compared.fields, engine.fields) where fields.contains(name) && run != answer {
-                tally.disagreements.append(Disagreement(
-                    subjectKind: kind, subject: key.index, day: row.day, field: name, run: run, engine: answer,
-                    context: context(name, standing, linked: linked?.linked ?? [])))
+            for ((name, run), (_, answer)) in zip(compared.fields, engine.fields)
+            where fields.contains(name) && run != answer {
+                tally.disagreements.append(
+                    Disagreement(
+                        subjectKind: kind,
+                        subject: key.index,
+                        day: row.day,
+                        field: name,
+                        run: run,
+                        engine: answer,
+                        context: context(name, standing, linked: linked?.linked ?? [])
+                    )
+                )
             }
         }
         let monthEndOf = { (day: Day) in monthEnds.first { $0 >= day }?.description }
         for row in decisions[key] ?? [] {
             guard let day = Day(iso: row.day), let action = policy.action(row.action) else {
-                tally.disagreements.append(Disagreement(
-                    subjectKind: kind, subject: key.index, day: row.day, field: "decision:\(row.action)",
-                    run: row.blocked ? "blocked" : row.rewarded ? "rewarded" : "allowed", engine: "unknown action or day"))
+                tally.disagreements.append(
+                    Disagreement(
+                        subjectKind: kind,
+                        subject: key.index,
+                        day: row.day,
+                        field: "decision:\(row.action)",
+                        run: row.blocked ? "blocked" : row.rewarded ? "rewarded" : "allowed",
+                        engine: "unknown action or day"
+                    )
+                )
                 continue
             }
             if linked == nil && !(monthEndOf(day).map(quietMonths.contains) ?? false) {
                 tally.skippedDecisions += 1
                 continue
             }
-            let decision = policy.decide(action, for: subject, relations: linked?.relations ?? .none, on: day,
-                                         spilloversAsOf: linked == nil ? nil : snapshot(before: day), memo: memo)
+            let decision = policy.decide(
+                action,
+                for: subject,
+                relations: linked?.relations ?? .none,
+                on: day,
+                spilloversAsOf: linked == nil ? nil : snapshot(before: day),
+                memo: memo
+            )
             tally.decisions += 1
             let run = row.blocked ? "blocked" : row.rewarded ? "rewarded" : "allowed"
             let engine = !decision.allowed ? "blocked" : decision.rewards.isEmpty ? "allowed" : "rewarded"
@@ -87,9 +115,17 @@ extension Audit {
                 case let .spillover(s, _): context.append("spillover \(policy.scenario.spillovers[s].id)")
                 }
             }
-            tally.disagreements.append(Disagreement(
-                subjectKind: kind, subject: key.index, day: row.day, field: "decision:\(row.action)", run: run,
-                engine: engine, context: context))
+            tally.disagreements.append(
+                Disagreement(
+                    subjectKind: kind,
+                    subject: key.index,
+                    day: row.day,
+                    field: "decision:\(row.action)",
+                    run: run,
+                    engine: engine,
+                    context: context
+                )
+            )
         }
     }
 
@@ -103,15 +139,18 @@ extension Audit {
                 ($0.status == .counting && $0.isCapped) || $0.status == .overturned || $0.status == .expired
             }
             let counting = standing.contributions.filter { $0.status == .counting }
-            return Self.ids(notable.map(\.record) + counting.map(\.record)) + (standing.spillovers.isEmpty ? [] : linked)
+            return Self.ids(notable.map(\.record) + counting.map(\.record))
+                + (standing.spillovers.isEmpty ? [] : linked)
         case "lists":
             return Self.ids((standing.lists + standing.pastLists).flatMap { $0.triggers + $0.extensions })
         case "notices":
             return Self.ids(standing.measures.flatMap(\.because.records) + standing.lists.flatMap(\.triggers))
         case "ceiling":
-            return Self.ids(standing.ceilings.compactMap {
-                if case let .rule(_, record) = $0.origin { return record } else { return nil }
-            })
+            return Self.ids(
+                standing.ceilings.compactMap {
+                    if case let .rule(_, record) = $0.origin { return record } else { return nil }
+                }
+            )
         default:
             return Self.ids(standing.spillovers.flatMap(\.because.records)) + linked
         }

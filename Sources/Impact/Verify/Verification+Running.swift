@@ -15,8 +15,11 @@ extension Verification {
     ///   traced standings (made before schema version 5).
     /// A caller that verifies many runs passes one `generator` (fitting its models to the census
     /// takes longer than verifying a small run).
-    public static func run(directory: String, threads: Int = ParallelChunks.defaultThreads,
-                           generator: PopulationGenerator? = nil) throws -> Verification {
+    public static func run(
+        directory: String,
+        threads: Int = ParallelChunks.defaultThreads,
+        generator: PopulationGenerator? = nil
+    ) throws -> Verification {
         let store = try RunStore.openReadOnly(directory: directory)
         let data = try RunData.load(store: store)
         let policy: Policy
@@ -25,14 +28,23 @@ extension Verification {
         }
         let standings = try store.tracedStandings()
         guard !standings.isEmpty else {
-            throw ImpactError("\(store.databasePath): the run stored no traced standings to verify (runs made before "
-                + "schema version 5 do not); run it again with: sclab simulate --like \(directory) --trace-every 1")
+            throw ImpactError(
+                "\(store.databasePath): the run stored no traced standings to verify (runs made before "
+                    + "schema version 5 do not); run it again with: sclab simulate --like \(directory) --trace-every 1"
+            )
         }
         let generator = try generator ?? PopulationGenerator()
         let population = generator.generate(size: data.info.population, seed: data.info.seed, threads: threads)
         let start = Day(iso: data.info.start) ?? data.scenario.period.start
-        let audit = try Audit(policy: policy, population: population, census: generator.census, start: start,
-                              standings: standings, decisions: try store.tracedDecisions(), traces: try store.allTraces())
+        let audit = try Audit(
+            policy: policy,
+            population: population,
+            census: generator.census,
+            start: start,
+            standings: standings,
+            decisions: try store.tracedDecisions(),
+            traces: try store.allTraces()
+        )
         return audit.verify(folder: directory, threads: threads)
     }
 }
@@ -57,8 +69,15 @@ struct Audit: Sendable {
     /// Traced subjects as the engine sees them.
     let subjects: [Key: Subject]
 
-    init(policy: Policy, population: Population, census: Census, start: Day, standings: [TracedStanding],
-         decisions: [TracedDecision], traces: [RecordTrace]) throws {
+    init(
+        policy: Policy,
+        population: Population,
+        census: Census,
+        start: Day,
+        standings: [TracedStanding],
+        decisions: [TracedDecision],
+        traces: [RecordTrace]
+    ) throws {
         self.policy = policy
         self.population = population
         self.census = census
@@ -73,14 +92,19 @@ struct Audit: Sendable {
         for (key, rows) in byStanding {
             let count = key.companies ? population.companies.count : population.count
             guard (0..<count).contains(key.index) else {
-                throw ImpactError("\(key.companies ? "company" : "person") \(key.index) has traced standings but is not in the run's society")
+                throw ImpactError(
+                    "\(key.companies ? "company" : "person") \(key.index) has traced standings but is not in the run's society"
+                )
             }
             let records = try TracedRecords(byTrace[key] ?? [], scenario: policy.scenario)
             let province = key.companies ? population.companies.province[key.index] : population.province[key.index]
             subjects[key] = Subject(
-                kind: key.companies ? .companies : .people, province: census.provinces[Int(province)].code,
-                enrolled: key.companies || rows.contains { $0.score != nil }, records: records.records,
-                sector: key.companies ? population.companies.sectorOf(key.index) : nil)
+                kind: key.companies ? .companies : .people,
+                province: census.provinces[Int(province)].code,
+                enrolled: key.companies || rows.contains { $0.score != nil },
+                records: records.records,
+                sector: key.companies ? population.companies.sectorOf(key.index) : nil
+            )
             subjects[key]?.id = key.index
         }
         self.subjects = subjects
@@ -98,15 +122,23 @@ struct Audit: Sendable {
         var total = SubjectCheck.Tally()
         for part in parts { total.add(part) }
         return Verification(
-            folder: folder, people: keys.filter { !$0.companies }.count, companies: keys.filter(\.companies).count,
-            withoutSpillovers: total.withoutSpillovers, monthEnds: monthEnds.count, standings: total.standings,
-            partialStandings: total.partialStandings, decisions: total.decisions, skippedDecisions: total.skippedDecisions,
-            disagreements: total.disagreements)
+            folder: folder,
+            people: keys.filter { !$0.companies }.count,
+            companies: keys.filter(\.companies).count,
+            withoutSpillovers: total.withoutSpillovers,
+            monthEnds: monthEnds.count,
+            standings: total.standings,
+            partialStandings: total.partialStandings,
+            decisions: total.decisions,
+            skippedDecisions: total.skippedDecisions,
+            disagreements: total.disagreements
+        )
     }
 
     /// The snapshot day of the spillovers in force on `day`: the last month end before it.
     func snapshot(before day: Day) -> Day {
-        var low = 0, high = monthEnds.count
+        var low = 0
+        var high = monthEnds.count
         while low < high {
             let mid = (low + high) / 2
             if monthEnds[mid] < day { low = mid + 1 } else { high = mid }

@@ -54,8 +54,15 @@ public struct Disagreement: Sendable, Codable, Equatable {
     public var context: [String]
 
     /// A disagreement from its parts.
-    public init(subjectKind: String, subject: Int, day: String, field: String, run: String, engine: String,
-                context: [String] = []) {
+    public init(
+        subjectKind: String,
+        subject: Int,
+        day: String,
+        field: String,
+        run: String,
+        engine: String,
+        context: [String] = []
+    ) {
         self.subjectKind = subjectKind
         self.subject = subject
         self.day = day
@@ -74,15 +81,25 @@ extension Verification {
     /// The verification as text: counts, disagreements counted by kind, then every disagreement.
     public var text: String {
         var lines: [String] = []
-        lines.append("verified \(folder): \(Format.count(people)) people and \(Format.count(companies)) companies traced, "
-            + "\(Format.count(monthEnds)) month ends")
-        lines.append("  standings checked: \(Format.count(standings)) (subject x month end)"
-            + (partialStandings > 0 ? ", \(Format.count(partialStandings)) of them without spillover-dependent fields" : ""))
-        lines.append("  decisions checked: \(Format.count(decisions))"
-            + (skippedDecisions > 0 ? " (\(Format.count(skippedDecisions)) not checked: spillovers through untraced links)" : ""))
+        lines.append(
+            "verified \(folder): \(Format.count(people)) people and \(Format.count(companies)) companies traced, "
+                + "\(Format.count(monthEnds)) month ends"
+        )
+        lines.append(
+            "  standings checked: \(Format.count(standings)) (subject x month end)"
+                + (partialStandings > 0
+                    ? ", \(Format.count(partialStandings)) of them without spillover-dependent fields" : "")
+        )
+        lines.append(
+            "  decisions checked: \(Format.count(decisions))"
+                + (skippedDecisions > 0
+                    ? " (\(Format.count(skippedDecisions)) not checked: spillovers through untraced links)" : "")
+        )
         if withoutSpillovers > 0 {
-            lines.append("  \(Format.count(withoutSpillovers)) people have a relative, friend or employer not traced: "
-                + "spillovers not checked for them (trace everyone with --trace-every 1)")
+            lines.append(
+                "  \(Format.count(withoutSpillovers)) people have a relative, friend or employer not traced: "
+                    + "spillovers not checked for them (trace everyone with --trace-every 1)"
+            )
         }
         lines.append("  disagreements: \(Format.count(disagreements.count))")
         let kinds = Dictionary(grouping: disagreements, by: \.kind)
@@ -91,8 +108,10 @@ extension Verification {
         }
         for d in disagreements {
             let who = d.subjectKind == "companies" ? "company" : "person"
-            lines.append("\(who) \(d.subject) \(d.day) \(d.field): run \(d.run), engine \(d.engine)"
-                + (d.context.isEmpty ? "" : " [\(d.context.joined(separator: ", "))]"))
+            lines.append(
+                "\(who) \(d.subject) \(d.day) \(d.field): run \(d.run), engine \(d.engine)"
+                    + (d.context.isEmpty ? "" : " [\(d.context.joined(separator: ", "))]")
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -63,7 +63,8 @@ enum APIDocument {
         case "~": return "null"
         default: break
         }
-        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), text.contains(where: \.isNumber), Double(text) != nil else {
+        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), text.contains(where: \.isNumber), Double(text) != nil
+        else {
             return nil
         }
         return text

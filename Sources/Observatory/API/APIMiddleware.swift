@@ -6,7 +6,11 @@ import Hummingbird
 /// and every answer gets the headers all of the server's answers carry (`Responses.setHeaders`,
 /// with `application/json` as the content type, as before the API was generated).
 struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         _ = try Query(request.uri.query)
         var response = try await next(request, context)
         let type = response.headers[.contentType] ?? "application/json"

@@ -34,15 +34,22 @@ struct ObservatoryAPI: APIProtocol {
     func getPublicList(_ input: Operations.getPublicList.Input) async throws -> Operations.getPublicList.Output {
         let run = try catalog.run(input.path.run)
         let given = input.query
-        let query = try PublicListQuery(Query(["q": given.q, "list": given.list, "from": given.from, "to": given.to,
-                                               "page": given.page.map(String.init),
-                                               "per_page": given.per_page.map(String.init)]), run: run)
+        let query = try PublicListQuery(
+            Query([
+                "q": given.q, "list": given.list, "from": given.from, "to": given.to,
+                "page": given.page.map(String.init),
+                "per_page": given.per_page.map(String.init),
+            ]),
+            run: run
+        )
         return .ok(.init(body: .json(try APIValue(run.publicList(query)).value)))
     }
 
     func listPeople(_ input: Operations.listPeople.Input) async throws -> Operations.listPeople.Output {
         let run = try catalog.run(input.path.run)
-        let query = Query(["page": input.query.page.map(String.init), "per_page": input.query.per_page.map(String.init)])
+        let query = Query([
+            "page": input.query.page.map(String.init), "per_page": input.query.per_page.map(String.init),
+        ])
         let page = try query.integer("page", in: 1...100_000) ?? 1
         let perPage = try query.integer("per_page", in: 1...PublicListQuery.maxPerPage) ?? 25
         return .ok(.init(body: .json(try APIValue(run.tracedPeople(page: page, perPage: perPage)).value)))

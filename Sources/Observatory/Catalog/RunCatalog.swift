@@ -38,7 +38,8 @@ public final class RunCatalog: @unchecked Sendable {
     /// The ids of the runs in the folder, sorted, newest name last.
     public func runIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-        return names.filter { Self.isPlainName($0) && staysInside($0) && FileStamp(of: databasePath($0)) != nil }.sorted()
+        return names.filter { Self.isPlainName($0) && staysInside($0) && FileStamp(of: databasePath($0)) != nil }
+            .sorted()
     }
 
     /// Whether the entry `name` is a folder of the runs folder itself: a symbolic link is
@@ -46,7 +47,9 @@ public final class RunCatalog: @unchecked Sendable {
     /// a run (or any file) from elsewhere on the machine.
     private func staysInside(_ name: String) -> Bool {
         let path = (root as NSString).appendingPathComponent(name)
-        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return false }
+        guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
+            return false
+        }
         guard type == .typeSymbolicLink else { return true }
         let inside = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
         return URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(inside)
@@ -66,7 +69,9 @@ public final class RunCatalog: @unchecked Sendable {
             return cached.view
         }
         let path = databasePath(id)
-        guard let stamp = FileStamp(of: path) else { throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)") }
+        guard let stamp = FileStamp(of: path) else {
+            throw ObservatoryError.notFound("no run '\(clip(id))' in \(root)")
+        }
         if var cached, cached.stamp == stamp {
             cached.checked = now
             lock.lock()
@@ -112,8 +117,9 @@ struct FileStamp: Equatable {
 
     init?(of path: String) {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let modified = attributes[.modificationDate] as? Date else { return nil }
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let modified = attributes[.modificationDate] as? Date
+        else { return nil }
         self.modified = modified
         size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
         logModified = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.modificationDate] as? Date

@@ -54,9 +54,14 @@ final class RunView: Sendable {
             throw ImpactError("\(store.databasePath): the stored scenario does not compile any more: \(error)")
         }
         day = data.progress.lastDay.flatMap { Day(iso: $0) } ?? Day(iso: data.info.end) ?? data.scenario.period.end
-        var people: [Int: SubjectSnapshot] = [:], companies: [Int: SubjectSnapshot] = [:]
+        var people: [Int: SubjectSnapshot] = [:]
+        var companies: [Int: SubjectSnapshot] = [:]
         for snapshot in try store.snapshots() {
-            if snapshot.subjectKind == .people { people[snapshot.subject] = snapshot } else { companies[snapshot.subject] = snapshot }
+            if snapshot.subjectKind == .people {
+                people[snapshot.subject] = snapshot
+            } else {
+                companies[snapshot.subject] = snapshot
+            }
         }
         self.people = people
         self.companies = companies
@@ -73,12 +78,17 @@ final class RunView: Sendable {
             // would take the server down, so that run answers 503 instead.
             let needed = RunLimits.fixedBytes + info.population * RunLimits.societyBytesPerPerson
             if let available = RunLimits.availableMemory(), needed > available {
-                throw ObservatoryError.unavailable("run '\(id)': its society of \(grouped(info.population)) people needs about "
-                    + "\(RunLimits.gigabytes(needed)) of memory to generate again; \(RunLimits.gigabytes(available)) is available")
+                throw ObservatoryError.unavailable(
+                    "run '\(id)': its society of \(grouped(info.population)) people needs about "
+                        + "\(RunLimits.gigabytes(needed)) of memory to generate again; \(RunLimits.gigabytes(available)) is available"
+                )
             }
             let generator = try generator.value()
-            return SocietyView(population: generator.generate(size: info.population, seed: info.seed),
-                               census: generator.census, names: generator.names)
+            return SocietyView(
+                population: generator.generate(size: info.population, seed: info.seed),
+                census: generator.census,
+                names: generator.names
+            )
         }
     }
 
@@ -110,7 +120,9 @@ struct SocietyView: Sendable {
     func provinceCode(_ person: Int) -> Int { census.provinces[Int(population.province[person])].code }
 
     /// The GB/T 2260 code of a company's province.
-    func companyProvinceCode(_ company: Int) -> Int { census.provinces[Int(population.companies.province[company])].code }
+    func companyProvinceCode(_ company: Int) -> Int {
+        census.provinces[Int(population.companies.province[company])].code
+    }
 }
 
 /// An identity number as a public list shows it: the division code and the last four characters,

@@ -56,11 +56,23 @@ extension RunView {
         let society = try societyView()
         let start = min(traced.count, (page - 1) * perPage)
         let slice = traced[start..<min(traced.count, start + perPage)]
-        return PeoplePage(run: id, total: traced.count, page: page, perPage: perPage, people: slice.map { person in
-            let name = society.name(person)
-            let snapshot = people[person]
-            return PersonLine(person: person, name: name.han, pinyin: name.pinyin, score: snapshot?.score,
-                              tier: snapshot?.tier, lists: snapshot.map { $0.lists.split(separator: ",").map(String.init) } ?? [])
-        })
+        return PeoplePage(
+            run: id,
+            total: traced.count,
+            page: page,
+            perPage: perPage,
+            people: slice.map { person in
+                let name = society.name(person)
+                let snapshot = people[person]
+                return PersonLine(
+                    person: person,
+                    name: name.han,
+                    pinyin: name.pinyin,
+                    score: snapshot?.score,
+                    tier: snapshot?.tier,
+                    lists: snapshot.map { $0.lists.split(separator: ",").map(String.init) } ?? []
+                )
+            }
+        )
     }
 }

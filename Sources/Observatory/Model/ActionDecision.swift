@@ -64,13 +64,17 @@ extension RunView {
     var personActions: [ActionChoice] {
         let s = scenario
         let acted = Set(s.measures.filter { $0.subject == .people }.compactMap(\.action?.id))
-            .union(s.spillovers.compactMap { spillover -> String? in
-                switch spillover.effect {
-                case let .block(action), let .reward(action): action.id
-                case .delta, .tierCeiling: nil
+            .union(
+                s.spillovers.compactMap { spillover -> String? in
+                    switch spillover.effect {
+                    case let .block(action), let .reward(action): action.id
+                    case .delta, .tierCeiling: nil
+                    }
                 }
-            })
-        return s.actions.filter { acted.contains($0.id) }.map { ActionChoice(id: $0.id, label: $0.label.isEmpty ? $0.id : $0.label) }
+            )
+        return s.actions.filter { acted.contains($0.id) }.map {
+            ActionChoice(id: $0.id, label: $0.label.isEmpty ? $0.id : $0.label)
+        }
     }
 
     /// The decision on an action for a traced person on the run's last day.
@@ -79,12 +83,16 @@ extension RunView {
     func decision(person: Int, action: String) throws -> ActionDecision {
         try requirePerson(person)
         guard let actionIndex = policy.action(action) else {
-            throw ObservatoryError.notFound("no action '\(clip(action))' in scenario \(scenario.id) (actions: "
-                + scenario.actions.map(\.id).joined(separator: ", ") + ")")
+            throw ObservatoryError.notFound(
+                "no action '\(clip(action))' in scenario \(scenario.id) (actions: "
+                    + scenario.actions.map(\.id).joined(separator: ", ") + ")"
+            )
         }
         guard let file = try personFile(person) else {
-            throw ObservatoryError.notFound("person \(person)'s records were not kept in run '\(id)' (only traced people "
-                + "can be judged; traced: \(traced.prefix(5).map(String.init).joined(separator: ", "))...)")
+            throw ObservatoryError.notFound(
+                "person \(person)'s records were not kept in run '\(id)' (only traced people "
+                    + "can be judged; traced: \(traced.prefix(5).map(String.init).joined(separator: ", "))...)"
+            )
         }
         let decision = policy.decide(actionIndex, for: file.subject, relations: file.relations, on: day)
         let s = scenario
@@ -92,28 +100,51 @@ extension RunView {
             switch reason.origin {
             case let .measure(index):
                 let measure = s.measures[index]
-                return ReasonView(origin: "measure", id: measure.id, label: measure.label, via: nil, through: [],
-                                  benefit: measure.benefit, unit: measure.unit,
-                                  because: because(reason.because, .people))
+                return ReasonView(
+                    origin: "measure",
+                    id: measure.id,
+                    label: measure.label,
+                    via: nil,
+                    through: [],
+                    benefit: measure.benefit,
+                    unit: measure.unit,
+                    because: because(reason.because, .people)
+                )
             case let .spillover(index, through):
                 let spillover = s.spillovers[index]
-                return ReasonView(origin: "spillover", id: spillover.id, label: spillover.label,
-                                  via: spillover.link.rawValue, through: through, benefit: nil, unit: nil,
-                                  because: because(reason.because, spillover.link == .employer ? .companies : .people))
+                return ReasonView(
+                    origin: "spillover",
+                    id: spillover.id,
+                    label: spillover.label,
+                    via: spillover.link.rawValue,
+                    through: through,
+                    benefit: nil,
+                    unit: nil,
+                    because: because(reason.because, spillover.link == .employer ? .companies : .people)
+                )
             }
         }
         let name = try societyView().name(person)
         let scale = policy.scale(for: .people)
         return ActionDecision(
-            run: id, person: person, name: name.han, action: action,
+            run: id,
+            person: person,
+            name: name.han,
+            action: action,
             actionLabel: s.actions[actionIndex].label.isEmpty ? action : s.actions[actionIndex].label,
-            day: day.description, allowed: decision.allowed, blocks: decision.blocks.map(reason),
-            rewards: decision.rewards.map(reason), score: decision.standing.score,
+            day: day.description,
+            allowed: decision.allowed,
+            blocks: decision.blocks.map(reason),
+            rewards: decision.rewards.map(reason),
+            score: decision.standing.score,
             tier: decision.standing.tier.flatMap { tier in scale.map { $0.tiers[tier].id } },
             explanation: policy.explain(decision, records: file.subject.records),
             caveats: file.linked > file.linkedTraced
-                ? ["\(file.linkedTraced) of \(file.linked) relatives and friends are traced; for the others only their listings are known."]
-                : [])
+                ? [
+                    "\(file.linkedTraced) of \(file.linked) relatives and friends are traced; for the others only their listings are known."
+                ]
+                : []
+        )
     }
 }
 
@@ -122,8 +153,12 @@ extension RunView {
     func because(_ because: Because, _ kind: SubjectKind) -> BecauseView {
         let s = scenario
         let tiers = policy.scale(for: kind)?.tiers ?? []
-        return BecauseView(lists: because.lists.map { s.lists[$0].id },
-                           tier: because.tier.flatMap { tiers.indices.contains($0) ? tiers[$0].id : nil },
-                           score: because.score, records: because.records, rules: because.rules.map { s.rules[$0].id })
+        return BecauseView(
+            lists: because.lists.map { s.lists[$0].id },
+            tier: because.tier.flatMap { tiers.indices.contains($0) ? tiers[$0].id : nil },
+            score: because.score,
+            records: because.records,
+            rules: because.rules.map { s.rules[$0].id }
+        )
     }
 }

@@ -29,7 +29,8 @@ extension RunView {
         guard isTraced(person) else { return nil }
         let society = try societyView()
         let population = society.population
-        var linked = 0, linkedTraced = 0
+        var linked = 0
+        var linkedTraced = 0
         func relative(_ index: UInt32) throws -> Subject? {
             guard index != Population.none, Int(index) < population.count else { return nil }
             linked += 1
@@ -40,23 +41,35 @@ extension RunView {
         let spouse = try relative(population.spouse[person])
         let friends = try population.network.friends(of: person).compactMap(relative)
         let employerIndex = population.employer[person]
-        let employer: Subject? = employerIndex == Population.none || Int(employerIndex) >= population.companies.count
+        let employer: Subject? =
+            employerIndex == Population.none || Int(employerIndex) >= population.companies.count
             ? nil : try companySubject(Int(employerIndex), society)
-        return PersonFile(subject: try subject(person: person, society),
-                          relations: Relations(parents: parents, spouse: spouse, friends: friends, employer: employer),
-                          linked: linked, linkedTraced: linkedTraced)
+        return PersonFile(
+            subject: try subject(person: person, society),
+            relations: Relations(parents: parents, spouse: spouse, friends: friends, employer: employer),
+            linked: linked,
+            linkedTraced: linkedTraced
+        )
     }
 
     /// A person as the engine sees them: all records if traced (through Impact's `TracedRecords`,
     /// the one reader of traces), else the records behind their listings.
     private func subject(person: Int, _ society: SocietyView) throws -> Subject {
-        Subject(kind: .people, province: society.provinceCode(person), enrolled: enrolled(people[person]),
-                records: try records(traced: peopleTraces[person], listed: peopleListings[person]))
+        Subject(
+            kind: .people,
+            province: society.provinceCode(person),
+            enrolled: enrolled(people[person]),
+            records: try records(traced: peopleTraces[person], listed: peopleListings[person])
+        )
     }
 
     private func companySubject(_ company: Int, _ society: SocietyView) throws -> Subject {
-        Subject(kind: .companies, province: society.companyProvinceCode(company), enrolled: enrolled(companies[company]),
-                records: try records(traced: companyTraces[company], listed: companyListings[company]))
+        Subject(
+            kind: .companies,
+            province: society.companyProvinceCode(company),
+            enrolled: enrolled(companies[company]),
+            records: try records(traced: companyTraces[company], listed: companyListings[company])
+        )
     }
 
     /// A subject's records: rebuilt from their traces when traced, else the records known from

@@ -31,9 +31,15 @@ extension RunView {
         let society = try societyView()
         var named = data
         named.directory = id
-        var report = try CreditReport.build(person: person, data: named, stored: self, policy: policy,
-                                            population: society.population, census: society.census,
-                                            names: society.names)
+        var report = try CreditReport.build(
+            person: person,
+            data: named,
+            stored: self,
+            policy: policy,
+            population: society.population,
+            census: society.census,
+            names: society.names
+        )
         report.attributes.identityNumber = maskedIdentity(report.attributes.identityNumber)
         return report
     }
@@ -41,7 +47,9 @@ extension RunView {
     /// Throws 404 unless `person` is an index of the society.
     func requirePerson(_ person: Int) throws {
         guard person >= 0, person < data.info.population else {
-            throw ObservatoryError.notFound("no person \(person) in run '\(id)' (people are numbered 0 to \(data.info.population - 1))")
+            throw ObservatoryError.notFound(
+                "no person \(person) in run '\(id)' (people are numbered 0 to \(data.info.population - 1))"
+            )
         }
     }
 }

@@ -42,7 +42,7 @@ struct PublicEntry: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case subjectKind, subject, name, pinyin, identity, list, listLabel, listKind, reason, rule, date, until,
-             authority, falseRecord
+            authority, falseRecord
     }
 }
 
@@ -57,7 +57,9 @@ extension RunView {
         let society = try societyView()
         let s = scenario
         var entries: [PublicEntry] = []
-        for (kind, snapshots, listings) in [("people", people, peopleListings), ("companies", companies, companyListings)] {
+        for (kind, snapshots, listings) in [
+            ("people", people, peopleListings), ("companies", companies, companyListings),
+        ] {
             for snapshot in snapshots.values.sorted(by: { $0.subject < $1.subject }) {
                 for listID in snapshot.lists.split(separator: ",").map(String.init) {
                     guard let list = s.lists.first(where: { $0.id == listID }), list.published else { continue }
@@ -69,7 +71,13 @@ extension RunView {
         return entries.sorted { ($0.date ?? day.description, $0.subject) > ($1.date ?? day.description, $1.subject) }
     }
 
-    private func entry(kind: String, subject: Int, list: CreditList, listing: Listing?, _ society: SocietyView) -> PublicEntry {
+    private func entry(
+        kind: String,
+        subject: Int,
+        list: CreditList,
+        listing: Listing?,
+        _ society: SocietyView
+    ) -> PublicEntry {
         let s = scenario
         let person = kind == "people"
         let name: (han: String, pinyin: String)
@@ -85,12 +93,22 @@ extension RunView {
             identity = society.population.creditCode(of: subject, census: society.census).text
         }
         var entry = PublicEntry(
-            subjectKind: kind, subject: subject, name: name.han, pinyin: name.pinyin,
-            identity: person ? maskedIdentity(identity) : identity, list: list.id,
-            listLabel: list.label.isEmpty ? list.id : list.label, listKind: list.kind.rawValue,
+            subjectKind: kind,
+            subject: subject,
+            name: name.han,
+            pinyin: name.pinyin,
+            identity: person ? maskedIdentity(identity) : identity,
+            list: list.id,
+            listLabel: list.label.isEmpty ? list.id : list.label,
+            listKind: list.kind.rawValue,
             reason: list.entry.map { "meets the condition: \($0.text)" } ?? "listed",
-            rule: nil, date: nil, until: nil, authority: "the credit system (automatic)", falseRecord: false,
-            fullIdentity: identity)
+            rule: nil,
+            date: nil,
+            until: nil,
+            authority: "the credit system (automatic)",
+            falseRecord: false,
+            fullIdentity: identity
+        )
         if let listing {
             let behavior = s.behaviors.first { $0.id == listing.behavior }
             let source = s.sources.first { $0.id == listing.source }
@@ -135,7 +153,8 @@ struct PublicListQuery: Sendable, Equatable {
         guard !needle.isEmpty else { return true }
         let folded = needle.lowercased()
         return entry.name.contains(needle) || entry.pinyin.lowercased().contains(folded)
-            || entry.fullIdentity.uppercased() == needle.uppercased() || entry.identity.uppercased().contains(needle.uppercased())
+            || entry.fullIdentity.uppercased() == needle.uppercased()
+            || entry.identity.uppercased().contains(needle.uppercased())
     }
 }
 
@@ -161,8 +180,15 @@ extension RunView {
         let pages = max(1, (matching.count + query.perPage - 1) / query.perPage)
         let start = min(matching.count, (query.page - 1) * query.perPage)
         let end = min(matching.count, start + query.perPage)
-        return PublicListPage(run: id, day: day.description, total: matching.count, page: query.page,
-                              perPage: query.perPage, pages: pages, entries: Array(matching[start..<end]))
+        return PublicListPage(
+            run: id,
+            day: day.description,
+            total: matching.count,
+            page: query.page,
+            perPage: query.perPage,
+            pages: pages,
+            entries: Array(matching[start..<end])
+        )
     }
 
     /// The published lists of the scenario.

@@ -38,12 +38,25 @@ extension RunView {
         func total(_ name: String) -> Int { Int(totals[name] ?? data.sum(name)) }
         let listEntries = scenario.lists.reduce(0) { $0 + total("list.entries.\($1.id)") }
         return RunOverview(
-            id: id, scenario: scenario.id, scenarioName: scenario.name, population: data.info.population,
-            seed: String(data.info.seed), start: data.info.start, end: data.info.end, finished: data.progress.finished,
-            daysDone: data.progress.daysDone, digest: data.progress.digest, records: total("records.total"),
-            falseRecords: total("records.false"), blocked: total("blocked.total"),
-            wronglyBlocked: total("blocked_wrongly.total"), rewards: total("rewards.total"), listEntries: listEntries,
-            traced: traced.count, error: nil)
+            id: id,
+            scenario: scenario.id,
+            scenarioName: scenario.name,
+            population: data.info.population,
+            seed: String(data.info.seed),
+            start: data.info.start,
+            end: data.info.end,
+            finished: data.progress.finished,
+            daysDone: data.progress.daysDone,
+            digest: data.progress.digest,
+            records: total("records.total"),
+            falseRecords: total("records.false"),
+            blocked: total("blocked.total"),
+            wronglyBlocked: total("blocked_wrongly.total"),
+            rewards: total("rewards.total"),
+            listEntries: listEntries,
+            traced: traced.count,
+            error: nil
+        )
     }
 }
 
@@ -56,9 +69,26 @@ extension RunCatalog {
                 return try run(id).overview
             } catch {
                 let message = (error as? ObservatoryError)?.message ?? "\(error)"
-                return RunOverview(id: id, scenario: "", scenarioName: "", population: 0, seed: "", start: "", end: "",
-                                   finished: false, daysDone: 0, digest: nil, records: 0, falseRecords: 0, blocked: 0,
-                                   wronglyBlocked: 0, rewards: 0, listEntries: 0, traced: 0, error: message)
+                return RunOverview(
+                    id: id,
+                    scenario: "",
+                    scenarioName: "",
+                    population: 0,
+                    seed: "",
+                    start: "",
+                    end: "",
+                    finished: false,
+                    daysDone: 0,
+                    digest: nil,
+                    records: 0,
+                    falseRecords: 0,
+                    blocked: 0,
+                    wronglyBlocked: 0,
+                    rewards: 0,
+                    listEntries: 0,
+                    traced: 0,
+                    error: message
+                )
             }
         }
     }

@@ -21,7 +21,10 @@ struct Page {
 
     /// The run's pages, in navigation order.
     enum Tab: String, CaseIterable {
-        case report = "Report", scenario = "Scenario", publicList = "Public list", tryAction = "Try an action"
+        case report = "Report"
+        case scenario = "Scenario"
+        case publicList = "Public list"
+        case tryAction = "Try an action"
 
         func path(_ run: String) -> String {
             switch self {

@@ -10,10 +10,12 @@ import Society
 enum RunPages {
     /// Every run in the folder, each as a card with its headline figures.
     static func runs(_ overviews: [RunOverview], root: String) -> Page {
-        var body = "<p class=\"lead\">Runs of the social credit system on synthetic societies, from the folder <code>\(e(root))</code>. "
+        var body =
+            "<p class=\"lead\">Runs of the social credit system on synthetic societies, from the folder <code>\(e(root))</code>. "
             + "Open a run for its impact report, its rules, its public list, people's credit reports, and to try an action.</p>"
         if overviews.isEmpty {
-            body += "<p class=\"banner\">No runs here yet. Make one with <code>sclab simulate --out \(e(root))/NAME</code>.</p>"
+            body +=
+                "<p class=\"banner\">No runs here yet. Make one with <code>sclab simulate --out \(e(root))/NAME</code>.</p>"
         }
         body += "<ul class=\"cards\">"
         for run in overviews {
@@ -22,7 +24,8 @@ enum RunPages {
                 body += "<p class=\"banner\">\(e(error))</p></li>"
                 continue
             }
-            body += "<dl class=\"facts\">"
+            body +=
+                "<dl class=\"facts\">"
                 + fact("scenario", run.scenarioName) + fact("people", grouped(run.population))
                 + fact("period", "\(run.start) to \(run.end)")
                 + fact("status", run.finished ? "finished" : "unfinished (\(grouped(run.daysDone)) days)")
@@ -42,8 +45,10 @@ enum RunPages {
     static func report(_ run: RunView) -> Page {
         let o = run.overview
         var body = "<p class=\"lead\">\(e(run.report.subtitle))</p><div class=\"figures\">"
-        for (label, value) in [("records", o.records), ("false records", o.falseRecords), ("listings", o.listEntries),
-                               ("actions blocked", o.blocked), ("blocked wrongly", o.wronglyBlocked), ("rewards", o.rewards)] {
+        for (label, value) in [
+            ("records", o.records), ("false records", o.falseRecords), ("listings", o.listEntries),
+            ("actions blocked", o.blocked), ("blocked wrongly", o.wronglyBlocked), ("rewards", o.rewards),
+        ] {
             body += "<div class=\"figure\"><b>\(grouped(value))</b>\(e(label))</div>"
         }
         body += "</div><p>Explore: <a href=\"/runs/\(e(run.id))/public-list\">the public list</a> · "
@@ -58,7 +63,8 @@ enum RunPages {
             body += "<section id=\"\(e(section.id))\"><h2>\(e(section.title))</h2>"
             // The rules have their own page; the report goes straight to what the system did.
             if section.id == run.scenarioSection.id {
-                body += "<p>The system's rules, part by part, are on <a href=\"/runs/\(e(run.id))/scenario\">the scenario page</a>.</p></section>"
+                body +=
+                    "<p>The system's rules, part by part, are on <a href=\"/runs/\(e(run.id))/scenario\">the scenario page</a>.</p></section>"
                 continue
             }
             for block in section.blocks { body += Report.html(block) + "\n" }
@@ -70,7 +76,8 @@ enum RunPages {
     /// The scenario's rules as readable tables (the report's "How it works").
     static func scenario(_ run: RunView) -> Page {
         let s = run.scenario
-        var body = "<p class=\"lead\">The rules of <b>\(e(s.name))</b> (scenario <code>\(e(s.id))</code>), as the run used "
+        var body =
+            "<p class=\"lead\">The rules of <b>\(e(s.name))</b> (scenario <code>\(e(s.id))</code>), as the run used "
             + "them: tiers, behaviours, sources, rules, lists, measures, spillovers, appeals and the timeline.</p>"
         for block in run.scenarioSection.blocks { body += Report.html(block) + "\n" }
         return Page(title: "The scenario: \(s.name)", run: run.id, tab: .scenario, body: body)
@@ -80,6 +87,7 @@ enum RunPages {
 extension RunView {
     /// The report's "How it works" section: the scenario as tables.
     var scenarioSection: Section {
-        report.sections.first { $0.id == "how-it-works" } ?? Section(id: "how-it-works", title: "How it works", blocks: [])
+        report.sections.first { $0.id == "how-it-works" }
+            ?? Section(id: "how-it-works", title: "How it works", blocks: [])
     }
 }

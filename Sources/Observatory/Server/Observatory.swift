@@ -43,14 +43,21 @@ public struct Observatory: Sendable {
     ///     machine reaches the server by default.
     ///   - port: The port (0 picks a free one).
     ///   - onServerRunning: Called with the bound port once the server listens.
-    public func serve(host: String = "127.0.0.1", port: Int = 8080,
-                      onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func serve(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
         let app = Application(
             router: router(),
             server: limits.server,
-            configuration: .init(address: .hostname(host, port: port), serverName: "Observatory",
-                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
-            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
+            configuration: .init(
+                address: .hostname(host, port: port),
+                serverName: "Observatory",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)
+            ),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) }
+        )
         try await app.runService()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import OpenAPIRuntime
 import Impact
+import OpenAPIRuntime
 import RunRecords
 import RunStore
 import Simulation

@@ -62,7 +62,8 @@ struct Query: Sendable {
         }
         guard range.contains(number) else {
             throw ObservatoryError.badRequest(
-                "parameter '\(name)' must be from \(range.lowerBound) to \(range.upperBound) (got \(number))")
+                "parameter '\(name)' must be from \(range.lowerBound) to \(range.upperBound) (got \(number))"
+            )
         }
         return number
     }
@@ -87,8 +88,10 @@ extension PublicListQuery {
         text = try query.text("q", maxLength: Self.maxText) ?? ""
         if let list = try query.text("list") {
             guard run.publishedLists.contains(where: { $0.id == list }) else {
-                throw ObservatoryError.badRequest("parameter 'list' must be a published list of the scenario ("
-                    + run.publishedLists.map(\.id).joined(separator: ", ") + "; got '\(clip(list))')")
+                throw ObservatoryError.badRequest(
+                    "parameter 'list' must be a published list of the scenario ("
+                        + run.publishedLists.map(\.id).joined(separator: ", ") + "; got '\(clip(list))')"
+                )
             }
             self.list = list
         }
@@ -106,7 +109,9 @@ extension PublicListQuery {
 /// - Throws: `.badRequest` when it is not a whole number, `.notFound` when negative or too large
 ///   for any society (the run checks its own size).
 func personIndex(_ text: String) throws -> Int {
-    guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let index = Int(text) else {
+    guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+        let index = Int(text)
+    else {
         throw ObservatoryError.badRequest("the person must be given as a whole number 0 or more (got '\(clip(text))')")
     }
     return index

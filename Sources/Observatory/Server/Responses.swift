@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
-import OpenAPIRuntime
 import Impact
+import OpenAPIRuntime
 import RunRecords
 import RunStore
 import Simulation
@@ -21,7 +21,6 @@ enum Responses {
         body(encode(value), type: "application/json", status: status)
     }
 
-
     private static func encode(_ value: some Encodable) -> ByteBuffer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -33,13 +32,21 @@ enum Responses {
     static func jsonText(_ text: String) -> Response { Self.text(text, type: "application/json") }
 
     /// Text with a content type.
-    static func text(_ text: String, type: String, status: HTTPResponse.Status = .ok,
-                     cache: String = "no-cache") -> Response {
+    static func text(
+        _ text: String,
+        type: String,
+        status: HTTPResponse.Status = .ok,
+        cache: String = "no-cache"
+    ) -> Response {
         body(ByteBuffer(string: text), type: type, status: status, cache: cache)
     }
 
-    private static func body(_ buffer: ByteBuffer, type: String, status: HTTPResponse.Status,
-                             cache: String = "no-cache") -> Response {
+    private static func body(
+        _ buffer: ByteBuffer,
+        type: String,
+        status: HTTPResponse.Status,
+        cache: String = "no-cache"
+    ) -> Response {
         var headers = HTTPFields()
         setHeaders(&headers, type: type, cache: cache)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: buffer))
@@ -51,7 +58,8 @@ enum Responses {
         headers[.contentType] = type
         headers[.cacheControl] = cache
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
     }
 
     /// An error as JSON, `{"error": "..."}`.
@@ -61,12 +69,13 @@ enum Responses {
 
     /// An error as a page.
     static func htmlError(_ error: ObservatoryError, run: String? = nil) -> Response {
-        let title = switch error {
-        case .notFound: "Not found"
-        case .badRequest: "Bad request"
-        case .unavailable: "Run unavailable"
-        case .tooLarge: "Request too large"
-        }
+        let title =
+            switch error {
+            case .notFound: "Not found"
+            case .badRequest: "Bad request"
+            case .unavailable: "Run unavailable"
+            case .tooLarge: "Request too large"
+            }
         let body = "<p class=\"banner\">\(e(error.message))</p><p><a href=\"/\">All runs</a></p>"
         return html(Page(title: title, run: run, tab: nil, body: body), status: HTTPResponse.Status(code: error.status))
     }
@@ -76,12 +85,21 @@ enum Responses {
 /// (no such route) as a 404, anything else as a 503 saying the server could not answer, never a
 /// 500 with nothing in it. Only GET and HEAD are served. API paths answer in JSON, pages in HTML.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         let api = Self.isAPI(request.uri.path)
         guard request.method == .get || request.method == .head else {
-            var response = api
-                ? Responses.jsonError(.badRequest("method \(request.method) is not allowed; the server only reads (GET)"))
-                : Responses.htmlError(.badRequest("method \(request.method) is not allowed; the server only reads (GET)"))
+            var response =
+                api
+                ? Responses.jsonError(
+                    .badRequest("method \(request.method) is not allowed; the server only reads (GET)")
+                )
+                : Responses.htmlError(
+                    .badRequest("method \(request.method) is not allowed; the server only reads (GET)")
+                )
             response.status = .methodNotAllowed
             response.headers[.allow] = "GET, HEAD"
             return response

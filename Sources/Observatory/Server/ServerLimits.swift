@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,8 +25,12 @@ public struct ServerLimits: Sendable, Equatable {
     public var maxBodyBytes: Int
 
     /// The limits from their parts.
-    public init(idleSeconds: Int = 10, maxConnections: Int = 128, maxHeaderBytes: Int = 16 * 1024,
-                maxBodyBytes: Int = 64 * 1024) {
+    public init(
+        idleSeconds: Int = 10,
+        maxConnections: Int = 128,
+        maxHeaderBytes: Int = 16 * 1024,
+        maxBodyBytes: Int = 64 * 1024
+    ) {
         self.idleSeconds = idleSeconds
         self.maxConnections = maxConnections
         self.maxHeaderBytes = maxHeaderBytes
@@ -51,12 +56,16 @@ public struct ServerLimits: Sendable, Equatable {
     /// Why these limits cannot be served, naming the option; nil when they can.
     public func problem(descriptors: Int? = Self.descriptorLimit) -> String? {
         if !Self.idleSecondsRange.contains(idleSeconds) {
-            return "--idle-timeout must be from \(Self.idleSecondsRange.lowerBound) to \(Self.idleSecondsRange.upperBound) seconds (got \(idleSeconds))"
+            return
+                "--idle-timeout must be from \(Self.idleSecondsRange.lowerBound) to \(Self.idleSecondsRange.upperBound) seconds (got \(idleSeconds))"
         }
         var most = Self.maxConnectionsRange.upperBound
         if let descriptors { most = min(most, max(1, descriptors - Self.reservedDescriptors)) }
         if !(1...most).contains(maxConnections) {
-            let why = descriptors.map { " (the process may open \($0) files; \(Self.reservedDescriptors) are kept for run databases)" } ?? ""
+            let why =
+                descriptors.map {
+                    " (the process may open \($0) files; \(Self.reservedDescriptors) are kept for run databases)"
+                } ?? ""
             return "--max-connections must be from 1 to \(most)\(why) (got \(maxConnections))"
         }
         return nil
@@ -64,10 +73,16 @@ public struct ServerLimits: Sendable, Equatable {
 
     /// The HTTP/1 server with the idle timeout and header bounds.
     var server: HTTPServerBuilder {
-        .http1(configuration: HTTP1Channel.Configuration(
-            idleTimeout: .seconds(Int64(idleSeconds)),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes,
-                                            maxHeaderFieldCount: 100)))
+        .http1(
+            configuration: HTTP1Channel.Configuration(
+                idleTimeout: .seconds(Int64(idleSeconds)),
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: maxHeaderBytes,
+                    maxHeaderListSize: maxHeaderBytes,
+                    maxHeaderFieldCount: 100
+                )
+            )
+        )
     }
 }
 
@@ -77,9 +92,15 @@ public struct ServerLimits: Sendable, Equatable {
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var request = request
-        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw Self.tooLarge(limit) }
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
+            throw Self.tooLarge(limit)
+        }
         do {
             _ = try await request.collectBody(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {

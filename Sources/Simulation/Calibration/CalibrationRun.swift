@@ -15,16 +15,33 @@ public enum CalibrationRun {
         let day = censusDay.number
         var adults = 0
         for birth in population.birthDay where (day - birth) * 4 / 1461 >= 18 { adults += 1 }
-        return ["population.people": Double(population.count), "population.adults": Double(adults),
-                "population.companies": Double(population.companies.count)]
+        return [
+            "population.people": Double(population.count), "population.adults": Double(adults),
+            "population.companies": Double(population.companies.count),
+        ]
     }
 
     /// Simulates the period and returns every monthly metric with the society's constants.
-    public static func series(policy: Policy, population: Population, census: Census, period: Period, seed: UInt64,
-                              threads: Int, progress: ((Int) -> Void)? = nil) -> MetricSeries {
-        var simulation = Simulation(policy: policy, population: population, census: census,
-                                    config: SimulationConfig(period: period, seed: seed, threads: threads,
-                                                             traceEvery: Int(Int32.max)))
+    public static func series(
+        policy: Policy,
+        population: Population,
+        census: Census,
+        period: Period,
+        seed: UInt64,
+        threads: Int,
+        progress: ((Int) -> Void)? = nil
+    ) -> MetricSeries {
+        var simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: census,
+            config: SimulationConfig(
+                period: period,
+                seed: seed,
+                threads: threads,
+                traceEvery: Int(Int32.max)
+            )
+        )
         var collector = SeriesCollector(series: MetricSeries(constants: constants(of: population)))
         simulation.run(observer: &collector, progress: progress)
         return collector.series

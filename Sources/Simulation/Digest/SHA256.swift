@@ -81,7 +81,8 @@ public struct SHA256: Sendable {
         // (no bounds checks): this runs for every 64 bytes of a state that can be gigabytes.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for i in 0..<16 {
-                w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
+                w[i] =
+                    UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8
                     | UInt32(block[4 * i + 3])
             }
             for i in 16..<64 {
@@ -91,7 +92,14 @@ public struct SHA256: Sendable {
             }
             Self.k.withUnsafeBufferPointer { k in
                 state.withUnsafeMutableBufferPointer { h in
-                    var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+                    var a = h[0]
+                    var b = h[1]
+                    var c = h[2]
+                    var d = h[3]
+                    var e = h[4]
+                    var f = h[5]
+                    var g = h[6]
+                    var hh = h[7]
                     for i in 0..<64 {
                         let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                         let choice = (e & f) ^ (~e & g)
@@ -99,15 +107,27 @@ public struct SHA256: Sendable {
                         let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                         let majority = (a & b) ^ (a & c) ^ (b & c)
                         let t2 = s0 &+ majority
-                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                        hh = g
+                        g = f
+                        f = e
+                        e = d &+ t1
+                        d = c
+                        c = b
+                        b = a
+                        a = t1 &+ t2
                     }
-                    h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-                    h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+                    h[0] &+= a
+                    h[1] &+= b
+                    h[2] &+= c
+                    h[3] &+= d
+                    h[4] &+= e
+                    h[5] &+= f
+                    h[6] &+= g
+                    h[7] &+= hh
                 }
             }
         }
     }
-
 
 }
 

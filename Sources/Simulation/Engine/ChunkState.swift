@@ -22,8 +22,21 @@ struct PendingRecord: Sendable {
     var misattributed: Bool
     var overturn: Bool
 
-    init(kind: Kind, id: Int64, subject: Int32, actual: Int32, behavior: Int16, source: Int16, rule: Int16,
-         occurred: Int32, recorded: Int32, delta: Int32, misattributed: Bool, overturn: Bool, expires: Int32) {
+    init(
+        kind: Kind,
+        id: Int64,
+        subject: Int32,
+        actual: Int32,
+        behavior: Int16,
+        source: Int16,
+        rule: Int16,
+        occurred: Int32,
+        recorded: Int32,
+        delta: Int32,
+        misattributed: Bool,
+        overturn: Bool,
+        expires: Int32
+    ) {
         self.id = id
         self.subject = subject
         self.actual = actual

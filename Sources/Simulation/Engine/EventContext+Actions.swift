@@ -21,8 +21,12 @@ extension EventContext {
             if cleared { raw &-= state.falseDelta[subject] }
             let score = min(scale.maximum, max(scale.minimum, raw))
             var tier = scale.tier(score)
-            if day < state.ceilingUntil[subject] { tier = max(tier, cleared ? trueCeiling(subject) : Int32(state.ceilingTier[subject])) }
-            if spillovers && state.spillCeiling[subject] != 0xFF { tier = max(tier, Int32(state.spillCeiling[subject])) }
+            if day < state.ceilingUntil[subject] {
+                tier = max(tier, cleared ? trueCeiling(subject) : Int32(state.ceilingTier[subject]))
+            }
+            if spillovers && state.spillCeiling[subject] != 0xFF {
+                tier = max(tier, Int32(state.spillCeiling[subject]))
+            }
             result.scored = true
             result.score = score
             result.tier = tier
@@ -32,8 +36,10 @@ extension EventContext {
             if !(cleared && state.listFalse[subject] & bit != 0) { result.lists |= bit }
         }
         let p = province(subject)
-        for l in 0..<model.listCount where model.listConditional[l] && model.listCompanies[l] == isCompanies
-            && tables.lists[l * provinces + p] && model.programs.holds(model.listEntryProgram[l], result, day: day) {
+        for l in 0..<model.listCount
+        where model.listConditional[l] && model.listCompanies[l] == isCompanies
+            && tables.lists[l * provinces + p] && model.programs.holds(model.listEntryProgram[l], result, day: day)
+        {
             result.lists |= 1 << UInt8(l)
         }
         return result
@@ -52,7 +58,9 @@ extension EventContext {
                 var acts = false
                 for k in model.actionMeasures.range(a) {
                     let m = Int(model.actionMeasures.values[k])
-                    guard tables.measures[m &* provinces &+ p] && model.measureCompanies[m] == isCompanies else { continue }
+                    guard tables.measures[m &* provinces &+ p] && model.measureCompanies[m] == isCompanies else {
+                        continue
+                    }
                     let program = model.measureProgram[m]
                     if known[program] == 2 { known[program] = programs.holds(program, own, day: day) ? 1 : 0 }
                     if known[program] == 1 {
@@ -88,10 +96,13 @@ extension EventContext {
         defer { scheduleAction(subject) }
         guard !refresh else { return }
         let age = isCompanies ? 0 : self.age(subject)
-        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
+        let g = groups(subject, age: age)
+        let type = isCompanies ? 0 : personType(subject, age: age)
         let gate = state.actionGate[subject]
         var total = 0.0
-        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 { total += actionRate(subject, a, groups: g, type: type) }
+        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 {
+            total += actionRate(subject, a, groups: g, type: type)
+        }
         guard total > 0 else { return }
         var pick = random.uniform(.actionPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
         var action = -1
@@ -138,12 +149,14 @@ extension EventContext {
         guard !measures.isEmpty || !spillovers.isEmpty else { return (false, false, 0) }
         let own = standing(subject, cleared: cleared)
         let p = province(subject)
-        var blocked = false, rewarded = false
+        var blocked = false
+        var rewarded = false
         var grants: UInt64 = 0
         for k in measures {
             let m = Int(model.actionMeasures.values[k])
             guard tables.measures[m * provinces + p] && model.measureCompanies[m] == isCompanies,
-                  model.programs.holds(model.measureProgram[m], own, day: day) else { continue }
+                model.programs.holds(model.measureProgram[m], own, day: day)
+            else { continue }
             switch model.measureKind[m] {
             case .block: blocked = true
             case .reward:

@@ -9,7 +9,9 @@ extension EventContext {
         var marks = chunk.negatives[record.subject] ?? []
         marks.append(RecordMark(day: day, record: record.id, rule: record.rule))
         // Only the latest mark that no appeal can strike out matters, with those after it.
-        if let last = marks.lastIndex(where: { $0.day &+ model.daysToDecide < day }), last > 0 { marks.removeFirst(last) }
+        if let last = marks.lastIndex(where: { $0.day &+ model.daysToDecide < day }), last > 0 {
+            marks.removeFirst(last)
+        }
         chunk.negatives[record.subject] = marks
     }
 
@@ -24,7 +26,14 @@ extension EventContext {
     /// A rule's tier ceiling through a record, held until `until` (exclusive; `Int32.max`: for good).
     func holdCeiling(_ record: PendingRecord, tier: UInt8, until: Int32) {
         chunk.ceilings[record.subject, default: []].append(
-            CeilingHold(until: until, record: record.id, rule: record.rule, tier: tier, misattributed: record.misattributed))
+            CeilingHold(
+                until: until,
+                record: record.id,
+                rule: record.rule,
+                tier: tier,
+                misattributed: record.misattributed
+            )
+        )
         settleCeilings(Int(record.subject))
         if until != Int32.max {
             var end = record
@@ -59,7 +68,10 @@ extension EventContext {
     /// its standing without false records. Read only when a block is checked for being wrongful.
     func trueCeiling(_ subject: Int) -> Int32 {
         guard let holds = chunk.ceilings[Int32(subject)] else { return -1 }
-        return TierCeiling.tier(score: -1, ceilings: holds.lazy.filter { !$0.misattributed && $0.until > self.day }.map { Int32($0.tier) })
+        return TierCeiling.tier(
+            score: -1,
+            ceilings: holds.lazy.filter { !$0.misattributed && $0.until > self.day }.map { Int32($0.tier) }
+        )
     }
 
     /// Whether a false record touches the subject's standing now: its points (on the score or a

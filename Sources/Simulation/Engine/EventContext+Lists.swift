@@ -6,7 +6,13 @@ extension EventContext {
     /// through the list state machine the decision engine folds (`ListTerm`), and brings the
     /// state's columns up to date. Whether the subject's standing changed.
     @discardableResult
-    func step(_ subject: Int, _ list: Int, _ event: ListEvent, _ record: PendingRecord, _ counters: inout DayCounters) -> Bool {
+    func step(
+        _ subject: Int,
+        _ list: Int,
+        _ event: ListEvent,
+        _ record: PendingRecord,
+        _ counters: inout DayCounters
+    ) -> Bool {
         let key = subject &* 16 &+ list
         let rules = model.listTermRules[list]
         var history = chunk.lists[key] ?? ListHistory()

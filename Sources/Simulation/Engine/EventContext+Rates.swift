@@ -21,8 +21,12 @@ extension EventContext {
     /// The row of the rate tables for a person today.
     func personType(_ person: Int, age: Int) -> Int {
         let flags = PersonFlags(rawValue: state.flags[person])
-        return RunModel.personType(male: flags.contains(.male), urban: flags.contains(.urban),
-                                   quintile: Int(state.quintile[person]), age: age)
+        return RunModel.personType(
+            male: flags.contains(.male),
+            urban: flags.contains(.urban),
+            quintile: Int(state.quintile[person]),
+            age: age
+        )
     }
 
     /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
@@ -60,17 +64,32 @@ extension EventContext {
         let age = isCompanies ? 0 : self.age(subject)
         let keyed = random.keyed(.propensity, key(subject))
         let count = model.behaviorCount
-        let lastSanctioned = state.lastSanctioned[subject], lastRecorded = state.lastRecorded[subject]
+        let lastSanctioned = state.lastSanctioned[subject]
+        let lastRecorded = state.lastRecorded[subject]
         var personal: UInt64 = 0
-        for r in model.personalResponses where responseActive(r, triggers: triggers, lastSanctioned: lastSanctioned,
-                                                                lastRecorded: lastRecorded) {
+        for r in model.personalResponses
+        where responseActive(
+            r,
+            triggers: triggers,
+            lastSanctioned: lastSanctioned,
+            lastRecorded: lastRecorded
+        ) {
             personal |= 1 << UInt64(r)
         }
-        return RateInputs(groups: groups(subject, age: age), type: isCompanies ? 0 : personType(subject, age: age),
-                          triggers: triggers, lastSanctioned: lastSanctioned, lastRecorded: lastRecorded,
-                          province: province(subject), personal: personal, propensity: keyed,
-                          words: (keyed.bits(1_000), count > 8 ? keyed.bits(1_001) : 0, count > 16 ? keyed.bits(1_002) : 0,
-                                  count > 24 ? keyed.bits(1_003) : 0))
+        return RateInputs(
+            groups: groups(subject, age: age),
+            type: isCompanies ? 0 : personType(subject, age: age),
+            triggers: triggers,
+            lastSanctioned: lastSanctioned,
+            lastRecorded: lastRecorded,
+            province: province(subject),
+            personal: personal,
+            propensity: keyed,
+            words: (
+                keyed.bits(1_000), count > 8 ? keyed.bits(1_001) : 0, count > 16 ? keyed.bits(1_002) : 0,
+                count > 24 ? keyed.bits(1_003) : 0
+            )
+        )
     }
 
     /// The yearly rates of the behaviours the subject's kind can do, in `behaviors` order (most
@@ -78,8 +97,12 @@ extension EventContext {
     /// rate for the subject's type (or the company rate, within its sectors), times the
     /// subject's propensity, times the responses in effect.
     @inline(__always)
-    func behaviorRates(_ subject: Int, _ inputs: RateInputs, _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
-                       into rates: UnsafeMutablePointer<Double>?) -> Double {
+    func behaviorRates(
+        _ subject: Int,
+        _ inputs: RateInputs,
+        _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
+        into rates: UnsafeMutablePointer<Double>?
+    ) -> Double {
         let sector: UInt16 = isCompanies ? 1 << UInt16(population.companies.sector[subject]) : 0
         let row = isCompanies ? 0 : inputs.type &* model.behaviorCount
         return model.behaviorRates.withUnsafeBufferPointer { table in
@@ -87,7 +110,8 @@ extension EventContext {
                 tables.monitorFactor.withUnsafeBufferPointer { monitor in
                     var total = 0.0
                     for k in 0..<behaviors.count {
-                        let entry = behaviors[k], b = Int(entry.index)
+                        let entry = behaviors[k]
+                        let b = Int(entry.index)
                         var rate = 0.0
                         if entry.groups & inputs.groups != 0 && (entry.sectors == 0 || entry.sectors & sector != 0) {
                             rate = isCompanies ? model.behaviorBaseRate[b] : Double(table[row &+ b])
@@ -110,7 +134,8 @@ extension EventContext {
 
     /// Whether a response about the subject (not monitoring) is in effect: one-off triggers for
     /// their own duration after the latest event, the others while they hold.
-    @inline(__always) func responseActive(_ r: Int, triggers: UInt8, lastSanctioned: Int32, lastRecorded: Int32) -> Bool {
+    @inline(__always) func responseActive(_ r: Int, triggers: UInt8, lastSanctioned: Int32, lastRecorded: Int32) -> Bool
+    {
         switch model.responseTrigger[r] {
         case .sanctioned: return lastSanctioned != Int32.min && day < lastSanctioned &+ model.responseDuration[r]
         case .recorded: return lastRecorded != Int32.min && day < lastRecorded &+ model.responseDuration[r]
@@ -168,10 +193,13 @@ extension EventContext {
     /// The same for actions.
     func scheduleAction(_ subject: Int) {
         let age = isCompanies ? 0 : self.age(subject)
-        let g = groups(subject, age: age), type = isCompanies ? 0 : personType(subject, age: age)
+        let g = groups(subject, age: age)
+        let type = isCompanies ? 0 : personType(subject, age: age)
         let gate = state.actionGate[subject]
         var total = 0.0
-        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 { total += actionRate(subject, a, groups: g, type: type) }
+        for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 {
+            total += actionRate(subject, a, groups: g, type: type)
+        }
         state.nextAction[subject] = nextDay(total, .actionGap, subject)
     }
 
@@ -180,7 +208,12 @@ extension EventContext {
         return isCompanies ? model.actionBaseRate[a] : Double(model.actionRates[type * model.actionCount + a])
     }
 
-    func nextDay(_ perYear: Double, _ stream: CounterRandom.Stream, _ subject: Int, refreshBy: Int32 = Int32.max) -> Int32 {
+    func nextDay(
+        _ perYear: Double,
+        _ stream: CounterRandom.Stream,
+        _ subject: Int,
+        refreshBy: Int32 = Int32.max
+    ) -> Int32 {
         // Rates change with age (a birthday can make someone an adult): look again within a year.
         let refresh = min(day &+ 365, refreshBy)
         guard perYear > 0 else { return -refresh }

@@ -38,7 +38,8 @@ extension EventContext {
         let rating = model.ratings[r]
         guard rating.companies == isCompanies else { return false }
         if isCompanies {
-            return rating.sectorMask == 0 || rating.sectorMask & (1 << UInt16(population.companies.sector[subject])) != 0
+            return rating.sectorMask == 0
+                || rating.sectorMask & (1 << UInt16(population.companies.sector[subject])) != 0
         }
         return state.bits[subject] & EventBit.enrolled != 0
     }

@@ -10,7 +10,8 @@ extension EventContext {
         guard !refresh else { return scheduleBehavior(subject) }
         let inputs = rateInputs(subject, triggers: triggers(subject))
         // Rates once, on the stack: used to pick the behaviour and to draw the next day.
-        let (behavior, total): (Int, Double) = behaviors
+        let (behavior, total): (Int, Double) =
+            behaviors
             .withUnsafeBufferPointer { behaviors in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: max(behaviors.count, 1)) { rates in
                     let total = behaviorRates(subject, inputs, behaviors, into: rates.baseAddress)
@@ -31,7 +32,8 @@ extension EventContext {
         }
         // The same rates hold unless the event changed what sets them off.
         if triggers(subject) == inputs.triggers && state.lastSanctioned[subject] == inputs.lastSanctioned
-            && state.lastRecorded[subject] == inputs.lastRecorded {
+            && state.lastRecorded[subject] == inputs.lastRecorded
+        {
             state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
         } else {
             scheduleBehavior(subject)
@@ -43,14 +45,17 @@ extension EventContext {
     func observe(_ subject: Int, _ behavior: Int, _ counters: inout DayCounters) {
         let p = province(subject)
         for k in model.behaviorSources.range(behavior)
-        where tables.sources[model.sourceTableIndex(Int(model.behaviorSources.values[k]), companies: isCompanies, province: p)] {
+        where tables.sources[
+            model.sourceTableIndex(Int(model.behaviorSources.values[k]), companies: isCompanies, province: p)
+        ] {
             let source = Int(model.behaviorSources.values[k])
             let drawKey = key(subject) &* 64 &+ UInt64(source)
             let dayKey = UInt64(UInt32(bitPattern: day))
             guard random.uniform(.observe, drawKey, dayKey) < model.sourceCoverage[source] else { continue }
             var target = subject
             var misattributed = false
-            if model.sourceFalse[source] > 0, random.uniform(.misattribute, drawKey, dayKey) < model.sourceFalse[source] {
+            if model.sourceFalse[source] > 0, random.uniform(.misattribute, drawKey, dayKey) < model.sourceFalse[source]
+            {
                 let block = subject / Simulation.block * Simulation.block
                 let size = min(Simulation.block, (isCompanies ? population.companies.count : population.count) - block)
                 if size > 1 {
@@ -62,9 +67,20 @@ extension EventContext {
             chunk.nextRecord += 1
             let id = (isCompanies ? 1 << 45 : 0) | Int64(chunkIndex) << 38 | chunk.nextRecord
             let record = PendingRecord(
-                kind: .arrival, id: id, subject: Int32(target), actual: Int32(subject), behavior: Int16(behavior),
-                source: Int16(source), rule: -1, occurred: day, recorded: day + model.sourceDelay[source], delta: 0,
-                misattributed: misattributed, overturn: false, expires: Int32.max)
+                kind: .arrival,
+                id: id,
+                subject: Int32(target),
+                actual: Int32(subject),
+                behavior: Int16(behavior),
+                source: Int16(source),
+                rule: -1,
+                occurred: day,
+                recorded: day + model.sourceDelay[source],
+                delta: 0,
+                misattributed: misattributed,
+                overturn: false,
+                expires: Int32.max
+            )
             if record.recorded == day {
                 arrive(record, &counters)
             } else {
@@ -101,8 +117,10 @@ extension EventContext {
             state.falseRecords[subject] &+= 1
         }
         let traced = isTraced(subject)
-        var applied = false, changed = false
-        for k in model.behaviorRules.range(Int(record.behavior)) where tables.rules[Int(model.behaviorRules.values[k]) * provinces + p] {
+        var applied = false
+        var changed = false
+        for k in model.behaviorRules.range(Int(record.behavior))
+        where tables.rules[Int(model.behaviorRules.values[k]) * provinces + p] {
             let r = model.behaviorRules.values[k]
             let mask = model.ruleSourceMask[Int(r)]
             guard mask == 0 || mask & (1 << UInt64(record.source)) != 0 else { continue }
@@ -116,7 +134,13 @@ extension EventContext {
         for k in model.behaviorRemoves.range(Int(record.behavior)) {
             let list = Int(model.behaviorRemoves.values[k])
             guard model.listHasRemoval[list] else { continue }
-            let event = ListEvent(day: day, record: record.id, rule: -1, termDays: -1, misattributed: record.misattributed)
+            let event = ListEvent(
+                day: day,
+                record: record.id,
+                rule: -1,
+                termDays: -1,
+                misattributed: record.misattributed
+            )
             if step(subject, list, event, record, &counters) { changed = true }
         }
         // Only a changed standing can change which actions matter.
@@ -173,8 +197,13 @@ extension EventContext {
         let listing = list >= 0 && tables.lists[list * provinces + province(subject)]
         if listing {
             let ruleTerm = model.ruleListTerm[rule]
-            let event = ListEvent(day: day, record: record.id, rule: record.rule,
-                                  termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm, misattributed: record.misattributed)
+            let event = ListEvent(
+                day: day,
+                record: record.id,
+                rule: record.rule,
+                termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm,
+                misattributed: record.misattributed
+            )
             step(subject, list, event, record, &counters)
         }
         fileAppeal(record, &counters)
@@ -258,25 +287,39 @@ extension EventContext {
         let scenario = model.scenario
         let rule = Int(record.rule)
         return Listing(
-            id: TraceID(record: record.id, rule: rule).rawValue, subject: Int(record.subject),
-            subjectKind: isCompanies ? .companies : .people, list: scenario.lists[list].id,
+            id: TraceID(record: record.id, rule: rule).rawValue,
+            subject: Int(record.subject),
+            subjectKind: isCompanies ? .companies : .people,
+            list: scenario.lists[list].id,
             day: Day(number: day).description,
             until: until == Int32.max ? nil : Day(number: until - 1).description,
-            behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
-            rule: scenario.rules[rule].id, misattributed: record.misattributed)
+            behavior: scenario.behaviors[Int(record.behavior)].id,
+            source: scenario.sources[Int(record.source)].id,
+            rule: scenario.rules[rule].id,
+            misattributed: record.misattributed
+        )
     }
 
     func trace(_ record: PendingRecord) -> RecordTrace {
         let scenario = model.scenario
         let rule = Int(record.rule)
         return RecordTrace(
-            id: TraceID(record: record.id, rule: rule >= 0 ? rule : nil).rawValue, subject: Int(record.subject),
+            id: TraceID(record: record.id, rule: rule >= 0 ? rule : nil).rawValue,
+            subject: Int(record.subject),
             subjectKind: isCompanies ? .companies : .people,
-            behavior: scenario.behaviors[Int(record.behavior)].id, source: scenario.sources[Int(record.source)].id,
-            occurred: Day(number: record.occurred).description, recorded: Day(number: day).description,
-            misattributed: record.misattributed, actualSubject: record.misattributed ? Int(record.actual) : nil,
-            rule: rule >= 0 ? scenario.rules[rule].id : nil, delta: Int(record.delta), judgedOtherwise: record.expires == -1,
+            behavior: scenario.behaviors[Int(record.behavior)].id,
+            source: scenario.sources[Int(record.source)].id,
+            occurred: Day(number: record.occurred).description,
+            recorded: Day(number: day).description,
+            misattributed: record.misattributed,
+            actualSubject: record.misattributed ? Int(record.actual) : nil,
+            rule: rule >= 0 ? scenario.rules[rule].id : nil,
+            delta: Int(record.delta),
+            judgedOtherwise: record.expires == -1,
             listed: rule >= 0 && model.ruleList[rule] >= 0 ? scenario.lists[Int(model.ruleList[rule])].id : nil,
-            appealFiled: nil, appealDecided: nil, appealOutcome: nil)
+            appealFiled: nil,
+            appealDecided: nil,
+            appealOutcome: nil
+        )
     }
 }

@@ -40,12 +40,14 @@ extension EventContext {
     @inline(__always)
     private func collect(_ batch: Range<Int>, into due: UnsafeMutablePointer<Int32>) -> Int {
         let today = state.nextBehavior.code(day)
-        let behavior = state.nextBehavior.column.base, action = state.nextAction.column.base
+        let behavior = state.nextBehavior.column.base
+        let action = state.nextAction.column.base
         var count = 0
         var subject = batch.lowerBound
         // Sixteen subjects at a time: most groups of sixteen have no event at all. A due day's
         // code is today's, negated for a refresh.
-        let plus = SIMD16<Int16>(repeating: today), minus = SIMD16<Int16>(repeating: -today)
+        let plus = SIMD16<Int16>(repeating: today)
+        let minus = SIMD16<Int16>(repeating: -today)
         while subject &+ 16 <= batch.upperBound {
             let b = UnsafeRawPointer(behavior + subject).loadUnaligned(as: SIMD16<Int16>.self)
             let a = UnsafeRawPointer(action + subject).loadUnaligned(as: SIMD16<Int16>.self)
@@ -59,14 +61,16 @@ extension EventContext {
             subject &+= 16
         }
         while subject < batch.upperBound {
-            let b = behavior[subject], a = action[subject]
+            let b = behavior[subject]
+            let a = action[subject]
             if b == today || b == -today || a == today || a == -today {
                 due[count] = Int32(truncatingIfNeeded: subject)
                 count &+= 1
             }
             subject &+= 1
         }
-        let event = state.event, standing = state.standing
+        let event = state.event
+        let standing = state.standing
         for k in 0..<count {
             let subject = Int(due[k])
             sclab_prefetch(event.base + subject &* event.stride)

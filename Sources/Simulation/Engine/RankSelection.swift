@@ -18,7 +18,8 @@ enum RankSelection {
         for value in values { high[Int(value.bitPattern >> 16)] += 1 }
         return ranks.map { rank in
             // The high half holding the rank, and the rank's place among values with that half.
-            var below = 0, top = 0
+            var below = 0
+            var top = 0
             while below + high[top] <= rank {
                 below += high[top]
                 top += 1

@@ -47,22 +47,22 @@ final class RunModel: Sendable {
     let sourceFalse: [Double]
     let sourceDelay: [Int32]
     let ruleDelta: [Int32]
-    let ruleCap: [Int32]          // -1: no cap
-    let ruleLifetime: [Int32]     // -1: never expires
+    let ruleCap: [Int32]  // -1: no cap
+    let ruleLifetime: [Int32]  // -1: never expires
     let ruleDiscretion: [Double]
-    let ruleList: [Int16]         // -1: none
-    let ruleListTerm: [Int32]     // -2: the list's term; -1: until removed
-    let ruleCeiling: [Int16]      // -1: none
+    let ruleList: [Int16]  // -1: none
+    let ruleListTerm: [Int32]  // -2: the list's term; -1: until removed
+    let ruleCeiling: [Int16]  // -1: none
     let ruleSourceMask: [UInt64]  // 0: any source
-    let ruleRating: [Int16]       // -1: the main score
+    let ruleRating: [Int16]  // -1: the main score
     /// Further ratings (empty for most scenarios).
     let ratings: [RatingNumbers]
 
     // Lists.
     let listCount: Int
-    let listTerm: [Int32]         // -1: until removed
+    let listTerm: [Int32]  // -1: until removed
     let listExtension: [Int32]
-    let listMaxExtension: [Int32] // -1: no maximum
+    let listMaxExtension: [Int32]  // -1: no maximum
     let listRemovalDelay: [Int32]
     let listRemovalMinimum: [Int32]
     let listHasRemoval: [Bool]
@@ -76,7 +76,7 @@ final class RunModel: Sendable {
     let listConditional: [Bool]
     let listBlack: [Bool]
     let listCompanies: [Bool]
-    let listEntryProgram: [Int]   // -1: none
+    let listEntryProgram: [Int]  // -1: none
     let blackMask: UInt8
     /// Bit per condition-filled list (held while a condition holds, not entered through a rule).
     let conditionalMask: UInt8
@@ -138,9 +138,13 @@ final class RunModel: Sendable {
         func rateTable(_ models: [RateModel]) -> [Float] {
             (0..<Self.personTypes).flatMap { type in
                 models.map { model in
-                    let age = type % 101, quintile = (type / 101) % 5 + 1
-                    let urban = (type / 505) % 2 == 1, male = type / 1010 == 1
-                    return Float(model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male)))
+                    let age = type % 101
+                    let quintile = (type / 101) % 5 + 1
+                    let urban = (type / 505) % 2 == 1
+                    let male = type / 1010 == 1
+                    return Float(
+                        model.perYear(for: Traits(age: age, incomeQuintile: quintile, isUrban: urban, isMale: male))
+                    )
                 }
             }
         }
@@ -152,32 +156,43 @@ final class RunModel: Sendable {
         behaviorRates = rateTable(s.behaviors.map(\.rate))
         behaviorBaseRate = s.behaviors.map(\.rate.perYear)
         let byFrequency = s.behaviors.indices.sorted { s.behaviors[$0].rate.perYear > s.behaviors[$1].rate.perYear }
-        behaviorSources = Flat(s.behaviors.map { b in s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == b.id } } })
+        behaviorSources = Flat(
+            s.behaviors.map { b in s.sources.indices.filter { s.sources[$0].observes.contains { $0.id == b.id } } }
+        )
         behaviorRules = Flat(policy.rulesByBehavior)
-        behaviorRemoves = Flat(s.behaviors.indices.map { b in s.lists.indices.filter { policy.listRemovals[$0].contains(b) } })
-        behaviorResponses = Flat(s.behaviors.map { b in
-            s.responses.indices.filter { r in
-                let response = s.responses[r]
-                return response.behaviors.contains { $0.id == b.id } || (response.behaviors.isEmpty && response.conduct == b.conduct)
+        behaviorRemoves = Flat(
+            s.behaviors.indices.map { b in s.lists.indices.filter { policy.listRemovals[$0].contains(b) } }
+        )
+        behaviorResponses = Flat(
+            s.behaviors.map { b in
+                s.responses.indices.filter { r in
+                    let response = s.responses[r]
+                    return response.behaviors.contains { $0.id == b.id }
+                        || (response.behaviors.isEmpty && response.conduct == b.conduct)
+                }
             }
-        })
+        )
 
         actionCount = s.actions.count
         actionGroups = s.actions.map { groupMask($0.who) }
         actionCompanies = s.actions.map { $0.who.contains(.companies) }
         actionRates = rateTable(s.actions.map(\.rate))
         actionBaseRate = s.actions.map(\.rate.perYear)
-        actionMeasures = Flat(s.actions.indices.map { a in
-            s.measures.indices.filter { policy.measureAction[$0] == a && s.measures[$0].kind != .notice }
-        })
-        actionSpillovers = Flat(s.actions.indices.map { a in
-            s.spillovers.indices.filter {
-                switch policy.spilloverEffect[$0] {
-                case let .block(target), let .reward(target): return target == a
-                case .delta, .tierCeiling: return false
+        actionMeasures = Flat(
+            s.actions.indices.map { a in
+                s.measures.indices.filter { policy.measureAction[$0] == a && s.measures[$0].kind != .notice }
+            }
+        )
+        actionSpillovers = Flat(
+            s.actions.indices.map { a in
+                s.spillovers.indices.filter {
+                    switch policy.spilloverEffect[$0] {
+                    case let .block(target), let .reward(target): return target == a
+                    case .delta, .tierCeiling: return false
+                    }
                 }
             }
-        })
+        )
 
         sourceCoverage = s.sources.map(\.coverage)
         sourceFalse = s.sources.map(\.falseAttribution)
@@ -223,10 +238,12 @@ final class RunModel: Sendable {
         let entries = byFrequency.map { [behaviorResponses, behaviorSigma] b in
             let behavior = s.behaviors[b]
             return BehaviorEntry(
-                index: Int32(b), groups: groupMask(behavior.who),
+                index: Int32(b),
+                groups: groupMask(behavior.who),
                 sectors: behavior.sectors.reduce(0) { $0 | (1 << UInt16(Sector.allCases.firstIndex(of: $1)!)) },
                 dispersed: behaviorSigma[b] > 0,
-                personal: behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 })
+                personal: behaviorResponses[b].reduce(0) { personal.contains(Int($1)) ? $0 | (1 << UInt64($1)) : $0 }
+            )
         }
         peopleBehaviors = entries.filter { !s.behaviors[Int($0.index)].who.contains(.companies) }
         companyBehaviors = entries.filter { s.behaviors[Int($0.index)].who.contains(.companies) }
@@ -287,18 +304,27 @@ final class RunModel: Sendable {
         let sources = table(policy.sourceRollout) + table(policy.companySourceRollout)
         let monitored = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in
-                behaviorSources[b].contains { sources[sourceTableIndex(Int($0), companies: behaviorCompanies[b], province: p)] }
+                behaviorSources[b].contains {
+                    sources[sourceTableIndex(Int($0), companies: behaviorCompanies[b], province: p)]
+                }
             }
         }
         let monitorFactor = (0..<behaviorCount).flatMap { b in
             (0..<provinces).map { p in
                 guard monitored[b * provinces + p] else { return 1.0 }
-                return behaviorResponses[b].reduce(1.0) { responseTrigger[Int($1)] == .monitored ? $0 * responseFactor[Int($1)] : $0 }
+                return behaviorResponses[b].reduce(1.0) {
+                    responseTrigger[Int($1)] == .monitored ? $0 * responseFactor[Int($1)] : $0
+                }
             }
         }
-        return DayTables(sources: sources, rules: table(policy.ruleRollout), lists: table(policy.listRollout),
-                         measures: table(policy.measureRollout), spillovers: table(policy.spilloverRollout),
-                         monitorFactor: monitorFactor)
+        return DayTables(
+            sources: sources,
+            rules: table(policy.ruleRollout),
+            lists: table(policy.listRollout),
+            measures: table(policy.measureRollout),
+            spillovers: table(policy.spilloverRollout),
+            monitorFactor: monitorFactor
+        )
     }
 }
 

@@ -8,16 +8,26 @@ extension Simulation {
 
     /// Runs `body` for every chunk of people and then of companies, in parallel, each with its
     /// own context; results come back in chunk order.
-    func perChunk<T: Sendable>(tables: RunModel.DayTables, day: Int32,
-                               _ body: @escaping @Sendable (EventContext, Range<Int>) -> T) -> [T] {
+    func perChunk<T: Sendable>(
+        tables: RunModel.DayTables,
+        day: Int32,
+        _ body: @escaping @Sendable (EventContext, Range<Int>) -> T
+    ) -> [T] {
         let simulation = self
         return ParallelChunks(threads: config.threads).map(peopleRanges.count + companyRanges.count) { task in
             let people = task < simulation.peopleRanges.count
             let index = people ? task : task - simulation.peopleRanges.count
             let range = people ? simulation.peopleRanges[index] : simulation.companyRanges[index]
             let chunk = people ? simulation.peopleChunks[index] : simulation.companyChunks[index]
-            let context = EventContext(simulation: simulation, kind: people ? .people : .companies, chunk: chunk,
-                                       chunkIndex: index, range: range, tables: tables, day: day)
+            let context = EventContext(
+                simulation: simulation,
+                kind: people ? .people : .companies,
+                chunk: chunk,
+                chunkIndex: index,
+                range: range,
+                tables: tables,
+                day: day
+            )
             return body(context, range)
         }
     }
@@ -32,7 +42,8 @@ extension Simulation {
         let yesterday = previousTables ?? model.tables(on: today.adding(days: -1))
         previousTables = tables
         let redraw = model.provincesChanged(yesterday.monitorFactor, tables.monitorFactor)
-        let regate = model.provincesChanged(yesterday.measures, tables.measures)
+        let regate =
+            model.provincesChanged(yesterday.measures, tables.measures)
             | model.provincesChanged(yesterday.lists, tables.lists)
         let model = self.model
         let counters: [DayCounters] = perChunk(tables: tables, day: day) { context, range in
@@ -70,18 +81,22 @@ extension Simulation {
         let since = today.number &- Int32(today.components.day - 1)  // the first of the month
         let clean = model.programs.usesCleanDays
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
-            let state = context.state, day = context.day
+            let state = context.state
+            let day = context.day
             for subject in range {
                 var look = all || state.spillFlags[subject] & SpillFlag.changed != 0
                 // Terms, ceilings and negative records all come from records: without one, the
                 // standing record need not be read.
                 if !look && state.records[subject] != 0 {
-                    look = (clean && state.lastNegative[subject] != Int32.min)
+                    look =
+                        (clean && state.lastNegative[subject] != Int32.min)
                         || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
                         || state.listedUntil.contains { $0[subject] >= since && $0[subject] <= day }
                 }
                 guard look else { continue }
-                if state.spillFlags[subject] & SpillFlag.changed != 0 { state.spillFlags[subject] &= ~SpillFlag.changed }
+                if state.spillFlags[subject] & SpillFlag.changed != 0 {
+                    state.spillFlags[subject] &= ~SpillFlag.changed
+                }
                 context.refreshGate(subject)
             }
             return 0
@@ -112,8 +127,15 @@ struct EventContext {
     let behaviors: [BehaviorEntry]
     let scale: ScaleNumbers?
 
-    init(simulation: Simulation, kind: Simulation.Kind, chunk: ChunkState, chunkIndex: Int, range: Range<Int>,
-         tables: RunModel.DayTables, day: Int32) {
+    init(
+        simulation: Simulation,
+        kind: Simulation.Kind,
+        chunk: ChunkState,
+        chunkIndex: Int,
+        range: Range<Int>,
+        tables: RunModel.DayTables,
+        day: Int32
+    ) {
         model = simulation.model
         state = kind == .people ? simulation.people : simulation.companies
         population = simulation.population

@@ -7,14 +7,27 @@ extension Simulation {
     /// A context for reading standings on the current day (no chunk state is touched).
     func reader(_ kind: Kind) -> EventContext {
         let chunk = kind == .people ? (peopleChunks.first ?? ChunkState()) : (companyChunks.first ?? ChunkState())
-        return EventContext(simulation: self, kind: kind, chunk: chunk, chunkIndex: 0, range: 0..<0,
-                            tables: model.tables(on: today), day: today.number)
+        return EventContext(
+            simulation: self,
+            kind: kind,
+            chunk: chunk,
+            chunkIndex: 0,
+            range: 0..<0,
+            tables: model.tables(on: today),
+            day: today.number
+        )
     }
 
     /// A snapshot read back as a standing.
     @Sendable static func view(_ s: StandingSnapshot, origin: Int32, ratings: UInt64 = UInt64.max) -> Standing {
-        Standing(scored: s.tier != 0xFF, score: s.score, tier: s.tier == 0xFF ? -1 : Int32(s.tier), lists: s.lists,
-                 lastNegative: s.lastNegative(origin: origin), ratings: ratings)
+        Standing(
+            scored: s.tier != 0xFF,
+            score: s.score,
+            tier: s.tier == 0xFF ? -1 : Int32(s.tier),
+            lists: s.lists,
+            lastNegative: s.lastNegative(origin: origin),
+            ratings: ratings
+        )
     }
 
     /// The day state's origin: the run's first day (see `RunDays`).
@@ -35,7 +48,9 @@ extension Simulation {
             if snapshot.count != count { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
             let context = reader(kind)
             let state = context.state
-            let hasRatings = !model.ratings.isEmpty, origin = self.origin, ruleLists = ~model.conditionalMask
+            let hasRatings = !model.ratings.isEmpty
+            let origin = self.origin
+            let ruleLists = ~model.conditionalMask
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
@@ -45,9 +60,12 @@ extension Simulation {
                     var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
                     for subject in range {
                         // Companies' ratings depend on their sector, so with ratings none share a standing.
-                        let plain = !(hasRatings && kind == .companies) && state.records[subject] == 0
+                        let plain =
+                            !(hasRatings && kind == .companies) && state.records[subject] == 0
                             && state.everListed[subject] & ruleLists == 0
-                        let slot = (kind == .companies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1) * context.provinces
+                        let slot =
+                            (kind == .companies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1)
+                            * context.provinces
                             + context.province(subject)
                         if plain, let known = untouched[slot] {
                             column[subject] = known
@@ -55,8 +73,13 @@ extension Simulation {
                             continue
                         }
                         let s = context.standing(subject, spillovers: false)
-                        column[subject] = StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
-                                                           lists: s.lists, lastNegative: s.lastNegative, origin: origin)
+                        column[subject] = StandingSnapshot(
+                            score: s.score,
+                            tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
+                            lists: s.lists,
+                            lastNegative: s.lastNegative,
+                            origin: origin
+                        )
                         if hasRatings { state.ratingSnapshot[subject] = s.ratings }
                         if plain {
                             untouched[slot] = column[subject]
@@ -75,11 +98,21 @@ extension Simulation {
     /// A subject's standing at this month end with the spillovers in force this month (the
     /// standing the month's figures count), from its own snapshot: the same unless a spillover's
     /// points or tier ceiling reach the person.
-    static func fullSnapshot(_ subject: Int, own: StandingSnapshot, _ context: EventContext, origin: Int32) -> StandingSnapshot {
+    static func fullSnapshot(
+        _ subject: Int,
+        own: StandingSnapshot,
+        _ context: EventContext,
+        origin: Int32
+    ) -> StandingSnapshot {
         guard !context.isCompanies, context.state.spillFlags[subject] & SpillFlag.movesStanding != 0 else { return own }
         let s = context.standing(subject)
-        return StandingSnapshot(score: s.score, tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF, lists: s.lists,
-                                lastNegative: s.lastNegative, origin: origin)
+        return StandingSnapshot(
+            score: s.score,
+            tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
+            lists: s.lists,
+            lastNegative: s.lastNegative,
+            origin: origin
+        )
     }
 
     /// Marks the people whose parent or spouse is on a black list at this month end (bit 2 of
@@ -87,18 +120,22 @@ extension Simulation {
     /// record rather than from three relatives' far-away snapshots.
     mutating func updateRelativeBits() {
         guard model.usesRelativeTrigger else { return }
-        let snapshot = peopleSnapshot, mask = model.blackMask
+        let snapshot = peopleSnapshot
+        let mask = model.blackMask
         var bits = [UInt64](repeating: 0, count: (snapshot.count + 63) / 64)
         for person in snapshot.indices where snapshot[person].lists & mask != 0 {
             bits[person >> 6] |= 1 << UInt64(person & 63)
         }
-        let state = people, population = self.population, black = bits
+        let state = people
+        let population = self.population
+        let black = bits
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             @inline(__always) func listed(_ person: UInt32) -> Bool {
                 person != Population.none && black[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
             }
             for person in range {
-                let relative = listed(population.mother[person]) || listed(population.father[person])
+                let relative =
+                    listed(population.mother[person]) || listed(population.father[person])
                     || listed(population.spouse[person])
                 let bits = state.bits[person]
                 let updated = bits & ~EventBit.relativeListed | (relative ? EventBit.relativeListed : 0)
@@ -139,11 +176,15 @@ extension Simulation {
         let spillovers = model.scenario.spillovers
         guard !spillovers.isEmpty else { return }
         let tables = model.tables(on: today)
-        let people = self.people, population = self.population
-        let peopleSnapshot = self.peopleSnapshot, companySnapshot = self.companySnapshot
-        let peopleRatings = people.ratingSnapshot, companyRatings = companies.ratingSnapshot
+        let people = self.people
+        let population = self.population
+        let peopleSnapshot = self.peopleSnapshot
+        let companySnapshot = self.companySnapshot
+        let peopleRatings = people.ratingSnapshot
+        let companyRatings = companies.ratingSnapshot
         let model = self.model
-        let day = today.number, origin = self.origin
+        let day = today.number
+        let origin = self.origin
         // Plain per-spillover values, so the per-person loop copies nothing.
         let links = spillovers.map { LinkCode($0.link) }
         let shares = spillovers.map(\.share)
@@ -151,14 +192,21 @@ extension Simulation {
         // Most people's standing is the initial one: a spillover's test is evaluated for that
         // standing once, not once per friend.
         let defaults = [true, false].map { enrolled in
-            StandingSnapshot(score: enrolled ? model.peopleScale.initial : 0,
-                             tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
-                             lists: 0, lastNegative: Int32.min, origin: origin)
+            StandingSnapshot(
+                score: enrolled ? model.peopleScale.initial : 0,
+                tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
+                lists: 0,
+                lastNegative: Int32.min,
+                origin: origin
+            )
         }
         let defaultHolds: [Bool] = spillovers.indices.flatMap { index in
-            defaults.map { model.programs.holds(model.spilloverProgram[index], Self.view($0, origin: origin), day: day) }
+            defaults.map {
+                model.programs.holds(model.spilloverProgram[index], Self.view($0, origin: origin), day: day)
+            }
         }
-        let count = spillovers.count, provinces = model.provinces
+        let count = spillovers.count
+        let provinces = model.provinces
         let codes = snapshotCodes(defaults)
         _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             @inline(__always) func holds(_ index: Int, _ person: Int) -> Bool {
@@ -170,36 +218,53 @@ extension Simulation {
                     default: break
                     }
                 }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(peopleSnapshot[person], origin: origin, ratings: ratings),
-                                            day: day)
+                return model.programs.holds(
+                    model.spilloverProgram[index],
+                    Self.view(peopleSnapshot[person], origin: origin, ratings: ratings),
+                    day: day
+                )
             }
-            @inline(__always) func holds(_ index: Int, _ snapshot: StandingSnapshot, _ ratings: UInt64 = UInt64.max) -> Bool {
+            @inline(__always) func holds(
+                _ index: Int,
+                _ snapshot: StandingSnapshot,
+                _ ratings: UInt64 = UInt64.max
+            ) -> Bool {
                 if ratings == UInt64.max {
                     if snapshot == defaults[0] { return defaultHolds[index * 2] }
                     if snapshot == defaults[1] { return defaultHolds[index * 2 + 1] }
                 }
-                return model.programs.holds(model.spilloverProgram[index], Self.view(snapshot, origin: origin, ratings: ratings), day: day)
+                return model.programs.holds(
+                    model.spilloverProgram[index],
+                    Self.view(snapshot, origin: origin, ratings: ratings),
+                    day: day
+                )
             }
             /// A linked subject's rating tiers at the month end (none when no rating is declared).
             @inline(__always) func ratings(_ column: Column<UInt64>, _ subject: UInt32) -> UInt64 {
                 column.count > 0 ? column[Int(subject)] : UInt64.max
             }
-            let offsets = population.network.offsets, deltas = population.network.deltas
+            let offsets = population.network.offsets
+            let deltas = population.network.deltas
             for person in range {
                 let p = Int(population.province[person])
-                var delta = 0, ceiling: UInt8 = 0xFF, mask: UInt16 = 0
+                var delta = 0
+                var ceiling: UInt8 = 0xFF
+                var mask: UInt16 = 0
                 for index in 0..<count where tables.spillovers[index * provinces + p] {
                     var reached = false
                     switch links[index] {
                     case .parents:
-                        let mother = population.mother[person], father = population.father[person]
-                        reached = (mother != Population.none && holds(index, Int(mother)))
+                        let mother = population.mother[person]
+                        let father = population.father[person]
+                        reached =
+                            (mother != Population.none && holds(index, Int(mother)))
                             || (father != Population.none && holds(index, Int(father)))
                     case .spouse:
                         let spouse = population.spouse[person]
                         reached = spouse != Population.none && holds(index, Int(spouse))
                     case .friends:
-                        let first = Int(offsets[person]), last = Int(offsets[person + 1])
+                        let first = Int(offsets[person])
+                        let last = Int(offsets[person + 1])
                         if last > first {
                             var meeting = 0
                             for k in first..<last where holds(index, person + Int(deltas[k])) { meeting += 1 }
@@ -207,7 +272,8 @@ extension Simulation {
                         }
                     case .employer:
                         let employer = population.employer[person]
-                        reached = employer != Population.none
+                        reached =
+                            employer != Population.none
                             && holds(index, companySnapshot[Int(employer)], ratings(companyRatings, employer))
                     }
                     guard reached else { continue }
@@ -219,14 +285,17 @@ extension Simulation {
                 }
                 let newDelta = Int16(clamping: delta)
                 let flags = people.spillFlags[person]
-                let inForce = (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0) | (mask != 0 ? SpillFlag.actsOnActions : 0)
+                let inForce =
+                    (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0)
+                    | (mask != 0 ? SpillFlag.actsOnActions : 0)
                 // Nothing before and nothing now: the standing record is neither read nor written.
                 let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
                 guard flags & held != 0 || inForce != 0 else { continue }
                 // Written only when changed: most records stay clean, and are not written back.
                 var updated = flags & ~held | inForce
                 if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
-                    || mask != people.spillMask[person] {
+                    || mask != people.spillMask[person]
+                {
                     updated |= SpillFlag.changed
                     people.spillDelta[person] = newDelta
                     people.spillCeiling[person] = ceiling

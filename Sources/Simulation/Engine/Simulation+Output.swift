@@ -28,24 +28,33 @@ extension Simulation {
                         .map { model.scenario.lists[$0].id }.joined(separator: ",")
                 }
                 let isPerson = kind == .people
-                snapshots.append(SubjectSnapshot(
-                    subject: subject, subjectKind: isPerson ? .people : .companies,
-                    reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(separator: ","),
-                    score: standing.scored ? Int(standing.score) : nil,
-                    tier: standing.tier >= 0 ? scale?.tiers[Int(standing.tier)].id : nil,
-                    lists: names(standing.lists), everListed: names(state.everListed[subject]),
-                    records: Int(state.records[subject]), falseRecords: Int(state.falseRecords[subject]),
-                    blocked: Int(state.blocked[subject]), rewarded: Int(state.rewarded[subject]),
-                    age: isPerson ? context.age(subject) : nil,
-                    male: isPerson ? population.flags[subject].contains(.male) : nil,
-                    province: census.provinces[context.province(subject)].code,
-                    urban: isPerson ? population.flags[subject].contains(.urban) : nil,
-                    incomeQuintile: isPerson ? Int(people.quintile[subject]) : nil,
-                    falseLists: names(state.listFalse[subject] & state.everListed[subject]),
-                    spilloverPoints: isPerson ? Int(state.spillDelta[subject]) : 0,
-                    spilloverCeiling: isPerson && state.spillCeiling[subject] != 0xFF
-                        ? scale?.tiers[Int(state.spillCeiling[subject])].id : nil,
-                    spillovers: isPerson ? spilloverNames(state.spillMask[subject]) : ""))
+                snapshots.append(
+                    SubjectSnapshot(
+                        subject: subject,
+                        subjectKind: isPerson ? .people : .companies,
+                        reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(
+                            separator: ","
+                        ),
+                        score: standing.scored ? Int(standing.score) : nil,
+                        tier: standing.tier >= 0 ? scale?.tiers[Int(standing.tier)].id : nil,
+                        lists: names(standing.lists),
+                        everListed: names(state.everListed[subject]),
+                        records: Int(state.records[subject]),
+                        falseRecords: Int(state.falseRecords[subject]),
+                        blocked: Int(state.blocked[subject]),
+                        rewarded: Int(state.rewarded[subject]),
+                        age: isPerson ? context.age(subject) : nil,
+                        male: isPerson ? population.flags[subject].contains(.male) : nil,
+                        province: census.provinces[context.province(subject)].code,
+                        urban: isPerson ? population.flags[subject].contains(.urban) : nil,
+                        incomeQuintile: isPerson ? Int(people.quintile[subject]) : nil,
+                        falseLists: names(state.listFalse[subject] & state.everListed[subject]),
+                        spilloverPoints: isPerson ? Int(state.spillDelta[subject]) : 0,
+                        spilloverCeiling: isPerson && state.spillCeiling[subject] != 0xFF
+                            ? scale?.tiers[Int(state.spillCeiling[subject])].id : nil,
+                        spillovers: isPerson ? spilloverNames(state.spillMask[subject]) : ""
+                    )
+                )
             }
         }
         return snapshots
@@ -65,7 +74,8 @@ extension Simulation {
         var out: [String: Double] = [
             "records.total": Double(all.records.reduce(0, +)), "records.false": Double(all.falseRecords),
             "records.judged_otherwise": Double(all.judgedOtherwise), "blocked.total": Double(all.blocked.reduce(0, +)),
-            "blocked_wrongly.total": Double(all.wrongfulBlocked.reduce(0, +)), "rewards.total": Double(all.rewards.reduce(0, +)),
+            "blocked_wrongly.total": Double(all.wrongfulBlocked.reduce(0, +)),
+            "rewards.total": Double(all.rewards.reduce(0, +)),
             "appeals.filed": Double(all.appealsFiled), "appeals.overturned": Double(all.appealsOverturned),
             "list.entries_false": Double(all.wrongfulListings), "behaviors.total": Double(all.behaviors.reduce(0, +)),
         ]
@@ -79,8 +89,12 @@ extension Simulation {
 
     /// Bytes of run state per person (people's state and snapshots; companies' counted in).
     public var stateBytesPerPerson: Int {
-        let people = self.people.columns.reduce(0) { $0 + $1.count } + peopleSnapshot.count * MemoryLayout<StandingSnapshot>.stride
-        let companies = self.companies.columns.reduce(0) { $0 + $1.count } + companySnapshot.count * MemoryLayout<StandingSnapshot>.stride
+        let people =
+            self.people.columns.reduce(0) { $0 + $1.count } + peopleSnapshot.count
+            * MemoryLayout<StandingSnapshot>.stride
+        let companies =
+            self.companies.columns.reduce(0) { $0 + $1.count } + companySnapshot.count
+            * MemoryLayout<StandingSnapshot>.stride
         return (people + companies) / max(1, population.count)
     }
 

@@ -23,7 +23,8 @@ extension Simulation {
                     indices.map { r in
                         let scale = model.ratings[r].scale
                         var tiers = [Int](repeating: 0, count: scale.tierMinimum.count)
-                        var rated = 0, sum = 0.0
+                        var rated = 0
+                        var sum = 0.0
                         for subject in range where context.isRated(subject, r) {
                             let value = context.ratingValue(subject, r, cleared: false)
                             rated += 1
@@ -34,7 +35,8 @@ extension Simulation {
                     }
                 }
             for (k, r) in indices.enumerated() {
-                var rated = 0, sum = 0.0
+                var rated = 0
+                var sum = 0.0
                 var tiers = [Int](repeating: 0, count: ratings[r].scale.tiers.count)
                 for partial in partials {
                     rated += partial[k].rated
@@ -43,10 +45,17 @@ extension Simulation {
                 }
                 let prefix = "rating.\(ratings[r].id)."
                 points.append(MetricPoint(period: period, name: prefix + "rated", value: Double(rated)))
-                points.append(MetricPoint(period: period, name: prefix + "mean", value: rated > 0 ? sum / Double(rated) : 0))
+                points.append(
+                    MetricPoint(period: period, name: prefix + "mean", value: rated > 0 ? sum / Double(rated) : 0)
+                )
                 for (t, tier) in ratings[r].scale.tiers.enumerated() {
-                    points.append(MetricPoint(period: period, name: prefix + "tier.share.\(tier.id)",
-                                              value: rated > 0 ? Double(tiers[t]) / Double(rated) : 0))
+                    points.append(
+                        MetricPoint(
+                            period: period,
+                            name: prefix + "tier.share.\(tier.id)",
+                            value: rated > 0 ? Double(tiers[t]) / Double(rated) : 0
+                        )
+                    )
                 }
             }
         }

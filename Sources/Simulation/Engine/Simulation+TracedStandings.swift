@@ -37,37 +37,58 @@ extension EventContext {
         func tier(_ index: Int) -> String? { tiers.indices.contains(index) ? tiers[index].id : nil }
         let lists = scenario.lists.indices.filter { own.lists & (1 << UInt8($0)) != 0 }.map { scenario.lists[$0].id }
         let mask = isCompanies ? 0 : state.spillMask[subject]
-        let spillovers = scenario.spillovers.indices.filter { mask & (1 << UInt16($0)) != 0 }.map { scenario.spillovers[$0].id }
+        let spillovers = scenario.spillovers.indices.filter { mask & (1 << UInt16($0)) != 0 }.map {
+            scenario.spillovers[$0].id
+        }
         let spillCeiling = isCompanies ? 0xFF : state.spillCeiling[subject]
         let noticeMask = notices(own, province: province(subject))
         let channels = model.policy.noticeChannels
         let notices = channels.indices.filter { noticeMask & (1 << UInt64($0)) != 0 }.map { channels[$0] }
         return TracedStanding(
-            subject: subject, subjectKind: isCompanies ? .companies : .people, day: Day(number: day).description,
-            score: own.scored ? Int(own.score) : nil, tier: own.tier >= 0 ? tier(Int(own.tier)) : nil,
+            subject: subject,
+            subjectKind: isCompanies ? .companies : .people,
+            day: Day(number: day).description,
+            score: own.scored ? Int(own.score) : nil,
+            tier: own.tier >= 0 ? tier(Int(own.tier)) : nil,
             lists: lists.joined(separator: ","),
             ceiling: day < state.ceilingUntil[subject] ? tier(Int(state.ceilingTier[subject])) : nil,
             spilloverPoints: isCompanies ? 0 : Int(state.spillDelta[subject]),
             spilloverCeiling: spillCeiling == 0xFF ? nil : tier(Int(spillCeiling)),
-            spillovers: spillovers.joined(separator: ","), notices: notices.sorted().joined(separator: ","))
+            spillovers: spillovers.joined(separator: ","),
+            notices: notices.sorted().joined(separator: ",")
+        )
     }
 
     /// The notices a standing gives today (bits over `Policy.noticeChannels`), by the engine's
     /// rule (`Policy.notices`): notice measures in force, and `name_published` for a published list held.
     func notices(_ standing: Standing, province p: Int) -> UInt64 {
-        let tables = self.tables, programs = model.programs, day = self.day, provinces = self.provinces
-        let measureProgram = model.measureProgram, lists = standing.lists
+        let tables = self.tables
+        let programs = model.programs
+        let day = self.day
+        let provinces = self.provinces
+        let measureProgram = model.measureProgram
+        let lists = standing.lists
         return model.policy.notices(
             kind: isCompanies ? .companies : .people,
-            measureInForce: { m in tables.measures[m &* provinces &+ p] && programs.holds(measureProgram[m], standing, day: day) },
-            listHeld: { l in lists & (1 << UInt8(l)) != 0 })
+            measureInForce: { m in
+                tables.measures[m &* provinces &+ p] && programs.holds(measureProgram[m], standing, day: day)
+            },
+            listHeld: { l in lists & (1 << UInt8(l)) != 0 }
+        )
     }
 
     /// Keeps a traced subject's action attempt and the run's decision, for `sclab verify`.
     func traceDecision(_ subject: Int, _ action: Int, blocked: Bool, rewarded: Bool) {
         guard isTraced(subject) else { return }
-        chunk.decisions.append(TracedDecision(
-            subject: subject, subjectKind: isCompanies ? .companies : .people, day: Day(number: day).description,
-            action: model.scenario.actions[action].id, blocked: blocked, rewarded: rewarded))
+        chunk.decisions.append(
+            TracedDecision(
+                subject: subject,
+                subjectKind: isCompanies ? .companies : .people,
+                day: Day(number: day).description,
+                action: model.scenario.actions[action].id,
+                blocked: blocked,
+                rewarded: rewarded
+            )
+        )
     }
 }

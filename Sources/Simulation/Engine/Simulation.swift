@@ -21,7 +21,8 @@ public struct SimulationConfig: Sendable {
     public var traced: TracedSubjects
 
     /// A configuration from its parts.
-    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int, traced: TracedSubjects = TracedSubjects()) {
+    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int, traced: TracedSubjects = TracedSubjects())
+    {
         self.period = period
         self.seed = seed
         self.threads = max(1, threads)
@@ -51,7 +52,8 @@ public struct TracedSubjects: Sendable, Equatable {
     /// The people named (out-of-range ones ignored) with their circles: parents, spouse,
     /// children, friends, and their employers.
     public init(naming named: [Int], in population: Population) {
-        var people = Set<Int>(), companies = Set<Int>()
+        var people = Set<Int>()
+        var companies = Set<Int>()
         for person in named where (0..<population.count).contains(person) {
             let circle = population.circle(of: person)
             people.insert(person)
@@ -126,7 +128,10 @@ public struct Simulation: Sendable {
 
     /// Prepares a run: compiles the policy's tables, sizes the state, schedules everyone's first events.
     public init(policy: Policy, population: Population, census: Census, config: SimulationConfig) {
-        precondition(config.period.days <= Period.maximumDays, "a run covers at most \(Period.maximumDays) days (16-bit days)")
+        precondition(
+            config.period.days <= Period.maximumDays,
+            "a run covers at most \(Period.maximumDays) days (16-bit days)"
+        )
         model = RunModel(policy: policy, census: census)
         self.population = population
         self.config = config
@@ -135,11 +140,23 @@ public struct Simulation: Sendable {
         let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
         let origin = config.period.start.number
         // Rule-filled lists of each kind: the only ones whose entries are kept per subject.
-        func listed(_ subject: SubjectKind) -> [Bool] { policy.scenario.lists.map { $0.subject == subject && $0.entry == nil } }
-        people = SubjectState(count: population.count, origin: origin, listed: listed(.people), sinceNeeded: sinceNeeded,
-                              ratings: ratings)
-        companies = SubjectState(count: population.companies.count, origin: origin, listed: listed(.companies),
-                                 sinceNeeded: sinceNeeded, ratings: ratings)
+        func listed(_ subject: SubjectKind) -> [Bool] {
+            policy.scenario.lists.map { $0.subject == subject && $0.entry == nil }
+        }
+        people = SubjectState(
+            count: population.count,
+            origin: origin,
+            listed: listed(.people),
+            sinceNeeded: sinceNeeded,
+            ratings: ratings
+        )
+        companies = SubjectState(
+            count: population.companies.count,
+            origin: origin,
+            listed: listed(.companies),
+            sinceNeeded: sinceNeeded,
+            ratings: ratings
+        )
         peopleRanges = Self.chunks(population.count)
         companyRanges = Self.chunks(population.companies.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
@@ -194,8 +211,11 @@ public struct Simulation: Sendable {
     public var daysDone: Int { config.period.start.days(to: today) }
 
     /// Simulates up to and including `last` (or the period's end), reporting each month.
-    public mutating func run(until last: Day? = nil, observer: inout some SimulationObserver,
-                             progress: ((Int) -> Void)? = nil) {
+    public mutating func run(
+        until last: Day? = nil,
+        observer: inout some SimulationObserver,
+        progress: ((Int) -> Void)? = nil
+    ) {
         let end = min(last ?? config.period.end, config.period.end)
         while today <= end {
             step()

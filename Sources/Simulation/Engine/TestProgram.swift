@@ -5,7 +5,8 @@ import SocialCredit
 /// retained and released on every step by every thread).
 struct TestPrograms: Sendable {
     enum Op: UInt8, Sendable {
-        case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any, ratingTierAtMost, ratingTierAtLeast
+        case listed, tierAtMost, tierAtLeast, scoreBelow, scoreAtLeast, cleanFor, all, any, ratingTierAtMost,
+            ratingTierAtLeast
     }
 
     struct Instruction: Sendable, Equatable {
@@ -30,7 +31,8 @@ struct TestPrograms: Sendable {
         emit(test)
         let program = code[first...]
         for index in start.indices {
-            let from = Int(start[index]), to = index + 1 < start.count ? Int(start[index + 1]) : first
+            let from = Int(start[index])
+            let to = index + 1 < start.count ? Int(start[index + 1]) : first
             if code[from..<to].elementsEqual(program) {
                 code.removeSubrange(first...)
                 return index
@@ -51,14 +53,16 @@ struct TestPrograms: Sendable {
         case let .scoreBelow(v): code.append(Instruction(op: .scoreBelow, argument: Int32(clamping: v)))
         case let .scoreAtLeast(v): code.append(Instruction(op: .scoreAtLeast, argument: Int32(clamping: v)))
         case let .cleanFor(days): code.append(Instruction(op: .cleanFor, argument: Int32(clamping: days)))
-        case let .ratingTierAtMost(t): code.append(Instruction(op: .ratingTierAtMost, argument: Int32(t.rating << 8 | t.tier)))
-        case let .ratingTierAtLeast(t): code.append(Instruction(op: .ratingTierAtLeast, argument: Int32(t.rating << 8 | t.tier)))
+        case let .ratingTierAtMost(t):
+            code.append(Instruction(op: .ratingTierAtMost, argument: Int32(t.rating << 8 | t.tier)))
+        case let .ratingTierAtLeast(t):
+            code.append(Instruction(op: .ratingTierAtLeast, argument: Int32(t.rating << 8 | t.tier)))
         case let .all(parts):
             code.append(Instruction(op: .all, argument: Int32(parts.count)))
-            parts.forEach { emit($0) }
+            for part in parts { emit(part) }
         case let .any(parts):
             code.append(Instruction(op: .any, argument: Int32(parts.count)))
-            parts.forEach { emit($0) }
+            for part in parts { emit(part) }
         }
     }
 
@@ -78,7 +82,8 @@ struct TestPrograms: Sendable {
         case .tierAtLeast: return s.tier >= 0 && s.tier <= a
         case .scoreBelow: return s.scored && s.score < a
         case .scoreAtLeast: return s.scored && s.score >= a
-        case .cleanFor: return CleanDays.holds(lastNegative: s.lastNegative == Int32.min ? nil : s.lastNegative, days: a, on: day)
+        case .cleanFor:
+            return CleanDays.holds(lastNegative: s.lastNegative == Int32.min ? nil : s.lastNegative, days: a, on: day)
         case .ratingTierAtMost, .ratingTierAtLeast:
             let tier = Int32((s.ratings >> UInt64(8 * (a >> 8))) & 0xFF)
             guard tier != 0xFF else { return false }

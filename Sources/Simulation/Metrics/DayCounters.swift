@@ -77,23 +77,46 @@ struct DayCounters: Sendable {
 extension DayCounters {
     /// The array counters in a fixed order, for checkpoints.
     var arrays: [[Int]] {
-        [behaviors, records, listEntries, listRemovals, attempts, blocked, wrongfulBlocked, rewards, falseBySource, grants]
+        [
+            behaviors, records, listEntries, listRemovals, attempts, blocked, wrongfulBlocked, rewards, falseBySource,
+            grants,
+        ]
     }
 
     /// The scalar counters in a fixed order, for checkpoints.
     var scalars: [Int] {
-        [falseRecords, judgedOtherwise, pointsAdded, pointsDeducted, wrongfulListings, appealsFiled, appealsFiledFalse,
-         appealsOverturned, appealsOverturnedFalse, expired, appealsFiledAdded, appealsOverturnedAdded]
+        [
+            falseRecords, judgedOtherwise, pointsAdded, pointsDeducted, wrongfulListings, appealsFiled,
+            appealsFiledFalse,
+            appealsOverturned, appealsOverturnedFalse, expired, appealsFiledAdded, appealsOverturnedAdded,
+        ]
     }
 
     mutating func restore(arrays a: [[Int]], scalars s: [Int]) throws {
         guard a.count == 10, s.count == 12, zip(a, arrays).allSatisfy({ $0.count == $1.count }) else {
             throw CheckpointError("the checkpoint's counters do not match the scenario")
         }
-        behaviors = a[0]; records = a[1]; listEntries = a[2]; listRemovals = a[3]
-        attempts = a[4]; blocked = a[5]; wrongfulBlocked = a[6]; rewards = a[7]; falseBySource = a[8]; grants = a[9]
-        falseRecords = s[0]; judgedOtherwise = s[1]; pointsAdded = s[2]; pointsDeducted = s[3]; wrongfulListings = s[4]
-        appealsFiled = s[5]; appealsFiledFalse = s[6]; appealsOverturned = s[7]; appealsOverturnedFalse = s[8]; expired = s[9]
-        appealsFiledAdded = s[10]; appealsOverturnedAdded = s[11]
+        behaviors = a[0]
+        records = a[1]
+        listEntries = a[2]
+        listRemovals = a[3]
+        attempts = a[4]
+        blocked = a[5]
+        wrongfulBlocked = a[6]
+        rewards = a[7]
+        falseBySource = a[8]
+        grants = a[9]
+        falseRecords = s[0]
+        judgedOtherwise = s[1]
+        pointsAdded = s[2]
+        pointsDeducted = s[3]
+        wrongfulListings = s[4]
+        appealsFiled = s[5]
+        appealsFiledFalse = s[6]
+        appealsOverturned = s[7]
+        appealsOverturnedFalse = s[8]
+        expired = s[9]
+        appealsFiledAdded = s[10]
+        appealsOverturnedAdded = s[11]
     }
 }

@@ -12,19 +12,23 @@ extension Simulation {
     mutating func countConditionalLists() {
         let conditional = model.conditionalMask
         guard conditional != 0 else { return }
-        let listCount = model.listCount, origin = self.origin
+        let listCount = model.listCount
+        let origin = self.origin
         for kind in [Kind.people, .companies] {
             let context = reader(kind)
             let state = context.state
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
             // Counts in fixed chunks, added in chunk order: the same at any thread count.
-            let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+            let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64)
+            { range in
                 var counts = [Int](repeating: 0, count: 2 * listCount)  // entries, then removals
                 for subject in range {
-                    let held = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
+                    let held =
+                        Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
                     let before = state.conditionalHeld[subject]
                     guard held != before else { continue }
-                    var entered = held & ~before, left = before & ~held
+                    var entered = held & ~before
+                    var left = before & ~held
                     while entered != 0 {
                         counts[entered.trailingZeroBitCount] += 1
                         entered &= entered - 1

@@ -15,7 +15,9 @@ extension Simulation {
     func counterMetrics() -> [MetricPoint] {
         let s = model.scenario
         var points: [MetricPoint] = []
-        func add(_ name: String, _ value: Int) { points.append(MetricPoint(period: period, name: name, value: Double(value))) }
+        func add(_ name: String, _ value: Int) {
+            points.append(MetricPoint(period: period, name: name, value: Double(value)))
+        }
         for (b, behavior) in s.behaviors.enumerated() { add("behavior.\(behavior.id)", month.behaviors[b]) }
         for (i, source) in s.sources.enumerated() {
             add("records.source.\(source.id)", month.records[i])
@@ -42,7 +44,9 @@ extension Simulation {
             add("rewards.measure.\(measure.id)", month.grants[m])
             // The benefit granted, in the measure's unit (a count of grants times its size).
             if let benefit = measure.benefit {
-                points.append(MetricPoint(period: period, name: "benefit.\(measure.id)", value: Double(month.grants[m]) * benefit))
+                points.append(
+                    MetricPoint(period: period, name: "benefit.\(measure.id)", value: Double(month.grants[m]) * benefit)
+                )
             }
         }
         add("blocked.total", month.blocked.reduce(0, +))
@@ -64,14 +68,20 @@ extension Simulation {
         for kind in [Kind.people, .companies] {
             let prefix = kind == .people ? "" : "company."
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
-            let context = reader(kind), origin = self.origin
+            let context = reader(kind)
+            let origin = self.origin
             guard !snapshot.isEmpty else { continue }
             let scale = model.policy.scale(for: kind == .people ? .people : .companies)
             let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
-            let tierCount = scale?.tiers.count ?? 0, listCount = model.scenario.lists.count, minimum = scale?.minimum ?? 0
+            let tierCount = scale?.tiers.count ?? 0
+            let listCount = model.scenario.lists.count
+            let minimum = scale?.minimum ?? 0
             // Counts in parallel over a fixed number of chunks, added in chunk order, so the
             // figures do not depend on the thread count.
-            let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+            let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(
+                count: snapshot.count,
+                chunks: 64
+            ) { range in
                 var tally = StandingTally(tiers: tierCount, lists: listCount)
                 for index in range {
                     let s = Self.fullSnapshot(index, own: snapshot[index], context, origin: origin)
@@ -81,19 +91,27 @@ extension Simulation {
                         tally.sum += Double(s.score)
                         tally.bins[min(19, (Int(s.score) - minimum) / width)] += 1
                     }
-                    if s.lists != 0 { for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += 1 } }
+                    if s.lists != 0 {
+                        for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += 1 }
+                    }
                 }
                 return tally
             }
             var total = StandingTally(tiers: tierCount, lists: listCount)
             for partial in partials { total.add(partial) }
             let scored = total.scored
-            func add(_ name: String, _ value: Double) { points.append(MetricPoint(period: period, name: prefix + name, value: value)) }
+            func add(_ name: String, _ value: Double) {
+                points.append(MetricPoint(period: period, name: prefix + name, value: value))
+            }
             if let scale {
                 add("scored", Double(scored))
                 add("score.mean", scored > 0 ? total.sum / Double(scored) : 0)
-                for (t, tier) in scale.tiers.enumerated() { add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0) }
-                for (i, count) in total.bins.enumerated() { add("score.bin.\(scale.minimum + i * width)", Double(count)) }
+                for (t, tier) in scale.tiers.enumerated() {
+                    add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0)
+                }
+                for (i, count) in total.bins.enumerated() {
+                    add("score.bin.\(scale.minimum + i * width)", Double(count))
+                }
             }
             for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
                 add("list.size.\(list.id)", Double(total.lists[l]))
@@ -111,15 +129,20 @@ extension Simulation {
         for kind in [Kind.people, .companies] {
             let isPeople = kind == .people
             let subjectKind: SubjectKind = isPeople ? .people : .companies
-            let gives = model.scenario.measures.contains { $0.kind == .notice && $0.subject == subjectKind }
+            let gives =
+                model.scenario.measures.contains { $0.kind == .notice && $0.subject == subjectKind }
                 || model.scenario.lists.contains { $0.published && $0.subject == subjectKind }
             guard isPeople || gives else { continue }
-            let context = reader(kind), origin = self.origin
+            let context = reader(kind)
+            let origin = self.origin
             let snapshot = isPeople ? peopleSnapshot : companySnapshot
             let state = context.state
             // In parallel chunks; a standing equal to the previous one in the chunk (most people
             // share the initial standing) reuses its answer.
-            let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64) { range in
+            let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(
+                count: snapshot.count,
+                chunks: 64
+            ) { range in
                 var counts = [Int](repeating: 0, count: channels.count)
                 var wrong = 0
                 var last: (snapshot: StandingSnapshot, ratings: UInt64, province: Int, notices: UInt64)?
@@ -150,10 +173,14 @@ extension Simulation {
                 wrongly += partial.wrong
             }
             let prefix = isPeople ? "" : "company."
-            if isPeople { points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly))) }
+            if isPeople {
+                points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly)))
+            }
             if gives {
                 for (k, channel) in channels.enumerated() {
-                    points.append(MetricPoint(period: period, name: prefix + "notices.\(channel)", value: Double(counts[k])))
+                    points.append(
+                        MetricPoint(period: period, name: prefix + "notices.\(channel)", value: Double(counts[k]))
+                    )
                 }
             }
         }

@@ -22,8 +22,10 @@ extension Simulation {
         let rewardMask = effects.indices.reduce(UInt16(0)) { mask, index in
             if case .reward = effects[index] { mask | 1 << UInt16(index) } else { mask }
         }
-        let people = self.people, snapshot = peopleSnapshot
-        let context = reader(.people), origin = self.origin
+        let people = self.people
+        let snapshot = peopleSnapshot
+        let context = reader(.people)
+        let origin = self.origin
         let day = today.adding(days: -1).number
         let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
             var sums = [Int](repeating: 0, count: groups.count * width)
@@ -33,8 +35,10 @@ extension Simulation {
                 let flags = PersonFlags(rawValue: people.flags[person])
                 let scored = s.tier != 0xFF
                 let blackNow = s.lists & blackMask != 0
-                let blocks = Int(people.blocked[person]), rewards = Int(people.rewarded[person])
-                let records = Int(people.records[person]), falseRecords = Int(people.falseRecords[person])
+                let blocks = Int(people.blocked[person])
+                let rewards = Int(people.rewarded[person])
+                let records = Int(people.records[person])
+                let falseRecords = Int(people.falseRecords[person])
                 let mask = people.spillMask[person]
                 values[0] = 1
                 values[1] = scored ? 1 : 0
@@ -76,8 +80,11 @@ extension Simulation {
         var totals = [Int](repeating: 0, count: groups.count * width)
         for partial in partials { for k in totals.indices { totals[k] += partial[k] } }
         return groups.enumerated().map { slot, group in
-            GroupTally(dimension: group.dimension, group: group.group,
-                       counts: Array(totals[(slot * width)..<((slot + 1) * width)]))
+            GroupTally(
+                dimension: group.dimension,
+                group: group.group,
+                counts: Array(totals[(slot * width)..<((slot + 1) * width)])
+            )
         }
     }
 

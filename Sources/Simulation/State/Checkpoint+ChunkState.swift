@@ -79,10 +79,13 @@ extension ByteReader {
         let records = bytes.withUnsafeBytes { raw in Array(raw.bindMemory(to: PendingRecord.self).prefix(count)) }
         for record in records {
             guard (0..<subjects).contains(Int(record.subject)), (-1..<subjects).contains(Int(record.actual)),
-                  (-1..<scenario.behaviors.count).contains(Int(record.behavior)),
-                  (-1..<scenario.sources.count).contains(Int(record.source)),
-                  (-1..<scenario.rules.count).contains(Int(record.rule)) else {
-                throw CheckpointError("damaged: a pending record refers to a subject, behaviour, source or rule the run does not have")
+                (-1..<scenario.behaviors.count).contains(Int(record.behavior)),
+                (-1..<scenario.sources.count).contains(Int(record.source)),
+                (-1..<scenario.rules.count).contains(Int(record.rule))
+            else {
+                throw CheckpointError(
+                    "damaged: a pending record refers to a subject, behaviour, source or rule the run does not have"
+                )
             }
         }
         return records
@@ -94,10 +97,15 @@ extension ByteReader {
             let key = try int(in: 0...Int.max)
             var history = ListHistory(base: try fold(), current: try fold())
             for _ in 0..<(try count()) {
-                history.events.append(ListEvent(
-                    day: try int(in: Int32.min...Int32.max), record: try int(in: Int64.min...Int64.max),
-                    rule: try int(in: -1...Int16.max), termDays: try int(in: Int32.min...Int32.max),
-                    misattributed: try int(in: 0...1) == 1))
+                history.events.append(
+                    ListEvent(
+                        day: try int(in: Int32.min...Int32.max),
+                        record: try int(in: Int64.min...Int64.max),
+                        rule: try int(in: -1...Int16.max),
+                        termDays: try int(in: Int32.min...Int32.max),
+                        misattributed: try int(in: 0...1) == 1
+                    )
+                )
             }
             lists[key] = history
         }
@@ -108,7 +116,11 @@ extension ByteReader {
         let present = try int(in: 0...1) == 1
         var fold = ListFold(term: nil, enteredFalsely: try int(in: 0...1) == 1)
         guard present else { return fold }
-        var term = ListTerm(start: try int(in: Int32.min...Int32.max), end: try int(in: Int32.min...Int32.max), lastTrigger: 0)
+        var term = ListTerm(
+            start: try int(in: Int32.min...Int32.max),
+            end: try int(in: Int32.min...Int32.max),
+            lastTrigger: 0
+        )
         term.extendedDays = try int(in: 0...Int32.max)
         term.repaired = try int(in: 0...1) == 1
         term.lastTrigger = try int(in: Int64.min...Int64.max)
@@ -122,9 +134,15 @@ extension ByteReader {
             let subject: Int32 = try int(in: 0...Int32.max)
             var holds: [CeilingHold] = []
             for _ in 0..<(try count()) {
-                holds.append(CeilingHold(until: try int(in: Int32.min...Int32.max), record: try int(in: Int64.min...Int64.max),
-                                         rule: try int(in: 0...Int16.max), tier: try int(in: 0...UInt8.max),
-                                         misattributed: try int(in: 0...1) == 1))
+                holds.append(
+                    CeilingHold(
+                        until: try int(in: Int32.min...Int32.max),
+                        record: try int(in: Int64.min...Int64.max),
+                        rule: try int(in: 0...Int16.max),
+                        tier: try int(in: 0...UInt8.max),
+                        misattributed: try int(in: 0...1) == 1
+                    )
+                )
             }
             ceilings[subject] = holds
         }
@@ -137,8 +155,13 @@ extension ByteReader {
             let subject: Int32 = try int(in: 0...Int32.max)
             var list: [RecordMark] = []
             for _ in 0..<(try count()) {
-                list.append(RecordMark(day: try int(in: Int32.min...Int32.max), record: try int(in: Int64.min...Int64.max),
-                                       rule: try int(in: 0...Int16.max)))
+                list.append(
+                    RecordMark(
+                        day: try int(in: Int32.min...Int32.max),
+                        record: try int(in: Int64.min...Int64.max),
+                        rule: try int(in: 0...Int16.max)
+                    )
+                )
             }
             marks[subject] = list
         }

@@ -51,15 +51,20 @@ public enum CheckpointFile {
             throw CheckpointError("not a SocialCreditLab checkpoint")
         }
         guard bytes.prefix(8).elementsEqual(magic) else {
-            throw CheckpointError("a checkpoint without a header (from an older version of sclab), which this version does not read")
+            throw CheckpointError(
+                "a checkpoint without a header (from an older version of sclab), which this version does not read"
+            )
         }
         guard bytes.count >= headerSize else { throw CheckpointError("truncated: the header ends early") }
         guard integer(bytes, at: 8) == format else {
             throw CheckpointError("header format \(integer(bytes, at: 8)); this version reads format \(format)")
         }
-        let daysDone = integer(bytes, at: 48), length = integer(bytes, at: 56)
+        let daysDone = integer(bytes, at: 48)
+        let length = integer(bytes, at: 56)
         guard length == bytes.count - headerSize else {
-            throw CheckpointError("truncated or extended: the header gives \(length) bytes of state, the file holds \(bytes.count - headerSize)")
+            throw CheckpointError(
+                "truncated or extended: the header gives \(length) bytes of state, the file holds \(bytes.count - headerSize)"
+            )
         }
         let payload = bytes[headerSize...]
         let sum = payload.withUnsafeBytes { checksum(Array(bytes[0..<checkedHeaderSize]), $0) }

@@ -11,8 +11,10 @@ final class Column<Element>: @unchecked Sendable {
 
     init(repeating value: Element, count: Int) {
         self.count = count
-        base = StateMemory.allocate(byteCount: max(count, 1) * MemoryLayout<Element>.stride,
-                                    alignment: MemoryLayout<Element>.alignment).bindMemory(to: Element.self, capacity: max(count, 1))
+        base = StateMemory.allocate(
+            byteCount: max(count, 1) * MemoryLayout<Element>.stride,
+            alignment: MemoryLayout<Element>.alignment
+        ).bindMemory(to: Element.self, capacity: max(count, 1))
         base.initialize(repeating: value, count: max(count, 1))
     }
 
@@ -28,7 +30,9 @@ final class Column<Element>: @unchecked Sendable {
     }
 
     /// The column's bytes, for hashing and checkpoints.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride) }
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride)
+    }
 
     /// Overwrites the column from bytes of the same length (a checkpoint).
     func load(_ data: UnsafeRawBufferPointer) {

@@ -19,7 +19,9 @@ final class RecordBlock: @unchecked Sendable {
         base = StateMemory.allocate(byteCount: max(1, count) * stride, alignment: 64)
         base.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, count) * stride)
         layout.template.withUnsafeBytes { template in
-            for index in 0..<count { (base + index * stride).copyMemory(from: template.baseAddress!, byteCount: template.count) }
+            for index in 0..<count {
+                (base + index * stride).copyMemory(from: template.baseAddress!, byteCount: template.count)
+            }
         }
     }
 

@@ -58,12 +58,15 @@ extension Simulation {
             throw CheckpointError("not a SocialCreditLab checkpoint")
         }
         guard magic == Self.checkpointMagic else {
-            throw CheckpointError("a checkpoint of format \(Character(UnicodeScalar(magic[7]))) (from another version of sclab); "
-                                  + "this version reads format \(Character(UnicodeScalar(Self.checkpointMagic[7])))")
+            throw CheckpointError(
+                "a checkpoint of format \(Character(UnicodeScalar(magic[7]))) (from another version of sclab); "
+                    + "this version reads format \(Character(UnicodeScalar(Self.checkpointMagic[7])))"
+            )
         }
         let day: Int32 = try input.int(in: config.period.start.number...(config.period.end.number + 1))
         guard try input.int() == people.count, try input.int() == companies.count,
-              try input.int() == model.scenario.lists.count else {
+            try input.int() == model.scenario.lists.count
+        else {
             throw CheckpointError("the checkpoint is of a different society or scenario")
         }
         for column in people.columns + companies.columns {
@@ -86,14 +89,22 @@ extension Simulation {
             chunk.calendar = [:]
             for _ in 0..<(try input.count()) {
                 let due: Int32 = try input.int(in: Int32.min...Int32.max)
-                chunk.calendar[due] = try input.pendingRecords(subjects: max(people.count, companies.count), scenario: model.scenario)
+                chunk.calendar[due] = try input.pendingRecords(
+                    subjects: max(people.count, companies.count),
+                    scenario: model.scenario
+                )
             }
-            let capKeys = try input.ints(), capYears = try input.ints(), capUsed = try input.ints()
-            let years = capYears.compactMap(Int32.init(exactly:)), used = capUsed.compactMap(Int32.init(exactly:))
+            let capKeys = try input.ints()
+            let capYears = try input.ints()
+            let capUsed = try input.ints()
+            let years = capYears.compactMap(Int32.init(exactly:))
+            let used = capUsed.compactMap(Int32.init(exactly:))
             guard years.count == capKeys.count, used.count == capKeys.count, Set(capKeys).count == capKeys.count else {
                 throw CheckpointError("damaged: the yearly cap use is inconsistent")
             }
-            chunk.capUse = Dictionary(uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (years[$0], used[$0])) })
+            chunk.capUse = Dictionary(
+                uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (years[$0], used[$0])) }
+            )
             chunk.lists = try input.listHistories()
             chunk.ceilings = try input.ceilings()
             chunk.negatives = try input.marks()

@@ -88,9 +88,11 @@ struct SubjectState: @unchecked Sendable {
     /// of further ratings.
     init(count: Int, origin: Int32, listed: [Bool], sinceNeeded: [Bool], ratings: Int = 0) {
         var e = RecordLayout()
-        let offsets = (birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
-                       lastRecorded: e.add(Int16.min), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
-                       quintile: e.add(UInt8(0)), bits: e.add(UInt8(0)))
+        let offsets = (
+            birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
+            lastRecorded: e.add(Int16.min), flags: e.add(UInt8(0)), province: e.add(UInt8(0)),
+            quintile: e.add(UInt8(0)), bits: e.add(UInt8(0))
+        )
         event = RecordBlock(count: count, layout: e)
         birthDay = event.field(offsets.birthDay)
         flags = event.field(offsets.flags)
@@ -102,10 +104,12 @@ struct SubjectState: @unchecked Sendable {
         lastRecorded = event.dayField(offsets.lastRecorded, origin: origin)
 
         var s = RecordLayout()
-        let standingOffsets = (actionGate: s.add(UInt64(0)), scoreDelta: s.add(Int32(0)), falseDelta: s.add(Int32(0)),
-                               ceilingUntil: s.add(Int16.min), lastNegative: s.add(Int16.min),
-                               spillDelta: s.add(Int16(0)), spillMask: s.add(UInt16(0)),
-                               ceilingTier: s.add(UInt8(0)), spillCeiling: s.add(UInt8(0xFF)), listFalse: s.add(UInt8(0)))
+        let standingOffsets = (
+            actionGate: s.add(UInt64(0)), scoreDelta: s.add(Int32(0)), falseDelta: s.add(Int32(0)),
+            ceilingUntil: s.add(Int16.min), lastNegative: s.add(Int16.min),
+            spillDelta: s.add(Int16(0)), spillMask: s.add(UInt16(0)),
+            ceilingTier: s.add(UInt8(0)), spillCeiling: s.add(UInt8(0xFF)), listFalse: s.add(UInt8(0))
+        )
         let untilOffsets = listed.map { $0 ? s.add(Int16.min) : nil }
         let standing = RecordBlock(count: count, layout: s)
         self.standing = standing
@@ -143,7 +147,10 @@ struct SubjectState: @unchecked Sendable {
     /// All the state's memory, in a fixed order (for the digest and checkpoints).
     var columns: [UnsafeRawBufferPointer] {
         [event.bytes, standing.bytes, nextBehavior.column.bytes, nextAction.column.bytes] + listedSince.map(\.bytes)
-            + [records.bytes, everListed.bytes, conditionalHeld.bytes, spillFlags.bytes, falseRecords.bytes, blocked.bytes, rewarded.bytes]
+            + [
+                records.bytes, everListed.bytes, conditionalHeld.bytes, spillFlags.bytes, falseRecords.bytes,
+                blocked.bytes, rewarded.bytes,
+            ]
             + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
     }
 

@@ -14,13 +14,23 @@ struct Reach {
     let ratings: [ScaleReach]
 
     /// The least fixpoint for a scenario whose rules act on the days given.
-    static func fixpoint(scenario: Scenario, ruleActs: [ClosedRange<Day>?], listOpen: [ClosedRange<Day>?],
-                         spilloverOpen: [ClosedRange<Day>?]) -> Reach {
-        var reach = Reach(scenario, ruleActs: ruleActs, entered: scenario.lists.map { _ in false },
-                          spilloversAct: scenario.spillovers.map { _ in false })
+    static func fixpoint(
+        scenario: Scenario,
+        ruleActs: [ClosedRange<Day>?],
+        listOpen: [ClosedRange<Day>?],
+        spilloverOpen: [ClosedRange<Day>?]
+    ) -> Reach {
+        var reach = Reach(
+            scenario,
+            ruleActs: ruleActs,
+            entered: scenario.lists.map { _ in false },
+            spilloversAct: scenario.spillovers.map { _ in false }
+        )
         while true {
             let entered = scenario.lists.indices.map { reach.canEnter($0, open: listOpen[$0], ruleActs: ruleActs) }
-            let acting = scenario.spillovers.indices.map { spilloverOpen[$0] != nil && reach.spilloverObstacles($0).isEmpty }
+            let acting = scenario.spillovers.indices.map {
+                spilloverOpen[$0] != nil && reach.spilloverObstacles($0).isEmpty
+            }
             if entered == reach.entered && acting == reach.spilloversAct { return reach }
             reach = Reach(scenario, ruleActs: ruleActs, entered: entered, spilloversAct: acting)
         }
@@ -46,9 +56,12 @@ struct Reach {
             var moved = movement { $0.rating == nil && kind($0) == subject }
             var ceilings = Set<Int>()
             for (index, rule) in scenario.rules.enumerated() where ruleActs[index] != nil && kind(rule) == subject {
-                if let tier = rule.tierCeiling, let t = scale.tiers.firstIndex(where: { $0.id == tier.id }) { ceilings.insert(t) }
+                if let tier = rule.tierCeiling, let t = scale.tiers.firstIndex(where: { $0.id == tier.id }) {
+                    ceilings.insert(t)
+                }
             }
-            for (g, rating) in scenario.ratings.enumerated() where rating.subject == subject && rating.scoreWeight != nil {
+            for (g, rating) in scenario.ratings.enumerated()
+            where rating.subject == subject && rating.scoreWeight != nil {
                 let low = rating.scoreContribution(ratingDelta: ratingReach[g].low - rating.scale.initial)
                 let high = rating.scoreContribution(ratingDelta: ratingReach[g].high - rating.scale.initial)
                 moved.add(min(low, high), bound: abs(min(low, high)))
@@ -110,9 +123,12 @@ struct Reach {
         case let .tierAtMost(tier), let .tierAtLeast(tier):
             let worse: Bool
             if case .tierAtMost = condition { worse = true } else { worse = false }
-            guard let (reach, index) = self.tier(tier.id, of: kind) else { return ["\(kind.rawValue) have no tier '\(tier.id)'"] }
+            guard let (reach, index) = self.tier(tier.id, of: kind) else {
+                return ["\(kind.rawValue) have no tier '\(tier.id)'"]
+            }
             let range = worse ? index..<reach.scale.tiers.count : 0..<(index + 1)
-            return range.contains(where: reach.reaches) ? [] : ["no score reaches tier '\(tier.id)' or \(worse ? "worse" : "better")"]
+            return range.contains(where: reach.reaches)
+                ? [] : ["no score reaches tier '\(tier.id)' or \(worse ? "worse" : "better")"]
         case let .scoreBelow(value):
             guard let reach = main(kind) else { return ["\(kind.rawValue) have no score"] }
             return reach.low < value ? [] : ["scores never fall below \(value) (lowest \(reach.low))"]
@@ -134,7 +150,9 @@ struct Reach {
 
     /// The scale a tier id belongs to (the kind's main score or one of its ratings) and its index.
     private func tier(_ id: String, of kind: SubjectKind) -> (ScaleReach, Int)? {
-        if let main = main(kind), let index = main.scale.tiers.firstIndex(where: { $0.id == id }) { return (main, index) }
+        if let main = main(kind), let index = main.scale.tiers.firstIndex(where: { $0.id == id }) {
+            return (main, index)
+        }
         for (g, rating) in scenario.ratings.enumerated() where rating.subject == kind {
             if let index = rating.scale.tiers.firstIndex(where: { $0.id == id }) { return (ratings[g], index) }
         }

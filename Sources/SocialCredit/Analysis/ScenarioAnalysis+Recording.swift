@@ -6,9 +6,12 @@ extension ScenarioAnalysis {
             let behavior = scenario.behaviors[index]
             let missing = unrecorded(index)
             guard !missing.isEmpty else { return nil }
-            return StaticWarning(.unrecorded, path: "behaviors[\(index)]",
-                                 message: "behaviour '\(behavior.id)' is never recorded: \(missing.joined(separator: "; "))",
-                                 hint: observers[index].isEmpty ? "add it to a source's 'observes'" : nil)
+            return StaticWarning(
+                .unrecorded,
+                path: "behaviors[\(index)]",
+                message: "behaviour '\(behavior.id)' is never recorded: \(missing.joined(separator: "; "))",
+                hint: observers[index].isEmpty ? "add it to a source's 'observes'" : nil
+            )
         }
     }
 
@@ -27,7 +30,9 @@ extension ScenarioAnalysis {
             } else if source.coverage <= 0 {
                 reasons.append("source '\(source.id)' has coverage 0")
             } else {
-                reasons.append("source '\(source.id)' delivers only after the period ends (delay_days \(source.delayDays))")
+                reasons.append(
+                    "source '\(source.id)' delivers only after the period ends (delay_days \(source.delayDays))"
+                )
             }
         }
         return reasons

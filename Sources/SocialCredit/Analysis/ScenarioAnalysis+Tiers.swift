@@ -9,9 +9,11 @@ extension ScenarioAnalysis {
             for (index, tier) in reach.scale.tiers.enumerated() where !reach.reaches(index) {
                 let message: String
                 if tier.assignedOnly {
-                    message = "tier '\(tier.id)' is never reached: it is assigned only, and no tier ceiling that can apply names it"
+                    message =
+                        "tier '\(tier.id)' is never reached: it is assigned only, and no tier ceiling that can apply names it"
                 } else {
-                    message = "tier '\(tier.id)' (\(band(index, of: reach.scale))) is never reached: within the period "
+                    message =
+                        "tier '\(tier.id)' (\(band(index, of: reach.scale))) is never reached: within the period "
                         + "\(what) stay\(what.hasSuffix("s") ? "" : "s") within \(reach.low)...\(reach.high) "
                         + "(\(reach.scale.initial) initial, \(movement(reach.moved)))"
                 }
@@ -43,6 +45,7 @@ extension ScenarioAnalysis {
         func side(_ points: Int, _ direction: String) -> String {
             points >= Movement.unbounded ? "\(direction) without bound" : "at most \(points) \(direction)"
         }
-        return "\(side(moved.down, "down")) and \(side(moved.up, "up")) by rules within their yearly caps, ratings and spillovers"
+        return
+            "\(side(moved.down, "down")) and \(side(moved.up, "up")) by rules within their yearly caps, ratings and spillovers"
     }
 }

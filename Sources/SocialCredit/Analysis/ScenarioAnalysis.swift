@@ -37,7 +37,8 @@ struct ScenarioAnalysis {
         companySourceOpen = companyOpen
         sourceOpen = scenario.sources.indices.map { k in
             let kinds = Set(scenario.sources[k].observes.map { scenario.subject(ofBehavior: $0.id) })
-            let spans = (kinds.contains(.people) || kinds.isEmpty ? [peopleOpen[k]] : [])
+            let spans =
+                (kinds.contains(.people) || kinds.isEmpty ? [peopleOpen[k]] : [])
                 + (kinds.contains(.companies) ? [companyOpen[k]] : [])
             let open = spans.compactMap { $0 }
             guard let first = open.map(\.lowerBound).min(), let last = open.map(\.upperBound).max() else { return nil }
@@ -53,10 +54,17 @@ struct ScenarioAnalysis {
         var acts: [ClosedRange<Day>?] = []
         for (index, rule) in scenario.rules.enumerated() {
             let companies = scenario.subject(ofBehavior: rule.behavior.id) == .companies
-            acts.append(Self.acting(rule, open: ruleOpen[index], sources: policy.ruleSources[index],
-                                    observers: observers[policy.behaviorIndex[rule.behavior.id]!],
-                                    scenario: scenario, sourceOpen: companies ? companyOpen : peopleOpen,
-                                    period: period))
+            acts.append(
+                Self.acting(
+                    rule,
+                    open: ruleOpen[index],
+                    sources: policy.ruleSources[index],
+                    observers: observers[policy.behaviorIndex[rule.behavior.id]!],
+                    scenario: scenario,
+                    sourceOpen: companies ? companyOpen : peopleOpen,
+                    period: period
+                )
+            )
         }
         ruleActs = acts
         reach = Reach.fixpoint(scenario: scenario, ruleActs: acts, listOpen: listOpen, spilloverOpen: spilloverOpen)
@@ -75,15 +83,22 @@ struct ScenarioAnalysis {
     /// the authority does not always judge otherwise, and some accepted source's records arrive
     /// while the rule is in force.
     private static func acting(
-        _ rule: Rule, open: ClosedRange<Day>?, sources accepted: Set<Int>, observers: [Int], scenario: Scenario,
-        sourceOpen: [ClosedRange<Day>?], period: ClosedRange<Day>
+        _ rule: Rule,
+        open: ClosedRange<Day>?,
+        sources accepted: Set<Int>,
+        observers: [Int],
+        scenario: Scenario,
+        sourceOpen: [ClosedRange<Day>?],
+        period: ClosedRange<Day>
     ) -> ClosedRange<Day>? {
         guard let open, rule.discretion < 1,
-              scenario.behaviors.first(where: { $0.id == rule.behavior.id })!.rate.perYear > 0 else { return nil }
+            scenario.behaviors.first(where: { $0.id == rule.behavior.id })!.rate.perYear > 0
+        else { return nil }
         var hull: ClosedRange<Day>?
         for k in observers where accepted.isEmpty || accepted.contains(k) {
             guard let arriving = arrivals(scenario.sources[k], open: sourceOpen[k], period: period),
-                  arriving.overlaps(open) else { continue }
+                arriving.overlaps(open)
+            else { continue }
             let both = arriving.clamped(to: open)
             hull = hull.map { min($0.lowerBound, both.lowerBound)...max($0.upperBound, both.upperBound) } ?? both
         }

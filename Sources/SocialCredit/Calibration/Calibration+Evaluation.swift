@@ -61,7 +61,8 @@ public struct CalibrationReport: Sendable {
         for result in results {
             rows.append([
                 result.target.id, Self.figure(result.target.value), result.simulated.map(Self.figure) ?? "-",
-                result.error.map { Self.percent($0, signed: true) } ?? "-", "±" + Self.percent(result.target.tolerance, signed: false),
+                result.error.map { Self.percent($0, signed: true) } ?? "-",
+                "±" + Self.percent(result.target.tolerance, signed: false),
                 result.passed ? "pass" : "FAIL",
             ])
         }
@@ -74,7 +75,9 @@ public struct CalibrationReport: Sendable {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }
             lines.append("  " + cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
-            if index == 0 { lines.append("  " + String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))) }
+            if index == 0 {
+                lines.append("  " + String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
+            }
         }
         for result in results where result.problem != nil {
             lines.append("  \(result.target.id): \(result.problem!)")

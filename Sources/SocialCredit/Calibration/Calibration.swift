@@ -29,8 +29,14 @@ public struct CalibrationTarget: Sendable, Equatable {
     public var source: String
 
     /// A target from its parts.
-    public init(id: String, label: String = "", metric: MetricExpression, value: Double, tolerance: Double,
-                source: String) {
+    public init(
+        id: String,
+        label: String = "",
+        metric: MetricExpression,
+        value: Double,
+        tolerance: Double,
+        source: String
+    ) {
         self.id = id
         self.label = label
         self.metric = metric
@@ -93,8 +99,10 @@ public struct ScenarioPath: Sendable, Equatable, CustomStringConvertible {
             rest = rest.dropFirst(name.count)
             if !name.isEmpty { steps.append(.key(String(name))) } else if steps.isEmpty || rest.isEmpty { return nil }
             while rest.first == "[" {
-                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
-                      index >= 0 else { return nil }
+                guard let close = rest.firstIndex(of: "]"),
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                    index >= 0
+                else { return nil }
                 steps.append(.index(index))
                 rest = rest[rest.index(after: close)...]
             }

@@ -24,8 +24,11 @@ public struct FitSearch: Sendable {
 
     /// The best values found and their loss. `evaluate` gives the loss of a vector of values
     /// (one per parameter, whole ones already rounded); `progress` hears each evaluation.
-    public func run(start: [Double], evaluate: ([Double]) throws -> Double,
-                    progress: (_ values: [Double], _ loss: Double) -> Void = { _, _ in }) throws -> (values: [Double], loss: Double) {
+    public func run(
+        start: [Double],
+        evaluate: ([Double]) throws -> Double,
+        progress: (_ values: [Double], _ loss: Double) -> Void = { _, _ in }
+    ) throws -> (values: [Double], loss: Double) {
         var cache: [[Double]: Double] = [:]
         func loss(_ values: [Double]) throws -> Double {
             let rounded = zip(values, parameters).map { $1.whole ? $0.rounded() : $0 }
@@ -49,8 +52,10 @@ public struct FitSearch: Sendable {
                     (low, high) = (max(full.0, centre - half), min(full.1, centre + half))
                 }
                 let golden = (5.0.squareRoot() - 1) / 2
-                var a = low, b = high
-                var c = b - golden * (b - a), d = a + golden * (b - a)
+                var a = low
+                var b = high
+                var c = b - golden * (b - a)
+                var d = a + golden * (b - a)
                 func at(_ x: Double) throws -> Double {
                     var values = best
                     values[index] = scale.backward(x)
@@ -61,14 +66,19 @@ public struct FitSearch: Sendable {
                     }
                     return value
                 }
-                var fc = try at(c), fd = try at(d)
+                var fc = try at(c)
+                var fd = try at(d)
                 for _ in 2..<evaluationsPerSearch {
                     if fc <= fd {
-                        b = d; d = c; fd = fc
+                        b = d
+                        d = c
+                        fd = fc
                         c = b - golden * (b - a)
                         fc = try at(c)
                     } else {
-                        a = c; c = d; fc = fd
+                        a = c
+                        c = d
+                        fc = fd
                         d = a + golden * (b - a)
                         fd = try at(d)
                     }

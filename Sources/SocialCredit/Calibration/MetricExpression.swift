@@ -33,7 +33,8 @@ public indirect enum MetricExpression: Sendable, Equatable, CustomStringConverti
         public init?(_ text: String) {
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-                  let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+                let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+            else { return nil }
             self.year = year
             self.month = month
         }
@@ -42,7 +43,10 @@ public indirect enum MetricExpression: Sendable, Equatable, CustomStringConverti
         public var next: Month {
             var m = self
             m.month += 1
-            if m.month > 12 { m.month = 1; m.year += 1 }
+            if m.month > 12 {
+                m.month = 1
+                m.year += 1
+            }
             return m
         }
 
@@ -52,7 +56,8 @@ public indirect enum MetricExpression: Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case let .number(value): return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case let .number(value):
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
         case let .constant(name): return name
         case let .at(name, month): return "at(\(name), \(month))"
         case let .sum(name, from, to): return "sum(\(name), \(from), \(to))"
@@ -68,7 +73,8 @@ public indirect enum MetricExpression: Sendable, Equatable, CustomStringConverti
     public var seriesNames: [String] {
         switch self {
         case .number, .constant: return []
-        case let .at(name, _), let .sum(name, _, _), let .mean(name, _, _), let .last(name), let .total(name): return [name]
+        case let .at(name, _), let .sum(name, _, _), let .mean(name, _, _), let .last(name), let .total(name):
+            return [name]
         case let .negate(inner): return inner.seriesNames
         case let .binary(_, a, b): return a.seriesNames + b.seriesNames
         }
@@ -99,7 +105,9 @@ extension MetricExpression {
         var parser = MetricParser(text)
         guard parser.chars.count <= maximumLength else {
             parser.position = maximumLength
-            throw parser.failure("the expression is \(parser.chars.count) characters long: a metric may be at most \(maximumLength)")
+            throw parser.failure(
+                "the expression is \(parser.chars.count) characters long: a metric may be at most \(maximumLength)"
+            )
         }
         let expression = try parser.expression().expression
         parser.skipSpace()
@@ -127,7 +135,9 @@ private struct MetricParser {
         guard open + height <= MetricExpression.maximumDepth else {
             var here = self
             here.position = offset
-            throw here.failure("the expression nests more than \(MetricExpression.maximumDepth) levels deep (operators, signs and parentheses inside one another)")
+            throw here.failure(
+                "the expression nests more than \(MetricExpression.maximumDepth) levels deep (operators, signs and parentheses inside one another)"
+            )
         }
         return height
     }
@@ -135,7 +145,9 @@ private struct MetricParser {
     var atEnd: Bool { position >= chars.count }
     var peek: Character? { atEnd ? nil : chars[position] }
 
-    func failure(_ message: String) -> MetricSyntaxError { MetricSyntaxError(message: message, offset: min(position, chars.count)) }
+    func failure(_ message: String) -> MetricSyntaxError {
+        MetricSyntaxError(message: message, offset: min(position, chars.count))
+    }
 
     mutating func skipSpace() { while let c = peek, c.isWhitespace { position += 1 } }
 
@@ -144,7 +156,8 @@ private struct MetricParser {
     mutating func term() throws -> Parsed { try level(["*", "/"]) { try $0.factor() } }
 
     /// Operands joined by operators of one precedence level, left to right.
-    mutating func level(_ operators: Set<Character>, _ operand: (inout MetricParser) throws -> Parsed) throws -> Parsed {
+    mutating func level(_ operators: Set<Character>, _ operand: (inout MetricParser) throws -> Parsed) throws -> Parsed
+    {
         var left = try operand(&self)
         while true {
             skipSpace()
@@ -152,7 +165,9 @@ private struct MetricParser {
             let at = position
             position += 1
             let right = try operand(&self)
-            left = (.binary(op, left.expression, right.expression), try within(max(left.height, right.height) + 1, at: at))
+            left = (
+                .binary(op, left.expression, right.expression), try within(max(left.height, right.height) + 1, at: at)
+            )
         }
     }
 
@@ -209,7 +224,9 @@ private struct MetricParser {
         let wanted = ["at": 1, "sum": 2, "mean": 2, "last": 0, "total": 0][function]!
         guard months.count == wanted else {
             position -= 1
-            throw failure("\(function)() takes a metric name\(wanted == 0 ? "" : " and \(wanted) month\(wanted == 1 ? "" : "s")"), found \(months.count) month\(months.count == 1 ? "" : "s")")
+            throw failure(
+                "\(function)() takes a metric name\(wanted == 0 ? "" : " and \(wanted) month\(wanted == 1 ? "" : "s")"), found \(months.count) month\(months.count == 1 ? "" : "s")"
+            )
         }
         switch function {
         case "at": return .at(series, months[0])
@@ -237,7 +254,8 @@ private struct MetricParser {
             if c.isLetter || c.isNumber || c == "_" || c == "." {
                 position += 1
             } else if c == "-", position > start, position + 1 < chars.count,
-                      chars[position + 1].isLetter || chars[position + 1].isNumber {
+                chars[position + 1].isLetter || chars[position + 1].isNumber
+            {
                 position += 1
             } else {
                 break
@@ -248,8 +266,11 @@ private struct MetricParser {
 
     mutating func number() throws -> Double {
         let start = position
-        while let c = peek, c.isNumber || c == "." || c == "_" || c == "e" || c == "E"
-                || ((c == "-" || c == "+") && position > start && (chars[position - 1] == "e" || chars[position - 1] == "E")) {
+        while let c = peek,
+            c.isNumber || c == "." || c == "_" || c == "e" || c == "E"
+                || ((c == "-" || c == "+") && position > start
+                    && (chars[position - 1] == "e" || chars[position - 1] == "E"))
+        {
             position += 1
         }
         let text = String(chars[start..<position])

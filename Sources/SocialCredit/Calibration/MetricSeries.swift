@@ -35,8 +35,14 @@ extension MetricExpression {
         case let .number(value): return value
         case let .constant(name):
             guard let value = series.constants[name] else {
-                throw MetricEvaluationError(message: "unknown constant '\(name)'"
-                    + Self.hint(name, Array(series.constants.keys) + Array(series.values.keys), "constants: \(series.constants.keys.sorted().joined(separator: ", ")); a metric needs a function, e.g. last(\(name))"))
+                throw MetricEvaluationError(
+                    message: "unknown constant '\(name)'"
+                        + Self.hint(
+                            name,
+                            Array(series.constants.keys) + Array(series.values.keys),
+                            "constants: \(series.constants.keys.sorted().joined(separator: ", ")); a metric needs a function, e.g. last(\(name))"
+                        )
+                )
             }
             return value
         case let .at(name, month): return try Self.sum(name, from: month, to: month, series)
@@ -45,7 +51,9 @@ extension MetricExpression {
             let months = series.months.filter { $0 >= from && $0 <= to }.count
             return try Self.sum(name, from: from, to: to, series) / Double(max(1, months))
         case let .last(name):
-            guard let month = series.months.last else { throw MetricEvaluationError(message: "the run simulated no month") }
+            guard let month = series.months.last else {
+                throw MetricEvaluationError(message: "the run simulated no month")
+            }
             return try Self.sum(name, from: month, to: month, series)
         case let .total(name):
             guard let first = series.months.first, let last = series.months.last else {
@@ -54,7 +62,8 @@ extension MetricExpression {
             return try Self.sum(name, from: first, to: last, series)
         case let .negate(inner): return -(try inner.evaluate(on: series))
         case let .binary(op, a, b):
-            let x = try a.evaluate(on: series), y = try b.evaluate(on: series)
+            let x = try a.evaluate(on: series)
+            let y = try b.evaluate(on: series)
             switch op {
             case "+": return x + y
             case "-": return x - y
@@ -68,11 +77,16 @@ extension MetricExpression {
 
     private static func sum(_ name: String, from: Month, to: Month, _ series: MetricSeries) throws -> Double {
         guard let values = series.values[name] else {
-            throw MetricEvaluationError(message: "unknown metric '\(name)'" + hint(name, Array(series.values.keys), nil))
+            throw MetricEvaluationError(
+                message: "unknown metric '\(name)'" + hint(name, Array(series.values.keys), nil)
+            )
         }
         guard let first = series.months.first, let last = series.months.last, from >= first, to <= last else {
             let span = series.months.first.map { "\($0) to \(series.months.last!)" } ?? "nothing"
-            throw MetricEvaluationError(message: "\(name): months \(from == to ? "\(from)" : "\(from) to \(to)") were not all simulated (the run covers \(span); give more --years)")
+            throw MetricEvaluationError(
+                message:
+                    "\(name): months \(from == to ? "\(from)" : "\(from) to \(to)") were not all simulated (the run covers \(span); give more --years)"
+            )
         }
         var total = 0.0
         var month = from

@@ -51,14 +51,18 @@ public enum ScenarioText {
             case let .success(found): node = found
             }
             guard case let .scalar(old, true) = node.value, Double(old.filter { $0 != "_" }) != nil,
-                  let location = node.location, location.line - 1 < lines.count else {
+                let location = node.location, location.line - 1 < lines.count
+            else {
                 throw WriteError(message: "\(change.path) is \(node.kindName), not a plain number")
             }
             var scalars = Array(lines[location.line - 1].unicodeScalars)
             let start = location.column - 1
             guard start + old.unicodeScalars.count <= scalars.count,
-                  String(String.UnicodeScalarView(scalars[start..<start + old.unicodeScalars.count])) == old else {
-                throw WriteError(message: "\(change.path): the value '\(old)' is not where the file says (line \(location.line))")
+                String(String.UnicodeScalarView(scalars[start..<start + old.unicodeScalars.count])) == old
+            else {
+                throw WriteError(
+                    message: "\(change.path): the value '\(old)' is not where the file says (line \(location.line))"
+                )
             }
             let new = format(change.value, whole: change.whole)
             scalars.replaceSubrange(start..<start + old.unicodeScalars.count, with: new.unicodeScalars)
@@ -127,15 +131,19 @@ public func grouped(_ value: Int) -> String {
 
 extension Scenario {
     /// The numbers written at these paths of a scenario's text, as written and as values.
-    public static func numbers(at paths: [ScenarioPath], in text: String,
-                               file: String = "scenario.yaml") throws -> [(text: String, value: Double)] {
+    public static func numbers(
+        at paths: [ScenarioPath],
+        in text: String,
+        file: String = "scenario.yaml"
+    ) throws -> [(text: String, value: Double)] {
         var log = DiagnosticLog(file: file)
         guard let root = DocumentNode.parse(text, isJSON: file.lowercased().hasSuffix(".json"), log: &log) else {
             throw ScenarioText.WriteError(message: log.diagnostics.map(\.description).joined(separator: "\n"))
         }
         return try paths.map { path in
             guard case let .success(node) = root.find(path), case let .scalar(raw, true) = node.value,
-                  let value = Double(raw.filter { $0 != "_" }) else {
+                let value = Double(raw.filter { $0 != "_" })
+            else {
                 throw ScenarioText.WriteError(message: "\(path) is not a plain number in \(file)")
             }
             return (raw, value)

@@ -23,7 +23,8 @@ public struct ScenarioCatalog: Sendable {
     public init(directory: String?) { self.directory = directory }
 
     /// A catalog over the first `scenarios/` folder found in the usual places.
-    public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> ScenarioCatalog {
+    public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) -> ScenarioCatalog
+    {
         let fm = FileManager.default
         var candidates: [String] = []
         if let explicit = environment["SCLAB_SCENARIOS"], !explicit.isEmpty { candidates.append(explicit) }
@@ -44,13 +45,15 @@ public struct ScenarioCatalog: Sendable {
     /// Every shipped scenario, by name.
     public var entries: [Entry] {
         guard let directory,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return [] }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()
             .map { file in
                 let path = directory + "/" + file
                 let reading = Scenario.read(contentsOf: path)
-                let summary = reading.scenario.map { $0.summary.isEmpty ? $0.name : $0.summary }
+                let summary =
+                    reading.scenario.map { $0.summary.isEmpty ? $0.name : $0.summary }
                     ?? "(invalid: \(reading.errors.count) error\(reading.errors.count == 1 ? "" : "s"))"
                 return Entry(name: Scenario.stem(of: file), path: path, summary: summary)
             }
@@ -64,15 +67,21 @@ public struct ScenarioCatalog: Sendable {
             return .success(nameOrPath)
         }
         let known = entries
-        if let entry = known.first(where: { $0.name == nameOrPath || ($0.path as NSString).lastPathComponent == nameOrPath }) {
+        if let entry = known.first(where: {
+            $0.name == nameOrPath || ($0.path as NSString).lastPathComponent == nameOrPath
+        }) {
             return .success(entry.path)
         }
         let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".json")
-        return .failure(CatalogError(
-            message: looksLikePath ? "no such file: \(nameOrPath)" : "unknown scenario '\(nameOrPath)'",
-            hint: Suggestion.hint(for: nameOrPath, in: known.map(\.name))
-                ?? (known.isEmpty ? "no scenarios folder found; set SCLAB_SCENARIOS or pass a file path"
-                                  : "shipped scenarios: \(known.map(\.name).joined(separator: ", "))")))
+        return .failure(
+            CatalogError(
+                message: looksLikePath ? "no such file: \(nameOrPath)" : "unknown scenario '\(nameOrPath)'",
+                hint: Suggestion.hint(for: nameOrPath, in: known.map(\.name))
+                    ?? (known.isEmpty
+                        ? "no scenarios folder found; set SCLAB_SCENARIOS or pass a file path"
+                        : "shipped scenarios: \(known.map(\.name).joined(separator: ", "))")
+            )
+        )
     }
 }
 

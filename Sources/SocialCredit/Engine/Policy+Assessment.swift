@@ -14,8 +14,13 @@ extension Policy {
     /// The spillovers' rollout is read on the snapshot's day too, as the run reads it.
     /// With a `memo`, linked subjects that have an `id` have their own standing computed once per
     /// day and reused (a verification asks for every friend of every person at every month end).
-    public func assess(_ subject: Subject, on day: Day, relations: Relations, spilloversAsOf snapshot: Day?,
-                       memo: OwnStandingMemo? = nil) -> Standing {
+    public func assess(
+        _ subject: Subject,
+        on day: Day,
+        relations: Relations,
+        spilloversAsOf snapshot: Day?,
+        memo: OwnStandingMemo? = nil
+    ) -> Standing {
         var standing = ownStanding(subject, on: day)
         if subject.kind == .people, let snapshot {
             applySpillovers(to: &standing, province: subject.province, relations: relations, on: snapshot, memo: memo)
@@ -34,8 +39,17 @@ extension Policy {
     func ownStanding(_ subject: Subject, on day: Day) -> Standing {
         let ledger = ledger(for: subject, on: day)
         var standing = Standing(
-            day: day, kind: subject.kind, score: nil, tier: nil, contributions: ledger.contributions,
-            ceilings: ledger.ceilings, lists: [], pastLists: [], spillovers: [], measures: [])
+            day: day,
+            kind: subject.kind,
+            score: nil,
+            tier: nil,
+            contributions: ledger.contributions,
+            ceilings: ledger.ceilings,
+            lists: [],
+            pastLists: [],
+            spillovers: [],
+            measures: []
+        )
         for list in scenario.lists.indices where scenario.lists[list].entry == nil {
             let (current, past) = ruleListEntries(list, subject: subject, ledger: ledger.contributions, on: day)
             if let current { standing.lists.append(current) }
@@ -43,9 +57,12 @@ extension Policy {
         }
         let scored = subject.kind == .companies || subject.enrolled
         if scored {
-            for (index, rating) in scenario.ratings.enumerated() where rating.rates(subject.kind, sector: subject.sector) {
+            for (index, rating) in scenario.ratings.enumerated()
+            where rating.rates(subject.kind, sector: subject.sector) {
                 let value = rating.scale.clamp(rating.scale.initial + ratingTotal(index, standing.contributions))
-                standing.ratings.append(RatingStanding(rating: index, score: value, tier: rating.scale.tierIndex(for: value)))
+                standing.ratings.append(
+                    RatingStanding(rating: index, score: value, tier: rating.scale.tierIndex(for: value))
+                )
             }
         }
         if scored, let scale = scale(for: subject.kind) {
@@ -57,7 +74,10 @@ extension Policy {
     }
 
     /// Every (record, rule) pair up to `day`, with caps applied in recorded-day order.
-    private func ledger(for subject: Subject, on day: Day) -> (contributions: [Contribution], ceilings: [Ceiling], total: Int) {
+    private func ledger(
+        for subject: Subject,
+        on day: Day
+    ) -> (contributions: [Contribution], ceilings: [Ceiling], total: Int) {
         let records = subject.records.filter { $0.recorded <= day }
             .sorted { ($0.recorded, $0.id) < ($1.recorded, $1.id) }
         var used: [CapKey: Int] = [:]
@@ -69,10 +89,20 @@ extension Policy {
             where ruleSources[ruleIndex].isEmpty || ruleSources[ruleIndex].contains(record.source) {
                 let rule = scenario.rules[ruleIndex]
                 // The first day it no longer counts (the rule the simulation's expiry uses too).
-                let end = RecordLifetime.end(recorded: record.recorded.number, lifetime: rule.lifetimeDays.map { Int32(clamping: $0) })
+                let end = RecordLifetime.end(
+                    recorded: record.recorded.number,
+                    lifetime: rule.lifetimeDays.map { Int32(clamping: $0) }
+                )
                 let expires = end.map { Day(number: $0 - 1) }
-                var entry = Contribution(record: record.id, recorded: record.recorded, rule: ruleIndex,
-                                         nominal: rule.delta, delta: 0, status: .counting, expires: expires)
+                var entry = Contribution(
+                    record: record.id,
+                    recorded: record.recorded,
+                    rule: ruleIndex,
+                    nominal: rule.delta,
+                    delta: 0,
+                    status: .counting,
+                    expires: expires
+                )
                 if record.judgedOtherwise || record.rulesJudgedOtherwise.contains(ruleIndex) {
                     entry.status = .judgedOtherwise
                 } else if !ruleRollout[ruleIndex].isOpen(on: record.recorded, in: subject.province) {
@@ -80,8 +110,11 @@ extension Policy {
                 } else {
                     // The cap's room is used when the record is judged, even if an appeal later
                     // strikes the record out (YearlyCap).
-                    entry.delta = YearlyCap.judge(rule.delta, cap: rule.capPerYear,
-                                                  used: &used[CapKey(rule: ruleIndex, year: record.recorded.year), default: 0])
+                    entry.delta = YearlyCap.judge(
+                        rule.delta,
+                        cap: rule.capPerYear,
+                        used: &used[CapKey(rule: ruleIndex, year: record.recorded.year), default: 0]
+                    )
                     if record.isOverturned(by: day, rule: ruleIndex) {
                         entry.status = .overturned
                     } else if let end, day.number >= end {
@@ -106,7 +139,9 @@ extension Policy {
         var points = standing.contributions.filter { $0.status == .counting && ruleRating[$0.rule] == nil }
             .reduce(0) { $0 + $1.delta }
         for entry in standing.ratings where scenario.ratings[entry.rating].scoreWeight != nil {
-            points += scenario.ratings[entry.rating].scoreContribution(ratingDelta: ratingTotal(entry.rating, standing.contributions))
+            points += scenario.ratings[entry.rating].scoreContribution(
+                ratingDelta: ratingTotal(entry.rating, standing.contributions)
+            )
         }
         return points
     }
@@ -126,26 +161,49 @@ extension Policy {
     /// record's triggers in rule order before its repair). A record struck out on appeal is left
     /// out, as if it had never been: the entry is rebuilt from the records that stand.
     private func ruleListEntries(
-        _ list: Int, subject: Subject, ledger: [Contribution], on day: Day
+        _ list: Int,
+        subject: Subject,
+        ledger: [Contribution],
+        on day: Day
     ) -> (current: ListEntry?, past: [ListEntry]) {
         let definition = scenario.lists[list]
         let rules = ListTermRules(definition)
         let byID = Dictionary(subject.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var events: [ListEvent] = []
-        for entry in ledger where ruleList[entry.rule] == list && (entry.status == .counting || entry.status == .expired) {
-            guard let record = byID[entry.record], listRollout[list].isOpen(on: record.recorded, in: subject.province) else { continue }
+        for entry in ledger
+        where ruleList[entry.rule] == list && (entry.status == .counting || entry.status == .expired) {
+            guard let record = byID[entry.record], listRollout[list].isOpen(on: record.recorded, in: subject.province)
+            else { continue }
             let term = scenario.rules[entry.rule].listTermDays ?? definition.termDays
-            events.append(ListEvent(day: record.recorded.number, record: Int64(record.id), rule: Int16(entry.rule),
-                                    termDays: term.map { Int32(clamping: $0) } ?? -1, misattributed: record.misattributed))
+            events.append(
+                ListEvent(
+                    day: record.recorded.number,
+                    record: Int64(record.id),
+                    rule: Int16(entry.rule),
+                    termDays: term.map { Int32(clamping: $0) } ?? -1,
+                    misattributed: record.misattributed
+                )
+            )
         }
         if !listRemovals[list].isEmpty {
             for record in subject.records
-            where record.recorded <= day && listRemovals[list].contains(record.behavior) && !record.isOverturned(by: day) {
-                events.append(ListEvent(day: record.recorded.number, record: Int64(record.id), rule: -1, termDays: -1,
-                                        misattributed: record.misattributed))
+            where record.recorded <= day && listRemovals[list].contains(record.behavior)
+                && !record.isOverturned(by: day)
+            {
+                events.append(
+                    ListEvent(
+                        day: record.recorded.number,
+                        record: Int64(record.id),
+                        rule: -1,
+                        termDays: -1,
+                        misattributed: record.misattributed
+                    )
+                )
             }
         }
-        events.sort { ($0.day, $0.record, $0.isRepair ? 1 : 0, $0.rule) < ($1.day, $1.record, $1.isRepair ? 1 : 0, $1.rule) }
+        events.sort {
+            ($0.day, $0.record, $0.isRepair ? 1 : 0, $0.rule) < ($1.day, $1.record, $1.isRepair ? 1 : 0, $1.rule)
+        }
 
         var term: ListTerm?
         var current: ListEntry?
@@ -161,8 +219,15 @@ extension Policy {
             switch event.apply(to: &term, rules) {
             case .entered:
                 guard let held = term else { continue }
-                current = ListEntry(list: list, start: Day(number: held.start), end: end(held), triggers: [record],
-                                    extensions: [], extendedDays: 0, ending: held.isOpen ? .open : .term)
+                current = ListEntry(
+                    list: list,
+                    start: Day(number: held.start),
+                    end: end(held),
+                    triggers: [record],
+                    extensions: [],
+                    extendedDays: 0,
+                    ending: held.isOpen ? .open : .term
+                )
             case .extended, .noted:
                 guard let held = term else { continue }
                 current?.end = end(held)
@@ -194,8 +259,13 @@ extension Policy {
 
     /// Applies every spillover in force on `day`: tests linked subjects' own standing on `day`
     /// (the snapshot's day, which may be before the day assessed).
-    private func applySpillovers(to standing: inout Standing, province: Int, relations: Relations, on day: Day,
-                                 memo: OwnStandingMemo?) {
+    private func applySpillovers(
+        to standing: inout Standing,
+        province: Int,
+        relations: Relations,
+        on day: Day,
+        memo: OwnStandingMemo?
+    ) {
         guard !scenario.spillovers.isEmpty else { return }
         var delta = 0
         var cache: [String: Standing] = [:]
@@ -233,7 +303,8 @@ extension Policy {
             case .employer:
                 if let employer = relations.employer { consider(employer, key: "e", position: 0) }
             }
-            let reached = spillover.link == .friends
+            let reached =
+                spillover.link == .friends
                 ? linked > 0 && Double(through.count) >= spillover.share * Double(linked)
                 : !through.isEmpty
             guard reached else { continue }
@@ -254,10 +325,20 @@ extension Policy {
     private func conditionLists(_ standing: inout Standing, province: Int) {
         for (list, definition) in scenario.lists.enumerated() {
             guard let test = listEntry[list], definition.subject == standing.kind,
-                  listRollout[list].isOpen(on: standing.day, in: province),
-                  let because = witness(test, in: standing) else { continue }
-            standing.lists.append(ListEntry(list: list, start: nil, end: nil, triggers: because.records, extensions: [],
-                                            extendedDays: 0, ending: .open))
+                listRollout[list].isOpen(on: standing.day, in: province),
+                let because = witness(test, in: standing)
+            else { continue }
+            standing.lists.append(
+                ListEntry(
+                    list: list,
+                    start: nil,
+                    end: nil,
+                    triggers: because.records,
+                    extensions: [],
+                    extendedDays: 0,
+                    ending: .open
+                )
+            )
         }
     }
 
@@ -265,8 +346,9 @@ extension Policy {
     private func measures(in standing: Standing, province: Int) -> [ActiveMeasure] {
         scenario.measures.indices.compactMap { index in
             guard scenario.measures[index].subject == standing.kind,
-                  measureRollout[index].isOpen(on: standing.day, in: province),
-                  let because = witness(measureTest[index], in: standing) else { return nil }
+                measureRollout[index].isOpen(on: standing.day, in: province),
+                let because = witness(measureTest[index], in: standing)
+            else { return nil }
             return ActiveMeasure(measure: index, because: because)
         }
     }
@@ -277,7 +359,9 @@ extension Policy {
         case let .listed(list):
             guard let entry = standing.entry(list) else { return nil }
             let records = entry.triggers + entry.extensions
-            let rules = standing.contributions.filter { records.contains($0.record) && ruleList[$0.rule] == list }.map(\.rule)
+            let rules = standing.contributions.filter { records.contains($0.record) && ruleList[$0.rule] == list }.map(
+                \.rule
+            )
             return Because(lists: [list], records: records, rules: Array(Set(rules)).sorted())
         case let .tierAtMost(tier):
             guard let actual = standing.tier, actual >= tier else { return nil }
@@ -300,8 +384,10 @@ extension Policy {
         case let .cleanFor(days):
             // Records struck out on appeal do not count; expired ones do (they were recorded).
             let lastNegative = standing.contributions
-                .filter { $0.delta < 0 && ($0.status == .counting || $0.status == .expired) }.map(\.recorded.number).max()
-            return CleanDays.holds(lastNegative: lastNegative, days: Int32(clamping: days), on: standing.day.number) ? Because() : nil
+                .filter { $0.delta < 0 && ($0.status == .counting || $0.status == .expired) }.map(\.recorded.number)
+                .max()
+            return CleanDays.holds(lastNegative: lastNegative, days: Int32(clamping: days), on: standing.day.number)
+                ? Because() : nil
         case let .all(parts):
             var because = Because()
             for part in parts {
@@ -316,7 +402,9 @@ extension Policy {
 
     /// The records that pushed a rating in one direction.
     private func ratingBecause(_ standing: Standing, _ rating: Int, sign: Int) -> Because {
-        let pushing = standing.contributions.filter { $0.status == .counting && ruleRating[$0.rule] == rating && $0.delta * sign > 0 }
+        let pushing = standing.contributions.filter {
+            $0.status == .counting && ruleRating[$0.rule] == rating && $0.delta * sign > 0
+        }
         var because = Because()
         because.records = pushing.map(\.record).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         because.rules = pushing.map(\.rule).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }

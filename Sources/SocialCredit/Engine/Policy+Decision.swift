@@ -12,8 +12,14 @@ extension Policy {
     /// Decides an action on `day` with the spillovers that linked subjects' standing on
     /// `snapshot` gives (none when nil), as a run holds them between month ends (see
     /// `assess(_:on:relations:spilloversAsOf:)`).
-    public func decide(_ action: Int, for subject: Subject, relations: Relations, on day: Day,
-                       spilloversAsOf snapshot: Day?, memo: OwnStandingMemo? = nil) -> Decision {
+    public func decide(
+        _ action: Int,
+        for subject: Subject,
+        relations: Relations,
+        on day: Day,
+        spilloversAsOf snapshot: Day?,
+        memo: OwnStandingMemo? = nil
+    ) -> Decision {
         let standing = assess(subject, on: day, relations: relations, spilloversAsOf: snapshot, memo: memo)
         var blocks: [Reason] = []
         var rewards: [Reason] = []
@@ -33,8 +39,13 @@ extension Policy {
             default: break
             }
         }
-        return Decision(action: action, day: day, blocks: blocks, rewards: blocks.isEmpty ? rewards : [],
-                        standing: standing)
+        return Decision(
+            action: action,
+            day: day,
+            blocks: blocks,
+            rewards: blocks.isEmpty ? rewards : [],
+            standing: standing
+        )
     }
 
     /// Decides an action named by id; nil when the scenario has no such action.
@@ -45,8 +56,11 @@ extension Policy {
     /// Notices in force for a standing (ringtone warnings, published names): the notice measures
     /// in force, plus a `name_published` notice for each published list the subject is on.
     public func notices(for standing: Standing) -> [String] {
-        let mask = notices(kind: standing.kind, measureInForce: { m in standing.measures.contains { $0.measure == m } },
-                           listHeld: { l in standing.isListed(l) })
+        let mask = notices(
+            kind: standing.kind,
+            measureInForce: { m in standing.measures.contains { $0.measure == m } },
+            listHeld: { l in standing.isListed(l) }
+        )
         return noticeChannels.indices.filter { mask & (1 << UInt64($0)) != 0 }.map { noticeChannels[$0] }
     }
 
@@ -58,7 +72,9 @@ extension Policy {
             let channel = measure.channel ?? measure.id
             if !channels.contains(channel) { channels.append(channel) }
         }
-        if scenario.lists.contains(where: \.published), !channels.contains(Self.namePublished) { channels.append(Self.namePublished) }
+        if scenario.lists.contains(where: \.published), !channels.contains(Self.namePublished) {
+            channels.append(Self.namePublished)
+        }
         return channels
     }
 
@@ -71,10 +87,12 @@ extension Policy {
     /// Runs in the simulation's monthly pass over everyone: it reads only precomputed bits.
     public func notices(kind: SubjectKind, measureInForce: (Int) -> Bool, listHeld: (Int) -> Bool) -> UInt64 {
         var mask: UInt64 = 0
-        for m in noticeBit.indices where noticeBit[m] != 0 && mask & noticeBit[m] == 0 && measureSubject[m] == kind && measureInForce(m) {
+        for m in noticeBit.indices
+        where noticeBit[m] != 0 && mask & noticeBit[m] == 0 && measureSubject[m] == kind && measureInForce(m) {
             mask |= noticeBit[m]
         }
-        for l in publishedBit.indices where publishedBit[l] != 0 && mask & publishedBit[l] == 0 && listSubject[l] == kind && listHeld(l) {
+        for l in publishedBit.indices
+        where publishedBit[l] != 0 && mask & publishedBit[l] == 0 && listSubject[l] == kind && listHeld(l) {
             mask |= publishedBit[l]
         }
         return mask

@@ -6,8 +6,10 @@ extension Policy {
         var lines: [String] = []
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         if let score = standing.score, let scale = scale(for: standing.kind) {
-            lines.append("score \(score) on \(standing.day), tier \(tierName(standing.tier, standing.kind)) "
-                         + "(from \(scale.initial) initial)")
+            lines.append(
+                "score \(score) on \(standing.day), tier \(tierName(standing.tier, standing.kind)) "
+                    + "(from \(scale.initial) initial)"
+            )
         } else {
             lines.append("no score on \(standing.day) (not scored)")
         }
@@ -21,7 +23,9 @@ extension Policy {
             let tier = tierName(ceiling.tier, standing.kind)
             switch ceiling.origin {
             case let .rule(rule, record):
-                lines.append("  tier at best \(tier): rule \(scenario.rules[rule].id) on \(describe(record: record, byID))")
+                lines.append(
+                    "  tier at best \(tier): rule \(scenario.rules[rule].id) on \(describe(record: record, byID))"
+                )
             case let .spillover(index):
                 lines.append("  tier at best \(tier): spillover \(scenario.spillovers[index].id)")
             }
@@ -29,11 +33,15 @@ extension Policy {
         for entry in standing.lists { lines.append("  " + describe(entry: entry)) }
         for hit in standing.spillovers {
             let spillover = scenario.spillovers[hit.spillover]
-            lines.append("  spillover \(spillover.id) via \(spillover.link.rawValue) (\(hit.through.count) of \(hit.of))")
+            lines.append(
+                "  spillover \(spillover.id) via \(spillover.link.rawValue) (\(hit.through.count) of \(hit.of))"
+            )
         }
         for active in standing.measures {
             let measure = scenario.measures[active.measure]
-            lines.append("  measure \(measure.id) (\(measure.kind.rawValue)) in force: \(describe(active.because, standing.kind))")
+            lines.append(
+                "  measure \(measure.id) (\(measure.kind.rawValue)) in force: \(describe(active.because, standing.kind))"
+            )
         }
         return lines.joined(separator: "\n")
     }
@@ -57,18 +65,25 @@ extension Policy {
         case let .spillover(index, through):
             let spillover = scenario.spillovers[index]
             let linkKind: SubjectKind = spillover.link == .employer ? .companies : .people
-            return "spillover \(spillover.id) via \(spillover.link.rawValue) \(through.map(String.init).joined(separator: ", ")): "
+            return
+                "spillover \(spillover.id) via \(spillover.link.rawValue) \(through.map(String.init).joined(separator: ", ")): "
                 + describe(reason.because, linkKind)
         }
     }
 
     private func describe(_ because: Because, _ kind: SubjectKind) -> String {
         var parts: [String] = []
-        if !because.lists.isEmpty { parts.append("on list " + because.lists.map { scenario.lists[$0].id }.joined(separator: ", ")) }
+        if !because.lists.isEmpty {
+            parts.append("on list " + because.lists.map { scenario.lists[$0].id }.joined(separator: ", "))
+        }
         if let tier = because.tier { parts.append("tier \(tierName(tier, kind))") }
         if let score = because.score { parts.append("score \(score)") }
-        if !because.records.isEmpty { parts.append("records #" + because.records.map(String.init).joined(separator: ", #")) }
-        if !because.rules.isEmpty { parts.append("rules " + because.rules.map { scenario.rules[$0].id }.joined(separator: ", ")) }
+        if !because.records.isEmpty {
+            parts.append("records #" + because.records.map(String.init).joined(separator: ", #"))
+        }
+        if !because.rules.isEmpty {
+            parts.append("rules " + because.rules.map { scenario.rules[$0].id }.joined(separator: ", "))
+        }
         return parts.joined(separator: "; ")
     }
 
@@ -90,7 +105,8 @@ extension Policy {
     private func describe(record id: Int, _ byID: [Int: Record]) -> String {
         guard let record = byID[id] else { return "record #\(id)" }
         let behavior = scenario.behaviors[record.behavior].id
-        let source = record.source < scenario.sources.count ? scenario.sources[record.source].id : "source \(record.source)"
+        let source =
+            record.source < scenario.sources.count ? scenario.sources[record.source].id : "source \(record.source)"
         return "record #\(id) \(behavior) on \(record.recorded) from \(source)"
     }
 

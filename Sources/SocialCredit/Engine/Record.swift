@@ -29,8 +29,14 @@ public struct Record: Sendable, Hashable, Identifiable {
 
     /// A record from its parts; `recorded` defaults to the day of occurrence.
     public init(
-        id: Int, behavior: Int, source: Int, occurred: Day, recorded: Day? = nil, misattributed: Bool = false,
-        judgedOtherwise: Bool = false, appeal: Appeal? = nil
+        id: Int,
+        behavior: Int,
+        source: Int,
+        occurred: Day,
+        recorded: Day? = nil,
+        misattributed: Bool = false,
+        judgedOtherwise: Bool = false,
+        appeal: Appeal? = nil
     ) {
         self.id = id
         self.behavior = behavior
@@ -99,8 +105,13 @@ public struct Subject: Sendable {
     public var id: Int?
 
     /// A subject from its parts.
-    public init(kind: SubjectKind = .people, province: Int, enrolled: Bool = true, records: [Record] = [],
-                sector: Sector? = nil) {
+    public init(
+        kind: SubjectKind = .people,
+        province: Int,
+        enrolled: Bool = true,
+        records: [Record] = [],
+        sector: Sector? = nil
+    ) {
         self.kind = kind
         self.province = province
         self.enrolled = enrolled

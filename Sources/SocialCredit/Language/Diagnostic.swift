@@ -41,8 +41,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
     /// A diagnostic from its parts.
     public init(
-        severity: Severity = .error, file: String, location: SourceLocation?, path: String,
-        message: String, hint: String? = nil
+        severity: Severity = .error,
+        file: String,
+        location: SourceLocation?,
+        path: String,
+        message: String,
+        hint: String? = nil
     ) {
         self.severity = severity
         self.file = file
@@ -88,12 +92,14 @@ struct DiagnosticLog {
 
     mutating func error(_ message: String, at location: SourceLocation?, path: String, hint: String? = nil) {
         diagnostics.append(
-            Diagnostic(file: file, location: location, path: path, message: message, hint: hint))
+            Diagnostic(file: file, location: location, path: path, message: message, hint: hint)
+        )
     }
 
     mutating func warning(_ message: String, at location: SourceLocation?, path: String, hint: String? = nil) {
         diagnostics.append(
-            Diagnostic(severity: .warning, file: file, location: location, path: path, message: message, hint: hint))
+            Diagnostic(severity: .warning, file: file, location: location, path: path, message: message, hint: hint)
+        )
     }
 
     /// Diagnostics in file order; those without a location keep their order after the located ones.

@@ -35,8 +35,10 @@ public enum DocumentLimits {
     static func violation(in text: String) -> Violation? {
         let bytes = text.utf8.count
         if bytes > maximumBytes {
-            return Violation(message: "the text is \(bytes) bytes: a scenario may be at most \(maximumBytes) bytes (4 MiB)",
-                             location: SourceLocation(line: 1, column: 1))
+            return Violation(
+                message: "the text is \(bytes) bytes: a scenario may be at most \(maximumBytes) bytes (4 MiB)",
+                location: SourceLocation(line: 1, column: 1)
+            )
         }
         guard bytes > 0 else { return nil }
         var scan = StructureScan()
@@ -85,17 +87,24 @@ private struct StructureScan {
         // its scanner reads a line of flow collections ahead. Reported as this limit, where
         // libyaml stopped. Any other syntax error Yams meets again and reports in its own words.
         if parser.error == YAML_PARSER_ERROR, let problem = parser.problem,
-           String(cString: problem).hasPrefix("Maximum nesting level") {
-            return Self.tooDeep(at: SourceLocation(line: Int(parser.problem_mark.line) + 1,
-                                                   column: Int(parser.problem_mark.column) + 1))
+            String(cString: problem).hasPrefix("Maximum nesting level")
+        {
+            return Self.tooDeep(
+                at: SourceLocation(
+                    line: Int(parser.problem_mark.line) + 1,
+                    column: Int(parser.problem_mark.column) + 1
+                )
+            )
         }
         return nil
     }
 
     static func tooDeep(at location: SourceLocation) -> DocumentLimits.Violation {
         DocumentLimits.Violation(
-            message: "mappings and lists nest more than \(DocumentLimits.maximumDepth) levels deep here: a scenario needs far fewer",
-            location: location)
+            message:
+                "mappings and lists nest more than \(DocumentLimits.maximumDepth) levels deep here: a scenario needs far fewer",
+            location: location
+        )
     }
 
     /// Accounts one event; the violation it causes, if any.
@@ -110,8 +119,10 @@ private struct StructureScan {
             }
             return add(anchored, anchor: nil, at: at, alias: name)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let anchor = Self.name(event.type == YAML_SEQUENCE_START_EVENT
-                                   ? event.data.sequence_start.anchor : event.data.mapping_start.anchor)
+            let anchor = Self.name(
+                event.type == YAML_SEQUENCE_START_EVENT
+                    ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+            )
             if open.count >= DocumentLimits.maximumDepth { return Self.tooDeep(at: at) }
             if let crossing = count(1, at: at, alias: nil) { return crossing }
             open.append(Frame(nodes: 1, childHeight: 0, anchor: anchor))
@@ -127,11 +138,18 @@ private struct StructureScan {
     }
 
     /// A scalar or an alias: counted, checked against the depth it lands at, attached to its parent.
-    mutating func add(_ node: Anchored, anchor: String?, at: SourceLocation, alias: String?) -> DocumentLimits.Violation? {
+    mutating func add(
+        _ node: Anchored,
+        anchor: String?,
+        at: SourceLocation,
+        alias: String?
+    ) -> DocumentLimits.Violation? {
         if let alias, open.count + node.height > DocumentLimits.maximumDepth {
             return DocumentLimits.Violation(
-                message: "the alias '*\(alias)' repeats mappings and lists \(node.height) levels deep, which nests the document more than \(DocumentLimits.maximumDepth) levels deep here",
-                location: at)
+                message:
+                    "the alias '*\(alias)' repeats mappings and lists \(node.height) levels deep, which nests the document more than \(DocumentLimits.maximumDepth) levels deep here",
+                location: at
+            )
         }
         if let crossing = count(node.nodes, at: at, alias: alias) { return crossing }
         if let anchor { anchors[anchor] = node }
@@ -143,10 +161,14 @@ private struct StructureScan {
     mutating func count(_ nodes: Int, at: SourceLocation, alias: String?) -> DocumentLimits.Violation? {
         total += nodes
         guard total > DocumentLimits.maximumNodes else { return nil }
-        let what = alias.map { "the alias '*\($0)' repeats \(nodes) node\(nodes == 1 ? "" : "s"), which takes" } ?? "this node takes"
+        let what =
+            alias.map { "the alias '*\($0)' repeats \(nodes) node\(nodes == 1 ? "" : "s"), which takes" }
+            ?? "this node takes"
         return DocumentLimits.Violation(
-            message: "\(what) the document past \(DocumentLimits.maximumNodes) nodes (an alias counts as every node it repeats): a scenario needs far fewer",
-            location: at)
+            message:
+                "\(what) the document past \(DocumentLimits.maximumNodes) nodes (an alias counts as every node it repeats): a scenario needs far fewer",
+            location: at
+        )
     }
 
     /// Adds a finished node to the collection holding it.

@@ -8,29 +8,54 @@ extension DocumentNode {
         for step in path.steps {
             switch (step, node.value) {
             case let (.key(key), .mapping(pairs)):
-                guard let pair = pairs.first(where: { if case let .scalar(k, _) = $0.key.value { return k == key } else { return false } }) else {
-                    let keys = pairs.compactMap { pair -> String? in if case let .scalar(k, _) = pair.key.value { return k } else { return nil } }
-                    return .failure(PathProblem(message: "no key '\(key)'\(walked.isEmpty ? "" : " in \(walked)")",
-                                                hint: Suggestion.hint(for: key, in: keys)))
+                guard
+                    let pair = pairs.first(where: {
+                        if case let .scalar(k, _) = $0.key.value { return k == key } else { return false }
+                    })
+                else {
+                    let keys = pairs.compactMap { pair -> String? in
+                        if case let .scalar(k, _) = pair.key.value { return k } else { return nil }
+                    }
+                    return .failure(
+                        PathProblem(
+                            message: "no key '\(key)'\(walked.isEmpty ? "" : " in \(walked)")",
+                            hint: Suggestion.hint(for: key, in: keys)
+                        )
+                    )
                 }
                 node = pair.value
                 walked += walked.isEmpty ? key : ".\(key)"
             case let (.key(id), .sequence(items)):
                 let ids = items.compactMap { $0.idField }
                 guard let item = items.first(where: { $0.idField == id }) else {
-                    return .failure(PathProblem(message: "no element with id '\(id)' in \(walked.isEmpty ? "the document" : walked)",
-                                                hint: Suggestion.hint(for: id, in: ids)))
+                    return .failure(
+                        PathProblem(
+                            message: "no element with id '\(id)' in \(walked.isEmpty ? "the document" : walked)",
+                            hint: Suggestion.hint(for: id, in: ids)
+                        )
+                    )
                 }
                 node = item
                 walked += ".\(id)"
             case let (.index(index), .sequence(items)):
                 guard index < items.count else {
-                    return .failure(PathProblem(message: "\(walked) has \(items.count) element\(items.count == 1 ? "" : "s"), no [\(index)]", hint: nil))
+                    return .failure(
+                        PathProblem(
+                            message:
+                                "\(walked) has \(items.count) element\(items.count == 1 ? "" : "s"), no [\(index)]",
+                            hint: nil
+                        )
+                    )
                 }
                 node = items[index]
                 walked += "[\(index)]"
             case (.index(let index), _):
-                return .failure(PathProblem(message: "\(walked) is \(node.kindName), not a list, so it has no [\(index)]", hint: nil))
+                return .failure(
+                    PathProblem(
+                        message: "\(walked) is \(node.kindName), not a list, so it has no [\(index)]",
+                        hint: nil
+                    )
+                )
             case (.key(let key), _):
                 return .failure(PathProblem(message: "\(walked) is \(node.kindName), so it has no '\(key)'", hint: nil))
             }
@@ -68,7 +93,11 @@ extension NodeReader {
                     continue
                 }
                 if parameter.whole && Int(text.filter { $0 != "_" }) == nil {
-                    error("\(parameter.path) is \(text), not a whole number, but the parameter says 'whole: true'", at: nil, path)
+                    error(
+                        "\(parameter.path) is \(text), not a whole number, but the parameter says 'whole: true'",
+                        at: nil,
+                        path
+                    )
                 }
             }
         }

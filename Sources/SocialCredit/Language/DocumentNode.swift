@@ -46,8 +46,11 @@ extension DocumentNode {
         }
         do {
             guard let root = try Yams.compose(yaml: source) else {
-                log.error("the file is empty: a scenario needs at least 'scenario', 'score' and 'behaviors'",
-                          at: SourceLocation(line: 1, column: 1), path: "")
+                log.error(
+                    "the file is empty: a scenario needs at least 'scenario', 'score' and 'behaviors'",
+                    at: SourceLocation(line: 1, column: 1),
+                    path: ""
+                )
                 return nil
             }
             return DocumentNode(root)
@@ -92,11 +95,18 @@ extension DocumentNode {
 
     /// The line and column (in Unicode scalars, as every location) of a UTF-8 byte offset.
     static func location(ofByte offset: Int, in text: String) -> SourceLocation {
-        var line = 1, column = 1, bytes = 0
+        var line = 1
+        var column = 1
+        var bytes = 0
         for scalar in text.unicodeScalars {
             if bytes >= offset { break }
             bytes += UTF8.width(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return SourceLocation(line: line, column: column)
     }

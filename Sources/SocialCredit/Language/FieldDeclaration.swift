@@ -26,12 +26,14 @@ public indirect enum FieldShape: Sendable, Equatable {
     case table(String)
 
     /// The words of an enumeration the reader reads with `NodeReader.word(_:_:as:)`.
-    public static func word<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> FieldShape where E.RawValue == String {
+    public static func word<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> FieldShape
+    where E.RawValue == String {
         .word(E.allCases.map(\.rawValue))
     }
 
     /// A list of words of an enumeration.
-    public static func wordList<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> FieldShape where E.RawValue == String {
+    public static func wordList<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> FieldShape
+    where E.RawValue == String {
         .list(.word(type))
     }
 

@@ -173,7 +173,9 @@ final class Fields {
     /// The declaration of a key the reader asks for; a key missing from the table is a defect
     /// of the reader, not of the file, so it stops the program.
     private func declaration(_ key: String) -> FieldDeclaration {
-        guard let field = table.field(key) else { preconditionFailure("'\(key)' is not declared in the \(table.name) table") }
+        guard let field = table.field(key) else {
+            preconditionFailure("'\(key)' is not declared in the \(table.name) table")
+        }
         return field
     }
 
@@ -216,11 +218,18 @@ final class Fields {
     /// Logs every key the table does not declare. Every declared key must have been read by
     /// now (checked in debug builds), so a declaration cannot outlive its reading.
     func finish() {
-        assert(asked == Set(table.keys), "the \(table.name) table declares keys never read: \(Set(table.keys).subtracting(asked).sorted())")
+        assert(
+            asked == Set(table.keys),
+            "the \(table.name) table declares keys never read: \(Set(table.keys).subtracting(asked).sorted())"
+        )
         for entry in entries where table.field(entry.key) == nil {
             reader.error(
-                "unknown key '\(entry.key)'", entry.keyNode, path,
-                hint: Suggestion.hint(for: entry.key, in: table.keys) ?? "known keys: \(table.keys.sorted().joined(separator: ", "))")
+                "unknown key '\(entry.key)'",
+                entry.keyNode,
+                path,
+                hint: Suggestion.hint(for: entry.key, in: table.keys)
+                    ?? "known keys: \(table.keys.sorted().joined(separator: ", "))"
+            )
         }
     }
 
@@ -228,7 +237,9 @@ final class Fields {
 
     /// The number kind a key is declared with (a number, or a list of numbers).
     func kind(_ key: String) -> NumberKind {
-        guard let kind = declaration(key).shape.numberKind else { preconditionFailure("'\(key)' is not declared a number") }
+        guard let kind = declaration(key).shape.numberKind else {
+            preconditionFailure("'\(key)' is not declared a number")
+        }
         return kind
     }
 

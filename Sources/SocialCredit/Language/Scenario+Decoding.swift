@@ -25,14 +25,35 @@ extension NodeReader {
         if score == nil { unreadSections.insert("score") }
         if companyScore == nil && top.has("company_score") { unreadSections.insert("company_score") }
         let placeholderDay = Day(year: 2014, month: 1, day: 1)!
-        let header_ = header ?? Header(id: defaultID, name: defaultID, summary: "", basis: "",
-                                       period: Period(start: placeholderDay, end: placeholderDay))
+        let header_ =
+            header
+            ?? Header(
+                id: defaultID,
+                name: defaultID,
+                summary: "",
+                basis: "",
+                period: Period(start: placeholderDay, end: placeholderDay)
+            )
         var scenario = Scenario(
-            id: header_.id, name: header_.name, summary: header_.summary, basis: header_.basis,
-            period: header_.period, enrolment: enrolment, score: score ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: []),
+            id: header_.id,
+            name: header_.name,
+            summary: header_.summary,
+            basis: header_.basis,
+            period: header_.period,
+            enrolment: enrolment,
+            score: score ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: []),
             companyScore: companyScore,
-            behaviors: behaviors, sources: sources, rules: rules, lists: lists, actions: actions, measures: measures,
-            spillovers: spillovers, appeals: appeals, responses: responses, timeline: timeline)
+            behaviors: behaviors,
+            sources: sources,
+            rules: rules,
+            lists: lists,
+            actions: actions,
+            measures: measures,
+            spillovers: spillovers,
+            appeals: appeals,
+            responses: responses,
+            timeline: timeline
+        )
         scenario.ratings = ratings
         scenario.calibration = calibration
         if let calibration { checkFitPaths(calibration, in: root) }
@@ -53,21 +74,34 @@ extension NodeReader {
         let end = f.required("end", day)
         f.finish()
         let placeholder = Day(year: 2014, month: 1, day: 1)!
-        let start_ = start ?? placeholder, end_ = end ?? start ?? placeholder
+        let start_ = start ?? placeholder
+        let end_ = end ?? start ?? placeholder
         if let start, let end, end < start {
             error("the period ends (\(end)) before it starts (\(start))", f.node("end"), f.path("end"))
         }
         for (key, day) in [("start", start), ("end", end)] {
             if let day, !Period.dates.contains(day) {
-                error("\(day) is outside the dates a run may cover, \(Period.dates.lowerBound) to \(Period.dates.upperBound)",
-                      f.node(key), f.path(key))
+                error(
+                    "\(day) is outside the dates a run may cover, \(Period.dates.lowerBound) to \(Period.dates.upperBound)",
+                    f.node(key),
+                    f.path(key)
+                )
             }
         }
         if let start, let end, start.days(to: end) + 1 > Period.maximumDays {
-            error("the period lasts \(start.days(to: end) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)",
-                  f.node("end"), f.path("end"))
+            error(
+                "the period lasts \(start.days(to: end) + 1) days; a run covers at most \(Period.maximumDays) (about 87 years)",
+                f.node("end"),
+                f.path("end")
+            )
         }
-        return Header(id: id, name: name ?? id, summary: summary, basis: basis, period: Period(start: start_, end: end_))
+        return Header(
+            id: id,
+            name: name ?? id,
+            summary: summary,
+            basis: basis,
+            period: Period(start: start_, end: end_)
+        )
     }
 
     private func enrolment(_ node: DocumentNode, _ path: String) -> Enrolment? {
@@ -87,7 +121,9 @@ extension NodeReader {
         f.finish()
         // A tier that could not be read leaves the scale unread: ordering checks on the rest
         // would only repeat the error.
-        guard let initial, let minimum, let maximum, let tiers, tiers.count == itemCount(f.node("tiers")) else { return nil }
+        guard let initial, let minimum, let maximum, let tiers, tiers.count == itemCount(f.node("tiers")) else {
+            return nil
+        }
         return ScoreScale(initial: initial, minimum: minimum, maximum: maximum, tiers: tiers)
     }
 
@@ -103,8 +139,12 @@ extension NodeReader {
         if assigned {
             if minimum != nil || maximum != nil {
                 let key = minimum != nil ? "min" : "max"
-                error("a tier with 'assigned_only' has no band of scores: remove '\(key)'", f.node(key), f.path(key),
-                      hint: "it is reached only through a tier ceiling")
+                error(
+                    "a tier with 'assigned_only' has no band of scores: remove '\(key)'",
+                    f.node(key),
+                    f.path(key),
+                    hint: "it is reached only through a tier ceiling"
+                )
             }
             return .assigned(id: id, label: label)
         }
@@ -124,11 +164,20 @@ extension NodeReader {
         f.finish()
         guard let id else { return nil }
         if !sectors.isEmpty && subject != .companies {
-            error("'sectors' only applies to company ratings; add 'subject: companies'", f.node("sectors"), f.path("sectors"))
+            error(
+                "'sectors' only applies to company ratings; add 'subject: companies'",
+                f.node("sectors"),
+                f.path("sectors")
+            )
         }
-        return Rating(id: id, label: label, subject: subject, sectors: sectors,
-                      scale: scale ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: [Tier(id: id, minimum: 0)]),
-                      scoreWeight: weight)
+        return Rating(
+            id: id,
+            label: label,
+            subject: subject,
+            sectors: sectors,
+            scale: scale ?? ScoreScale(initial: 0, minimum: 0, maximum: 1, tiers: [Tier(id: id, minimum: 0)]),
+            scoreWeight: weight
+        )
     }
 
     private func calibration(_ node: DocumentNode, _ path: String) -> Calibration? {
@@ -169,14 +218,29 @@ extension NodeReader {
         f.finish()
         guard let id, let metric, let value, let tolerance, let source else { return nil }
         if value == 0 {
-            error("a published value of 0 has no relative error: targets need a non-zero value", f.node("value"), f.path("value"))
+            error(
+                "a published value of 0 has no relative error: targets need a non-zero value",
+                f.node("value"),
+                f.path("value")
+            )
             return nil
         }
         if tolerance >= 1, let node = f.node("tolerance") {
-            warning("tolerance \(format(tolerance)) allows errors of \(format(tolerance * 100))% or more", at: node.location,
-                    f.path("tolerance"), hint: "tolerance is relative: 0.1 means within 10%")
+            warning(
+                "tolerance \(format(tolerance)) allows errors of \(format(tolerance * 100))% or more",
+                at: node.location,
+                f.path("tolerance"),
+                hint: "tolerance is relative: 0.1 means within 10%"
+            )
         }
-        return CalibrationTarget(id: id, label: label, metric: metric, value: value, tolerance: tolerance, source: source)
+        return CalibrationTarget(
+            id: id,
+            label: label,
+            metric: metric,
+            value: value,
+            tolerance: tolerance,
+            source: source
+        )
     }
 
     private func fitParameter(_ node: DocumentNode, _ path: String) -> FitParameter? {
@@ -184,8 +248,11 @@ extension NodeReader {
         let target = f.required("path") { node, path -> ScenarioPath? in
             guard let text = self.string(node, path) else { return nil }
             guard let parsed = ScenarioPath(text) else {
-                self.error("'\(text)' is not a path: write keys and ids separated by dots, e.g. behaviors.loan_arrears.rate",
-                           node, path)
+                self.error(
+                    "'\(text)' is not a path: write keys and ids separated by dots, e.g. behaviors.loan_arrears.rate",
+                    node,
+                    path
+                )
                 return nil
             }
             return parsed
@@ -196,7 +263,11 @@ extension NodeReader {
         f.finish()
         guard let target, let minimum, let maximum else { return nil }
         guard minimum < maximum else {
-            error("the range is empty: min (\(format(minimum))) must be below max (\(format(maximum)))", f.node("max"), f.path("max"))
+            error(
+                "the range is empty: min (\(format(minimum))) must be below max (\(format(maximum)))",
+                f.node("max"),
+                f.path("max")
+            )
             return nil
         }
         return FitParameter(path: target, minimum: minimum, maximum: maximum, whole: whole)
@@ -215,11 +286,20 @@ extension NodeReader {
         f.finish()
         guard let id else { return nil }
         if !sectors.isEmpty && !who.contains(.companies) {
-            error("'sectors' only applies to company behaviours; add 'companies' to 'who'", f.node("sectors"),
-                  f.path("sectors"))
+            error(
+                "'sectors' only applies to company behaviours; add 'companies' to 'who'",
+                f.node("sectors"),
+                f.path("sectors")
+            )
         }
-        return Behavior(id: id, label: label, conduct: conduct ?? .contradictory, who: who, sectors: sectors,
-                        rate: rate ?? RateModel(perYear: 0))
+        return Behavior(
+            id: id,
+            label: label,
+            conduct: conduct ?? .contradictory,
+            who: who,
+            sectors: sectors,
+            rate: rate ?? RateModel(perYear: 0)
+        )
     }
 
     private func groups(_ node: DocumentNode, _ path: String) -> [Group]? {
@@ -234,14 +314,20 @@ extension NodeReader {
         let dispersion = f.number("dispersion", default: 0)
         var model = RateModel(perYear: perYear ?? 0, dispersion: dispersion)
         if let varies = f.mapping("varies") {
-            if let quintiles = varies.optional("income_quintile", { self.list($0, $1, self.number(varies.kind("income_quintile"))) }) {
+            if let quintiles = varies.optional(
+                "income_quintile",
+                { self.list($0, $1, self.number(varies.kind("income_quintile"))) }
+            ) {
                 // Fewer read than written: a factor could not be read, and that is logged.
                 if quintiles.count == itemCount(varies.node("income_quintile")) {
                     if quintiles.count == 5 {
                         model.incomeQuintile = quintiles
                     } else {
-                        error("expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
-                              varies.node("income_quintile"), varies.path("income_quintile"))
+                        error(
+                            "expected 5 factors, one per income quintile (poorest first), found \(quintiles.count)",
+                            varies.node("income_quintile"),
+                            varies.path("income_quintile")
+                        )
                     }
                 }
             }
@@ -280,8 +366,16 @@ extension NodeReader {
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
         guard let id else { return nil }
-        return Source(id: id, label: label, operator_: operator_, observes: observes ?? [], coverage: coverage ?? 0,
-                      falseAttribution: falseAttribution, delayDays: delay, rollout: rollout)
+        return Source(
+            id: id,
+            label: label,
+            operator_: operator_,
+            observes: observes ?? [],
+            coverage: coverage ?? 0,
+            falseAttribution: falseAttribution,
+            delayDays: delay,
+            rollout: rollout
+        )
     }
 
     func rollout(_ node: DocumentNode, _ path: String) -> Rollout? {
@@ -302,16 +396,26 @@ extension NodeReader {
 
     func regionSet(_ node: DocumentNode, _ path: String) -> RegionSet? {
         if case let .scalar(text, _) = node.value, text.lowercased() == "all" { return .all }
-        guard let names = list(node, path, { node, path -> (String, DocumentNode, String)? in
-            self.string(node, path).map { ($0, node, path) }
-        }) else { return nil }
+        guard
+            let names = list(
+                node,
+                path,
+                { node, path -> (String, DocumentNode, String)? in
+                    self.string(node, path).map { ($0, node, path) }
+                }
+            )
+        else { return nil }
         var codes = Set<Int>()
         for (name, node, path) in names {
             if name.lowercased() == "all" { return .all }
             guard let found = Province.codes(named: name) else {
-                error("unknown region '\(name)'", node, path,
-                      hint: Suggestion.hint(for: name, in: Province.knownNames)
-                        ?? "use a province name (e.g. Shandong), a GB/T 2260 code, East, Central, West, Northeast or all")
+                error(
+                    "unknown region '\(name)'",
+                    node,
+                    path,
+                    hint: Suggestion.hint(for: name, in: Province.knownNames)
+                        ?? "use a province name (e.g. Shandong), a GB/T 2260 code, East, Central, West, Northeast or all"
+                )
                 continue
             }
             codes.formUnion(found)
@@ -342,9 +446,20 @@ extension NodeReader {
         if delta == 0 && list == nil && ceiling == nil && f.node("delta") == nil {
             warning("the rule has no effect: give it a 'delta', a 'list' or a 'tier_ceiling'", at: node.location, path)
         }
-        var rule = Rule(id: id, label: label, behavior: behavior ?? Reference(id: ""), sources: sources, delta: delta,
-                        capPerYear: cap, lifetimeDays: lifetime, discretion: discretion, list: list, listTermDays: listTerm,
-                        tierCeiling: ceiling, rollout: rollout)
+        var rule = Rule(
+            id: id,
+            label: label,
+            behavior: behavior ?? Reference(id: ""),
+            sources: sources,
+            delta: delta,
+            capPerYear: cap,
+            lifetimeDays: lifetime,
+            discretion: discretion,
+            list: list,
+            listTermDays: listTerm,
+            tierCeiling: ceiling,
+            rollout: rollout
+        )
         rule.rating = rating
         return rule
     }
@@ -364,9 +479,19 @@ extension NodeReader {
         let rollout = f.optional("rollout", default: Rollout(), rollout)
         f.finish()
         guard let id else { return nil }
-        return CreditList(id: id, label: label, kind: kind ?? .black, subject: subject, termDays: term,
-                          extensionDays: extensionDays, maxExtensionDays: maxExtension, removal: removal,
-                          entry: entry, published: published, rollout: rollout)
+        return CreditList(
+            id: id,
+            label: label,
+            kind: kind ?? .black,
+            subject: subject,
+            termDays: term,
+            extensionDays: extensionDays,
+            maxExtensionDays: maxExtension,
+            removal: removal,
+            entry: entry,
+            published: published,
+            rollout: rollout
+        )
     }
 
     private func removal(_ node: DocumentNode, _ path: String) -> Removal? {
@@ -391,12 +516,16 @@ extension NodeReader {
         if let all = f.optional("all", { self.list($0, $1, self.condition) }) { parts.append(.all(all)) }
         f.finish()
         switch parts.count {
-        case 0 where ["list", "tier_at_most", "tier_at_least", "score_below", "score_at_least", "clean_days", "any", "all"]
+        case 0
+        where ["list", "tier_at_most", "tier_at_least", "score_below", "score_at_least", "clean_days", "any", "all"]
             .contains(where: f.has):
             return nil  // a key is there, and why its value could not be read is logged
         case 0:
-            error("a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, clean_days, any, all",
-                  node, path)
+            error(
+                "a condition needs one of: list, tier_at_most, tier_at_least, score_below, score_at_least, clean_days, any, all",
+                node,
+                path
+            )
             return nil
         case 1: return parts[0]
         default: return .all(parts)
@@ -443,8 +572,18 @@ extension NodeReader {
         if unit != nil && benefit == nil {
             error("'unit' says what 'benefit' counts: give the measure a 'benefit' too", f.node("unit"), f.path("unit"))
         }
-        return Measure(id: id, label: label, kind: kind, subject: subject, action: action, benefit: benefit,
-                       unit: unit, channel: channel, when: when, rollout: rollout)
+        return Measure(
+            id: id,
+            label: label,
+            kind: kind,
+            subject: subject,
+            action: action,
+            benefit: benefit,
+            unit: unit,
+            channel: channel,
+            when: when,
+            rollout: rollout
+        )
     }
 
     private func spillover(_ node: DocumentNode, _ path: String) -> Spillover? {
@@ -465,8 +604,15 @@ extension NodeReader {
         if link != .friends && share != nil {
             error("'share' applies to friends spillovers only", f.node("share"), f.path("share"))
         }
-        return Spillover(id: id, label: label, link: link, when: when, share: share ?? 0, effect: effect,
-                         rollout: rollout)
+        return Spillover(
+            id: id,
+            label: label,
+            link: link,
+            when: when,
+            share: share ?? 0,
+            effect: effect,
+            rollout: rollout
+        )
     }
 
     private func spilloverEffect(_ node: DocumentNode, _ path: String) -> Spillover.Effect? {
@@ -480,8 +626,13 @@ extension NodeReader {
         let written = ["block", "reward", "delta", "tier_ceiling"].filter(f.has).count
         if effects.isEmpty && written == 1 { return nil }  // its value could not be read, and that is logged
         guard effects.count == 1 else {
-            error(effects.isEmpty ? "an effect needs one of: block, reward, delta, tier_ceiling"
-                    : "an effect has exactly one of: block, reward, delta, tier_ceiling", node, path)
+            error(
+                effects.isEmpty
+                    ? "an effect needs one of: block, reward, delta, tier_ceiling"
+                    : "an effect has exactly one of: block, reward, delta, tier_ceiling",
+                node,
+                path
+            )
             return nil
         }
         return effects[0]
@@ -518,18 +669,34 @@ extension NodeReader {
         guard let id, let trigger else { return nil }
         let factor = factor_ ?? 1
         if behaviors.isEmpty == (conduct == nil) {
-            error("give either 'behaviors' (a list of ids) or 'conduct' (all conforming or contradictory ones)",
-                  node, path)
+            error(
+                "give either 'behaviors' (a list of ids) or 'conduct' (all conforming or contradictory ones)",
+                node,
+                path
+            )
         }
         if trigger.isOneOff && duration == nil {
-            error("a '\(trigger.rawValue)' response needs 'duration_days': the trigger is a moment, so say how long its effect lasts",
-                  node, path)
+            error(
+                "a '\(trigger.rawValue)' response needs 'duration_days': the trigger is a moment, so say how long its effect lasts",
+                node,
+                path
+            )
         } else if !trigger.isOneOff && duration != nil {
-            error("'duration_days' applies to one-off triggers (sanctioned, recorded); a '\(trigger.rawValue)' response lasts while its trigger holds",
-                  f.node("duration_days"), f.path("duration_days"))
+            error(
+                "'duration_days' applies to one-off triggers (sanctioned, recorded); a '\(trigger.rawValue)' response lasts while its trigger holds",
+                f.node("duration_days"),
+                f.path("duration_days")
+            )
         }
-        return Response(id: id, label: label, trigger: trigger, behaviors: behaviors, conduct: conduct,
-                        factor: factor, durationDays: duration)
+        return Response(
+            id: id,
+            label: label,
+            trigger: trigger,
+            behaviors: behaviors,
+            conduct: conduct,
+            factor: factor,
+            durationDays: duration
+        )
     }
 
     private func phase(_ node: DocumentNode, _ path: String) -> Phase? {

@@ -24,7 +24,8 @@ extension Scenario {
             // The shortest way from `start` back to itself, if any (breadth first).
             var previous: [Int: (from: Int, reference: Reference)] = [:]
             var closing: (from: Int, reference: Reference)?
-            var queue = [start], head = 0
+            var queue = [start]
+            var head = 0
             search: while head < queue.count {
                 let node = queue[head]
                 head += 1
@@ -47,10 +48,17 @@ extension Scenario {
                 node = step.from
             }
             reported.formUnion(cycle)
-            let first = cycle.count == 1 ? closing.reference
+            let first =
+                cycle.count == 1
+                ? closing.reference
                 : edges[start].first { $0.target == cycle[1] }?.reference ?? closing.reference
-            cycles.append(ListCycle(start: start, names: (cycle + [start]).map { lists[$0].id }.joined(separator: " -> "),
-                                    reference: first))
+            cycles.append(
+                ListCycle(
+                    start: start,
+                    names: (cycle + [start]).map { lists[$0].id }.joined(separator: " -> "),
+                    reference: first
+                )
+            )
         }
         return cycles
     }

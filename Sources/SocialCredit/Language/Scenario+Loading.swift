@@ -54,20 +54,28 @@ extension Scenario {
     /// a huge file or an endless device costs no memory.
     public static func read(contentsOf path: String) -> ScenarioReading {
         let diagnose = { (message: String) in
-            ScenarioReading(scenario: nil, diagnostics: [
-                Diagnostic(file: path, location: nil, path: "", message: message)
-            ])
+            ScenarioReading(
+                scenario: nil,
+                diagnostics: [
+                    Diagnostic(file: path, location: nil, path: "", message: message)
+                ]
+            )
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return diagnose("no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return diagnose("no such file")
+        }
         if isDirectory.boolValue { return diagnose("is a directory, not a scenario file") }
         guard let handle = FileHandle(forReadingAtPath: path),
-              let data = try? handle.read(upToCount: DocumentLimits.maximumBytes + 1) ?? Data() else {
+            let data = try? handle.read(upToCount: DocumentLimits.maximumBytes + 1) ?? Data()
+        else {
             return diagnose("cannot be read")
         }
         try? handle.close()
         if data.count > DocumentLimits.maximumBytes {
-            return diagnose("is larger than \(DocumentLimits.maximumBytes) bytes (4 MiB): a scenario may be at most that")
+            return diagnose(
+                "is larger than \(DocumentLimits.maximumBytes) bytes (4 MiB): a scenario may be at most that"
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return diagnose("is not UTF-8 text")

@@ -66,8 +66,12 @@ private struct ScenarioChecker {
             ("measures", scenario.measures.count, Scenario.maximumMeasures),
         ]
         for limit in limits where limit.count > limit.maximum {
-            reader.error("\(limit.count) \(limit.section), more than the engine's limit of \(limit.maximum)", nil,
-                         "\(limit.section)[\(limit.maximum)]", hint: "merge or remove some \(limit.section)")
+            reader.error(
+                "\(limit.count) \(limit.section), more than the engine's limit of \(limit.maximum)",
+                nil,
+                "\(limit.section)[\(limit.maximum)]",
+                hint: "merge or remove some \(limit.section)"
+            )
         }
     }
 
@@ -75,8 +79,12 @@ private struct ScenarioChecker {
         var first: [String: Int] = [:]
         for (index, id) in ids.enumerated() {
             if let earlier = first[id] {
-                reader.error("duplicate \(noun) id '\(id)', already used by \(section)[\(earlier)]",
-                             nil, "\(section)[\(index)].id", hint: "give each \(noun) its own id")
+                reader.error(
+                    "duplicate \(noun) id '\(id)', already used by \(section)[\(earlier)]",
+                    nil,
+                    "\(section)[\(index)].id",
+                    hint: "give each \(noun) its own id"
+                )
             } else {
                 first[id] = index
             }
@@ -89,20 +97,31 @@ private struct ScenarioChecker {
         if scale.minimum >= scale.maximum {
             reader.error("minimum (\(scale.minimum)) must be below maximum (\(scale.maximum))", nil, "\(path).minimum")
         } else if !(scale.minimum...scale.maximum).contains(scale.initial) {
-            reader.error("initial score \(scale.initial) is outside \(scale.minimum)...\(scale.maximum)", nil,
-                         "\(path).initial")
+            reader.error(
+                "initial score \(scale.initial) is outside \(scale.minimum)...\(scale.maximum)",
+                nil,
+                "\(path).initial"
+            )
         }
         guard !scale.tiers.isEmpty else {
             reader.error("at least one tier is needed", nil, "\(path).tiers")
             return
         }
         if let first = scale.tiers.first, first.assignedOnly {
-            reader.error("the best tier '\(first.id)' cannot be 'assigned_only': scores above the next tier need a tier",
-                         nil, "\(path).tiers[0]", hint: "give it a 'min'")
+            reader.error(
+                "the best tier '\(first.id)' cannot be 'assigned_only': scores above the next tier need a tier",
+                nil,
+                "\(path).tiers[0]",
+                hint: "give it a 'min'"
+            )
         }
         if scale.tiers.count > 1, let last = scale.tiers.last, last.assignedOnly {
-            reader.error("the worst tier '\(last.id)' cannot be 'assigned_only': the lowest scores need a tier",
-                         nil, "\(path).tiers[\(scale.tiers.count - 1)]", hint: "give it a 'min'")
+            reader.error(
+                "the worst tier '\(last.id)' cannot be 'assigned_only': the lowest scores need a tier",
+                nil,
+                "\(path).tiers[\(scale.tiers.count - 1)]",
+                hint: "give it a 'min'"
+            )
         }
         // Assigned-only tiers sit between banded ones and take no scores: bands are checked without them.
         let banded = scale.tiers.indices.filter { !scale.tiers[$0].assignedOnly }
@@ -110,7 +129,11 @@ private struct ScenarioChecker {
             let tier = scale.tiers[index]
             let tierPath = "\(path).tiers[\(index)]"
             if let maximum = tier.maximum, maximum < tier.minimum {
-                reader.error("tier '\(tier.id)' has max \(maximum) below its min \(tier.minimum)", nil, "\(tierPath).max")
+                reader.error(
+                    "tier '\(tier.id)' has max \(maximum) below its min \(tier.minimum)",
+                    nil,
+                    "\(tierPath).max"
+                )
             }
             guard position > 0 else { continue }
             let better = scale.tiers[banded[position - 1]]
@@ -118,25 +141,40 @@ private struct ScenarioChecker {
                 reader.error(
                     "tier '\(tier.id)' (min \(tier.minimum)) is out of order: tiers run from best to worst, "
                         + "so its min must be below that of '\(better.id)' (min \(better.minimum))",
-                    nil, "\(tierPath).min")
+                    nil,
+                    "\(tierPath).min"
+                )
             } else if let maximum = tier.maximum, maximum >= better.minimum {
                 reader.error(
                     "tier '\(tier.id)' (\(tier.minimum)-\(maximum)) overlaps tier '\(better.id)' from \(better.minimum)",
-                    nil, "\(tierPath).max", hint: "set max to \(better.minimum - 1)")
+                    nil,
+                    "\(tierPath).max",
+                    hint: "set max to \(better.minimum - 1)"
+                )
             } else if let maximum = tier.maximum, maximum < better.minimum - 1 {
                 reader.error(
                     "scores \(maximum + 1)-\(better.minimum - 1) fall between tier '\(tier.id)' and tier '\(better.id)'",
-                    nil, "\(tierPath).max", hint: "set max to \(better.minimum - 1)")
+                    nil,
+                    "\(tierPath).max",
+                    hint: "set max to \(better.minimum - 1)"
+                )
             }
         }
         if let lowest = scale.tiers.last, !lowest.assignedOnly, lowest.minimum > scale.minimum {
             reader.error(
                 "scores \(scale.minimum)-\(lowest.minimum - 1) have no tier: the worst tier '\(lowest.id)' starts at \(lowest.minimum)",
-                nil, "\(path).tiers[\(scale.tiers.count - 1)].min", hint: "set its min to \(scale.minimum)")
+                nil,
+                "\(path).tiers[\(scale.tiers.count - 1)].min",
+                hint: "set its min to \(scale.minimum)"
+            )
         }
         if let top = scale.tiers.first, let maximum = top.maximum, maximum < scale.maximum {
-            reader.error("scores \(maximum + 1)-\(scale.maximum) have no tier: the best tier '\(top.id)' ends at \(maximum)",
-                         nil, "\(path).tiers[0].max", hint: "remove its max or set it to \(scale.maximum)")
+            reader.error(
+                "scores \(maximum + 1)-\(scale.maximum) have no tier: the best tier '\(top.id)' ends at \(maximum)",
+                nil,
+                "\(path).tiers[0].max",
+                hint: "remove its max or set it to \(scale.maximum)"
+            )
         }
     }
 
@@ -145,9 +183,13 @@ private struct ScenarioChecker {
     private func resolve(_ reference: Reference, in ids: [String], noun: String, defineIn section: String) {
         guard !ids.contains(reference.id), !reference.id.isEmpty else { return }
         reader.error(
-            "unknown \(noun) '\(reference.id)'", at: reference.location, reference.path,
+            "unknown \(noun) '\(reference.id)'",
+            at: reference.location,
+            reference.path,
             hint: Suggestion.hint(for: reference.id, in: ids)
-                ?? (ids.isEmpty ? "no \(noun) is defined: add one under '\(section)'" : "defined: \(ids.joined(separator: ", "))"))
+                ?? (ids.isEmpty
+                    ? "no \(noun) is defined: add one under '\(section)'" : "defined: \(ids.joined(separator: ", "))")
+        )
     }
 
     private var behaviorIDs: [String] { scenario.behaviors.map(\.id) }
@@ -160,7 +202,9 @@ private struct ScenarioChecker {
 
     /// Tier ids of a subject kind's ratings, with the rating that defines each.
     private func ratingTiers(of subject: SubjectKind) -> [(tier: String, rating: String)] {
-        scenario.ratings.filter { $0.subject == subject }.flatMap { rating in rating.scale.tiers.map { ($0.id, rating.id) } }
+        scenario.ratings.filter { $0.subject == subject }.flatMap { rating in
+            rating.scale.tiers.map { ($0.id, rating.id) }
+        }
     }
 
     /// A tier named by a condition: of the main scale or of one of the kind's ratings.
@@ -177,14 +221,22 @@ private struct ScenarioChecker {
             main = scenario.companyScore?.tiers.map(\.id)
         }
         guard main != nil || !ratingIDs.isEmpty else { return tier(r, of: subject) }
-        resolve(r, in: (main ?? []) + ratingIDs, noun: subject == .people ? "tier" : "company tier",
-                defineIn: subject == .people ? "score.tiers" : "company_score.tiers")
+        resolve(
+            r,
+            in: (main ?? []) + ratingIDs,
+            noun: subject == .people ? "tier" : "company tier",
+            defineIn: subject == .people ? "score.tiers" : "company_score.tiers"
+        )
     }
 
     private func tier(_ r: Reference, of subject: SubjectKind) {
         if let owner = ratingTiers(of: subject).first(where: { $0.tier == r.id }) {
-            reader.error("tier '\(r.id)' belongs to rating '\(owner.rating)': tier ceilings apply to the main score",
-                         at: r.location, r.path, hint: "lower the rating with a negative 'delta' instead")
+            reader.error(
+                "tier '\(r.id)' belongs to rating '\(owner.rating)': tier ceilings apply to the main score",
+                at: r.location,
+                r.path,
+                hint: "lower the rating with a negative 'delta' instead"
+            )
             return
         }
         switch subject {
@@ -194,8 +246,12 @@ private struct ScenarioChecker {
         case .companies:
             guard !reader.unreadSections.contains("company_score") else { return }
             guard let company = scenario.companyScore else {
-                reader.error("tier '\(r.id)' is a company tier, but no company_score is defined", at: r.location,
-                                 r.path, hint: "add a 'company_score' section with tiers")
+                reader.error(
+                    "tier '\(r.id)' is a company tier, but no company_score is defined",
+                    at: r.location,
+                    r.path,
+                    hint: "add a 'company_score' section with tiers"
+                )
                 return
             }
             resolve(r, in: company.tiers.map(\.id), noun: "company tier", defineIn: "company_score.tiers")
@@ -207,7 +263,8 @@ private struct ScenarioChecker {
         case let .listed(r): list(r)
         case let .tierAtMost(r), let .tierAtLeast(r): anyTier(r, of: subject)
         case .scoreBelow, .scoreAtLeast, .cleanFor: break
-        case let .all(parts), let .any(parts): parts.forEach { self.condition($0, subject: subject) }
+        case let .all(parts), let .any(parts):
+            for part in parts { self.condition(part, subject: subject) }
         }
     }
 
@@ -235,20 +292,31 @@ private struct ScenarioChecker {
                 reader.error("at most 254 tiers per rating, found \(rating.scale.tiers.count)", nil, "\(path).tiers")
             }
             // Conditions name tiers by id alone: ids must say which scale they belong to.
-            let main = rating.subject == .people ? scenario.score.tiers.map(\.id) : scenario.companyScore?.tiers.map(\.id) ?? []
+            let main =
+                rating.subject == .people
+                ? scenario.score.tiers.map(\.id) : scenario.companyScore?.tiers.map(\.id) ?? []
             let others = scenario.ratings[..<index].filter { $0.subject == rating.subject }
             for (t, tier) in rating.scale.tiers.enumerated() {
-                let owner = main.contains(tier.id) ? (rating.subject == .people ? "score" : "company_score")
+                let owner =
+                    main.contains(tier.id)
+                    ? (rating.subject == .people ? "score" : "company_score")
                     : others.first { $0.scale.tiers.contains { $0.id == tier.id } }.map { "rating '\($0.id)'" }
                 if let owner {
-                    reader.error("tier id '\(tier.id)' is already used by \(owner): conditions name tiers by id, so "
-                                     + "every tier of the \(rating.subject.rawValue)'s scales needs its own id",
-                                 nil, "\(path).tiers[\(t)].id", hint: "e.g. '\(rating.id)_\(tier.id)'")
+                    reader.error(
+                        "tier id '\(tier.id)' is already used by \(owner): conditions name tiers by id, so "
+                            + "every tier of the \(rating.subject.rawValue)'s scales needs its own id",
+                        nil,
+                        "\(path).tiers[\(t)].id",
+                        hint: "e.g. '\(rating.id)_\(tier.id)'"
+                    )
                 }
             }
             if rating.scoreWeight != nil && rating.subject == .companies && scenario.companyScore == nil {
-                reader.error("'score_weight' feeds the company score, but no company_score is defined", nil,
-                             "ratings[\(index)].score_weight")
+                reader.error(
+                    "'score_weight' feeds the company score, but no company_score is defined",
+                    nil,
+                    "ratings[\(index)].score_weight"
+                )
             }
         }
     }
@@ -264,18 +332,25 @@ private struct ScenarioChecker {
         let sourceIDs = scenario.sources.map(\.id)
         for (index, rule) in scenario.rules.enumerated() {
             behavior(rule.behavior)
-            rule.sources.forEach { resolve($0, in: sourceIDs, noun: "source", defineIn: "sources") }
+            for source in rule.sources { resolve(source, in: sourceIDs, noun: "source", defineIn: "sources") }
             let subject = subject(of: rule.behavior.id)
             if let listRef = rule.list {
                 list(listRef)
                 if scenario.lists.first(where: { $0.id == listRef.id })?.entry != nil {
-                    reader.error("list '\(listRef.id)' follows its 'entry' condition, so rules cannot put anyone on it",
-                                 at: listRef.location, listRef.path,
-                                 hint: "remove the rule's 'list' or the list's 'entry'")
+                    reader.error(
+                        "list '\(listRef.id)' follows its 'entry' condition, so rules cannot put anyone on it",
+                        at: listRef.location,
+                        listRef.path,
+                        hint: "remove the rule's 'list' or the list's 'entry'"
+                    )
                 }
                 if let target = scenario.lists.first(where: { $0.id == listRef.id }), target.subject != subject {
-                    reader.error("list '\(target.id)' holds \(target.subject.rawValue), but behaviour "
-                                     + "'\(rule.behavior.id)' is done by \(subject.rawValue)", at: listRef.location, listRef.path)
+                    reader.error(
+                        "list '\(target.id)' holds \(target.subject.rawValue), but behaviour "
+                            + "'\(rule.behavior.id)' is done by \(subject.rawValue)",
+                        at: listRef.location,
+                        listRef.path
+                    )
                 }
             }
             if let ceiling = rule.tierCeiling { tier(ceiling, of: subject) }
@@ -283,15 +358,23 @@ private struct ScenarioChecker {
                 let ids = scenario.ratings.map(\.id)
                 resolve(ratingRef, in: ids, noun: "rating", defineIn: "ratings")
                 if let target = scenario.ratings.first(where: { $0.id == ratingRef.id }), target.subject != subject {
-                    reader.error("rating '\(target.id)' rates \(target.subject.rawValue), but behaviour "
-                                     + "'\(rule.behavior.id)' is done by \(subject.rawValue)", at: ratingRef.location, ratingRef.path)
+                    reader.error(
+                        "rating '\(target.id)' rates \(target.subject.rawValue), but behaviour "
+                            + "'\(rule.behavior.id)' is done by \(subject.rawValue)",
+                        at: ratingRef.location,
+                        ratingRef.path
+                    )
                 }
             }
             rollout(rule.rollout)
             if let judged = scenario.behaviors.first(where: { $0.id == rule.behavior.id }) {
-                if judged.conduct == .conforming && rule.delta < 0 || judged.conduct == .contradictory && rule.delta > 0 {
-                    reader.warning("rule gives \(rule.delta) points for \(judged.conduct.rawValue) behaviour '\(judged.id)'",
-                                   at: nil, "rules[\(index)].delta")
+                if judged.conduct == .conforming && rule.delta < 0 || judged.conduct == .contradictory && rule.delta > 0
+                {
+                    reader.warning(
+                        "rule gives \(rule.delta) points for \(judged.conduct.rawValue) behaviour '\(judged.id)'",
+                        at: nil,
+                        "rules[\(index)].delta"
+                    )
                 }
             }
         }
@@ -310,9 +393,13 @@ private struct ScenarioChecker {
     private func listCycles() {
         for cycle in scenario.listCycles() {
             let path = cycle.reference.path.isEmpty ? "lists[\(cycle.start)].entry" : cycle.reference.path
-            reader.error("the entry condition of list '\(scenario.lists[cycle.start].id)' depends on itself (\(cycle.names)): "
-                             + "who is on it would depend on the order lists are settled in",
-                         at: cycle.reference.location, path, hint: "test a tier or a score instead of the list")
+            reader.error(
+                "the entry condition of list '\(scenario.lists[cycle.start].id)' depends on itself (\(cycle.names)): "
+                    + "who is on it would depend on the order lists are settled in",
+                at: cycle.reference.location,
+                path,
+                hint: "test a tier or a score instead of the list"
+            )
         }
     }
 
@@ -321,10 +408,14 @@ private struct ScenarioChecker {
             if let target = measure.action {
                 action(target)
                 if let gated = scenario.actions.first(where: { $0.id == target.id }),
-                   gated.who.contains(.companies) != (measure.subject == .companies) {
-                    reader.error("measure for \(measure.subject.rawValue) gates action '\(gated.id)', which "
-                                 + "\(gated.who.contains(.companies) ? "companies" : "people") attempt",
-                                 nil, "measures[\(index)].action")
+                    gated.who.contains(.companies) != (measure.subject == .companies)
+                {
+                    reader.error(
+                        "measure for \(measure.subject.rawValue) gates action '\(gated.id)', which "
+                            + "\(gated.who.contains(.companies) ? "companies" : "people") attempt",
+                        nil,
+                        "measures[\(index)].action"
+                    )
                 }
             }
             condition(measure.when, subject: measure.subject)
@@ -351,8 +442,12 @@ private struct ScenarioChecker {
     private func timeline() {
         for index in scenario.timeline.indices.dropFirst()
         where scenario.timeline[index].start < scenario.timeline[index - 1].start {
-            reader.error("phase '\(scenario.timeline[index].id)' starts before the phase listed above it: "
-                         + "list phases in date order", nil, "timeline[\(index)].start")
+            reader.error(
+                "phase '\(scenario.timeline[index].id)' starts before the phase listed above it: "
+                    + "list phases in date order",
+                nil,
+                "timeline[\(index)].start"
+            )
         }
     }
 }

@@ -41,24 +41,41 @@ public enum ScenarioEdit {
     ///   - file: The name errors in the edited scenario are reported under.
     /// - Throws: `Failure` for an unknown path, a target that is not a number, or a fractional
     ///   value for an integer field; `ScenarioError` when the edited scenario is not valid.
-    public static func apply(_ edits: [(path: String, value: Double)], to text: String, roundIntegers: Bool = false,
-                             file: String = "scenario.yaml") throws -> String {
+    public static func apply(
+        _ edits: [(path: String, value: Double)],
+        to text: String,
+        roundIntegers: Bool = false,
+        file: String = "scenario.yaml"
+    ) throws -> String {
         var root = try document(text)
         for (path, value) in edits {
             let (node, steps) = try locate(path, in: root)
-            guard let number = numeric(node) else { throw Failure(description: "\(path): \(describe(node)), not a number") }
+            guard let number = numeric(node) else {
+                throw Failure(description: "\(path): \(describe(node)), not a number")
+            }
             guard value.isFinite else { throw Failure(description: "\(path): \(value) is not a finite number") }
             var written = value
             if number.integer {
-                if roundIntegers { written = value.rounded() } else if value != value.rounded() {
-                    throw Failure(description: "\(path): holds a whole number (\(NumberKind.format(number.value))); \(format(value)) is not one")
+                if roundIntegers {
+                    written = value.rounded()
+                } else if value != value.rounded() {
+                    throw Failure(
+                        description:
+                            "\(path): holds a whole number (\(NumberKind.format(number.value))); \(format(value)) is not one"
+                    )
                 }
                 // Beyond every whole-number field's range (`NumberKind`), and beyond what `Int` holds exactly.
                 guard abs(written) < 1e15 else {
-                    throw Failure(description: "\(path): \(format(value)) is beyond the range of any whole-number field")
+                    throw Failure(
+                        description: "\(path): \(format(value)) is beyond the range of any whole-number field"
+                    )
                 }
             }
-            root = replacing(root, steps: steps[...], with: Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written))))
+            root = replacing(
+                root,
+                steps: steps[...],
+                with: Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written)))
+            )
         }
         let edited: String
         do { edited = try Yams.serialize(node: root, width: -1, allowUnicode: true) } catch {
@@ -74,7 +91,10 @@ public enum ScenarioEdit {
     }
 
     /// How to reach a node from its parent: a key of a mapping or an index of a sequence.
-    enum Step { case key(Node), index(Int) }
+    enum Step {
+        case key(Node)
+        case index(Int)
+    }
 
     static func document(_ text: String) throws -> Node {
         // The same bounds as every scenario read: Yams alone would expand an alias bomb.
@@ -95,9 +115,14 @@ public enum ScenarioEdit {
         let segments = path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
             .split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.isEmpty, !segments.contains(where: \.isEmpty) else {
-            throw Failure(description: "'\(path)' is not a path (dot-separated keys, item ids or indices, e.g. sources.cctv_cameras.coverage)")
+            throw Failure(
+                description:
+                    "'\(path)' is not a path (dot-separated keys, item ids or indices, e.g. sources.cctv_cameras.coverage)"
+            )
         }
-        var node = root, steps: [Step] = [], walked: [String] = []
+        var node = root
+        var steps: [Step] = []
+        var walked: [String] = []
         for segment in segments {
             let here = walked.isEmpty ? "the top level" : walked.joined(separator: ".")
             switch node {
@@ -105,14 +130,19 @@ public enum ScenarioEdit {
                 let keys = mapping.keys.compactMap(\.string)
                 guard let key = mapping.keys.first(where: { $0.string == segment }), let next = mapping[key] else {
                     let hint = Suggestion.hint(for: segment, in: keys).map { " (\($0))" } ?? ""
-                    throw Failure(description: "\(path): no key '\(segment)' in \(here)\(hint); keys: \(keys.joined(separator: ", "))")
+                    throw Failure(
+                        description:
+                            "\(path): no key '\(segment)' in \(here)\(hint); keys: \(keys.joined(separator: ", "))"
+                    )
                 }
                 steps.append(.key(key))
                 node = next
             case let .sequence(sequence):
                 let items = Array(sequence)
                 let ids = items.compactMap { $0["id"]?.string }
-                if let index = items.firstIndex(where: { $0["id"]?.string == segment }) ?? Int(segment).flatMap({ items.indices.contains($0) ? $0 : nil }) {
+                if let index = items.firstIndex(where: { $0["id"]?.string == segment })
+                    ?? Int(segment).flatMap({ items.indices.contains($0) ? $0 : nil })
+                {
                     steps.append(.index(index))
                     node = items[index]
                 } else {

@@ -10,7 +10,8 @@ enum Suggestion {
         }
         guard let best else { return nil }
         let longest = max(target.count, best.name.count)
-        let isPrefix = best.name.lowercased().hasPrefix(word.lowercased()) || word.lowercased().hasPrefix(best.name.lowercased())
+        let isPrefix =
+            best.name.lowercased().hasPrefix(word.lowercased()) || word.lowercased().hasPrefix(best.name.lowercased())
         let shortest = min(target.count, best.name.count)
         let close = best.distance <= max(2, longest / 3) && best.distance < shortest
         return close || (isPrefix && shortest >= 3) ? best.name : nil

@@ -70,18 +70,30 @@ public struct Policy: Sendable {
             byBehavior[behaviorIndex[rule.behavior.id]!].append(ruleIndex)
         }
         rulesByBehavior = byBehavior
-        let sources = sourceIndex, lists = listIndex, behaviors = behaviorIndex, actions = actionIndex
-        let peopleTiers = tierIndex, companyTiers = companyTierIndex
+        let sources = sourceIndex
+        let lists = listIndex
+        let behaviors = behaviorIndex
+        let actions = actionIndex
+        let peopleTiers = tierIndex
+        let companyTiers = companyTierIndex
         let timeline = scenario.timeline
-        func window(_ rollout: Rollout, _ subject: SubjectKind) -> Window { Window(rollout, subject: subject, timeline: timeline) }
+        func window(_ rollout: Rollout, _ subject: SubjectKind) -> Window {
+            Window(rollout, subject: subject, timeline: timeline)
+        }
         // Tiers of ratings, by id: (rating index, tier index); ids are unique per subject kind.
         var ratingTiers: [SubjectKind: [String: RatingTier]] = [.people: [:], .companies: [:]]
         for (r, rating) in scenario.ratings.enumerated() {
-            for (t, tier) in rating.scale.tiers.enumerated() { ratingTiers[rating.subject]![tier.id] = RatingTier(rating: r, tier: t) }
+            for (t, tier) in rating.scale.tiers.enumerated() {
+                ratingTiers[rating.subject]![tier.id] = RatingTier(rating: r, tier: t)
+            }
         }
         func test(_ condition: Condition, _ subject: SubjectKind) -> Test {
-            Test(condition, lists: lists, tiers: subject == .people ? peopleTiers : companyTiers,
-                 ratingTiers: ratingTiers[subject]!)
+            Test(
+                condition,
+                lists: lists,
+                tiers: subject == .people ? peopleTiers : companyTiers,
+                ratingTiers: ratingTiers[subject]!
+            )
         }
         let ratingIndex = index(scenario.ratings.map(\.id))
         ruleRating = scenario.rules.map { $0.rating.map { ratingIndex[$0.id]! } }
@@ -89,7 +101,9 @@ public struct Policy: Sendable {
         ruleSources = scenario.rules.map { Set($0.sources.map { sources[$0.id]! }) }
         ruleList = scenario.rules.map { $0.list.map { lists[$0.id]! } }
         ruleCeiling = scenario.rules.map { rule in
-            rule.tierCeiling.map { (scenario.subject(ofBehavior: rule.behavior.id) == .people ? peopleTiers : companyTiers)[$0.id]! }
+            rule.tierCeiling.map {
+                (scenario.subject(ofBehavior: rule.behavior.id) == .people ? peopleTiers : companyTiers)[$0.id]!
+            }
         }
         ruleRollout = scenario.rules.map { window($0.rollout, scenario.subject(ofBehavior: $0.behavior.id)) }
         listRemovals = scenario.lists.map { Set(($0.removal?.on ?? []).map { behaviors[$0.id]! }) }
@@ -114,7 +128,9 @@ public struct Policy: Sendable {
         let channels = Self.noticeChannels(of: scenario)
         noticeChannels = channels
         noticeBit = scenario.measures.map { measure in
-            guard measure.kind == .notice, let k = channels.firstIndex(of: measure.channel ?? measure.id) else { return 0 }
+            guard measure.kind == .notice, let k = channels.firstIndex(of: measure.channel ?? measure.id) else {
+                return 0
+            }
             return 1 << UInt64(k)
         }
         measureSubject = scenario.measures.map(\.subject)
@@ -232,7 +248,8 @@ package struct Window: Sendable {
             guard regions != .provinces([]) else { return nil }
             opens = start ?? period.lowerBound
         }
-        let first = max(opens, period.lowerBound), last = min(end ?? period.upperBound, period.upperBound)
+        let first = max(opens, period.lowerBound)
+        let last = min(end ?? period.upperBound, period.upperBound)
         return first <= last ? first...last : nil
     }
 }

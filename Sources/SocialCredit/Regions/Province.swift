@@ -15,7 +15,13 @@ public struct Province: Sendable, Hashable {
     /// All 31 provinces, in code order.
     public static let all: [Province] = table.split(separator: "\n").map { line in
         let field = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return Province(code: Int(field[0])!, name: field[1], pinyin: field[2], hanName: field[3], macroRegion: field[4])
+        return Province(
+            code: Int(field[0])!,
+            name: field[1],
+            pinyin: field[2],
+            hanName: field[3],
+            macroRegion: field[4]
+        )
     }
 
     /// The four NBS macro-regions.

@@ -67,8 +67,13 @@ public struct ListTermRules: Sendable, Hashable {
     public var removalDelayDays: Int32
 
     /// Terms given one by one.
-    public init(extensionDays: Int32, maxExtensionDays: Int32, hasRemoval: Bool, removalMinimumDays: Int32,
-                removalDelayDays: Int32) {
+    public init(
+        extensionDays: Int32,
+        maxExtensionDays: Int32,
+        hasRemoval: Bool,
+        removalMinimumDays: Int32,
+        removalDelayDays: Int32
+    ) {
         self.extensionDays = extensionDays
         self.maxExtensionDays = maxExtensionDays
         self.hasRemoval = hasRemoval

@@ -13,7 +13,10 @@ public struct AppealPolicy: Sendable, Equatable {
 
     /// An appeal policy; by default nobody appeals.
     public init(
-        contestTrue: Double = 0, contestFalse: Double = 0, successTrue: Double = 0, successFalse: Double = 0,
+        contestTrue: Double = 0,
+        contestFalse: Double = 0,
+        successTrue: Double = 0,
+        successFalse: Double = 0,
         daysToDecide: Int = 0
     ) {
         self.contestTrue = contestTrue

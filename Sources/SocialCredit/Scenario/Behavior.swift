@@ -24,7 +24,11 @@ public struct Behavior: Sendable, Equatable {
 
     /// A behaviour from its parts.
     public init(
-        id: String, label: String = "", conduct: Conduct, who: [Group] = [.adults], sectors: [Sector] = [],
+        id: String,
+        label: String = "",
+        conduct: Conduct,
+        who: [Group] = [.adults],
+        sectors: [Sector] = [],
         rate: RateModel
     ) {
         self.id = id
@@ -73,5 +77,5 @@ public enum Group: String, Sendable, CaseIterable {
 /// The sector a company works in; company behaviours and measures can be limited to sectors.
 public enum Sector: String, Sendable, CaseIterable {
     case agriculture, mining, manufacturing, food, construction, energy, transport, retail, hospitality,
-         finance, technology, services
+        finance, technology, services
 }

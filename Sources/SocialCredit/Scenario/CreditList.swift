@@ -32,9 +32,17 @@ public struct CreditList: Sendable, Equatable {
 
     /// A list from its parts.
     public init(
-        id: String, label: String = "", kind: Kind, subject: SubjectKind = .people, termDays: Int? = nil,
-        extensionDays: Int = 0, maxExtensionDays: Int? = nil, removal: Removal? = nil, entry: Condition? = nil,
-        published: Bool = false, rollout: Rollout = Rollout()
+        id: String,
+        label: String = "",
+        kind: Kind,
+        subject: SubjectKind = .people,
+        termDays: Int? = nil,
+        extensionDays: Int = 0,
+        maxExtensionDays: Int? = nil,
+        removal: Removal? = nil,
+        entry: Condition? = nil,
+        published: Bool = false,
+        rollout: Rollout = Rollout()
     ) {
         self.id = id
         self.label = label

@@ -34,8 +34,15 @@ public struct Measure: Sendable, Equatable {
 
     /// A measure from its parts.
     public init(
-        id: String, label: String = "", kind: Kind, subject: SubjectKind = .people, action: Reference? = nil,
-        benefit: Double? = nil, unit: String? = nil, channel: String? = nil, when: Condition,
+        id: String,
+        label: String = "",
+        kind: Kind,
+        subject: SubjectKind = .people,
+        action: Reference? = nil,
+        benefit: Double? = nil,
+        unit: String? = nil,
+        channel: String? = nil,
+        when: Condition,
         rollout: Rollout = Rollout()
     ) {
         self.id = id

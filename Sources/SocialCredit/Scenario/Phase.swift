@@ -12,8 +12,13 @@ public struct Phase: Sendable, Equatable {
     public var subjects: [SubjectKind]
 
     /// A phase from its parts.
-    public init(id: String, label: String = "", start: Day, regions: RegionSet = .all,
-                subjects: [SubjectKind] = [.people]) {
+    public init(
+        id: String,
+        label: String = "",
+        start: Day,
+        regions: RegionSet = .all,
+        subjects: [SubjectKind] = [.people]
+    ) {
         self.id = id
         self.label = label
         self.start = start

@@ -26,8 +26,14 @@ public struct RateModel: Sendable, Equatable {
 
     /// A rate model; by default no trait varies it.
     public init(
-        perYear: Double, incomeQuintile: [Double] = [], age: [AgeBand] = [], urban: Double = 1, rural: Double = 1,
-        male: Double = 1, female: Double = 1, dispersion: Double = 0
+        perYear: Double,
+        incomeQuintile: [Double] = [],
+        age: [AgeBand] = [],
+        urban: Double = 1,
+        rural: Double = 1,
+        male: Double = 1,
+        female: Double = 1,
+        dispersion: Double = 0
     ) {
         self.perYear = perYear
         self.incomeQuintile = incomeQuintile

@@ -18,8 +18,14 @@ public struct Rating: Sendable, Equatable {
     public var scoreWeight: Double?
 
     /// A rating from its parts.
-    public init(id: String, label: String = "", subject: SubjectKind = .people, sectors: [Sector] = [],
-                scale: ScoreScale, scoreWeight: Double? = nil) {
+    public init(
+        id: String,
+        label: String = "",
+        subject: SubjectKind = .people,
+        sectors: [Sector] = [],
+        scale: ScoreScale,
+        scoreWeight: Double? = nil
+    ) {
         self.id = id
         self.label = label
         self.subject = subject

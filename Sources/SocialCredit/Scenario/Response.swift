@@ -35,8 +35,13 @@ public struct Response: Sendable, Equatable {
 
     /// A response from its parts.
     public init(
-        id: String, label: String = "", trigger: Trigger, behaviors: [Reference] = [],
-        conduct: Behavior.Conduct? = nil, factor: Double, durationDays: Int? = nil
+        id: String,
+        label: String = "",
+        trigger: Trigger,
+        behaviors: [Reference] = [],
+        conduct: Behavior.Conduct? = nil,
+        factor: Double,
+        durationDays: Int? = nil
     ) {
         self.id = id
         self.label = label

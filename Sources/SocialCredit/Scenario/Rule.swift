@@ -31,9 +31,18 @@ public struct Rule: Sendable, Equatable {
 
     /// A rule from its parts.
     public init(
-        id: String, label: String = "", behavior: Reference, sources: [Reference] = [], delta: Int = 0,
-        capPerYear: Int? = nil, lifetimeDays: Int? = nil, discretion: Double = 0, list: Reference? = nil,
-        listTermDays: Int? = nil, tierCeiling: Reference? = nil, rollout: Rollout = Rollout()
+        id: String,
+        label: String = "",
+        behavior: Reference,
+        sources: [Reference] = [],
+        delta: Int = 0,
+        capPerYear: Int? = nil,
+        lifetimeDays: Int? = nil,
+        discretion: Double = 0,
+        list: Reference? = nil,
+        listTermDays: Int? = nil,
+        tierCeiling: Reference? = nil,
+        rollout: Rollout = Rollout()
     ) {
         self.id = id
         self.label = label

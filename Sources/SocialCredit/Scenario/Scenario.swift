@@ -48,11 +48,24 @@ public struct Scenario: Sendable, Equatable {
 
     /// A scenario from its parts; the file reader is the usual way to make one.
     public init(
-        id: String, name: String, summary: String = "", basis: String = "", period: Period,
-        enrolment: Enrolment = Enrolment(), score: ScoreScale, companyScore: ScoreScale? = nil,
-        behaviors: [Behavior], sources: [Source] = [], rules: [Rule] = [], lists: [CreditList] = [],
-        actions: [Action] = [], measures: [Measure] = [], spillovers: [Spillover] = [],
-        appeals: AppealPolicy = AppealPolicy(), responses: [Response] = [], timeline: [Phase] = []
+        id: String,
+        name: String,
+        summary: String = "",
+        basis: String = "",
+        period: Period,
+        enrolment: Enrolment = Enrolment(),
+        score: ScoreScale,
+        companyScore: ScoreScale? = nil,
+        behaviors: [Behavior],
+        sources: [Source] = [],
+        rules: [Rule] = [],
+        lists: [CreditList] = [],
+        actions: [Action] = [],
+        measures: [Measure] = [],
+        spillovers: [Spillover] = [],
+        appeals: AppealPolicy = AppealPolicy(),
+        responses: [Response] = [],
+        timeline: [Phase] = []
     ) {
         self.id = id
         self.name = name

@@ -34,8 +34,14 @@ public struct Source: Sendable, Equatable {
 
     /// A source from its parts.
     public init(
-        id: String, label: String = "", operator_: Operator = .government, observes: [Reference], coverage: Double,
-        falseAttribution: Double = 0, delayDays: Int = 0, rollout: Rollout = Rollout()
+        id: String,
+        label: String = "",
+        operator_: Operator = .government,
+        observes: [Reference],
+        coverage: Double,
+        falseAttribution: Double = 0,
+        delayDays: Int = 0,
+        rollout: Rollout = Rollout()
     ) {
         self.id = id
         self.label = label

@@ -31,7 +31,12 @@ public struct Spillover: Sendable, Equatable {
 
     /// A spillover from its parts.
     public init(
-        id: String, label: String = "", link: Link, when: Condition, share: Double = 0, effect: Effect,
+        id: String,
+        label: String = "",
+        link: Link,
+        when: Condition,
+        share: Double = 0,
+        effect: Effect,
         rollout: Rollout = Rollout()
     ) {
         self.id = id

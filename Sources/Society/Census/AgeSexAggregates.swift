@@ -15,7 +15,11 @@ public struct AgeSexAggregates: Codable, Sendable, Equatable {
     /// From persons by single year of age (index = age, the last index the open top group)
     /// and sex. Zero figures for an empty population; a sex ratio of 0 when there are no women.
     public init(male: [Double], female: [Double]) {
-        var men = 0.0, women = 0.0, under15 = 0.0, over65 = 0.0, years = 0.0
+        var men = 0.0
+        var women = 0.0
+        var under15 = 0.0
+        var over65 = 0.0
+        var years = 0.0
         for age in male.indices {
             let people = male[age] + female[age]
             men += male[age]

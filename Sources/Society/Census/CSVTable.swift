@@ -26,7 +26,11 @@ struct CSVTable {
         rows = try lines.dropFirst().enumerated().map { index, line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == first.split(separator: ",", omittingEmptySubsequences: false).count else {
-                throw CensusDataError(file: name, message: "row \(index + 1) has \(fields.count) fields, the header has \(first.split(separator: ",").count)")
+                throw CensusDataError(
+                    file: name,
+                    message:
+                        "row \(index + 1) has \(fields.count) fields, the header has \(first.split(separator: ",").count)"
+                )
             }
             return fields
         }
@@ -35,8 +39,10 @@ struct CSVTable {
 
     /// A table shipped in the package's `Resources/` folder, by name without extension.
     static func resource(_ name: String) throws -> CSVTable {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
-            ?? Bundle.module.url(forResource: name, withExtension: "csv") else {
+        guard
+            let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: name, withExtension: "csv")
+        else {
             throw CensusDataError(file: "\(name).csv", message: "not found in the package resources")
         }
         return try CSVTable(name: "\(name).csv", text: String(contentsOf: url, encoding: .utf8))
@@ -55,7 +61,10 @@ struct CSVTable {
         let index = try column(key)
         return try rows.enumerated().map { row, fields in
             guard let value = Double(fields[index]) else {
-                throw CensusDataError(file: name, message: "row \(row + 1), column '\(key)': '\(fields[index])' is not a number")
+                throw CensusDataError(
+                    file: name,
+                    message: "row \(row + 1), column '\(key)': '\(fields[index])' is not a number"
+                )
             }
             return value
         }
@@ -69,7 +78,8 @@ struct CSVTable {
 
     /// A key,value table as a dictionary of numbers.
     func keyValues() throws -> [String: Double] {
-        let keys = try strings("key"), values = try doubles("value")
+        let keys = try strings("key")
+        let values = try doubles("value")
         return Dictionary(zip(keys, values), uniquingKeysWith: { first, _ in first })
     }
 }

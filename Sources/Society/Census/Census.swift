@@ -72,20 +72,26 @@ public struct Census: Sendable {
         var census = Census(
             ageGroups: try zip(zip(ages.doubles("age_from"), agesTo), zip(ages.doubles("male"), ages.doubles("female")))
                 .map { AgeGroup(from: Int($0.0), to: Int($0.1), male: $1.0, female: $1.1) },
-            provinces: try zip(zip(provinces.doubles("code"), provinces.strings("name")),
-                               zip(provinces.doubles("population"), provinces.doubles("sex_ratio")))
-                .map { ProvinceFigures(code: Int($0.0), name: $0.1, population: $1.0, sexRatio: $1.1) },
-            householdSizes: try zip(zip(sizes.doubles("size"), sizes.doubles("national")),
-                                    zip(sizes.doubles("rural"), sizes.doubles("urban")))
-                .map { HouseholdSize(size: Int($0.0), national: $0.1, rural: $1.0, urban: $1.1) },
+            provinces: try zip(
+                zip(provinces.doubles("code"), provinces.strings("name")),
+                zip(provinces.doubles("population"), provinces.doubles("sex_ratio"))
+            )
+            .map { ProvinceFigures(code: Int($0.0), name: $0.1, population: $1.0, sexRatio: $1.1) },
+            householdSizes: try zip(
+                zip(sizes.doubles("size"), sizes.doubles("national")),
+                zip(sizes.doubles("rural"), sizes.doubles("urban"))
+            )
+            .map { HouseholdSize(size: Int($0.0), national: $0.1, rural: $1.0, urban: $1.1) },
             generations: try (1...5).map { try generations.doubles("gen\($0)") },
             education: try zip(education.strings("level"), education.doubles("per_100k")).map { ($0, $1) },
             income: try table("income-2020").keyValues(),
             headline: try table("headline-2020").keyValues(),
             motherAge: try zip(zip(mother.doubles("age_from"), mother.doubles("age_to")), mother.doubles("share"))
-                .map { (Int($0.0), Int($0.1), $1) })
+                .map { (Int($0.0), Int($0.1), $1) }
+        )
         // Stored by generation column; the generator wants rows by size.
-        census.generations = (0..<census.householdSizes.count).map { row in (0..<5).map { census.generations[$0][row] } }
+        census.generations = (0..<census.householdSizes.count).map { row in (0..<5).map { census.generations[$0][row] }
+        }
         try census.check()
         return census
     }
@@ -95,18 +101,27 @@ public struct Census: Sendable {
         guard ageGroups.count == 21, ageGroups.last?.to == nil else {
             throw CensusDataError(file: "age-sex-2020.csv", message: "expected 21 groups ending with 100+")
         }
-        guard provinces.count == 31 else { throw CensusDataError(file: "provinces-2020.csv", message: "expected 31 provinces") }
+        guard provinces.count == 31 else {
+            throw CensusDataError(file: "provinces-2020.csv", message: "expected 31 provinces")
+        }
         guard householdSizes.map(\.size) == Array(1...10) else {
             throw CensusDataError(file: "household-size-2020.csv", message: "expected sizes 1 to 10")
         }
-        for key in ["urban_share", "collective_household_persons", "family_household_persons", "drivers_end_2020",
-                    "drivers_female_share", "internet_penetration", "mean_household_size", "population_31_provinces",
-                    "mean_age"]
+        for key in [
+            "urban_share", "collective_household_persons", "family_household_persons", "drivers_end_2020",
+            "drivers_female_share", "internet_penetration", "mean_household_size", "population_31_provinces",
+            "mean_age",
+        ]
         where headline[key] == nil {
             throw CensusDataError(file: "headline-2020.csv", message: "missing '\(key)'")
         }
-        guard !motherAge.isEmpty, motherAge.allSatisfy({ 10 <= $0.from && $0.from <= $0.to && $0.to <= 60 && $0.share >= 0 }) else {
-            throw CensusDataError(file: "mother-age-at-birth-2020.csv", message: "expected age groups within 10-60, from <= to, shares >= 0")
+        guard !motherAge.isEmpty,
+            motherAge.allSatisfy({ 10 <= $0.from && $0.from <= $0.to && $0.to <= 60 && $0.share >= 0 })
+        else {
+            throw CensusDataError(
+                file: "mother-age-at-birth-2020.csv",
+                message: "expected age groups within 10-60, from <= to, shares >= 0"
+            )
         }
         guard let meanAge = headline["mean_age"], (0...100).contains(meanAge) else {
             throw CensusDataError(file: "headline-2020.csv", message: "'mean_age' must be between 0 and 100 years")
@@ -122,12 +137,14 @@ public struct Census: Sendable {
 
     /// Share of people in collective households (dormitories, institutions).
     public var collectiveShare: Double {
-        headline["collective_household_persons"]! / (headline["collective_household_persons"]! + headline["family_household_persons"]!)
+        headline["collective_household_persons"]!
+            / (headline["collective_household_persons"]! + headline["family_household_persons"]!)
     }
 
     /// Persons per single year of age 0...100 (100 = 100+), by sex, spreading each group evenly.
     public func singleYearAges() -> (male: [Double], female: [Double]) {
-        var male = [Double](repeating: 0, count: 101), female = male
+        var male = [Double](repeating: 0, count: 101)
+        var female = male
         for group in ageGroups {
             let top = group.to ?? 100
             let width = Double(top - group.from + 1)

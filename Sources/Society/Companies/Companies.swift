@@ -29,7 +29,8 @@ extension Population {
         let random = CounterRandom(seed: seed)
         let key = UInt64(company)
         let provinceCode = census.provinces[Int(companies.province[company])].code
-        let division = provinceCode * 10_000 + (1 + random.below(20, .companyCode, key, 0)) * 100
+        let division =
+            provinceCode * 10_000 + (1 + random.below(20, .companyCode, key, 0)) * 100
             + (1 + random.below(30, .companyCode, key, 1))
         // Organisation codes are 8 digits or capitals (GB 11714); synthetic ones use digits and
         // the code's own alphabet.

@@ -43,7 +43,8 @@ public struct ResidentID: Sendable, Hashable, CustomStringConvertible {
         }
         let digits = Array(upper)
         guard let year = Int(String(digits[6..<10])), let month = Int(String(digits[10..<12])),
-              let day = Int(String(digits[12..<14])) else { return false }
+            let day = Int(String(digits[12..<14]))
+        else { return false }
         return Day(year: year, month: month, day: day) != nil
     }
 
@@ -74,7 +75,8 @@ extension Population {
         let random = CounterRandom(seed: seed)
         let home = UInt64(household(of: person))
         let provinceCode = census.provinces[Int(province[person])].code
-        let division = provinceCode * 10_000 + (1 + random.below(20, .identity, home, 0)) * 100
+        let division =
+            provinceCode * 10_000 + (1 + random.below(20, .identity, home, 0)) * 100
             + (1 + random.below(30, .identity, home, 1))
         var sequence = random.below(500, .identity, UInt64(person), 2) * 2
         if flags[person].contains(.male) { sequence += 1 }

@@ -43,8 +43,11 @@ public struct NameTables: Sendable {
         let c = try table("given-name-characters")
         let surnames = try zip(zip(s.strings("han"), s.strings("pinyin")), s.doubles("count"))
             .map { Surname(han: $0.0, pinyin: $0.1, count: $1) }
-        let characters = try zip(zip(c.strings("han"), c.strings("pinyin")), zip(c.doubles("male"), c.doubles("female")))
-            .map { Character(han: $0.0, pinyin: $0.1, male: $1.0, female: $1.1) }
+        let characters = try zip(
+            zip(c.strings("han"), c.strings("pinyin")),
+            zip(c.doubles("male"), c.doubles("female"))
+        )
+        .map { Character(han: $0.0, pinyin: $0.1, male: $1.0, female: $1.1) }
         guard !surnames.isEmpty, !characters.isEmpty, surnames.count <= Int(UInt16.max) else {
             throw CensusDataError(file: "surnames.csv", message: "empty or too large name tables")
         }
@@ -86,7 +89,8 @@ extension Population {
         let oneShare = (20...40).contains(Int(age[person])) ? 0.3 : 0.2
         let length = random.uniform(.givenName, key, 0) < oneShare ? 1 : 2
         let surname = tables.surnames[Int(self.surname[person])]
-        var han = surname.han, pinyin = ""
+        var han = surname.han
+        var pinyin = ""
         for k in 0..<length {
             let character = tables.characters[chars.index(random.uniform(.givenName, key, UInt64(k + 1)))]
             han += character.han

@@ -29,8 +29,10 @@ public struct FriendshipNetwork: Sendable {
     static let unbuilt = FriendshipNetwork(count: 0)
 
     init(offsets: [UInt32], deltas: [Int16], closeCount: [UInt8]) {
-        precondition(offsets.count == closeCount.count + 1 && Int(offsets.last ?? 0) == deltas.count,
-                     "a network's rows must cover its deltas")
+        precondition(
+            offsets.count == closeCount.count + 1 && Int(offsets.last ?? 0) == deltas.count,
+            "a network's rows must cover its deltas"
+        )
         self.offsets = offsets
         self.deltas = deltas
         self.closeCount = closeCount

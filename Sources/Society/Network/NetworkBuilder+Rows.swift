@@ -14,7 +14,8 @@ struct TieTables: Sendable {
 
     init(_ p: SocietyParameters) {
         acceptance = p.tieLayers.flatMap { layer in
-            (0...100).map { exp(-Double($0) / layer.adultAgeScale) } + (0...100).map { exp(-Double($0) / layer.childAgeScale) }
+            (0...100).map { exp(-Double($0) / layer.adultAgeScale) }
+                + (0...100).map { exp(-Double($0) / layer.childAgeScale) }
         }
         layers = p.tieLayers.map { (stubs: $0.stubs, circle: $0.circle, byAge: $0.byAge, close: $0.close) }
         attempts = p.tieAttempts
@@ -33,23 +34,34 @@ struct ChunkRows: Sendable {
 extension NetworkBuilder {
     /// The rows of the people of a run of consecutive towns: every tie drawn by one of them, each
     /// written into both ends' rows, sorted, duplicates merged (close wins), close ties first.
-    func rows(of towns: ArraySlice<Range<Int>>, age: [UInt8], households: Households, tables: TieTables,
-              random: CounterRandom) -> ChunkRows {
+    func rows(
+        of towns: ArraySlice<Range<Int>>,
+        age: [UInt8],
+        households: Households,
+        tables: TieTables,
+        random: CounterRandom
+    ) -> ChunkRows {
         let first = towns[towns.startIndex].lowerBound
         let last = towns[towns.endIndex - 1].upperBound
         let n = last - first
-        let acceptance = Array(tables.acceptance), layers = Array(tables.layers)  // thread-local copies
-        let attempts = tables.attempts, sigma = tables.sigma
-        let homeStart = households.start, homeSize = households.size
+        let acceptance = Array(tables.acceptance)
+        let layers = Array(tables.layers)  // thread-local copies
+        let attempts = tables.attempts
+        let sigma = tables.sigma
+        let homeStart = households.start
+        let homeSize = households.size
         // The household of the person being drawn for, followed as people are taken in order.
         var home = households.household(of: first)
         // Ties as (local source, (friend - person) << 1 | close): the town's bound keeps the
         // distance within 14 bits.
-        var sources: [UInt32] = [], ties: [Int16] = []
+        var sources: [UInt32] = []
+        var ties: [Int16] = []
         sources.reserveCapacity(n * 6)
         ties.reserveCapacity(n * 6)
         var degree = [UInt32](repeating: 0, count: n)
-        var byAge: [Int32] = [], rank: [Int32] = [], ageCount = [Int](repeating: 0, count: 102)
+        var byAge: [Int32] = []
+        var rank: [Int32] = []
+        var ageCount = [Int](repeating: 0, count: 102)
         for town in towns {
             // The town's people in age order (a stable counting sort), for age-peer circles.
             for i in ageCount.indices { ageCount[i] = 0 }
@@ -70,7 +82,8 @@ extension NetworkBuilder {
                 let housemates = Int(homeStart[home])..<(Int(homeStart[home]) + Int(homeSize[home]))
                 let key = UInt64(person)
                 let years = Int(age[person])
-                let activity = exp(sigma * random.normal(.friendPropensity, key) - sigma * sigma / 2)
+                let activity =
+                    exp(sigma * random.normal(.friendPropensity, key) - sigma * sigma / 2)
                     * Self.sociability(age: years)
                 for layerIndex in 0..<layers.count {
                     let layer = layers[layerIndex]
@@ -102,7 +115,9 @@ extension NetworkBuilder {
                             // Never oneself nor one's own household.
                             guard !housemates.contains(friend) else { continue }
                             let gap = abs(years - Int(age[friend]))
-                            guard Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 < acceptance[acceptBase + gap] else { continue }
+                            guard Double(bits & 0xFFFF_FFFF) * 0x1.0p-32 < acceptance[acceptBase + gap] else {
+                                continue
+                            }
                             sources.append(UInt32(person - first))
                             ties.append(Int16(friend - person) << 1 | closeBit)
                             degree[person - first] += 1
@@ -120,7 +135,8 @@ extension NetworkBuilder {
         var cursor = Array(offsets.dropLast())
         var row = [Int16](repeating: 0, count: Int(offsets[n]))
         for (source, tie) in zip(sources, ties) {
-            let s = Int(source), distance = tie >> 1
+            let s = Int(source)
+            let distance = tie >> 1
             row[Int(cursor[s])] = tie
             cursor[s] += 1
             let t = s + Int(distance)
@@ -148,7 +164,8 @@ extension NetworkBuilder {
         scratch.reserveCapacity(64)
         all.withUnsafeMutableBufferPointer { all in
             for i in 0..<n {
-                let start = Int(offsets[i]), end = Int(offsets[i + 1])
+                let start = Int(offsets[i])
+                let end = Int(offsets[i + 1])
                 let row = UnsafeMutableBufferPointer(rebasing: all[start..<end])
                 // Rows are short (a dozen ties): insertion sort beats a general sort here.
                 for k in 1..<max(1, row.count) {

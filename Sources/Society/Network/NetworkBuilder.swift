@@ -29,21 +29,32 @@ struct NetworkBuilder: Sendable {
     /// to more than 1.5 times that (`townRanges`), far below this.
     static let maximumTownSize = 1 << 14
 
-    func build(_ population: Population, plan: HouseholdPlan, random: CounterRandom,
-               parallel: ParallelChunks) -> FriendshipNetwork {
+    func build(
+        _ population: Population,
+        plan: HouseholdPlan,
+        random: CounterRandom,
+        parallel: ParallelChunks
+    ) -> FriendshipNetwork {
         let count = population.count
         guard count > 1 else { return FriendshipNetwork(count: count) }
         let towns = townRanges(plan: plan, count: count)
         let largest = towns.lazy.map(\.count).max() ?? 0
-        precondition(largest <= Self.maximumTownSize,
-                     "a town of \(largest) people: towns are cut to about \(parameters.townSize) people so that "
-                         + "friends' distances fit 16 bits; townSize must stay at most \(Self.maximumTownSize * 2 / 3)")
-        let chunks = ParallelChunks.ranges(count: towns.count, chunks: max(parallel.threads * 4, count / peoplePerChunk))
+        precondition(
+            largest <= Self.maximumTownSize,
+            "a town of \(largest) people: towns are cut to about \(parameters.townSize) people so that "
+                + "friends' distances fit 16 bits; townSize must stay at most \(Self.maximumTownSize * 2 / 3)"
+        )
+        let chunks = ParallelChunks.ranges(
+            count: towns.count,
+            chunks: max(parallel.threads * 4, count / peoplePerChunk)
+        )
         let tables = TieTables(parameters)
-        let age = population.age, households = population.households
+        let age = population.age
+        let households = population.households
 
         let assembled = parallel.reduceInOrder(
-            chunks.count, into: NetworkAssembly(people: count, endpoints: expectedEndpoints(age, parallel: parallel))
+            chunks.count,
+            into: NetworkAssembly(people: count, endpoints: expectedEndpoints(age, parallel: parallel))
         ) { c in
             rows(of: towns[chunks[c]], age: age, households: households, tables: tables, random: random)
         } _: { assembly, _, rows in
@@ -76,7 +87,8 @@ struct NetworkBuilder: Sendable {
     func townRanges(plan: HouseholdPlan, count: Int) -> [Range<Int>] {
         var towns: [Range<Int>] = []
         for s in 0..<plan.strata where plan.quotas[s] > 0 {
-            let start = plan.strataStart[s], length = plan.quotas[s]
+            let start = plan.strataStart[s]
+            let length = plan.quotas[s]
             let pieces = max(1, Int((Double(length) / Double(parameters.townSize)).rounded()))
             for i in 0..<pieces { towns.append((start + length * i / pieces)..<(start + length * (i + 1) / pieces)) }
         }
@@ -111,7 +123,10 @@ struct NetworkAssembly: Sendable {
     /// Appends a chunk's rows, which start with the next person.
     mutating func append(_ rows: ChunkRows) {
         let base = offsets[offsets.count - 1]
-        precondition(Int(base) + rows.deltas.count <= Int(UInt32.max), "more friendships than 32-bit row starts can index")
+        precondition(
+            Int(base) + rows.deltas.count <= Int(UInt32.max),
+            "more friendships than 32-bit row starts can index"
+        )
         for k in 1..<rows.offsets.count { offsets.append(base + rows.offsets[k]) }
         deltas.append(contentsOf: rows.deltas)
         closeCount.append(contentsOf: rows.close)

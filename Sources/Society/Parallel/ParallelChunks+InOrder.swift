@@ -11,7 +11,9 @@ extension ParallelChunks {
     /// thread at a time and sees the same results in the same order whatever the thread count, so
     /// what it builds does not depend on the thread count.
     public func reduceInOrder<T: Sendable, State: Sendable>(
-        _ tasks: Int, into initial: consuming State, _ body: @Sendable (Int) -> T,
+        _ tasks: Int,
+        into initial: consuming State,
+        _ body: @Sendable (Int) -> T,
         _ combine: @Sendable (inout State, _ task: Int, T) -> Void
     ) -> State {
         // The state is moved, never copied: a copy would make its first change copy its arrays.

@@ -25,12 +25,18 @@ struct AgeFit {
     /// Fits on `sampleHouseholds` household shapes drawn with a fixed seed (the fit is a property
     /// of the census tables alone, never of a run's seed), at most `perAnchor` of each class
     /// drafted at each anchor age, with `iterations` updates.
-    init(census: Census, households: HouseholdModel, sampleHouseholds: Int = 120_000, perAnchor: Int = 2_000,
-         iterations: Int = 400) {
+    init(
+        census: Census,
+        households: HouseholdModel,
+        sampleHouseholds: Int = 120_000,
+        perAnchor: Int = 2_000,
+        iterations: Int = 400
+    ) {
         let ages = 101
         let single = census.singleYearAges()
         let total = census.total
-        let targetMale = single.male.map { $0 / total }, targetFemale = single.female.map { $0 / total }
+        let targetMale = single.male.map { $0 / total }
+        let targetFemale = single.female.map { $0 / total }
         let censusMaleShare = zip(single.male, single.female).map { $0 / max($0 + $1, 1) }
 
         let random = CounterRandom(seed: 0x5EED_A6E5)
@@ -50,7 +56,8 @@ struct AgeFit {
 
         // Kernels, one row per (class, anchor age): mean members per household by age whose
         // sex is fixed male, fixed female, or open.
-        var rowClass: [Int] = [], rowAnchor: [Int] = []
+        var rowClass: [Int] = []
+        var rowAnchor: [Int] = []
         for anchorClass in AnchorClass.allCases where !members[anchorClass.rawValue].isEmpty {
             for x in anchorClass.plausibleAges {
                 rowClass.append(anchorClass.rawValue)
@@ -58,18 +65,30 @@ struct AgeFit {
             }
         }
         let rows = rowClass.count
-        var fixedMale = [Double](repeating: 0, count: rows * ages), fixedFemale = fixedMale, open = fixedMale
+        var fixedMale = [Double](repeating: 0, count: rows * ages)
+        var fixedFemale = fixedMale
+        var open = fixedMale
         let drafting = AgeModel(anchors: [], openMaleShare: censusMaleShare)
         var drafts: [MemberDraft] = []
         for r in 0..<rows {
             let sample = members[rowClass[r]]
             let weight = 1 / Double(sample.count)
             for k in sample {
-                drafting.draft(specs[k], anchor: rowAnchor[r], households: households, random: random, key: UInt64(k),
-                               into: &drafts)
+                drafting.draft(
+                    specs[k],
+                    anchor: rowAnchor[r],
+                    households: households,
+                    random: random,
+                    key: UInt64(k),
+                    into: &drafts
+                )
                 for member in drafts {
                     let cell = r * ages + member.age
-                    if member.openSex { open[cell] += weight } else if member.male { fixedMale[cell] += weight } else {
+                    if member.openSex {
+                        open[cell] += weight
+                    } else if member.male {
+                        fixedMale[cell] += weight
+                    } else {
                         fixedFemale[cell] += weight
                     }
                 }
@@ -86,7 +105,8 @@ struct AgeFit {
             var expectedTotal = 0.0
             for a in 0..<ages { expectedTotal += expected.male[a] + expected.female[a] + expected.open[a] }
             // Ratio of census to expected share in each (age, sex) cell.
-            var ratioMale = [Double](repeating: 1, count: ages), ratioFemale = ratioMale
+            var ratioMale = [Double](repeating: 1, count: ages)
+            var ratioFemale = ratioMale
             for a in 0..<ages {
                 let men = (expected.male[a] + maleShare[a] * expected.open[a]) / expectedTotal
                 let women = (expected.female[a] + (1 - maleShare[a]) * expected.open[a]) / expectedTotal
@@ -94,16 +114,21 @@ struct AgeFit {
                 ratioFemale[a] = women > 0 ? targetFemale[a] / women : 1
             }
             for r in 0..<rows {
-                var numerator = 0.0, denominator = 0.0
+                var numerator = 0.0
+                var denominator = 0.0
                 for a in 0..<ages {
                     let cell = r * ages + a
                     let o = open[cell]
-                    numerator += (fixedMale[cell] + maleShare[a] * o) * ratioMale[a]
+                    numerator +=
+                        (fixedMale[cell] + maleShare[a] * o) * ratioMale[a]
                         + (fixedFemale[cell] + (1 - maleShare[a]) * o) * ratioFemale[a]
                     denominator += fixedMale[cell] + fixedFemale[cell] + o
                 }
                 // Over-relaxed (squared) EM step: the same fixed point, reached in fewer steps.
-                if denominator > 0 { let f = numerator / denominator; w[r] *= f * f }
+                if denominator > 0 {
+                    let f = numerator / denominator
+                    w[r] *= f * f
+                }
             }
             Self.normalise(&w, rowClass: rowClass, classes: classes)
         }
@@ -119,10 +144,18 @@ struct AgeFit {
     }
 
     /// Expected members by age whose sex is fixed male, fixed female or open, per household.
-    private static func expected(_ w: [Double], rowClass: [Int], classShare: [Double], _ fixedMale: [Double],
-                                 _ fixedFemale: [Double], _ open: [Double]) -> (male: [Double], female: [Double], open: [Double]) {
+    private static func expected(
+        _ w: [Double],
+        rowClass: [Int],
+        classShare: [Double],
+        _ fixedMale: [Double],
+        _ fixedFemale: [Double],
+        _ open: [Double]
+    ) -> (male: [Double], female: [Double], open: [Double]) {
         let ages = 101
-        var male = [Double](repeating: 0, count: ages), female = male, openByAge = male
+        var male = [Double](repeating: 0, count: ages)
+        var female = male
+        var openByAge = male
         for r in w.indices {
             let weight = classShare[rowClass[r]] * w[r]
             guard weight > 0 else { continue }
@@ -138,8 +171,10 @@ struct AgeFit {
     /// The open members' male share at each age that makes the men there match the census
     /// share, given the fixed men and women; clamped to 0...1, and the census share where no
     /// open member is expected.
-    private static func openMaleShare(_ expected: (male: [Double], female: [Double], open: [Double]),
-                                      censusMaleShare: [Double]) -> [Double] {
+    private static func openMaleShare(
+        _ expected: (male: [Double], female: [Double], open: [Double]),
+        censusMaleShare: [Double]
+    ) -> [Double] {
         censusMaleShare.indices.map { a in
             let o = expected.open[a]
             guard o > 1e-12 else { return censusMaleShare[a] }

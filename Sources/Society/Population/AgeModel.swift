@@ -47,7 +47,10 @@ struct AgeModel: Sendable {
     /// The model fitted to the census (a fraction of a second).
     init(census: Census, households: HouseholdModel) {
         let fit = AgeFit(census: census, households: households)
-        self.init(anchors: fit.anchorWeights.map { DiscreteDistribution(weights: $0) }, openMaleShare: fit.openMaleShare)
+        self.init(
+            anchors: fit.anchorWeights.map { DiscreteDistribution(weights: $0) },
+            openMaleShare: fit.openMaleShare
+        )
     }
 
     init(anchors: [DiscreteDistribution], openMaleShare: [Double]) {
@@ -56,8 +59,13 @@ struct AgeModel: Sendable {
     }
 
     /// Drafts the members of one household, its anchor drawn from the fitted distributions.
-    func draft(_ spec: HouseholdSpec, households: HouseholdModel, random: CounterRandom, key: UInt64,
-               into members: inout [MemberDraft]) {
+    func draft(
+        _ spec: HouseholdSpec,
+        households: HouseholdModel,
+        random: CounterRandom,
+        key: UInt64,
+        into members: inout [MemberDraft]
+    ) {
         let anchor = anchors[AnchorClass(spec).rawValue].index(random.uniform(.anchorAge, key))
         draft(spec, anchor: anchor, households: households, random: random, key: key, into: &members)
     }
@@ -69,11 +77,20 @@ struct AgeModel: Sendable {
 
     /// Drafts the members of one household from a given anchor age: ages, sexes, layers, and
     /// links by position.
-    func draft(_ spec: HouseholdSpec, anchor: Int, households: HouseholdModel, random: CounterRandom, key: UInt64,
-               into members: inout [MemberDraft]) {
+    func draft(
+        _ spec: HouseholdSpec,
+        anchor: Int,
+        households: HouseholdModel,
+        random: CounterRandom,
+        key: UInt64,
+        into members: inout [MemberDraft]
+    ) {
         members.removeAll(keepingCapacity: true)
         var counter: UInt64 = 0
-        func next() -> UInt64 { counter &+= 1; return counter }
+        func next() -> UInt64 {
+            counter &+= 1
+            return counter
+        }
 
         if spec.generations <= 1 {
             // Collective residents, people living alone, couples and adult groups.
@@ -133,10 +150,14 @@ struct AgeModel: Sendable {
             let couple = counts[layer] >= 2
             // Room left for the generations above this one, at 16 years each.
             let ceiling = 100 - 16 * layer
-            let motherAge = min(ceiling, eldestBelow
-                + households.motherAgeAtBirth(random, key: key, counter: next(), atMost: ceiling - eldestBelow))
+            let motherAge = min(
+                ceiling,
+                eldestBelow
+                    + households.motherAgeAtBirth(random, key: key, counter: next(), atMost: ceiling - eldestBelow)
+            )
             let fatherAge = max(eldestBelow + 16, min(ceiling, motherAge + spouseGap(random, key, next())))
-            let bloodIsMale = couple
+            let bloodIsMale =
+                couple
                 ? random.uniform(.memberSex, key, next()) < 0.5
                 : random.uniform(.memberSex, key, next()) < 0.35
             members[start].layer = layer

@@ -54,7 +54,8 @@ struct EducationModel: Sendable {
         for _ in 0..<200 {
             var expected = [Double](repeating: 0, count: 5)
             for age in 0...100 {
-                let u = distribution(age, Self.urbanFactor), r = distribution(age, Self.ruralFactor)
+                let u = distribution(age, Self.urbanFactor)
+                let r = distribution(age, Self.ruralFactor)
                 for level in 0..<5 {
                     expected[level] += (urbanWeights[age] * u[level] + ruralWeights[age] * r[level]) / total
                 }

@@ -35,7 +35,11 @@ struct IncomeModel: Sendable {
         let targetGini = census.income["gini"]!
         let z = (0..<Self.grid).map { inverseNormal((Double($0) + 0.5) / Double(Self.grid)) }
 
-        func evaluate(_ sigma: Double, _ u0: Double, _ alpha: Double) -> (shares: [Double], gini: Double, values: [Double]) {
+        func evaluate(
+            _ sigma: Double,
+            _ u0: Double,
+            _ alpha: Double
+        ) -> (shares: [Double], gini: Double, values: [Double]) {
             let values = Self.quantiles(z: z, sigma: sigma, tailStart: u0, alpha: alpha)
             return (Self.shares(values), Self.gini(values), values)
         }
@@ -54,7 +58,10 @@ struct IncomeModel: Sendable {
             for u0 in stride(from: 0.6, through: 0.99, by: 0.05) {
                 for alpha in stride(from: 1.3, through: 4.0, by: 0.3) {
                     let value = loss(sigma, u0, alpha)
-                    if value < bestLoss { bestLoss = value; best = (sigma, u0, alpha) }
+                    if value < bestLoss {
+                        bestLoss = value
+                        best = (sigma, u0, alpha)
+                    }
                 }
             }
         }
@@ -63,8 +70,10 @@ struct IncomeModel: Sendable {
             var improved = false
             for candidate in [
                 (best.sigma + step.sigma, best.u0, best.alpha), (best.sigma - step.sigma, best.u0, best.alpha),
-                (best.sigma, min(0.995, best.u0 + step.u0), best.alpha), (best.sigma, max(0.5, best.u0 - step.u0), best.alpha),
-                (best.sigma, best.u0, best.alpha + step.alpha), (best.sigma, best.u0, max(1.1, best.alpha - step.alpha)),
+                (best.sigma, min(0.995, best.u0 + step.u0), best.alpha),
+                (best.sigma, max(0.5, best.u0 - step.u0), best.alpha),
+                (best.sigma, best.u0, best.alpha + step.alpha),
+                (best.sigma, best.u0, max(1.1, best.alpha - step.alpha)),
             ] where candidate.0 > 0.2 {
                 let value = loss(candidate.0, candidate.1, candidate.2)
                 if value < bestLoss {
@@ -86,11 +95,15 @@ struct IncomeModel: Sendable {
         // Urban/rural tilt: rural density (b+1)(1-u)^b; urban density keeps the mixture uniform.
         let share = census.headline["urban_share"]!
         urbanShare = share
-        let ratioTarget = census.income["urban_mean"].flatMap { u in census.income["rural_mean"].map { u / $0 } } ?? 2.56
+        let ratioTarget =
+            census.income["urban_mean"].flatMap { u in census.income["rural_mean"].map { u / $0 } } ?? 2.56
         let maxTilt = 1 / (1 - share) - 1 - 1e-6
         let values = fitted.values
         func ratio(_ b: Double) -> Double {
-            var rural = 0.0, urban = 0.0, ruralWeight = 0.0, urbanWeight = 0.0
+            var rural = 0.0
+            var urban = 0.0
+            var ruralWeight = 0.0
+            var urbanWeight = 0.0
             for (i, value) in values.enumerated() {
                 let u = (Double(i) + 0.5) / Double(Self.grid)
                 let fr = (b + 1) * pow(1 - u, b)
@@ -102,7 +115,8 @@ struct IncomeModel: Sendable {
             }
             return (urban / urbanWeight) / (rural / ruralWeight)
         }
-        var low = 0.0, high = maxTilt
+        var low = 0.0
+        var high = maxTilt
         if ratio(high) <= ratioTarget {
             low = high
         } else {
@@ -117,7 +131,8 @@ struct IncomeModel: Sendable {
         let b = low
         urbanInverse = (0...1024).map { k in
             let target = Double(k) / 1024
-            var lo = 0.0, hi = 1.0
+            var lo = 0.0
+            var hi = 1.0
             for _ in 0..<40 {
                 let mid = (lo + hi) / 2
                 let f = (mid - (1 - share) * (1 - pow(1 - mid, b + 1))) / share
@@ -163,7 +178,8 @@ struct IncomeModel: Sendable {
     /// Gini coefficient of sorted values.
     static func gini<Value: BinaryFloatingPoint>(_ sorted: [Value]) -> Double {
         let n = Double(sorted.count)
-        var weighted = 0.0, total = 0.0
+        var weighted = 0.0
+        var total = 0.0
         for (i, value) in sorted.enumerated() {
             let x = Double(value)
             weighted += Double(i + 1) * x
@@ -176,12 +192,18 @@ struct IncomeModel: Sendable {
 /// The standard normal quantile function (Acklam's rational approximation, relative error
 /// below 1.2e-9). Shared by the income model and the simulation's propensity tables.
 public func inverseNormal(_ p: Double) -> Double {
-    let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-             -3.066479806614716e+01, 2.506628277459239e+00]
-    let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-             -1.328068155288572e+01]
-    let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-             4.374664141464968e+00, 2.938163982698783e+00]
+    let a = [
+        -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
+        -3.066479806614716e+01, 2.506628277459239e+00,
+    ]
+    let b = [
+        -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
+        -1.328068155288572e+01,
+    ]
+    let c = [
+        -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
+        4.374664141464968e+00, 2.938163982698783e+00,
+    ]
     let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
     let low = 0.02425
     if p < low {

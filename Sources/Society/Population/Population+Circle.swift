@@ -32,8 +32,14 @@ extension Population {
         let me = UInt32(person)
         var children: [Int] = []
         for other in 0..<count where mother[other] == me || father[other] == me { children.append(other) }
-        return Circle(person: person, mother: link(mother[person]), father: link(father[person]),
-                      spouse: link(spouse[person]), children: children,
-                      friends: network.friends(of: person).map(Int.init), employer: link(employer[person]))
+        return Circle(
+            person: person,
+            mother: link(mother[person]),
+            father: link(father[person]),
+            spouse: link(spouse[person]),
+            children: children,
+            friends: network.friends(of: person).map(Int.init),
+            employer: link(employer[person])
+        )
     }
 }

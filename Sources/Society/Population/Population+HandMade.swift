@@ -24,9 +24,20 @@ extension Population {
         public var employer: Int?
 
         /// A person; by default an urban adult woman in Shandong with no links.
-        public init(age: Int = 30, male: Bool = false, province: Int = 37, urban: Bool = true, driver: Bool = false,
-                    internetUser: Bool = true, income: Float = 30_000, household: Int, mother: Int? = nil,
-                    father: Int? = nil, spouse: Int? = nil, employer: Int? = nil) {
+        public init(
+            age: Int = 30,
+            male: Bool = false,
+            province: Int = 37,
+            urban: Bool = true,
+            driver: Bool = false,
+            internetUser: Bool = true,
+            income: Float = 30_000,
+            household: Int,
+            mother: Int? = nil,
+            father: Int? = nil,
+            spouse: Int? = nil,
+            employer: Int? = nil
+        ) {
             self.age = age
             self.male = male
             self.province = province
@@ -45,8 +56,13 @@ extension Population {
     /// A small society written by hand, for tests and teaching: people (households consecutive),
     /// companies by province code and sector, and friendships as pairs (at most
     /// `FriendshipNetwork.maximumDistance` apart in index, as in a generated society).
-    public init(seed: UInt64, people: [HandMadePerson], companies: [(province: Int, sector: Sector)] = [],
-                friendships: [(Int, Int)] = [], census: Census) {
+    public init(
+        seed: UInt64,
+        people: [HandMadePerson],
+        companies: [(province: Int, sector: Sector)] = [],
+        friendships: [(Int, Int)] = [],
+        census: Census
+    ) {
         self.seed = seed
         let provinceIndex = Dictionary(uniqueKeysWithValues: census.provinces.enumerated().map { ($1.code, UInt8($0)) })
         let reference = Day(year: 2020, month: 11, day: 1)!
@@ -69,7 +85,8 @@ extension Population {
         employer = people.map { $0.employer.map(UInt32.init) ?? Population.none }
         surname = people.map { _ in 0 }
         birthDay = people.map { reference.adding(days: -($0.age * 365 + $0.age / 4 + 182)).number }
-        var starts: [UInt32] = [], sizes: [UInt8] = []
+        var starts: [UInt32] = []
+        var sizes: [UInt8] = []
         for (index, person) in people.enumerated() {
             if index == 0 || people[index - 1].household != person.household {
                 starts.append(UInt32(index))
@@ -81,19 +98,26 @@ extension Population {
         households = Households(start: starts, size: sizes, generations: sizes.map { _ in 1 })
         var rows = [[Int16]](repeating: [], count: people.count)
         for (a, b) in friendships where a != b {
-            precondition(abs(a - b) <= FriendshipNetwork.maximumDistance,
-                         "friends \(a) and \(b) are more than \(FriendshipNetwork.maximumDistance) people apart")
+            precondition(
+                abs(a - b) <= FriendshipNetwork.maximumDistance,
+                "friends \(a) and \(b) are more than \(FriendshipNetwork.maximumDistance) people apart"
+            )
             rows[a].append(Int16(b - a))
             rows[b].append(Int16(a - b))
         }
         var offsets: [UInt32] = [0]
         for row in rows { offsets.append(offsets.last! + UInt32(row.count)) }
-        network = FriendshipNetwork(offsets: offsets, deltas: rows.flatMap { $0 },
-                                    closeCount: rows.map { UInt8(min(255, $0.count)) })
+        network = FriendshipNetwork(
+            offsets: offsets,
+            deltas: rows.flatMap { $0 },
+            closeCount: rows.map { UInt8(min(255, $0.count)) }
+        )
         var staff = [UInt32](repeating: 0, count: companies.count)
         for person in people { if let e = person.employer { staff[e] += 1 } }
         self.companies = Companies(
             province: companies.map { provinceIndex[$0.province] ?? 0 },
-            sector: companies.map { UInt8(Sector.allCases.firstIndex(of: $0.sector)!) }, employees: staff)
+            sector: companies.map { UInt8(Sector.allCases.firstIndex(of: $0.sector)!) },
+            employees: staff
+        )
     }
 }

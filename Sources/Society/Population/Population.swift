@@ -117,7 +117,8 @@ public struct Households: Sendable {
 /// The last index i of an ascending array with `sorted[i] <= value` (0 if there is none): which
 /// run a position falls in, given where the runs start.
 func lastIndex<Value: BinaryInteger>(in sorted: [Value], atMost value: Int) -> Int {
-    var low = 0, high = sorted.count - 1
+    var low = 0
+    var high = sorted.count - 1
     while low < high {
         let mid = (low + high + 1) >> 1
         if Int(sorted[mid]) <= value { low = mid } else { high = mid - 1 }

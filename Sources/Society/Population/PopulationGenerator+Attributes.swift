@@ -5,14 +5,21 @@ extension PopulationGenerator {
     /// a first pass counts people in each cell of the assumed odds (age band x income quintile x
     /// residence x sex), then the scale that meets the total is solved with each probability
     /// capped at 1, then a second pass draws.
-    func assignAttributes(_ population: inout Population, plan: HouseholdPlan, random: CounterRandom,
-                          parallel: ParallelChunks) {
+    func assignAttributes(
+        _ population: inout Population,
+        plan: HouseholdPlan,
+        random: CounterRandom,
+        parallel: ParallelChunks
+    ) {
         let count = population.count
         let households = plan.sizes.count
-        let income = incomeModel, p = parameters
-        let starts = plan.personStart, sizes = plan.sizes
+        let income = incomeModel
+        let p = parameters
+        let starts = plan.personStart
+        let sizes = plan.sizes
         // Education is raked over this society's own age structure.
-        let ages = population.age, personFlags = population.flags
+        let ages = population.age
+        let personFlags = population.flags
         let ageCounts: [[Double]] = parallel.mapChunks(count: count) { range in
             var counts = [Double](repeating: 0, count: 202)
             for person in range {
@@ -21,14 +28,19 @@ extension PopulationGenerator {
             return counts
         }
         let ageTotals = (0..<202).map { cell in ageCounts.reduce(0) { $0 + $1[cell] } }
-        let education = EducationModel(census: census, urbanWeights: Array(ageTotals[0..<101]),
-                                       ruralWeights: Array(ageTotals[101..<202]))
+        let education = EducationModel(
+            census: census,
+            urbanWeights: Array(ageTotals[0..<101]),
+            ruralWeights: Array(ageTotals[101..<202])
+        )
 
         // Pass 1: income and education; counts per odds cell.
         let partials: [CellCounts] = population.income.withUnsafeMutableBufferPointer { incomeBuffer in
             population.education.withUnsafeMutableBufferPointer { educationBuffer in
-                let incomeColumn = SharedColumn(incomeBuffer), educationColumn = SharedColumn(educationBuffer)
-                let age = population.age, flags = population.flags
+                let incomeColumn = SharedColumn(incomeBuffer)
+                let educationColumn = SharedColumn(educationBuffer)
+                let age = population.age
+                let flags = population.flags
                 return parallel.mapChunks(count: households, chunks: parallel.threads * 8) { range in
                     var cells = CellCounts()
                     for h in range {
@@ -40,10 +52,16 @@ extension PopulationGenerator {
                         for person in first..<(first + Int(sizes[h])) {
                             incomeColumn[person] = yuan
                             let years = Int(age[person])
-                            educationColumn[person] = education.level(
-                                age: years, urban: urban, u: random.uniform(.education, UInt64(person))).rawValue
+                            educationColumn[person] =
+                                education.level(
+                                    age: years,
+                                    urban: urban,
+                                    u: random.uniform(.education, UInt64(person))
+                                ).rawValue
                             let male = flags[person].contains(.male)
-                            cells.drivers[CellCounts.driverCell(age: years, quintile: quintile, urban: urban, male: male, p)] += 1
+                            cells.drivers[
+                                CellCounts.driverCell(age: years, quintile: quintile, urban: urban, male: male, p)
+                            ] += 1
                             cells.internet[CellCounts.internetCell(age: years, urban: urban, p)] += 1
                         }
                     }
@@ -56,18 +74,32 @@ extension PopulationGenerator {
 
         // Solve the scales that meet the published totals.
         let drivers = Double(count) * p.driverShare
-        let maleScale = CellCounts.scale(target: drivers * (1 - p.driverFemaleShare), counts: cells.drivers,
-                                         weights: CellCounts.driverWeights(p), cells: CellCounts.maleCells)
-        let femaleScale = CellCounts.scale(target: drivers * p.driverFemaleShare, counts: cells.drivers,
-                                           weights: CellCounts.driverWeights(p), cells: CellCounts.femaleCells)
-        let internetScale = CellCounts.scale(target: Double(count) * p.internetShare, counts: cells.internet,
-                                             weights: CellCounts.internetWeights(p), cells: 0..<cells.internet.count)
-        let driverWeights = CellCounts.driverWeights(p), internetWeights = CellCounts.internetWeights(p)
+        let maleScale = CellCounts.scale(
+            target: drivers * (1 - p.driverFemaleShare),
+            counts: cells.drivers,
+            weights: CellCounts.driverWeights(p),
+            cells: CellCounts.maleCells
+        )
+        let femaleScale = CellCounts.scale(
+            target: drivers * p.driverFemaleShare,
+            counts: cells.drivers,
+            weights: CellCounts.driverWeights(p),
+            cells: CellCounts.femaleCells
+        )
+        let internetScale = CellCounts.scale(
+            target: Double(count) * p.internetShare,
+            counts: cells.internet,
+            weights: CellCounts.internetWeights(p),
+            cells: 0..<cells.internet.count
+        )
+        let driverWeights = CellCounts.driverWeights(p)
+        let internetWeights = CellCounts.internetWeights(p)
 
         // Pass 2: draw the flags.
         population.flags.withUnsafeMutableBufferPointer { flagBuffer in
             let flagColumn = SharedColumn(flagBuffer)
-            let age = population.age, levels = population.education
+            let age = population.age
+            let levels = population.education
             _ = parallel.mapChunks(count: households, chunks: parallel.threads * 8) { range in
                 for h in range {
                     let first = Int(starts[h])
@@ -75,9 +107,12 @@ extension PopulationGenerator {
                     let quintile = min(4, Int(income.quantile(random.uniform(.income, UInt64(h)), urban: urban) * 5))
                     for person in first..<(first + Int(sizes[h])) {
                         var f = flagColumn[person]
-                        let years = Int(age[person]), male = f.contains(.male), key = UInt64(person)
+                        let years = Int(age[person])
+                        let male = f.contains(.male)
+                        let key = UInt64(person)
                         let cell = CellCounts.driverCell(age: years, quintile: quintile, urban: urban, male: male, p)
-                        if random.uniform(.driver, key) < min(1, (male ? maleScale : femaleScale) * driverWeights[cell]) {
+                        if random.uniform(.driver, key) < min(1, (male ? maleScale : femaleScale) * driverWeights[cell])
+                        {
                             f.insert(.driver)
                         }
                         let net = CellCounts.internetCell(age: years, urban: urban, p)
@@ -86,7 +121,8 @@ extension PopulationGenerator {
                         }
                         let student = levels[person] == EducationLevel.university.rawValue
                         if random.uniform(.employment, key)
-                            < p.employeeChance(age: years, male: male, urban: urban, student: student) {
+                            < p.employeeChance(age: years, male: male, urban: urban, student: student)
+                        {
                             f.insert(.employee)
                         }
                         flagColumn[person] = f
@@ -148,7 +184,8 @@ struct CellCounts: Sendable {
     /// The scale s with sum over cells of count * min(1, s * weight) = target (bisection).
     static func scale(target: Double, counts: [Double], weights: [Double], cells: Range<Int>) -> Double {
         func expected(_ s: Double) -> Double { cells.reduce(0) { $0 + counts[$1] * min(1, s * weights[$1]) } }
-        var low = 0.0, high = 1.0
+        var low = 0.0
+        var high = 1.0
         while expected(high) < target && high < 1e6 { high *= 2 }
         for _ in 0..<60 {
             let mid = (low + high) / 2

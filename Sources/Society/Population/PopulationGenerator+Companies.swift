@@ -8,8 +8,12 @@ extension PopulationGenerator {
     /// the province's employees; employees are then dealt to companies through a pseudo-random
     /// permutation (an affine map modulo the number of employees), so that family members do
     /// not all land in one firm and every company gets exactly its drawn size.
-    func assignEmployers(_ population: inout Population, plan: HouseholdPlan, random: CounterRandom,
-                         parallel: ParallelChunks) {
+    func assignEmployers(
+        _ population: inout Population,
+        plan: HouseholdPlan,
+        random: CounterRandom,
+        parallel: ParallelChunks
+    ) {
         let provinces = census.provinces.count
         let p = parameters
         let sectors = DiscreteDistribution(weights: p.sectorWeights)
@@ -22,7 +26,8 @@ extension PopulationGenerator {
         let flags = population.flags
         let perProvince: [(sizes: [UInt32], sectors: [UInt8])] = parallel.map(provinces) { k in
             let employees = ranges[k].reduce(0) { flags[$1].contains(.employee) ? $0 + 1 : $0 }
-            var sizes: [UInt32] = [], kinds: [UInt8] = []
+            var sizes: [UInt32] = []
+            var kinds: [UInt8] = []
             var remaining = employees
             var c: UInt64 = 0
             while remaining > 0 {
@@ -47,7 +52,8 @@ extension PopulationGenerator {
         population.companies = Companies(
             province: (0..<provinces).flatMap { k in [UInt8](repeating: UInt8(k), count: perProvince[k].sizes.count) },
             sector: perProvince.flatMap(\.sectors),
-            employees: perProvince.flatMap(\.sizes))
+            employees: perProvince.flatMap(\.sizes)
+        )
 
         population.employer.withUnsafeMutableBufferPointer { buffer in
             let employer = SharedColumn(buffer)
@@ -66,7 +72,8 @@ extension PopulationGenerator {
                 for person in ranges[k] where flags[person].contains(.employee) {
                     let position = Int((UInt64(a) &* UInt64(rank) &+ UInt64(b)) % UInt64(employees))
                     // The company whose block of positions holds `position`.
-                    var low = 0, high = sizes.count - 1
+                    var low = 0
+                    var high = sizes.count - 1
                     while low < high {
                         let mid = (low + high) >> 1
                         if cumulative[mid] > position { high = mid } else { low = mid + 1 }

@@ -36,8 +36,12 @@ public struct PopulationGenerator: Sendable {
     public typealias Progress = @Sendable (_ step: String, _ fraction: Double) -> Void
 
     /// Generates `size` people from `seed` on `threads` threads.
-    public func generate(size: Int, seed: UInt64, threads: Int = ParallelChunks.defaultThreads,
-                         progress: Progress? = nil) -> Population {
+    public func generate(
+        size: Int,
+        seed: UInt64,
+        threads: Int = ParallelChunks.defaultThreads,
+        progress: Progress? = nil
+    ) -> Population {
         precondition(size >= 1, "a society needs at least one person")
         let parallel = ParallelChunks(threads: threads)
         let random = CounterRandom(seed: seed)
@@ -50,8 +54,12 @@ public struct PopulationGenerator: Sendable {
         progress?("companies", 0.4)
         assignEmployers(&population, plan: plan, random: random, parallel: parallel)
         progress?("network", 0.5)
-        population.network = NetworkBuilder(parameters: parameters).build(population, plan: plan, random: random,
-                                                                           parallel: parallel)
+        population.network = NetworkBuilder(parameters: parameters).build(
+            population,
+            plan: plan,
+            random: random,
+            parallel: parallel
+        )
         progress?("done", 1)
         return population
     }
@@ -95,7 +103,8 @@ struct HouseholdPlan: Sendable {
         // taken from the next stratum's. Only the very last household is cut, to hit the size.
         let slack = 40
         let drafts: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(targets.count) { s in
-            var sizes: [UInt8] = [], generations: [UInt8] = []
+            var sizes: [UInt8] = []
+            var generations: [UInt8] = []
             var drawn = 0
             var k: UInt64 = 0
             let urban = s % 2 == 0
@@ -113,12 +122,14 @@ struct HouseholdPlan: Sendable {
         var carry = 0
         for s in targets.indices {
             let target = targets[s] - carry
-            var taken = 0, count = 0
+            var taken = 0
+            var count = 0
             while taken < target && count < drafts[s].sizes.count {
                 taken += Int(drafts[s].sizes[count])
                 count += 1
             }
-            var sizes = Array(drafts[s].sizes.prefix(count)), generations = Array(drafts[s].generations.prefix(count))
+            var sizes = Array(drafts[s].sizes.prefix(count))
+            var generations = Array(drafts[s].generations.prefix(count))
             if s == targets.count - 1, taken > target, let last = sizes.indices.last {
                 // The society's last household is cut to make the size exact.
                 let size = Int(sizes[last]) - (taken - target)
@@ -134,8 +145,10 @@ struct HouseholdPlan: Sendable {
             quotas.append(taken)
         }
         self.quotas = quotas
-        var strataStart: [Int] = [], householdStart: [Int] = []
-        var people = 0, households = 0
+        var strataStart: [Int] = []
+        var householdStart: [Int] = []
+        var people = 0
+        var households = 0
         for plan in plans {
             strataStart.append(people)
             householdStart.append(households)

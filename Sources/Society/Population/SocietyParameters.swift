@@ -94,9 +94,25 @@ struct SocietyParameters: Sendable {
     /// Towns hold `townSize` consecutive people; every circle lies inside one.
     let townSize = 600
     let tieLayers: [TieLayer] = [
-        TieLayer(name: "neighbours", stubs: 2.5, circle: 10, byAge: false, adultAgeScale: 20, childAgeScale: 6, close: true),
+        TieLayer(
+            name: "neighbours",
+            stubs: 2.5,
+            circle: 10,
+            byAge: false,
+            adultAgeScale: 20,
+            childAgeScale: 6,
+            close: true
+        ),
         TieLayer(name: "peers", stubs: 4.0, circle: 16, byAge: true, adultAgeScale: 3, childAgeScale: 1.5, close: true),
-        TieLayer(name: "wider circle", stubs: 1.5, circle: 200, byAge: true, adultAgeScale: 1_000, childAgeScale: 1_000, close: false),
+        TieLayer(
+            name: "wider circle",
+            stubs: 1.5,
+            circle: 200,
+            byAge: true,
+            adultAgeScale: 1_000,
+            childAgeScale: 1_000,
+            close: false
+        ),
     ]
     /// Spread of sociability (lognormal sigma): a few people have many friends.
     let sociabilitySigma = 0.55

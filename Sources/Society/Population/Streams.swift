@@ -45,7 +45,8 @@ struct DiscreteDistribution: Sendable {
     /// The index for a uniform draw u in [0, 1).
     @inline(__always)
     func index(_ u: Double) -> Int {
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let mid = (low + high) >> 1
             if cumulative[mid] > u { high = mid } else { low = mid + 1 }

@@ -32,7 +32,11 @@ public struct NetworkStatistics: Codable, Sendable {
     public init(_ population: Population, sample: Int = 20_000) {
         let network = population.network
         let n = population.count
-        var sum = 0.0, sumSquares = 0.0, histogram: [Int: Int] = [:], isolated = 0, close = 0.0
+        var sum = 0.0
+        var sumSquares = 0.0
+        var histogram: [Int: Int] = [:]
+        var isolated = 0
+        var close = 0.0
         for person in 0..<n {
             let d = network.degree(person)
             sum += Double(d)
@@ -68,8 +72,13 @@ public struct NetworkStatistics: Codable, Sendable {
 
         // Clustering and homophily on an evenly spaced sample.
         let step = Swift.max(1, n / sample)
-        var clusteringSum = 0.0, clustered = 0, friendGap = 0.0, friendPairs = 0, sameProvince = 0
-        var randomGap = 0.0, randomPairs = 0
+        var clusteringSum = 0.0
+        var clustered = 0
+        var friendGap = 0.0
+        var friendPairs = 0
+        var sameProvince = 0
+        var randomGap = 0.0
+        var randomPairs = 0
         var person = 0
         while person < n {
             let friends = network.friends(of: person)
@@ -103,7 +112,8 @@ public struct NetworkStatistics: Codable, Sendable {
     /// P(X >= k) for a Poisson law with the given mean.
     static func poissonTail(mean: Double, atLeast k: Int) -> Double {
         guard mean > 0 else { return 0 }
-        var term = exp(-mean), below = 0.0
+        var term = exp(-mean)
+        var below = 0.0
         for i in 0..<k {
             below += term
             term *= mean / Double(i + 1)

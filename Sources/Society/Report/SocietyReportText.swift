@@ -27,8 +27,10 @@ public struct SocietyReportText: Sendable {
         lines.append(head)
         lines.append("Tolerance: \(r.tolerancePolicy)")
         lines.append("")
-        lines.append(pad("marginal", 44) + lpad("census", 12) + lpad("generated", 12) + lpad("deviation", 12)
-                     + lpad("tolerance", 12) + "  result")
+        lines.append(
+            pad("marginal", 44) + lpad("census", 12) + lpad("generated", 12) + lpad("deviation", 12)
+                + lpad("tolerance", 12) + "  result"
+        )
         var table = ""
         for m in r.marginals {
             if m.table != table {
@@ -36,33 +38,84 @@ public struct SocietyReportText: Sendable {
                 lines.append(table)
             }
             let result = m.tolerance == nil ? "info" : (m.passes ? "ok" : "FAIL")
-            lines.append(pad("  " + m.label, 44) + lpad(value(m.census, m.unit), 12) + lpad(value(m.generated, m.unit), 12)
-                         + lpad(deviation(m.deviation, m.unit), 12) + lpad(m.tolerance.map { deviation($0, m.unit, signed: false) } ?? "-", 12)
-                         + "  " + result)
+            lines.append(
+                pad("  " + m.label, 44) + lpad(value(m.census, m.unit), 12) + lpad(value(m.generated, m.unit), 12)
+                    + lpad(deviation(m.deviation, m.unit), 12)
+                    + lpad(m.tolerance.map { deviation($0, m.unit, signed: false) } ?? "-", 12)
+                    + "  " + result
+            )
         }
         let failed = r.marginals.filter { !$0.passes }.count
         lines.append("")
-        lines.append(failed == 0 ? "All \(r.marginals.count) marginals within tolerance."
-                                 : "\(failed) of \(r.marginals.count) marginals outside tolerance.")
+        lines.append(
+            failed == 0
+                ? "All \(r.marginals.count) marginals within tolerance."
+                : "\(failed) of \(r.marginals.count) marginals outside tolerance."
+        )
         let n = r.network
         lines.append("")
         lines.append("Friendship network")
-        lines.append(String(format: "  degree: mean %.2f, sd %.2f, variance/mean %.2f (1 for Poisson); median %d, p90 %d, p99 %d, max %d",
-                            n.meanDegree, n.degreeStandardDeviation, n.dispersionIndex, n.median, n.p90, n.p99, n.max))
-        lines.append(String(format: "  tail: %.3f%% of people have mean + 3 sqrt(mean) friends or more (Poisson: %.3f%%); %.2f%% have none",
-                            n.tailShare * 100, n.poissonTailShare * 100, n.isolatedShare * 100))
-        lines.append(String(format: "  close ties: mean %.2f per person; clustering %.3f (mean local, %d sampled)",
-                            n.meanCloseDegree, n.clustering, n.clusteringSample))
-        lines.append(String(format: "  homophily: friends' mean age gap %.1f years (random pairs %.1f); %.1f%% of ties within a province",
-                            n.meanFriendAgeGap, n.meanRandomAgeGap, n.sameProvinceShare * 100))
+        lines.append(
+            String(
+                format:
+                    "  degree: mean %.2f, sd %.2f, variance/mean %.2f (1 for Poisson); median %d, p90 %d, p99 %d, max %d",
+                n.meanDegree,
+                n.degreeStandardDeviation,
+                n.dispersionIndex,
+                n.median,
+                n.p90,
+                n.p99,
+                n.max
+            )
+        )
+        lines.append(
+            String(
+                format:
+                    "  tail: %.3f%% of people have mean + 3 sqrt(mean) friends or more (Poisson: %.3f%%); %.2f%% have none",
+                n.tailShare * 100,
+                n.poissonTailShare * 100,
+                n.isolatedShare * 100
+            )
+        )
+        lines.append(
+            String(
+                format: "  close ties: mean %.2f per person; clustering %.3f (mean local, %d sampled)",
+                n.meanCloseDegree,
+                n.clustering,
+                n.clusteringSample
+            )
+        )
+        lines.append(
+            String(
+                format:
+                    "  homophily: friends' mean age gap %.1f years (random pairs %.1f); %.1f%% of ties within a province",
+                n.meanFriendAgeGap,
+                n.meanRandomAgeGap,
+                n.sameProvinceShare * 100
+            )
+        )
         let c = r.companies
         lines.append("")
         lines.append("Companies")
-        lines.append(String(format: "  %@ companies, %@ employees (%.1f%% of adults), mean size %.1f, largest %@",
-                            grouped(c.count), grouped(c.employees), c.employeeShareOfAdults * 100, c.meanSize, grouped(c.largest)))
+        lines.append(
+            String(
+                format: "  %@ companies, %@ employees (%.1f%% of adults), mean size %.1f, largest %@",
+                grouped(c.count),
+                grouped(c.employees),
+                c.employeeShareOfAdults * 100,
+                c.meanSize,
+                grouped(c.largest)
+            )
+        )
         lines.append("")
-        lines.append(String(format: "Memory: %.1f bytes per person plus %.0f bytes per network endpoint; %@ MB in all",
-                            r.memory.bytesPerPerson, r.memory.networkBytesPerEndpoint, grouped(r.memory.totalBytes / 1_000_000)))
+        lines.append(
+            String(
+                format: "Memory: %.1f bytes per person plus %.0f bytes per network endpoint; %@ MB in all",
+                r.memory.bytesPerPerson,
+                r.memory.networkBytesPerEndpoint,
+                grouped(r.memory.totalBytes / 1_000_000)
+            )
+        )
         return lines.joined(separator: "\n")
     }
 

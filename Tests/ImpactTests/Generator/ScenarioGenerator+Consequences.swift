@@ -41,7 +41,8 @@ extension GenScenarioBuilder {
     /// for companies.
     mutating func writeMeasures() {
         var items: [[GenField]] = []
-        var blocks = 0, rewards = 0
+        var blocks = 0
+        var rewards = 0
         for action in actions {
             let general = !action.school && !action.company
             if rng.chance(action.school ? 0.3 : (action.company ? 0.7 : 0.6)) {
@@ -75,7 +76,9 @@ extension GenScenarioBuilder {
         if kind == "reward" && rng.chance(0.8) {
             let share = rng.chance(0.5)
             fields.append(GenField("benefit", share ? yamlNumber(rng.hundredths(5...50)) : "\(rng.int(1...10) * 50)"))
-            if rng.chance(0.8) { fields.append(GenField("unit", share ? "share" : rng.pick("yuan", "points", "months"))) }
+            if rng.chance(0.8) {
+                fields.append(GenField("unit", share ? "share" : rng.pick("yuan", "points", "months")))
+            }
         }
         let when = condition(action.company ? .companies : .people, kind == "block" ? .bad : .good, lists: lists)
         fields.append(GenField("when", when.text, uses: when.uses))
@@ -89,7 +92,9 @@ extension GenScenarioBuilder {
         if rng.chance(0.3) { fields.append(GenField("label", yamlQuoted("Notice \(id)"))) }
         fields.append(GenField("kind", "notice", uses: ["measures[].kind=notice"]))
         fields += subjectFields(company: company)
-        fields.append(GenField("channel", rng.pick("ringtone_warning", "name_published", "public_screen", "sms_warning")))
+        fields.append(
+            GenField("channel", rng.pick("ringtone_warning", "name_published", "public_screen", "sms_warning"))
+        )
         let when = condition(company ? .companies : .people, rng.chance(0.7) ? .bad : .good, lists: lists)
         fields.append(GenField("when", when.text, uses: when.uses))
         if rng.chance(0.2) { fields.append(rollout(base: "measures[]")) }
@@ -135,11 +140,15 @@ extension GenScenarioBuilder {
         // Few children and spouses are reached: a bad standing of either kind widens the reach.
         let broad = polarity == .bad && (link == "parents" || link == "spouse") && rng.chance(0.6)
         let scope: GenScope = link == "employer" ? .companies : .people
-        let when = broad ? composite("any", scope, polarity, lists: lists, depth: 1)
+        let when =
+            broad
+            ? composite("any", scope, polarity, lists: lists, depth: 1)
             : condition(scope, polarity, lists: lists)
         fields.append(GenField("when", when.text, uses: when.uses))
         if link == "friends" {
-            fields.append(GenField("share", yamlNumber(polarity == .bad ? rng.hundredths(5...30) : rng.hundredths(30...80))))
+            fields.append(
+                GenField("share", yamlNumber(polarity == .bad ? rng.hundredths(5...30) : rng.hundredths(30...80)))
+            )
         }
         let value: String
         switch effect {
@@ -161,7 +170,8 @@ extension GenScenarioBuilder {
     mutating func writeAppeals() {
         guard rng.chance(0.85) else { return }
         var fields: [GenField] = []
-        for (key, trueRange, falseRange) in [("contest", 5...40, 30...90), ("success", 10...60, 40...90)] where rng.chance(0.95) {
+        for (key, trueRange, falseRange) in [("contest", 5...40, 30...90), ("success", 10...60, 40...90)]
+        where rng.chance(0.95) {
             var pairs: [(String, String)] = []
             var uses: Set<String> = []
             if rng.chance(0.85) {

@@ -33,8 +33,14 @@ extension GenScenarioBuilder {
             if rng.chance(0.5) { fields.append(GenField("delay_days", "\(rng.int(0...45))")) }
             if rng.chance(0.25) { fields.append(rollout(base: "sources[]")) }
             if rng.chance(0.2) {
-                fitCandidates.append(GenFitCandidate(path: "sources.\(id).coverage", minimum: 0.3, maximum: 1,
-                                                     whole: false))
+                fitCandidates.append(
+                    GenFitCandidate(
+                        path: "sources.\(id).coverage",
+                        minimum: 0.3,
+                        maximum: 1,
+                        whole: false
+                    )
+                )
             }
             items.append(fields)
         }
@@ -59,7 +65,9 @@ extension GenScenarioBuilder {
         // Condition-filled lists come after the rule-filled ones, so that they can test them.
         for index in 0..<rng.int(0...2) {
             let black = rng.chance(0.5)
-            planned.append(GenList(id: "p_\(black ? "low" : "high")\(index + 1)", black: black, company: false, entry: true))
+            planned.append(
+                GenList(id: "p_\(black ? "low" : "high")\(index + 1)", black: black, company: false, entry: true)
+            )
         }
         if companies && rng.chance(0.5) {
             planned.append(GenList(id: "c_entry1", black: rng.chance(0.5), company: true, entry: true))
@@ -74,7 +82,9 @@ extension GenScenarioBuilder {
         for (index, list) in lists.enumerated() {
             var fields = [GenField("id", list.id)]
             if rng.chance(0.4) { fields.append(GenField("label", yamlQuoted("List \(list.id)"))) }
-            fields.append(GenField("kind", list.black ? "black" : "red", uses: ["lists[].kind=\(list.black ? "black" : "red")"]))
+            fields.append(
+                GenField("kind", list.black ? "black" : "red", uses: ["lists[].kind=\(list.black ? "black" : "red")"])
+            )
             if list.company {
                 fields.append(GenField("subject", "companies", uses: ["lists[].subject=companies"]))
             } else if rng.chance(0.4) {
@@ -150,7 +160,9 @@ extension GenScenarioBuilder {
         // More listing rules, so that lists have several triggers (extensions across behaviours).
         for index in plans.indices where plans[index].list == nil && !plans[index].behavior.repair && rng.chance(0.3) {
             let behavior = plans[index].behavior
-            let fitting = lists.filter { !$0.entry && $0.company == behavior.company && $0.black != behavior.conforming }
+            let fitting = lists.filter {
+                !$0.entry && $0.company == behavior.company && $0.black != behavior.conforming
+            }
             plans[index].list = rng.element(fitting)
         }
         // Every rating is moved by at least one rule, some by more.
@@ -207,8 +219,14 @@ extension GenScenarioBuilder {
                 fields.append(GenField("cap_per_year", "\(cap)"))
             }
             if delta < 0 && rng.chance(0.25) {
-                fitCandidates.append(GenFitCandidate(path: "rules.\(plan.id).delta", minimum: Double(delta * 2),
-                                                     maximum: -1, whole: true))
+                fitCandidates.append(
+                    GenFitCandidate(
+                        path: "rules.\(plan.id).delta",
+                        minimum: Double(delta * 2),
+                        maximum: -1,
+                        whole: true
+                    )
+                )
             }
         }
         if rng.chance(0.5) { fields.append(GenField("lifetime_days", "\(rng.int(60...720))")) }

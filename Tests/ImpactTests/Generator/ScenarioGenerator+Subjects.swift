@@ -18,7 +18,9 @@ extension GenScenarioBuilder {
         if rng.chance(0.8) { fields.append(GenField("id", "gen-\(seed)")) }
         fields.append(GenField("name", yamlQuoted("Generated scenario \(seed)")))
         if rng.chance(0.6) { fields.append(GenField("summary", yamlQuoted("A random valid scenario (seed \(seed))."))) }
-        if rng.chance(0.4) { fields.append(GenField("basis", yamlQuoted("ScenarioGenerator: seed \(seed), no real system"))) }
+        if rng.chance(0.4) {
+            fields.append(GenField("basis", yamlQuoted("ScenarioGenerator: seed \(seed), no real system")))
+        }
         fields.append(GenField("start", start.text))
         fields.append(GenField("end", end.text))
         document.mapping("scenario", fields)
@@ -36,8 +38,13 @@ extension GenScenarioBuilder {
             if rng.chance(0.3) { fields.append(GenField("share", "1")) }
             document.mapping("enrolment", fields)
         default:
-            document.mapping("enrolment", [GenField("mode", "consent", uses: ["enrolment.mode=consent"]),
-                                           GenField("share", yamlNumber(rng.hundredths(60...95)))])
+            document.mapping(
+                "enrolment",
+                [
+                    GenField("mode", "consent", uses: ["enrolment.mode=consent"]),
+                    GenField("share", yamlNumber(rng.hundredths(60...95))),
+                ]
+            )
         }
     }
 
@@ -45,8 +52,17 @@ extension GenScenarioBuilder {
 
     /// The tiers of a scale: banded tiers close to `initial` (so that a few records move a
     /// subject across them), perhaps an assigned-only tier, ids from `pool` in order.
-    mutating func makeScale(pool: [String], assignedID: String, initial: Int, minimum: Int, maximum: Int, unit: Int,
-                            tierCount: ClosedRange<Int>, assignedChance: Double, path: String)
+    mutating func makeScale(
+        pool: [String],
+        assignedID: String,
+        initial: Int,
+        minimum: Int,
+        maximum: Int,
+        unit: Int,
+        tierCount: ClosedRange<Int>,
+        assignedChance: Double,
+        path: String
+    )
         -> (pairs: [(String, String)], tierItems: [String], uses: Set<String>, scale: GenScale)
     {
         // Band minimums, best first: one tier above the start, the start's tier, worse ones, the bottom.
@@ -88,8 +104,14 @@ extension GenScenarioBuilder {
             tiers.append(id)
         }
         let initialID = ids.count > 1 ? ids[1] : ids.first ?? "all"
-        let scale = GenScale(tiers: tiers, initialTier: tiers.firstIndex(of: initialID) ?? 0, initial: initial,
-                             minimum: minimum, maximum: maximum, unit: unit)
+        let scale = GenScale(
+            tiers: tiers,
+            initialTier: tiers.firstIndex(of: initialID) ?? 0,
+            initial: initial,
+            minimum: minimum,
+            maximum: maximum,
+            unit: unit
+        )
         uses.formUnion(["\(path).initial", "\(path).minimum", "\(path).maximum", "\(path).tiers"])
         return ([("initial", "\(initial)"), ("minimum", "\(minimum)"), ("maximum", "\(maximum)")], items, uses, scale)
     }
@@ -100,24 +122,44 @@ extension GenScenarioBuilder {
         let initial = big ? 1000 : 100
         let unit = big ? rng.int(10...30) : rng.int(3...6)
         let minimum = rng.chance(0.1) ? -unit * 10 : 0
-        let pool = rng.chance(0.5) ? ["AAA", "AA", "A", "B", "C", "D"]
+        let pool =
+            rng.chance(0.5)
+            ? ["AAA", "AA", "A", "B", "C", "D"]
             : ["exemplary", "trusted", "ordinary", "warned", "distrusted", "untrustworthy"]
-        let made = makeScale(pool: pool, assignedID: pool[0] == "AAA" ? "M" : "probation", initial: initial,
-                             minimum: minimum, maximum: initial + unit * rng.int(8...20), unit: unit,
-                             tierCount: 3...6, assignedChance: 0.15, path: "score")
+        let made = makeScale(
+            pool: pool,
+            assignedID: pool[0] == "AAA" ? "M" : "probation",
+            initial: initial,
+            minimum: minimum,
+            maximum: initial + unit * rng.int(8...20),
+            unit: unit,
+            tierCount: 3...6,
+            assignedChance: 0.15,
+            path: "score"
+        )
         score = made.scale
-        let fields = made.pairs.map { GenField($0.0, $0.1) } + [GenField("tiers", items: made.tierItems, uses: made.uses)]
+        let fields =
+            made.pairs.map { GenField($0.0, $0.1) } + [GenField("tiers", items: made.tierItems, uses: made.uses)]
         document.mapping("score", fields)
     }
 
     /// `company_score`: tax-like grades of 0-100 points, in most scenarios with companies.
     mutating func writeCompanyScore() {
         guard companies, rng.chance(0.85) else { return }
-        let made = makeScale(pool: ["tax_A", "tax_B", "tax_C", "tax_D", "tax_E"], assignedID: "tax_M",
-                             initial: rng.int(75...85), minimum: 0, maximum: 100, unit: rng.int(5...8),
-                             tierCount: 3...5, assignedChance: 0.35, path: "company_score")
+        let made = makeScale(
+            pool: ["tax_A", "tax_B", "tax_C", "tax_D", "tax_E"],
+            assignedID: "tax_M",
+            initial: rng.int(75...85),
+            minimum: 0,
+            maximum: 100,
+            unit: rng.int(5...8),
+            tierCount: 3...5,
+            assignedChance: 0.35,
+            path: "company_score"
+        )
         companyScore = made.scale
-        let fields = made.pairs.map { GenField($0.0, $0.1) } + [GenField("tiers", items: made.tierItems, uses: made.uses)]
+        let fields =
+            made.pairs.map { GenField($0.0, $0.1) } + [GenField("tiers", items: made.tierItems, uses: made.uses)]
         document.mapping("company_score", fields)
     }
 
@@ -135,10 +177,21 @@ extension GenScenarioBuilder {
 
     /// One rating; its tiers are prefixed by the rating so that tier ids stay unique.
     mutating func rating(id: String, prefix: String, company: Bool) -> [GenField] {
-        let pool = company ? ["green", "blue", "yellow", "red"]
+        let pool =
+            company
+            ? ["green", "blue", "yellow", "red"]
             : ["\(prefix)_strong", "\(prefix)_fair", "\(prefix)_weak", "\(prefix)_poor"]
-        let made = makeScale(pool: pool, assignedID: "\(prefix)_assigned", initial: 50, minimum: 0, maximum: 100,
-                             unit: rng.int(8...12), tierCount: 3...4, assignedChance: 0.1, path: "ratings[].scale")
+        let made = makeScale(
+            pool: pool,
+            assignedID: "\(prefix)_assigned",
+            initial: 50,
+            minimum: 0,
+            maximum: 100,
+            unit: rng.int(8...12),
+            tierCount: 3...4,
+            assignedChance: 0.1,
+            path: "ratings[].scale"
+        )
         ratings.append(GenRating(id: id, company: company, scale: made.scale))
         var fields = [GenField("id", id)]
         if rng.chance(0.4) { fields.append(GenField("label", yamlQuoted("Rating \(id)"))) }
@@ -164,9 +217,11 @@ extension GenScenarioBuilder {
     /// `behaviors`: contradictory and conforming behaviours of people, behaviours that repair a
     /// listing, and with companies the same for companies. Rates are per subject per year, high.
     mutating func writeBehaviors() {
-        let counts = [("p_bad", rng.int(2...4)), ("p_good", rng.int(1...2)), ("p_fix", rng.int(1...2)),
-                      ("c_bad", companies ? rng.int(1...3) : 0), ("c_good", companies ? rng.int(1...2) : 0),
-                      ("c_fix", companies ? rng.int(0...1) : 0)]
+        let counts = [
+            ("p_bad", rng.int(2...4)), ("p_good", rng.int(1...2)), ("p_fix", rng.int(1...2)),
+            ("c_bad", companies ? rng.int(1...3) : 0), ("c_good", companies ? rng.int(1...2) : 0),
+            ("c_fix", companies ? rng.int(0...1) : 0),
+        ]
         var items: [[GenField]] = []
         for (prefix, count) in counts where count > 0 {
             for index in 1...count { items.append(behavior(id: "\(prefix)\(index)", prefix: prefix)) }
@@ -180,8 +235,13 @@ extension GenScenarioBuilder {
         let conforming = !prefix.hasSuffix("bad")
         var fields = [GenField("id", id)]
         if rng.chance(0.4) { fields.append(GenField("label", yamlQuoted("Behaviour \(id)"))) }
-        fields.append(GenField("conduct", conforming ? "conforming" : "contradictory",
-                               uses: ["behaviors[].conduct=\(conforming ? "conforming" : "contradictory")"]))
+        fields.append(
+            GenField(
+                "conduct",
+                conforming ? "conforming" : "contradictory",
+                uses: ["behaviors[].conduct=\(conforming ? "conforming" : "contradictory")"]
+            )
+        )
         var rate: Double
         if company {
             fields.append(whoField(rng.chance(0.5) ? "companies" : "[companies]", groups: ["companies"]))
@@ -193,7 +253,9 @@ extension GenScenarioBuilder {
         } else if prefix == "p_bad" {
             let groups = peopleGroups(narrow: true)
             if let who = whoText(groups) { fields.append(whoField(who, groups: groups)) }
-            let rare = groups.allSatisfy { ["minors", "school_children", "drivers", "parents", "employees"].contains($0) }
+            let rare = groups.allSatisfy {
+                ["minors", "school_children", "drivers", "parents", "employees"].contains($0)
+            }
             rate = rare ? rng.hundredths(40...120) : rng.hundredths(20...70)
         } else if prefix == "p_good" {
             let groups = peopleGroups(narrow: false)
@@ -205,20 +267,35 @@ extension GenScenarioBuilder {
         fields.append(GenField("rate", yamlNumber(rate)))
         if rng.chance(0.45) { fields.append(GenField("dispersion", yamlNumber(rng.tenths(5...25)))) }
         if !company && rng.chance(0.3) { fields.append(varies(base: "behaviors[]")) }
-        let planned = GenBehavior(id: id, conforming: conforming, company: company, repair: prefix.hasSuffix("fix"),
-                                  rate: rate)
+        let planned = GenBehavior(
+            id: id,
+            conforming: conforming,
+            company: company,
+            repair: prefix.hasSuffix("fix"),
+            rate: rate
+        )
         behaviors.append(planned)
         if rng.chance(0.3) {
-            fitCandidates.append(GenFitCandidate(path: "behaviors.\(id).rate", minimum: rate / 2, maximum: rate * 2,
-                                                 whole: false))
+            fitCandidates.append(
+                GenFitCandidate(
+                    path: "behaviors.\(id).rate",
+                    minimum: rate / 2,
+                    maximum: rate * 2,
+                    whole: false
+                )
+            )
         }
         return fields
     }
 
     /// Groups of people for a behaviour: one group, sometimes two.
     mutating func peopleGroups(narrow: Bool) -> [String] {
-        let pool = narrow ? ["adults", "adults", "adults", "everyone", "drivers", "internet_users", "employees",
-                             "parents", "minors", "school_children"]
+        let pool =
+            narrow
+            ? [
+                "adults", "adults", "adults", "everyone", "drivers", "internet_users", "employees",
+                "parents", "minors", "school_children",
+            ]
             : ["adults", "adults", "everyone", "employees", "internet_users", "parents"]
         var groups = [rng.element(pool) ?? "adults"]
         if rng.chance(0.15), let second = rng.element(pool), !groups.contains(second) { groups.append(second) }

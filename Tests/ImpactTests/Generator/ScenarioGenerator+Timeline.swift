@@ -14,7 +14,9 @@ extension GenScenarioBuilder {
         for index in 0..<count {
             let last = index == count - 1
             var regions: GenPart?
-            if !last || rng.chance(0.3) { regions = regionSet(allowAll: last) } else if rng.chance(0.4) {
+            if !last || rng.chance(0.3) {
+                regions = regionSet(allowAll: last)
+            } else if rng.chance(0.4) {
                 regions = GenPart(text: "all", uses: ["regions=all"])
             }
             var subjects: [String]?
@@ -39,7 +41,9 @@ extension GenScenarioBuilder {
             fields.append(GenField("start", phase.start.text))
             if let regions = phase.regions { fields.append(GenField("regions", regions.text, uses: regions.uses)) }
             if let subjects = phase.subjects {
-                fields.append(GenField("subjects", yamlList(subjects), uses: Set(subjects.map { "timeline[].subjects=\($0)" })))
+                fields.append(
+                    GenField("subjects", yamlList(subjects), uses: Set(subjects.map { "timeline[].subjects=\($0)" }))
+                )
             }
             items.append(fields)
         }
@@ -124,11 +128,16 @@ extension GenScenarioBuilder {
 
     /// A condition for a subject kind and a polarity: one key, several keys in one mapping, or
     /// `any` / `all` of further conditions (two levels at most). `lists` are the lists it may test.
-    mutating func condition(_ scope: GenScope, _ polarity: GenPolarity, lists available: [GenList],
-                            depth: Int = 0) -> GenPart
-    {
+    mutating func condition(
+        _ scope: GenScope,
+        _ polarity: GenPolarity,
+        lists available: [GenList],
+        depth: Int = 0
+    ) -> GenPart {
         let roll = rng.below(100)
-        if depth < 2 && roll < 30 { return composite(roll < 18 ? "any" : "all", scope, polarity, lists: available, depth: depth) }
+        if depth < 2 && roll < 30 {
+            return composite(roll < 18 ? "any" : "all", scope, polarity, lists: available, depth: depth)
+        }
         let candidates = atoms(scope, polarity, lists: available)
         var chosen = [rng.element(candidates) ?? GenAtom(key: "clean_days", value: "90")]
         if roll < 42, let second = rng.element(candidates.filter { $0.key != chosen[0].key }) {
@@ -141,9 +150,13 @@ extension GenScenarioBuilder {
     }
 
     /// `any` (two or three conditions) or `all` (two) of further conditions.
-    mutating func composite(_ key: String, _ scope: GenScope, _ polarity: GenPolarity, lists available: [GenList],
-                            depth: Int) -> GenPart
-    {
+    mutating func composite(
+        _ key: String,
+        _ scope: GenScope,
+        _ polarity: GenPolarity,
+        lists available: [GenList],
+        depth: Int
+    ) -> GenPart {
         var parts: [String] = []
         var uses: Set<String> = ["condition.\(key)"]
         for _ in 0..<(key == "any" ? rng.int(2...3) : 2) {
@@ -198,7 +211,9 @@ extension GenScenarioBuilder {
     mutating func nearWorseTiers(_ scale: GenScale) -> [String] {
         let worse = scale.worse
         var tiers = Array(worse.prefix(1)) + Array(worse.prefix(2))
-        if worse.count > 2 && rng.chance(0.2), let other = rng.element(Array(worse.dropFirst(2))) { tiers.append(other) }
+        if worse.count > 2 && rng.chance(0.2), let other = rng.element(Array(worse.dropFirst(2))) {
+            tiers.append(other)
+        }
         return tiers
     }
 
@@ -221,21 +236,28 @@ extension GenScenarioBuilder {
         document.nestedSequence("targets", path: "calibration.targets", targets)
         var fits: [[GenField]] = []
         for candidate in rng.subset(fitCandidates, count: rng.int(0...2)) {
-            var fields = [GenField("path", candidate.path), GenField("min", yamlNumber(candidate.minimum)),
-                          GenField("max", yamlNumber(candidate.maximum))]
-            if candidate.whole || rng.chance(0.3) { fields.append(GenField("whole", candidate.whole ? "true" : "false")) }
+            var fields = [
+                GenField("path", candidate.path), GenField("min", yamlNumber(candidate.minimum)),
+                GenField("max", yamlNumber(candidate.maximum)),
+            ]
+            if candidate.whole || rng.chance(0.3) {
+                fields.append(GenField("whole", candidate.whole ? "true" : "false"))
+            }
             fits.append(fields)
         }
         if fits.isEmpty, let behavior = behaviors.first {
-            fits.append([GenField("path", "behaviors[0].rate"), GenField("min", yamlNumber(behavior.rate / 2)),
-                         GenField("max", yamlNumber(behavior.rate * 2))])
+            fits.append([
+                GenField("path", "behaviors[0].rate"), GenField("min", yamlNumber(behavior.rate / 2)),
+                GenField("max", yamlNumber(behavior.rate * 2)),
+            ])
         }
         document.nestedSequence("fit", path: "calibration.fit", fits)
     }
 
     /// A metric expression over this scenario's metrics and months.
     mutating func metricExpression() -> String {
-        let first = start.month, later = start.adding(rng.int(31...300)).month
+        let first = start.month
+        let later = start.adding(rng.int(31...300)).month
         switch rng.below(5) {
         case 0:
             return "total(records.total) / population.people"

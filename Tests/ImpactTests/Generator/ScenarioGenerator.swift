@@ -39,20 +39,28 @@ struct ScenarioGenerator {
 
 /// The keys `allKeys` lists, in the notation of `ScenarioGenerator`.
 enum GenKeyCatalog {
-    static let groups = ["everyone", "adults", "minors", "school_children", "drivers", "parents", "employees",
-                         "internet_users", "companies"]
+    static let groups = [
+        "everyone", "adults", "minors", "school_children", "drivers", "parents", "employees",
+        "internet_users", "companies",
+    ]
     static let operators = ["government", "court", "private_partner", "citizen_reports", "sensors"]
     static let triggers = ["sanctioned", "listed", "recorded", "monitored", "relative_listed"]
     static let links = ["parents", "spouse", "friends", "employer"]
-    static let sectors = ["agriculture", "mining", "manufacturing", "food", "construction", "energy", "transport",
-                          "retail", "hospitality", "finance", "technology", "services"]
+    static let sectors = [
+        "agriculture", "mining", "manufacturing", "food", "construction", "energy", "transport",
+        "retail", "hospitality", "finance", "technology", "services",
+    ]
     static let regionForms = ["all", "macro", "province", "pinyin", "code", "han"]
-    static let conditionKeys = ["list", "tier_at_most", "tier_at_least", "score_below", "score_at_least", "clean_days",
-                                "any", "all", "multiple_keys", "rating_tier"]
+    static let conditionKeys = [
+        "list", "tier_at_most", "tier_at_least", "score_below", "score_at_least", "clean_days",
+        "any", "all", "multiple_keys", "rating_tier",
+    ]
     static let rolloutKeys = ["rollout", "rollout.phase", "rollout.start", "rollout.end", "rollout.regions"]
-    static let rateKeys = ["rate", "dispersion", "varies", "varies.income_quintile", "varies.age", "varies.age[].from",
-                           "varies.age[].to", "varies.age[].factor", "varies.urban", "varies.rural", "varies.male",
-                           "varies.female"]
+    static let rateKeys = [
+        "rate", "dispersion", "varies", "varies.income_quintile", "varies.age", "varies.age[].from",
+        "varies.age[].to", "varies.age[].factor", "varies.urban", "varies.rural", "varies.male",
+        "varies.female",
+    ]
 
     static func all() -> Set<String> {
         var keys: Set<String> = []
@@ -63,28 +71,69 @@ enum GenKeyCatalog {
             add(scale + ".", ["initial", "minimum", "maximum", "tiers"])
             add(scale + ".tiers[].", ["id", "label", "min", "max", "assigned_only"])
         }
-        add("ratings[].", ["id", "label", "subject", "sectors", "scale", "score_weight", "subject=people",
-                           "subject=companies"])
-        add("behaviors[].", ["id", "label", "conduct", "who", "sectors", "conduct=conforming", "conduct=contradictory"]
-                + rateKeys)
+        add(
+            "ratings[].",
+            [
+                "id", "label", "subject", "sectors", "scale", "score_weight", "subject=people",
+                "subject=companies",
+            ]
+        )
+        add(
+            "behaviors[].",
+            ["id", "label", "conduct", "who", "sectors", "conduct=conforming", "conduct=contradictory"]
+                + rateKeys
+        )
         add("who=", groups)
-        add("sources[].", ["id", "label", "operator", "observes", "coverage", "false_attribution", "delay_days"]
-                + rolloutKeys + operators.map { "operator=\($0)" })
-        add("rules[].", ["id", "label", "behavior", "sources", "delta", "rating", "cap_per_year", "lifetime_days",
-                         "discretion", "list", "list_term_days", "tier_ceiling"] + rolloutKeys)
-        add("lists[].", ["id", "label", "kind", "subject", "term_days", "extension_days", "max_extension_days",
-                         "removal", "removal.on", "removal.delay_days", "removal.minimum_days", "entry", "published",
-                         "kind=black", "kind=red", "subject=people", "subject=companies"] + rolloutKeys)
+        add(
+            "sources[].",
+            ["id", "label", "operator", "observes", "coverage", "false_attribution", "delay_days"]
+                + rolloutKeys + operators.map { "operator=\($0)" }
+        )
+        add(
+            "rules[].",
+            [
+                "id", "label", "behavior", "sources", "delta", "rating", "cap_per_year", "lifetime_days",
+                "discretion", "list", "list_term_days", "tier_ceiling",
+            ] + rolloutKeys
+        )
+        add(
+            "lists[].",
+            [
+                "id", "label", "kind", "subject", "term_days", "extension_days", "max_extension_days",
+                "removal", "removal.on", "removal.delay_days", "removal.minimum_days", "entry", "published",
+                "kind=black", "kind=red", "subject=people", "subject=companies",
+            ] + rolloutKeys
+        )
         add("actions[].", ["id", "label", "who"] + rateKeys)
-        add("measures[].", ["id", "label", "kind", "subject", "action", "benefit", "unit", "channel", "when",
-                            "kind=block", "kind=reward", "kind=notice", "subject=people", "subject=companies"]
-                + rolloutKeys)
-        add("spillovers[].", ["id", "label", "link", "when", "share", "effect", "effect.block", "effect.reward",
-                              "effect.delta", "effect.tier_ceiling"] + rolloutKeys + links.map { "link=\($0)" })
-        add("appeals.", ["contest", "success", "contest.true_records", "contest.false_records", "success.true_records",
-                         "success.false_records", "days_to_decide"])
-        add("responses[].", ["id", "label", "trigger", "behaviors", "conduct", "factor", "duration_days",
-                             "conduct=conforming", "conduct=contradictory"] + triggers.map { "trigger=\($0)" })
+        add(
+            "measures[].",
+            [
+                "id", "label", "kind", "subject", "action", "benefit", "unit", "channel", "when",
+                "kind=block", "kind=reward", "kind=notice", "subject=people", "subject=companies",
+            ]
+                + rolloutKeys
+        )
+        add(
+            "spillovers[].",
+            [
+                "id", "label", "link", "when", "share", "effect", "effect.block", "effect.reward",
+                "effect.delta", "effect.tier_ceiling",
+            ] + rolloutKeys + links.map { "link=\($0)" }
+        )
+        add(
+            "appeals.",
+            [
+                "contest", "success", "contest.true_records", "contest.false_records", "success.true_records",
+                "success.false_records", "days_to_decide",
+            ]
+        )
+        add(
+            "responses[].",
+            [
+                "id", "label", "trigger", "behaviors", "conduct", "factor", "duration_days",
+                "conduct=conforming", "conduct=contradictory",
+            ] + triggers.map { "trigger=\($0)" }
+        )
         add("timeline[].", ["id", "label", "start", "regions", "subjects", "subjects=people", "subjects=companies"])
         add("calibration.", ["targets", "fit"])
         add("calibration.targets[].", ["id", "label", "metric", "value", "tolerance", "source"])

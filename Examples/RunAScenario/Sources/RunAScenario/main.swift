@@ -16,14 +16,28 @@ final class PhaseLog: RunDriverDelegate {
 let path = try ScenarioCatalog.discover().resolve("seed-article").get()
 let text = try String(contentsOfFile: path, encoding: .utf8)
 let scenario = try Scenario.parse(text, file: path)
-let info = RunInfo(scenarioID: scenario.id, scenarioText: text, population: 2_000, seed: 1,
-                   start: scenario.period.start.description, end: scenario.period.start.adding(days: 364).description,
-                   threads: 2, checkpointEvery: 0, version: "example", seeds: 1)
+let info = RunInfo(
+    scenarioID: scenario.id,
+    scenarioText: text,
+    population: 2_000,
+    seed: 1,
+    start: scenario.period.start.description,
+    end: scenario.period.start.adding(days: 364).description,
+    threads: 2,
+    checkpointEvery: 0,
+    version: "example",
+    seeds: 1
+)
 
-let folder = CommandLine.arguments.dropFirst().first
+let folder =
+    CommandLine.arguments.dropFirst().first
     ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("run-a-scenario-\(UUID().uuidString)")
-var driver = try RunDriver(info: info, store: RunStore.create(directory: folder, info: info), threads: 2,
-                           delegate: PhaseLog())
+var driver = try RunDriver(
+    info: info,
+    store: RunStore.create(directory: folder, info: info),
+    threads: 2,
+    delegate: PhaseLog()
+)
 if case let .finished(summary, report) = try driver.runToEnd() {
     print("digest: \(summary.digest)")
     print("records: \(Int(summary.totals["records.total"] ?? 0)) in \(summary.days) days")
