@@ -82,6 +82,10 @@ public struct GroupTally: Sendable, Codable, Equatable {
         "spillover_rewarded", "spillover_points", "spillover_ceiling",
     ]
 
+    /// The columns of `countNames` that may be negative: a scenario's score range may reach below
+    /// zero, and so may the sum of final scores. Every other column counts people or events.
+    public static let signedCountNames: Set<String> = ["score_sum"]
+
     /// Adds another tally's counts (same group, another chunk of people).
     package mutating func add(_ other: GroupTally) {
         self = GroupTally(dimension: dimension, group: group, counts: zip(counts, other.counts).map { $0 + $1 })

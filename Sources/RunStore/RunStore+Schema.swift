@@ -142,7 +142,7 @@ extension RunStore {
         CREATE TABLE group_tally (
             dimension TEXT NOT NULL,
             grp       TEXT NOT NULL,
-            \(GroupTally.countNames.map { "\($0) INTEGER NOT NULL CHECK (\($0) >= 0)" }.joined(separator: ",\n    "))
+            \(GroupTally.countNames.map { GroupTally.signedCountNames.contains($0) ? "\($0) INTEGER NOT NULL" : "\($0) INTEGER NOT NULL CHECK (\($0) >= 0)" }.joined(separator: ",\n    "))
             ,PRIMARY KEY (dimension, grp)
         ) STRICT;
         """

@@ -202,6 +202,23 @@ struct RunStoreTests {
         #expect(try reopened.snapshots() == [snapshots[2], snapshots[1], snapshots[0]])
     }
 
+    @Test("group tallies round-trip, a negative sum of final scores included (a score range may reach below zero)")
+    func negativeScoreSum() throws {
+        let folder = try TemporaryFolder()
+        let store = try RunStore.create(directory: folder.path, info: Fixture.info())
+        var everyone = GroupTally(dimension: "everyone", group: "everyone")
+        everyone.people = 3
+        everyone.scored = 3
+        everyone.scoreSum = -150  // scores -100, -80 and 30 on a scale from -200 to 200
+        var urban = GroupTally(dimension: "residence", group: "urban")
+        urban.people = 1
+        try store.finish(snapshots: [], digest: Fixture.digest, summaryJSON: "{}", groups: [everyone, urban])
+        try store.close()
+        let tallies = try RunStore.open(directory: folder.path).groupTallies()
+        #expect(tallies.map(\.counts) == [everyone.counts, urban.counts])
+        #expect(tallies.first?.scoreSum == -150)
+    }
+
     @Test("a failed finish stores nothing: snapshots, summary and the finished mark go together")
     func finishIsAtomic() throws {
         let folder = try TemporaryFolder()
