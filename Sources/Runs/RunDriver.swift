@@ -37,8 +37,11 @@ public struct RunDriver {
     /// people named with their circles), so that a resumed run traces the same people. Generates
     /// the society (reported to `delegate` as `.society`).
     /// - Parameters:
+    ///   - info: The run's identity: scenario text, size, seed, days and tracing.
+    ///   - store: The run store the months, checkpoints and results are written to.
     ///   - threads: Threads to use; the result does not depend on it.
     ///   - counterfactual: Whether to run the counterfactual at the end (the report compares with it).
+    ///   - delegate: Told of each phase, day and month; nil for a silent run.
     /// - Throws: the scenario reader's errors when `info.scenarioText` does not read, `RunError`
     ///   for days that are not ISO dates, and the census tables' errors.
     public init(
