@@ -24,10 +24,10 @@ public struct Companies: Sendable {
 extension Population {
     /// A company's synthetic unified social credit code: registered by market regulation as an
     /// enterprise ("91"), in a division of its province, with an organisation code derived from
-    /// the seed and its index.
+    /// the seed and its index in the whole society.
     public func creditCode(of company: Int, census: Census) -> CreditCode {
         let random = CounterRandom(seed: seed)
-        let key = UInt64(company)
+        let key = UInt64(firstCompany + company)
         let provinceCode = census.provinces[Int(companies.province[company])].code
         let division =
             provinceCode * 10_000 + (1 + random.below(20, .companyCode, key, 0)) * 100

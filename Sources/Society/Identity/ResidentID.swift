@@ -73,12 +73,12 @@ extension Population {
     /// drawn for their household, their date of birth, and a sequence number of the right parity.
     public func residentID(of person: Int, census: Census) -> ResidentID {
         let random = CounterRandom(seed: seed)
-        let home = UInt64(household(of: person))
+        let home = UInt64((placement?.firstHousehold ?? 0) + household(of: person))
         let provinceCode = census.provinces[Int(province[person])].code
         let division =
             provinceCode * 10_000 + (1 + random.below(20, .identity, home, 0)) * 100
             + (1 + random.below(30, .identity, home, 1))
-        var sequence = random.below(500, .identity, UInt64(person), 2) * 2
+        var sequence = random.below(500, .identity, UInt64(firstPerson + person), 2) * 2
         if flags[person].contains(.male) { sequence += 1 }
         return ResidentID(division: division, birth: Day(number: birthDay[person]), sequence: sequence)
     }

@@ -81,7 +81,7 @@ extension Population {
     /// drawn by the published character frequencies for their sex. Computed, not stored.
     public func name(of person: Int, tables: NameTables) -> PersonName {
         let random = CounterRandom(seed: seed)
-        let key = UInt64(person)
+        let key = UInt64(firstPerson + person)
         let male = flags[person].contains(.male)
         let chars = male ? tables.maleCharacters : tables.femaleCharacters
         // Two-character given names are the large majority; one-character names were commonest

@@ -39,7 +39,8 @@ extension NetworkBuilder {
         age: [UInt8],
         households: Households,
         tables: TieTables,
-        random: CounterRandom
+        random: CounterRandom,
+        firstPerson: Int
     ) -> ChunkRows {
         let first = towns[towns.startIndex].lowerBound
         let last = towns[towns.endIndex - 1].upperBound
@@ -80,7 +81,7 @@ extension NetworkBuilder {
             for person in town {
                 while Int(homeStart[home]) + Int(homeSize[home]) <= person { home += 1 }
                 let housemates = Int(homeStart[home])..<(Int(homeStart[home]) + Int(homeSize[home]))
-                let key = UInt64(person)
+                let key = UInt64(firstPerson + person)
                 let years = Int(age[person])
                 let activity =
                     exp(sigma * random.normal(.friendPropensity, key) - sigma * sigma / 2)

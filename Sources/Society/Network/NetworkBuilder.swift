@@ -51,12 +51,20 @@ struct NetworkBuilder: Sendable {
         let tables = TieTables(parameters)
         let age = population.age
         let households = population.households
+        let firstPerson = plan.firstPerson
 
         let assembled = parallel.reduceInOrder(
             chunks.count,
             into: NetworkAssembly(people: count, endpoints: expectedEndpoints(age, parallel: parallel))
         ) { c in
-            rows(of: towns[chunks[c]], age: age, households: households, tables: tables, random: random)
+            rows(
+                of: towns[chunks[c]],
+                age: age,
+                households: households,
+                tables: tables,
+                random: random,
+                firstPerson: firstPerson
+            )
         } _: { assembly, _, rows in
             assembly.append(rows)
         }

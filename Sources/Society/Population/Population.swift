@@ -38,6 +38,9 @@ public struct Population: Sendable {
     public internal(set) var network: FriendshipNetwork
     /// The companies people work for.
     public internal(set) var companies: Companies
+    /// Where these people sit in a society split into shards (`SocietyShard`); nil for a whole
+    /// society.
+    public internal(set) var placement: ShardPlacement? = nil
 
     /// The value meaning "no one" in link columns.
     public static let none = UInt32.max

@@ -4,14 +4,18 @@ extension PopulationGenerator {
     /// Licences and internet use are scaled to the published totals exactly (in expectation):
     /// a first pass counts people in each cell of the assumed odds (age band x income quintile x
     /// residence x sex), then the scale that meets the total is solved with each probability
-    /// capped at 1, then a second pass draws.
+    /// capped at 1, then a second pass draws. Counts are over the whole society: a shard adds
+    /// its own to the other shards' through `exchange`.
     func assignAttributes(
         _ population: inout Population,
         plan: HouseholdPlan,
         random: CounterRandom,
-        parallel: ParallelChunks
+        parallel: ParallelChunks,
+        exchange: any ShardExchange
     ) {
         let count = population.count
+        let firstPerson = plan.firstPerson
+        let firstHousehold = plan.firstHousehold
         let households = plan.sizes.count
         let income = incomeModel
         let p = parameters
@@ -27,7 +31,9 @@ extension PopulationGenerator {
             }
             return counts
         }
-        let ageTotals = (0..<202).map { cell in ageCounts.reduce(0) { $0 + $1[cell] } }
+        let ageTotals = exchange.sum(
+            (0..<202).map { cell in Int64(ageCounts.reduce(0) { $0 + $1[cell] }) }
+        ).map(Double.init)
         let education = EducationModel(
             census: census,
             urbanWeights: Array(ageTotals[0..<101]),
@@ -46,7 +52,10 @@ extension PopulationGenerator {
                     for h in range {
                         let first = Int(starts[h])
                         let urban = flags[first].contains(.urban)
-                        let quantile = income.quantile(random.uniform(.income, UInt64(h)), urban: urban)
+                        let quantile = income.quantile(
+                            random.uniform(.income, UInt64(firstHousehold + h)),
+                            urban: urban
+                        )
                         let yuan = Float(income.income(atQuantile: quantile))
                         let quintile = min(4, Int(quantile * 5))
                         for person in first..<(first + Int(sizes[h])) {
@@ -56,7 +65,7 @@ extension PopulationGenerator {
                                 education.level(
                                     age: years,
                                     urban: urban,
-                                    u: random.uniform(.education, UInt64(person))
+                                    u: random.uniform(.education, UInt64(firstPerson + person))
                                 ).rawValue
                             let male = flags[person].contains(.male)
                             cells.drivers[
@@ -71,9 +80,10 @@ extension PopulationGenerator {
         }
         var cells = CellCounts()
         for partial in partials { cells.add(partial) }
+        cells = cells.summed(over: exchange)
 
         // Solve the scales that meet the published totals.
-        let drivers = Double(count) * p.driverShare
+        let drivers = Double(plan.totalPeople) * p.driverShare
         let maleScale = CellCounts.scale(
             target: drivers * (1 - p.driverFemaleShare),
             counts: cells.drivers,
@@ -87,7 +97,7 @@ extension PopulationGenerator {
             cells: CellCounts.femaleCells
         )
         let internetScale = CellCounts.scale(
-            target: Double(count) * p.internetShare,
+            target: Double(plan.totalPeople) * p.internetShare,
             counts: cells.internet,
             weights: CellCounts.internetWeights(p),
             cells: 0..<cells.internet.count
@@ -104,12 +114,13 @@ extension PopulationGenerator {
                 for h in range {
                     let first = Int(starts[h])
                     let urban = flagColumn[first].contains(.urban)
-                    let quintile = min(4, Int(income.quantile(random.uniform(.income, UInt64(h)), urban: urban) * 5))
+                    let u = random.uniform(.income, UInt64(firstHousehold + h))
+                    let quintile = min(4, Int(income.quantile(u, urban: urban) * 5))
                     for person in first..<(first + Int(sizes[h])) {
                         var f = flagColumn[person]
                         let years = Int(age[person])
                         let male = f.contains(.male)
-                        let key = UInt64(person)
+                        let key = UInt64(firstPerson + person)
                         let cell = CellCounts.driverCell(age: years, quintile: quintile, urban: urban, male: male, p)
                         if random.uniform(.driver, key) < min(1, (male ? maleScale : femaleScale) * driverWeights[cell])
                         {
@@ -150,6 +161,17 @@ struct CellCounts: Sendable {
     mutating func add(_ other: CellCounts) {
         for i in drivers.indices { drivers[i] += other.drivers[i] }
         for i in internet.indices { internet[i] += other.internet[i] }
+    }
+
+    /// The counts of the whole society: every shard's added, as whole numbers (a shard's own
+    /// when the society is not split).
+    func summed(over exchange: any ShardExchange) -> CellCounts {
+        guard exchange.shards > 1 else { return self }
+        let total = exchange.sum((drivers + internet).map { Int64($0) }).map(Double.init)
+        var result = self
+        result.drivers = Array(total[..<drivers.count])
+        result.internet = Array(total[drivers.count...])
+        return result
     }
 
     static func band(_ age: Int, _ bands: [Int]) -> Int { (bands.lastIndex { age >= $0 }) ?? 0 }

@@ -7,17 +7,19 @@ extension PopulationGenerator {
     /// In each province, company sizes are drawn from a discrete Pareto law until they hold all
     /// the province's employees; employees are then dealt to companies through a pseudo-random
     /// permutation (an affine map modulo the number of employees), so that family members do
-    /// not all land in one firm and every company gets exactly its drawn size.
+    /// not all land in one firm and every company gets exactly its drawn size. Provinces are
+    /// the plan's (a shard's own, or all); companies are numbered from 0 in province order.
     func assignEmployers(
         _ population: inout Population,
         plan: HouseholdPlan,
         random: CounterRandom,
         parallel: ParallelChunks
     ) {
-        let provinces = census.provinces.count
+        let provinces = plan.strata / 2
+        let firstProvince = plan.firstStratum / 2
         let p = parameters
         let sectors = DiscreteDistribution(weights: p.sectorWeights)
-        // People of province k are the strata 2k and 2k+1, contiguous.
+        // People of the plan's province k are its strata 2k and 2k+1, contiguous.
         let ranges: [Range<Int>] = (0..<provinces).map { k in
             let start = plan.strataStart[2 * k]
             let end = 2 * k + 2 < plan.strata ? plan.strataStart[2 * k + 2] : population.count
@@ -31,7 +33,7 @@ extension PopulationGenerator {
             var remaining = employees
             var c: UInt64 = 0
             while remaining > 0 {
-                let key = UInt64(k) << 40 | c
+                let key = UInt64(firstProvince + k) << 40 | c
                 let u = max(random.uniform(.companySize, key), 1e-12)
                 let drawn = min(Double(p.companySizeCap), floor(pow(u, -1 / p.companySizeAlpha)))
                 let size = min(remaining, max(1, Int(drawn)))
@@ -50,7 +52,9 @@ extension PopulationGenerator {
         }
         let companyStart = starts
         population.companies = Companies(
-            province: (0..<provinces).flatMap { k in [UInt8](repeating: UInt8(k), count: perProvince[k].sizes.count) },
+            province: (0..<provinces).flatMap { k in
+                [UInt8](repeating: UInt8(firstProvince + k), count: perProvince[k].sizes.count)
+            },
             sector: perProvince.flatMap(\.sectors),
             employees: perProvince.flatMap(\.sizes)
         )
@@ -67,7 +71,11 @@ extension PopulationGenerator {
                     cumulative[i] = running
                 }
                 let employees = running
-                let (a, b) = Self.affinePermutation(modulus: employees, random: random, key: UInt64(k))
+                let (a, b) = Self.affinePermutation(
+                    modulus: employees,
+                    random: random,
+                    key: UInt64(firstProvince + k)
+                )
                 var rank = 0
                 for person in ranges[k] where flags[person].contains(.employee) {
                     let position = Int((UInt64(a) &* UInt64(rank) &+ UInt64(b)) % UInt64(employees))

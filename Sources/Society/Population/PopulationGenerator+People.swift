@@ -59,14 +59,14 @@ extension PopulationGenerator {
                                                 let familyName = UInt16(names.surname(random.uniform(.surname, key, 0)))
                                                 for (m, draft) in drafts.enumerated() {
                                                     let person = first + m
-                                                    let personKey = UInt64(person)
+                                                    let personKey = UInt64(plan.firstPerson + person)
                                                     columns.age[person] = UInt8(draft.age)
                                                     var f: PersonFlags = []
                                                     if draft.male { f.insert(.male) }
                                                     if urban { f.insert(.urban) }
                                                     if spec.collective { f.insert(.collective) }
                                                     columns.flags[person] = f
-                                                    columns.province[person] = UInt8(stratum / 2)
+                                                    columns.province[person] = UInt8((plan.firstStratum + stratum) / 2)
                                                     if draft.mother >= 0 {
                                                         columns.mother[person] = UInt32(first + draft.mother)
                                                     }

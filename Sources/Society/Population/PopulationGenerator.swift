@@ -35,24 +35,52 @@ public struct PopulationGenerator: Sendable {
     /// Progress of a long generation: the step and its share done.
     public typealias Progress = @Sendable (_ step: String, _ fraction: Double) -> Void
 
-    /// Generates `size` people from `seed` on `threads` threads.
+    /// Generates `size` people from `seed` on `threads` threads: the whole society, or with a
+    /// `shard` only that shard's provinces, exactly as they are in the whole society (the other
+    /// shards' processes, reached through `exchange`, generate the rest at the same time).
     public func generate(
         size: Int,
         seed: UInt64,
         threads: Int = ParallelChunks.defaultThreads,
+        shard: SocietyShard? = nil,
+        exchange: any ShardExchange = SingleShard(),
         progress: Progress? = nil
     ) -> Population {
         precondition(size >= 1, "a society needs at least one person")
+        let shard = shard ?? .whole(provinces: census.provinces.count)
+        precondition(
+            shard.count == exchange.shards && shard.index == exchange.shard,
+            "the shard and the exchange disagree"
+        )
         let parallel = ParallelChunks(threads: threads)
         let random = CounterRandom(seed: seed)
         progress?("households", 0)
-        let plan = HouseholdPlan(size: size, census: census, model: householdModel, random: random, parallel: parallel)
+        let plan = HouseholdPlan(
+            size: size,
+            census: census,
+            model: householdModel,
+            random: random,
+            parallel: parallel,
+            shard: shard,
+            exchange: exchange
+        )
         progress?("people", 0.1)
         var population = makePeople(plan: plan, random: random, parallel: parallel)
         progress?("attributes", 0.3)
-        assignAttributes(&population, plan: plan, random: random, parallel: parallel)
+        assignAttributes(&population, plan: plan, random: random, parallel: parallel, exchange: exchange)
         progress?("companies", 0.4)
         assignEmployers(&population, plan: plan, random: random, parallel: parallel)
+        if !shard.isWhole {
+            let companies = exchange.prefix(population.companies.count)
+            population.placement = ShardPlacement(
+                shard: shard,
+                firstPerson: plan.firstPerson,
+                firstHousehold: plan.firstHousehold,
+                firstCompany: companies.before,
+                totalPeople: size,
+                totalCompanies: companies.total
+            )
+        }
         progress?("network", 0.5)
         population.network = NetworkBuilder(parameters: parameters).build(
             population,
@@ -66,10 +94,13 @@ public struct PopulationGenerator: Sendable {
 }
 
 /// The people quota of each province and each (province, urban or rural) stratum, and the
-/// households planned in each.
+/// households planned in each, for the strata of one shard of the society (all of them when
+/// the society is not split). Indices of strata, households and people are the shard's own,
+/// from 0; `firstStratum`, `firstHousehold` and `firstPerson` place them in the whole society,
+/// whose indices key every draw.
 struct HouseholdPlan: Sendable {
     /// People per stratum (the census quota, give or take one household); stratum =
-    /// province * 2 + (urban ? 0 : 1).
+    /// province * 2 + (urban ? 0 : 1), counted from `firstStratum`.
     let quotas: [Int]
     /// First person of each stratum.
     let strataStart: [Int]
@@ -80,6 +111,12 @@ struct HouseholdPlan: Sendable {
     let generations: [UInt8]
     /// First person of each household.
     let personStart: [UInt32]
+    /// The whole society's index of this plan's first stratum, household and person.
+    let firstStratum: Int
+    let firstHousehold: Int
+    let firstPerson: Int
+    /// People in the whole society.
+    let totalPeople: Int
 
     var strata: Int { quotas.count }
 
@@ -87,9 +124,23 @@ struct HouseholdPlan: Sendable {
 
     /// The key under which a household's draws are made: its stratum and its rank there, so the
     /// same household gets the same draws whatever else is generated.
-    func key(ofHousehold h: Int, stratum s: Int) -> UInt64 { UInt64(s) << 40 | UInt64(h - householdStart[s]) }
+    func key(ofHousehold h: Int, stratum s: Int) -> UInt64 {
+        UInt64(firstStratum + s) << 40 | UInt64(h - householdStart[s])
+    }
 
-    init(size: Int, census: Census, model: HouseholdModel, random: CounterRandom, parallel: ParallelChunks) {
+    /// Carries between strata are below the largest household size.
+    static let carries = 256
+
+    init(
+        size: Int,
+        census: Census,
+        model: HouseholdModel,
+        random: CounterRandom,
+        parallel: ParallelChunks,
+        shard: SocietyShard? = nil,
+        exchange: any ShardExchange = SingleShard()
+    ) {
+        let shard = shard ?? .whole(provinces: census.provinces.count)
         let shares = census.provinces.map(\.population)
         let provinceQuota = largestRemainder(total: size, weights: shares)
         let urbanShare = census.headline["urban_share"]!
@@ -97,12 +148,14 @@ struct HouseholdPlan: Sendable {
             let urban = Int((Double(quota) * urbanShare).rounded())
             return [urban, quota - urban]
         }
+        let own = shard.strata
         // Plan each stratum's households independently (in parallel), drawing a little past its
         // quota. Households are never cut to fit (that would bias small societies towards small
         // households): a stratum's last household may overflow its quota, and the overflow is
         // taken from the next stratum's. Only the very last household is cut, to hit the size.
         let slack = 40
-        let drafts: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(targets.count) { s in
+        let drafts: [(sizes: [UInt8], generations: [UInt8])] = parallel.map(own.count) { i in
+            let s = own.lowerBound + i
             var sizes: [UInt8] = []
             var generations: [UInt8] = []
             var drawn = 0
@@ -117,32 +170,39 @@ struct HouseholdPlan: Sendable {
             }
             return (sizes, generations)
         }
+        // Where each stratum's households stop, for every overflow it may inherit.
+        let cuts = own.indices.map { i in
+            Self.cuts(sizes: drafts[i - own.lowerBound].sizes, target: targets[i], last: i == targets.count - 1)
+        }
+        // The overflow inherited from the strata of the shards before this one: each shard
+        // tells the others what overflow it passes on for each it inherits.
+        var carry = 0
+        if exchange.shards > 1 {
+            let passedOn = (0..<Self.carries).map { c in
+                Int64(cuts.reduce(c) { carry, cut in cut[carry].carry })
+            }
+            for table in exchange.allGather(passedOn)[..<exchange.shard] { carry = Int(table[carry]) }
+        }
+        let firstPerson = targets[..<own.lowerBound].reduce(carry, +)
         var plans: [(sizes: [UInt8], generations: [UInt8])] = []
         var quotas: [Int] = []
-        var carry = 0
-        for s in targets.indices {
-            let target = targets[s] - carry
-            var taken = 0
-            var count = 0
-            while taken < target && count < drafts[s].sizes.count {
-                taken += Int(drafts[s].sizes[count])
-                count += 1
-            }
-            var sizes = Array(drafts[s].sizes.prefix(count))
-            var generations = Array(drafts[s].generations.prefix(count))
-            if s == targets.count - 1, taken > target, let last = sizes.indices.last {
+        for i in own.indices {
+            let cut = cuts[i - own.lowerBound][carry]
+            let draft = drafts[i - own.lowerBound]
+            var sizes = Array(draft.sizes.prefix(cut.count))
+            var generations = Array(draft.generations.prefix(cut.count))
+            if cut.trimmed > 0, let last = sizes.indices.last {
                 // The society's last household is cut to make the size exact.
-                let size = Int(sizes[last]) - (taken - target)
+                let size = Int(sizes[last]) - cut.trimmed
                 sizes[last] = UInt8(size)
                 if generations[last] > 0 {
-                    let key = UInt64(s) << 40 | UInt64(last)
+                    let key = UInt64(i) << 40 | UInt64(last)
                     generations[last] = UInt8(model.generations(random, key: key, size: size))
                 }
-                taken = target
             }
-            carry = taken - target
+            carry = cut.carry
             plans.append((sizes, generations))
-            quotas.append(taken)
+            quotas.append(cut.taken)
         }
         self.quotas = quotas
         var strataStart: [Int] = []
@@ -166,6 +226,34 @@ struct HouseholdPlan: Sendable {
             running += UInt32(sizes[h])
         }
         personStart = start
+        firstStratum = own.lowerBound
+        self.firstPerson = firstPerson
+        firstHousehold = exchange.prefix(households).before
+        totalPeople = size
+    }
+
+    /// Where a stratum's households stop, for each overflow `c` (0..<carries) it inherits from
+    /// the stratum before: it takes its drafted households up to the first whose running total
+    /// reaches `target - c`; the people beyond that are its own overflow (`carry`), except in
+    /// the society's `last` stratum, whose last household is cut (`trimmed`) to end exactly.
+    /// One pass over the drafts.
+    static func cuts(sizes: [UInt8], target: Int, last: Bool) -> [(count: Int, taken: Int, carry: Int, trimmed: Int)] {
+        var result = [(count: Int, taken: Int, carry: Int, trimmed: Int)](
+            repeating: (0, 0, 0, 0),
+            count: carries
+        )
+        var count = 0
+        var taken = 0
+        for c in stride(from: carries - 1, through: 0, by: -1) {
+            let goal = target - c
+            while taken < goal && count < sizes.count {
+                taken += Int(sizes[count])
+                count += 1
+            }
+            let over = max(0, taken - goal)
+            result[c] = last ? (count, taken - over, 0, over) : (count, taken, taken - goal, 0)
+        }
+        return result
     }
 
     /// The stratum of household h (binary search over stratum starts).
