@@ -12,7 +12,9 @@ import TestSupport
 enum TinyRun {
     static let id = "tiny-run"
     static let population = 3_000
-    static let seed: UInt64 = 7
+    /// A seed whose society has debtors on the court list in the pilot provinces by 2016 (with
+    /// ringtone warnings), which the browser test shows: seed 1 lists 8, four of them there.
+    static let seed: UInt64 = 1
     static let period = Period(start: Day(iso: "2014-01-01")!, end: Day(iso: "2016-12-31")!)
 
     /// What the simulation itself said, to check the web app's answers against.

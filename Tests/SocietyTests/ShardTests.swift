@@ -1,79 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Society
 
-/// K shards of a society generated at once, each on its own thread, talking through an
-/// in-process exchange: what K processes under mpirun do.
+/// K shards of a society generated at once, as K processes under mpirun would.
 enum ShardedGeneration {
     /// Each shard's population, in shard order.
     static func generate(size: Int, seed: UInt64, shards count: Int) throws -> [Population] {
         let generator = SocietyFixture.generator
         let shards = try SocietyShard.split(size: size, census: generator.census, into: count)
-        let board = ExchangeBoard(shards: count)
-        let results = ResultBox(count: count)
-        let group = DispatchGroup()
-        for shard in shards {
-            DispatchQueue.global().async(group: group) {
-                let exchange = BoardExchange(board: board, shard: shard.index)
-                let population = generator.generate(
-                    size: size,
-                    seed: seed,
-                    threads: 1,
-                    shard: shard,
-                    exchange: exchange
-                )
-                results.set(shard.index, population)
-            }
+        return LocalShards.run(count) { exchange in
+            generator.generate(size: size, seed: seed, threads: 1, shard: shards[exchange.shard], exchange: exchange)
         }
-        group.wait()
-        return results.all
     }
-}
-
-/// Where the shards' threads meet: each round, every shard posts its values and waits for all.
-final class ExchangeBoard: @unchecked Sendable {
-    let shards: Int
-    let condition = NSCondition()
-    var round = 0
-    var posted: [[Int64]?]
-    var last: [[Int64]] = []
-
-    init(shards: Int) {
-        self.shards = shards
-        posted = Array(repeating: nil, count: shards)
-    }
-
-    func allGather(_ values: [Int64], shard: Int) -> [[Int64]] {
-        condition.lock()
-        defer { condition.unlock() }
-        let myRound = round
-        posted[shard] = values
-        if posted.allSatisfy({ $0 != nil }) {
-            last = posted.map { $0! }
-            posted = Array(repeating: nil, count: shards)
-            round += 1
-            condition.broadcast()
-        } else {
-            while round == myRound { condition.wait() }
-        }
-        return last
-    }
-}
-
-struct BoardExchange: ShardExchange {
-    let board: ExchangeBoard
-    let shard: Int
-    var shards: Int { board.shards }
-    func allGather(_ values: [Int64]) -> [[Int64]] { board.allGather(values, shard: shard) }
-}
-
-final class ResultBox: @unchecked Sendable {
-    let lock = NSLock()
-    var values: [Population?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Population) { lock.withLock { values[index] = value } }
-    var all: [Population] { lock.withLock { values.map { $0! } } }
 }
 
 @Suite("A society split into shards")

@@ -72,7 +72,6 @@ final class ChunkState: @unchecked Sendable {
     /// Judgements (`TraceID` numbers: record × 64 + rule) overturned on appeal whose expiry is
     /// still in the calendar: their points must not be taken back twice.
     var overturned: Set<Int64> = []
-    var nextRecord: Int64 = 0
     var traces: [Int64: RecordTrace] = [:]
     /// Traced subjects' action attempts this month, with the run's decisions.
     var decisions: [TracedDecision] = []

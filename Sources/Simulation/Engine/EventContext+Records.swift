@@ -41,7 +41,8 @@ extension EventContext {
     }
 
     /// Each source observing the behaviour and in force here records it with its coverage, and
-    /// attaches it to the wrong subject (another in the same block) with its false-attribution rate.
+    /// attaches it to the wrong subject (another in the same block of the same province, see
+    /// `attributionBlock`) with its false-attribution rate.
     func observe(_ subject: Int, _ behavior: Int, _ counters: inout DayCounters) {
         let p = province(subject)
         for k in model.behaviorSources.range(behavior)
@@ -56,16 +57,19 @@ extension EventContext {
             var misattributed = false
             if model.sourceFalse[source] > 0, random.uniform(.misattribute, drawKey, dayKey) < model.sourceFalse[source]
             {
-                let block = subject / Simulation.block * Simulation.block
-                let size = min(Simulation.block, (isCompanies ? population.companies.count : population.count) - block)
-                if size > 1 {
-                    let other = random.below(size - 1, .misattribute, drawKey, dayKey &+ 1 << 40)
-                    target = block + (other >= subject - block ? other + 1 : other)
+                let block = attributionBlock(subject)
+                if block.count > 1 {
+                    let other = random.below(block.count - 1, .misattribute, drawKey, dayKey &+ 1 << 40)
+                    target = block.lowerBound + (other >= subject - block.lowerBound ? other + 1 : other)
                     misattributed = true
                 }
             }
-            chunk.nextRecord += 1
-            let id = (isCompanies ? 1 << 45 : 0) | Int64(chunkIndex) << 38 | chunk.nextRecord
+            let id = RecordID.make(
+                company: isCompanies,
+                subject: firstSubject + subject,
+                day: Int(day - origin),
+                source: source
+            )
             let record = PendingRecord(
                 kind: .arrival,
                 id: id,
@@ -75,7 +79,7 @@ extension EventContext {
                 source: Int16(source),
                 rule: -1,
                 occurred: day,
-                recorded: day + model.sourceDelay[source],
+                recorded: day + Self.delay(model.sourceDelay[source], misattributed: misattributed),
                 delta: 0,
                 misattributed: misattributed,
                 overturn: false,
@@ -87,6 +91,15 @@ extension EventContext {
                 chunk.schedule(record, on: record.recorded)
             }
         }
+    }
+
+    /// Days from an event to its record's arrival: the source's delay, but at least a day for a
+    /// record attached to someone else. A subject's own same-day record arrives at its event,
+    /// before its action that day; a false one made by a subject visited later the same day
+    /// would arrive after the wrong subject's action, yet the engine counts every record of a
+    /// day for that day's decisions. From the next day on it counts for both.
+    static func delay(_ sourceDelay: Int32, misattributed: Bool) -> Int32 {
+        misattributed ? max(1, sourceDelay) : sourceDelay
     }
 
     /// Pending records due today: arrivals, expiries, appeal decisions.
@@ -279,7 +292,20 @@ extension EventContext {
     }
 
     func isTraced(_ subject: Int) -> Bool {
-        subject % traceEvery == 0 || (!traced.isEmpty && traced.contains(subject))
+        (firstSubject + subject) % traceEvery == 0 || (!traced.isEmpty && traced.contains(subject))
+    }
+
+    /// The subjects a record about `subject` may be wrongly attached to: its block of
+    /// `Simulation.block` subjects by whole-society index, within its province. Blocks never
+    /// cross a chunk (chunks are cut at whole-society multiples of the block) nor a shard (shards
+    /// are whole provinces), so a false record stays with the chunk that made it, however the
+    /// society is split. (A hand-made society not laid out by province has whole blocks.)
+    func attributionBlock(_ subject: Int) -> Range<Int> {
+        let global = firstSubject + subject
+        let start = global / Simulation.block * Simulation.block - firstSubject
+        guard !provinceStart.isEmpty else { return max(start, 0)..<min(start + Simulation.block, state.count) }
+        let province = self.province(subject)
+        return max(start, provinceStart[province])..<min(start + Simulation.block, provinceStart[province + 1])
     }
 
     /// The public face of a new list entry: the record behind it, today, and the term's end.

@@ -114,6 +114,14 @@ struct EventContext {
     let peopleSnapshot: [StandingSnapshot]
     let companySnapshot: [StandingSnapshot]
     let traceEvery: Int
+    /// The whole society's index of this kind's first subject here (0 unless the run is a shard):
+    /// draws, record ids, tracing and false attribution's blocks go by whole-society indices.
+    let firstSubject: Int
+    /// The run's first day (record ids count days from it).
+    let origin: Int32
+    /// Where each province's subjects of this kind start here, and one past the last: false
+    /// attribution never leaves the province.
+    let provinceStart: [Int]
     /// Subjects of this kind traced by name (usually none).
     let traced: Set<Int>
     let isCompanies: Bool
@@ -143,6 +151,9 @@ struct EventContext {
         peopleSnapshot = simulation.peopleSnapshot
         companySnapshot = simulation.companySnapshot
         traceEvery = simulation.config.traceEvery
+        origin = simulation.origin
+        firstSubject = kind == .people ? simulation.population.firstPerson : simulation.population.firstCompany
+        provinceStart = kind == .people ? simulation.peopleProvinceStart : simulation.companyProvinceStart
         traced = kind == .people ? simulation.config.traced.people : simulation.config.traced.companies
         isCompanies = kind == .companies
         self.chunk = chunk
@@ -154,8 +165,9 @@ struct EventContext {
         scale = kind == .people ? simulation.model.peopleScale : simulation.model.companyScale
     }
 
-    /// Key for draws about a subject: people and companies never share keys.
-    func key(_ subject: Int) -> UInt64 { (isCompanies ? 1 << 40 : 0) | UInt64(subject) }
+    /// Key for draws about a subject (by its whole-society index): people and companies never
+    /// share keys.
+    func key(_ subject: Int) -> UInt64 { (isCompanies ? 1 << 40 : 0) | UInt64(firstSubject + subject) }
 
     /// Province index of a subject.
     func province(_ subject: Int) -> Int {

@@ -19,7 +19,7 @@ extension Simulation {
             let count = kind == .people ? population.count : population.companies.count
             let scale = model.policy.scale(for: kind == .people ? .people : .companies)
             for subject in 0..<count {
-                let traced = config.isTraced(subject, companies: kind == .companies)
+                let traced = context.isTraced(subject)
                 let listed = state.everListed[subject] & kept != 0
                 guard traced || listed else { continue }
                 let standing = context.standing(subject)

@@ -29,11 +29,6 @@ public struct SimulationConfig: Sendable {
         self.traceEvery = max(1, traceEvery)
         self.traced = traced
     }
-
-    /// Whether a subject's records are traced.
-    public func isTraced(_ subject: Int, companies: Bool) -> Bool {
-        subject % traceEvery == 0 || traced.contains(subject, companies: companies)
-    }
 }
 
 /// Subjects traced by name rather than by the one-in-`traceEvery` sample.
@@ -112,6 +107,9 @@ public struct Simulation: Sendable {
     let companyChunks: [ChunkState]
     let peopleRanges: [Range<Int>]
     let companyRanges: [Range<Int>]
+    /// Where each province's people and companies start, for false attribution's blocks.
+    let peopleProvinceStart: [Int]
+    let companyProvinceStart: [Int]
     /// Monthly standing snapshots, read by spillovers: score, tier (0xFF none), lists.
     var peopleSnapshot: [StandingSnapshot]
     var companySnapshot: [StandingSnapshot]
@@ -127,7 +125,16 @@ public struct Simulation: Sendable {
     static let block = 1024
 
     /// Prepares a run: compiles the policy's tables, sizes the state, schedules everyone's first events.
-    public init(policy: Policy, population: Population, census: Census, config: SimulationConfig) {
+    ///
+    /// A shard of a society (`Population.placement`) runs its own subjects; `exchange` reaches
+    /// the other shards for what needs the whole society (income quintiles).
+    public init(
+        policy: Policy,
+        population: Population,
+        census: Census,
+        config: SimulationConfig,
+        exchange: any ShardExchange = SingleShard()
+    ) {
         precondition(
             config.period.days <= Period.maximumDays,
             "a run covers at most \(Period.maximumDays) days (16-bit days)"
@@ -157,12 +164,19 @@ public struct Simulation: Sendable {
             sinceNeeded: sinceNeeded,
             ratings: ratings
         )
-        peopleRanges = Self.chunks(population.count)
-        companyRanges = Self.chunks(population.companies.count)
+        peopleRanges = Self.chunks(population.count, first: population.firstPerson)
+        companyRanges = Self.chunks(population.companies.count, first: population.firstCompany)
+        peopleProvinceStart = Self.provinceStarts(population.province, provinces: census.provinces.count)
+        companyProvinceStart = Self.provinceStarts(population.companies.province, provinces: census.provinces.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
         companyChunks = companyRanges.map { _ in ChunkState() }
         let incomes = population.income
-        let cuts = RankSelection.values(at: (1...4).map { min(incomes.count - 1, incomes.count * $0 / 5) }, of: incomes)
+        let everyone = population.totalPeople
+        let cuts = RankSelection.values(
+            at: (1...4).map { min(everyone - 1, everyone * $0 / 5) },
+            of: incomes,
+            exchange: exchange
+        )
         var parent = [Bool](repeating: false, count: population.count)
         for person in 0..<population.count where population.age[person] < 18 {
             if population.mother[person] != Population.none { parent[Int(population.mother[person])] = true }
@@ -172,7 +186,9 @@ public struct Simulation: Sendable {
         // What the day loop reads about each person, in the event record.
         let state = people
         for person in 0..<population.count {
-            let enrolled = enrolment.mode == .mandatory || random.uniform(.enrolment, UInt64(person)) < enrolment.share
+            let enrolled =
+                enrolment.mode == .mandatory
+                || random.uniform(.enrolment, UInt64(population.firstPerson + person)) < enrolment.share
             let income = population.income[person]
             state.birthDay[person] = population.birthDay[person]
             state.flags[person] = population.flags[person].rawValue
@@ -194,14 +210,37 @@ public struct Simulation: Sendable {
         refreshGates(all: true)
     }
 
-    /// Chunks of subjects: at most 64, each a whole number of blocks, fixed by the count alone.
-    static func chunks(_ count: Int) -> [Range<Int>] {
+    /// Chunks of `count` subjects whose whole-society indices start at `first`: at most 64,
+    /// cut at whole-society multiples of the block (so no block of false attribution is cut),
+    /// fixed by the count and the first alone.
+    static func chunks(_ count: Int, first: Int = 0) -> [Range<Int>] {
         guard count > 0 else { return [] }
-        let blocks = (count + block - 1) / block
+        let firstBlock = first / block
+        let blocks = (first + count + block - 1) / block - firstBlock
         let perChunk = max(1, (blocks + 63) / 64)
-        return stride(from: 0, to: blocks, by: perChunk).map { first in
-            (first * block)..<min(count, (first + perChunk) * block)
+        return stride(from: 0, to: blocks, by: perChunk).map { b in
+            let lower = max(0, (firstBlock + b) * block - first)
+            return lower..<min(count, (firstBlock + b + perChunk) * block - first)
         }
+    }
+
+    /// Where each province's subjects start in a column of provinces laid out in province
+    /// order, and one past the last: `provinces + 1` entries. Empty when the column is not in
+    /// province order (a hand-made society): false attribution then ranges over whole blocks.
+    static func provinceStarts(_ province: [UInt8], provinces: Int) -> [Int] {
+        guard zip(province, province.dropFirst()).allSatisfy({ $0 <= $1 }) else { return [] }
+        return (0...provinces).map { k in lastIndex(atLeast: k, in: province) }
+    }
+
+    /// The first index of an ascending column whose value is at least `value` (its count if none).
+    static func lastIndex(atLeast value: Int, in column: [UInt8]) -> Int {
+        var low = 0
+        var high = column.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if Int(column[mid]) < value { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// Whether the run has simulated its last day.

@@ -4,10 +4,11 @@ import SocialCredit
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
+    /// "SCLABCK" and the format's version (8: record ids from subject, day and source, no
+    /// per-chunk record counter; 7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
     /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per
     /// record with whether it was false, condition-filled lists held, false records by source, grants by measure).
-    static let checkpointMagic = Array("SCLABCK7".utf8)
+    static let checkpointMagic = Array("SCLABCK8".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -23,7 +24,6 @@ extension Simulation {
         for values in totals.arrays { out.ints(values) }
         out.ints(totals.scalars)
         for chunk in peopleChunks + companyChunks {
-            out.int(Int(chunk.nextRecord))
             let days = chunk.calendar.keys.sorted()
             out.int(days.count)
             for day in days {
@@ -85,7 +85,6 @@ extension Simulation {
         for i in arrays.indices { arrays[i] = try input.ints() }
         try totals.restore(arrays: arrays, scalars: input.ints())
         for chunk in peopleChunks + companyChunks {
-            chunk.nextRecord = Int64(try input.int())
             chunk.calendar = [:]
             for _ in 0..<(try input.count()) {
                 let due: Int32 = try input.int(in: Int32.min...Int32.max)
