@@ -132,7 +132,9 @@ public struct RunDriver {
         }
         delegate?.runDriver(ended: .simulate(days: total))
         timings["simulation"] = Date().timeIntervalSince(clock)
+        let digestClock = Date()
         let digest = simulation.digest()
+        timings["digest"] = Date().timeIntervalSince(digestClock)
         let groups = simulation.groupTallies(census: census)
         let companionClock = Date()
         let (extra, replicates) = try companions()

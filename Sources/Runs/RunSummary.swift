@@ -14,7 +14,7 @@ public struct RunSummary: Sendable {
     /// The SHA-256 of the final state (64 hex digits): the same for the same scenario, size and
     /// seed on any number of threads.
     public let digest: String
-    /// Seconds spent generating the society, simulating, and on the companions.
+    /// Seconds spent generating the society, simulating, computing the digest, and on the companions.
     public let timings: [String: Double]
     /// Days simulated.
     public let days: Int
@@ -75,10 +75,11 @@ public struct RunSummary: Sendable {
             let rate = Double(info.population) * Double(days) / max(seconds, 1e-9)
             lines.append(
                 String(
-                    format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s",
+                    format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s; digest in %.2f s",
                     seconds,
                     compactNumber(rate),
-                    timings["population"] ?? 0
+                    timings["population"] ?? 0,
+                    timings["digest"] ?? 0
                 )
             )
         }

@@ -269,14 +269,6 @@ public struct Simulation: Sendable {
             progress?(daysDone)
         }
     }
-
-    /// The SHA-256 of the final state of every person and company, in hex.
-    public func digest() -> String {
-        var hash = SHA256()
-        people.hash(into: &hash)
-        companies.hash(into: &hash)
-        return hash.hexDigest()
-    }
 }
 
 /// A subject's standing at the last month end, as spillovers see it: eight bytes, the last

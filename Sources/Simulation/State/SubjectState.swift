@@ -144,20 +144,21 @@ struct SubjectState: @unchecked Sendable {
 
     var count: Int { nextBehavior.count }
 
-    /// All the state's memory, in a fixed order (for the digest and checkpoints).
-    var columns: [UnsafeRawBufferPointer] {
-        [event.bytes, standing.bytes, nextBehavior.column.bytes, nextAction.column.bytes] + listedSince.map(\.bytes)
+    /// All the state's memory in a fixed order, each column with the bytes a subject takes in
+    /// it: the order the state digest hashes a block's rows in (`BlockDigest`) and checkpoints
+    /// save the state in.
+    var stateColumns: [StateColumn] {
+        [event.stateColumn, standing.stateColumn, nextBehavior.column.stateColumn, nextAction.column.stateColumn]
+            + listedSince.map(\.stateColumn)
             + [
-                records.bytes, everListed.bytes, conditionalHeld.bytes, spillFlags.bytes, falseRecords.bytes,
-                blocked.bytes, rewarded.bytes,
+                records.stateColumn, everListed.stateColumn, conditionalHeld.stateColumn, spillFlags.stateColumn,
+                falseRecords.stateColumn, blocked.stateColumn, rewarded.stateColumn,
             ]
-            + ratingDelta.map(\.bytes) + ratingFalse.map(\.bytes) + [ratingSnapshot.bytes]
+            + ratingDelta.map(\.stateColumn) + ratingFalse.map(\.stateColumn) + [ratingSnapshot.stateColumn]
     }
 
-    /// Feeds every column into a hash, in a fixed order.
-    func hash(into digest: inout SHA256) {
-        for column in columns { digest.update(raw: column) }
-    }
+    /// All the state's memory, in the fixed order of `stateColumns` (for checkpoints).
+    var columns: [UnsafeRawBufferPointer] { stateColumns.map(\.bytes) }
 }
 
 /// A subject's standing as the rules see it, computed on demand from the state: plain values only.
