@@ -84,6 +84,17 @@ struct ShardedSimulationTests {
             for (i, value) in part.totals.behaviors.enumerated() { behaviors[i] += value }
             for (i, value) in part.totals.scalars.enumerated() { scalars[i] += value }
         }
+        // The whole run's digest, assembled from the shards' blocks (20,000 people are one block
+        // of 65,536, so every shard hands over its rows of it).
+        let digest = BlockDigest.combine(
+            DigestHeader(people: Self.size, companies: whole.population.companies.count),
+            people: try BlockDigest.assemble(count: Self.size, shards: parts.map { $0.digestShards().people }),
+            companies: try BlockDigest.assemble(
+                count: whole.population.companies.count,
+                shards: parts.map { $0.digestShards().companies }
+            )
+        )
+        #expect(digest == whole.digest())
         #expect(behaviors == whole.totals.behaviors)
         #expect(scalars == whole.totals.scalars)
         // The run did something worth comparing: false records among them.
