@@ -229,11 +229,11 @@ public struct Simulation: Sendable {
     /// province order (a hand-made society): false attribution then ranges over whole blocks.
     static func provinceStarts(_ province: [UInt8], provinces: Int) -> [Int] {
         guard zip(province, province.dropFirst()).allSatisfy({ $0 <= $1 }) else { return [] }
-        return (0...provinces).map { k in lastIndex(atLeast: k, in: province) }
+        return (0...provinces).map { k in firstIndex(atLeast: k, in: province) }
     }
 
     /// The first index of an ascending column whose value is at least `value` (its count if none).
-    static func lastIndex(atLeast value: Int, in column: [UInt8]) -> Int {
+    static func firstIndex(atLeast value: Int, in column: [UInt8]) -> Int {
         var low = 0
         var high = column.count
         while low < high {
