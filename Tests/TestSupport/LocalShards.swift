@@ -24,19 +24,21 @@ public enum LocalShards {
 }
 
 /// Where the shards' threads meet: each round, every shard posts its values and waits for all.
+/// A round carries one kind of payload (whole numbers or bytes); a shard that posts the other
+/// kind traps, as mismatched collectives would hang a real cluster.
 final class ExchangeBoard: @unchecked Sendable {
     let shards: Int
     private let condition = NSCondition()
     private var round = 0
-    private var posted: [[Int64]?]
-    private var last: [[Int64]] = []
+    private var posted: [Any?]
+    private var last: [Any] = []
 
     init(shards: Int) {
         self.shards = shards
         posted = Array(repeating: nil, count: shards)
     }
 
-    func allGather(_ values: [Int64], shard: Int) -> [[Int64]] {
+    func allGather<T>(_ values: T, shard: Int) -> [T] {
         condition.lock()
         defer { condition.unlock() }
         let myRound = round
@@ -49,7 +51,10 @@ final class ExchangeBoard: @unchecked Sendable {
         } else {
             while round == myRound { condition.wait() }
         }
-        return last
+        return last.map { value in
+            guard let typed = value as? T else { preconditionFailure("shards called different collectives") }
+            return typed
+        }
     }
 }
 
@@ -58,6 +63,11 @@ struct BoardExchange: ShardExchange {
     let shard: Int
     var shards: Int { board.shards }
     func allGather(_ values: [Int64]) -> [[Int64]] { board.allGather(values, shard: shard) }
+    func gather(_ bytes: [UInt8]) -> [[UInt8]] {
+        let all = board.allGather(bytes, shard: shard)
+        return shard == 0 ? all : []
+    }
+    func broadcast(_ bytes: [UInt8]) -> [UInt8] { board.allGather(bytes, shard: shard)[0] }
 }
 
 final class Results<T>: @unchecked Sendable {

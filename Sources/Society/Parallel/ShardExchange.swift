@@ -12,6 +12,13 @@ public protocol ShardExchange: Sendable {
     /// Every shard's `values`, indexed by shard. Every shard must call it, in the same order
     /// as the others, with arrays of any length.
     func allGather(_ values: [Int64]) -> [[Int64]]
+    /// Every shard's `bytes`, indexed by shard, at shard 0; the other shards get an empty array.
+    /// What the shards hand the one process that writes the run (traces, listings, digest
+    /// blocks). Every shard must call it, in the same order as the others.
+    func gather(_ bytes: [UInt8]) -> [[UInt8]]
+    /// Shard 0's `bytes`, at every shard (what the others pass is ignored). Every shard must
+    /// call it, in the same order as the others.
+    func broadcast(_ bytes: [UInt8]) -> [UInt8]
 }
 
 extension ShardExchange {
@@ -44,4 +51,8 @@ public struct SingleShard: ShardExchange {
     public var shards: Int { 1 }
     /// Its own values.
     public func allGather(_ values: [Int64]) -> [[Int64]] { [values] }
+    /// Its own bytes.
+    public func gather(_ bytes: [UInt8]) -> [[UInt8]] { [bytes] }
+    /// Its own bytes.
+    public func broadcast(_ bytes: [UInt8]) -> [UInt8] { bytes }
 }
