@@ -179,7 +179,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RunsTests",
-            dependencies: ["Runs", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit"],
+            dependencies: [
+                "Runs", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -19,6 +19,7 @@ extension RunDriver {
         let further = Array(info.seedList.dropFirst())
         let jobs: [UInt64?] = further.map { $0 } + (counterfactual ? [nil] : [])
         guard !jobs.isEmpty else { return ([], []) }
+        if exchange.shards > 1 { return try shardedCompanions(jobs) }
         let threads = simulation.config.threads
         let workers = min(threads, jobs.count)
         let each = max(1, threads / workers)
@@ -75,6 +76,44 @@ extension RunDriver {
             case let .counterfactual(p)?: points = p
             case let .replicate(outcome)?: replicates.append(outcome)
             case nil: break
+            }
+        }
+        return (points, replicates)
+    }
+}
+
+extension RunDriver {
+    /// The companions of a sharded run, one after another on every rank with all its threads
+    /// (every rank must take part in each in the same order), each run sharded as the main run.
+    func shardedCompanions(_ jobs: [UInt64?]) throws -> (counterfactual: [MetricPoint], replicates: [SeedOutcome]) {
+        let further = jobs.compactMap { $0 }
+        let phase = RunPhase.companions(counterfactual: counterfactual, seeds: further, atOnce: 1)
+        delegate?.runDriver(began: phase)
+        defer { delegate?.runDriver(ended: phase) }
+        var points: [MetricPoint] = []
+        var replicates: [SeedOutcome] = []
+        for job in jobs {
+            if let seed = job {
+                replicates.append(
+                    try SeedReplicate.run(
+                        info: info,
+                        seed: seed,
+                        policy: policy,
+                        generator: generator,
+                        period: simulation.config.period,
+                        threads: simulation.config.threads,
+                        counterfactual: counterfactual,
+                        exchange: exchange
+                    )
+                )
+            } else {
+                points = try Counterfactual.run(
+                    scenario: policy.scenario,
+                    population: population,
+                    census: census,
+                    config: simulation.config,
+                    exchange: exchange
+                )
             }
         }
         return (points, replicates)

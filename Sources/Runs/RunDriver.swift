@@ -11,11 +11,17 @@ import Society
 /// each month to the store (with checkpoints when asked), then runs the companions (the
 /// counterfactual and further seeds) and finishes with the snapshots, the digest, the summary
 /// and the report. Progress goes to a `RunDriverDelegate`, never to the terminal.
+///
+/// A sharded run (`mpirun -np K sclab simulate`) makes one driver on every rank, each with the
+/// rank's `ShardExchange`: each generates and runs its shard of the society, the month-end
+/// figures are summed over the ranks, and rank 0 alone holds the store and writes the run
+/// (traces, listings, snapshots and the digest's blocks are gathered to it).
 public struct RunDriver {
     /// What the run is: scenario text, size, seed, days, tracing, seeds.
     public let info: RunInfo
-    /// Where it is stored (created with `RunStore.create`, or opened to resume).
-    public let store: RunStore
+    /// Where it is stored (created with `RunStore.create`, or opened to resume); nil on the
+    /// ranks of a sharded run other than rank 0, which alone writes.
+    public let store: RunStore?
     let census: Census
     /// Whether to run the counterfactual (the system switched off) at the end, for this seed and
     /// each further seed (`info.seeds`).
@@ -30,6 +36,8 @@ public struct RunDriver {
     /// Told of each phase, day and month; nil for a silent run.
     let delegate: (any RunDriverDelegate)?
     var timings: [String: Double] = [:]
+    /// The other ranks of a sharded run, with what passes between them counted.
+    let exchange: MeasuredExchange
     /// Checkpoints kept: older ones are deleted once a newer one is recorded (`--keep-checkpoints`).
     public var keepCheckpoints = Checkpoints.defaultKeep
 
@@ -42,30 +50,46 @@ public struct RunDriver {
     ///   - threads: Threads to use; the result does not depend on it.
     ///   - counterfactual: Whether to run the counterfactual at the end (the report compares with it).
     ///   - delegate: Told of each phase, day and month; nil for a silent run.
+    ///   - exchange: The other ranks of a sharded run (`SingleShard` for a run in one process).
     /// - Throws: the scenario reader's errors when `info.scenarioText` does not read, `RunError`
-    ///   for days that are not ISO dates, and the census tables' errors.
+    ///   for days that are not ISO dates or a store given to (or withheld from) the wrong rank,
+    ///   `ShardError` for more ranks than provinces, and the census tables' errors.
     public init(
         info: RunInfo,
-        store: RunStore,
+        store: RunStore?,
         threads: Int,
         counterfactual: Bool = true,
-        delegate: (any RunDriverDelegate)? = nil
+        delegate: (any RunDriverDelegate)? = nil,
+        exchange: any ShardExchange = SingleShard()
     ) throws {
         self.info = info
         self.store = store
         self.counterfactual = counterfactual
         self.delegate = delegate
+        let exchange = MeasuredExchange(exchange)
+        self.exchange = exchange
+        guard (store != nil) == (exchange.shard == 0) else {
+            throw RunError("rank \(exchange.shard) of \(exchange.shards): only rank 0 writes the run, and it must")
+        }
         policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
         generator = try PopulationGenerator()
         census = generator.census
         guard let start = Day(iso: info.start), let end = Day(iso: info.end) else {
-            throw RunError("\(store.directory): the run's days '\(info.start)' to '\(info.end)' are not ISO dates")
+            throw RunError("\(store?.directory ?? "run"): the run's days '\(info.start)' to '\(info.end)' are not ISO dates")
         }
+        let shard = try SocietyShard.own(size: info.population, census: census, exchange: exchange)
         let clock = Date()
         delegate?.runDriver(began: .society(people: info.population, seed: info.seed))
-        population = generator.generate(size: info.population, seed: info.seed, threads: threads)
+        population = generator.generate(
+            size: info.population,
+            seed: info.seed,
+            threads: threads,
+            shard: shard,
+            exchange: exchange
+        )
         delegate?.runDriver(ended: .society(people: info.population, seed: info.seed))
         timings["population"] = Date().timeIntervalSince(clock)
+        let first = population.firstPerson
         simulation = Simulation(
             policy: policy,
             population: population,
@@ -75,8 +99,10 @@ public struct RunDriver {
                 seed: info.seed,
                 threads: threads,
                 traceEvery: info.effectiveTraceEvery,
-                traced: TracedSubjects(naming: info.tracePeople, in: population)
-            )
+                // Named by whole-society index; a shard traces those it holds.
+                traced: TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population)
+            ),
+            exchange: exchange
         )
     }
 
@@ -104,11 +130,14 @@ public struct RunDriver {
                 info.checkpointEvery > 0
                 && (simulation.daysDone - lastCheckpoint >= info.checkpointEvery || simulation.isFinished)
             if stopping && !simulation.isFinished || due {
+                guard let store, exchange.shards == 1 else {
+                    throw RunError("a run on \(exchange.shards) ranks cannot be checkpointed yet: run it without --checkpoint-every and --stop-after")
+                }
                 checkpoint = try Checkpoints.write(simulation, info: info, in: store.directory)
                 lastCheckpoint = simulation.daysDone
             }
             let lastDay = simulation.today.adding(days: -1)
-            try store.commitPeriod(
+            try store?.commitPeriod(
                 daysDone: simulation.daysDone,
                 lastDay: lastDay.description,
                 metrics: buffer.metrics,
@@ -118,7 +147,7 @@ public struct RunDriver {
                 standings: buffer.standings,
                 decisions: buffer.decisions
             )
-            if checkpoint != nil {
+            if let store, checkpoint != nil {
                 try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone)
             }
             buffer = MonthBuffer()
@@ -133,7 +162,7 @@ public struct RunDriver {
         delegate?.runDriver(ended: .simulate(days: total))
         timings["simulation"] = Date().timeIntervalSince(clock)
         let digestClock = Date()
-        let digest = simulation.digest()
+        let digest = simulation.gatheredDigest()
         timings["digest"] = Date().timeIntervalSince(digestClock)
         let groups = simulation.groupTallies(census: census)
         let companionClock = Date()
@@ -145,14 +174,18 @@ public struct RunDriver {
         }
         let summary = RunSummary(
             info: info,
-            folder: store.directory,
+            folder: store?.directory ?? "",
             simulation: simulation,
-            digest: digest,
+            digest: digest ?? "",
             timings: timings,
-            days: total
+            days: total,
+            exchange: exchange.shards > 1 ? exchange.figures : nil
         )
+        let snapshots = simulation.finalSnapshots(census: census)
+        // The other ranks have handed rank 0 everything it writes.
+        guard let store, let digest else { return .finished(summary, report: "") }
         try store.finish(
-            snapshots: simulation.finalSnapshots(census: census),
+            snapshots: snapshots,
             digest: digest,
             summaryJSON: summary.json,
             groups: groups,

@@ -22,9 +22,22 @@ public struct RunSummary: Sendable {
     public let totals: [String: Double]
     /// People and companies ever on each list, by list id.
     public let everListed: [String: Int]
+    /// The processes (MPI ranks) that ran the society's shards: 1 for a run in one process.
+    public let ranks: Int
+    /// What this rank exchanged with the others (nil for a run in one process).
+    public let exchange: ExchangeFigures?
 
     /// The summary of a finished simulation.
-    init(info: RunInfo, folder: String, simulation: Simulation, digest: String, timings: [String: Double], days: Int) {
+    init(
+        info: RunInfo,
+        folder: String,
+        simulation: Simulation,
+        digest: String,
+        timings: [String: Double],
+        days: Int,
+        exchange: ExchangeFigures? = nil
+    ) {
+        self.exchange = exchange
         self.info = info
         self.folder = folder
         self.digest = digest
@@ -32,6 +45,7 @@ public struct RunSummary: Sendable {
         self.days = days
         totals = simulation.runTotals
         everListed = simulation.everListedCounts
+        ranks = simulation.shards
     }
 
     /// The summary as one JSON object (sorted keys), as stored and as `--json` prints it.
@@ -40,8 +54,9 @@ public struct RunSummary: Sendable {
             "scenario": info.scenarioID, "population": info.population, "seed": String(info.seed),
             "start": info.start, "end": info.end, "days": days, "threads": info.threads, "folder": folder,
             "digest": digest, "timings": timings, "totals": totals, "everListed": everListed,
-            "seeds": info.seedList.map(String.init),
+            "seeds": info.seedList.map(String.init), "ranks": ranks,
         ]
+        if let exchange { object["exchange"] = exchange.json }
         if let seconds = timings["simulation"], seconds > 0 {
             object["personDaysPerSecond"] = Double(info.population) * Double(days) / seconds
         }
@@ -75,11 +90,22 @@ public struct RunSummary: Sendable {
             let rate = Double(info.population) * Double(days) / max(seconds, 1e-9)
             lines.append(
                 String(
-                    format: "  simulated in %.2f s (%@ person-days/s); society generated in %.2f s; digest in %.2f s",
+                    format: "  simulated in %.2f s (%@ person-days/s%@); society generated in %.2f s; digest in %.2f s",
                     seconds,
                     compactNumber(rate),
+                    ranks > 1 ? " on \(ranks) ranks" : "",
                     timings["population"] ?? 0,
                     timings["digest"] ?? 0
+                )
+            )
+        }
+        if let exchange {
+            lines.append(
+                String(
+                    format: "  rank 0 exchanged %@B with the other ranks in %d collectives, %.2f s waiting in them",
+                    compactNumber(Double(exchange.bytesSent + exchange.bytesReceived)),
+                    exchange.calls,
+                    exchange.seconds
                 )
             )
         }

@@ -13,13 +13,16 @@ public enum Counterfactual {
 
     /// Runs `scenario` switched off on `population` with the real run's configuration and
     /// returns its monthly behaviour counts (`counterfactual.behavior.<id>`), in period order.
+    /// A shard of a society runs its shard with the others over `exchange`: the counts are the
+    /// whole society's on every shard.
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
     public static func run(
         scenario: Scenario,
         population: Population,
         census: Census,
-        config: SimulationConfig
+        config: SimulationConfig,
+        exchange: any ShardExchange = SingleShard()
     ) throws -> [MetricPoint] {
         let policy = try Policy(scenario.switchedOff)
         let quiet = SimulationConfig(
@@ -28,7 +31,13 @@ public enum Counterfactual {
             threads: config.threads,
             traceEvery: Int.max
         )
-        var simulation = Simulation(policy: policy, population: population, census: census, config: quiet)
+        var simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: census,
+            config: quiet,
+            exchange: exchange
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         return collector.points

@@ -12,7 +12,9 @@ import Society
 public enum SeedReplicate {
     /// Runs seed `seed` of the run `info` describes with `policy`, on `threads` threads, and
     /// returns its outcome. `config` is the main run's configuration (its period); the seed and
-    /// threads are replaced and nobody is traced (tracing changes no draw).
+    /// threads are replaced and nobody is traced (tracing changes no draw). With an `exchange`
+    /// of several shards, each generates and runs its shard of the seed's society, and every
+    /// shard returns the same (whole society's) outcome.
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
     public static func run(
@@ -22,11 +24,24 @@ public enum SeedReplicate {
         generator: PopulationGenerator,
         period: Period,
         threads: Int,
-        counterfactual: Bool
+        counterfactual: Bool,
+        exchange: any ShardExchange = SingleShard()
     ) throws -> SeedOutcome {
-        let population = generator.generate(size: info.population, seed: seed, threads: threads)
+        let population = generator.generate(
+            size: info.population,
+            seed: seed,
+            threads: threads,
+            shard: try SocietyShard.own(size: info.population, census: generator.census, exchange: exchange),
+            exchange: exchange
+        )
         let config = SimulationConfig(period: period, seed: seed, threads: threads, traceEvery: Int.max)
-        var simulation = Simulation(policy: policy, population: population, census: generator.census, config: config)
+        var simulation = Simulation(
+            policy: policy,
+            population: population,
+            census: generator.census,
+            config: config,
+            exchange: exchange
+        )
         var collector = Collector()
         simulation.run(observer: &collector)
         var points = collector.points
@@ -35,7 +50,8 @@ public enum SeedReplicate {
                 scenario: policy.scenario,
                 population: population,
                 census: generator.census,
-                config: config
+                config: config,
+                exchange: exchange
             )
         }
         var seedInfo = info

@@ -314,7 +314,7 @@ extension EventContext {
         let rule = Int(record.rule)
         return Listing(
             id: TraceID(record: record.id, rule: rule).rawValue,
-            subject: Int(record.subject),
+            subject: firstSubject + Int(record.subject),
             subjectKind: isCompanies ? .companies : .people,
             list: scenario.lists[list].id,
             day: Day(number: day).description,
@@ -331,14 +331,14 @@ extension EventContext {
         let rule = Int(record.rule)
         return RecordTrace(
             id: TraceID(record: record.id, rule: rule >= 0 ? rule : nil).rawValue,
-            subject: Int(record.subject),
+            subject: firstSubject + Int(record.subject),
             subjectKind: isCompanies ? .companies : .people,
             behavior: scenario.behaviors[Int(record.behavior)].id,
             source: scenario.sources[Int(record.source)].id,
             occurred: Day(number: record.occurred).description,
             recorded: Day(number: day).description,
             misattributed: record.misattributed,
-            actualSubject: record.misattributed ? Int(record.actual) : nil,
+            actualSubject: record.misattributed ? firstSubject + Int(record.actual) : nil,
             rule: rule >= 0 ? scenario.rules[rule].id : nil,
             delta: Int(record.delta),
             judgedOtherwise: record.expires == -1,

@@ -325,7 +325,11 @@ extension Simulation {
             listings += chunk.listings
             chunk.listings.removeAll(keepingCapacity: true)
         }
+        // Record ids hold the whole-society subject, so shard 0 sorts everyone's traces into a
+        // single process's order.
+        traces = gatheredAtFirstShard(traces, kind: \.subjectKind)
         traces.sort { $0.id < $1.id }
+        listings = gatheredAtFirstShard(listings, kind: \.subjectKind)
         totals.add(month)
         month = DayCounters(for: model.scenario)
         observer.listingsMade(listings)

@@ -8,6 +8,8 @@ extension Simulation {
     /// ever on a rule-filled list, a black list, or a published list (whose names the public list
     /// shows). Not everyone an unpublished condition-filled red list held: such a list may hold
     /// most people, as one for the starting tier would; they are counted, not all stored.
+    /// Subjects by whole-society index; on a sharded society every shard must call it and shard
+    /// 0 gets everyone's (the others get none).
     public func finalSnapshots(census: Census) -> [SubjectSnapshot] {
         var snapshots: [SubjectSnapshot] = []
         let kept = model.scenario.lists.indices.reduce(~model.conditionalMask | model.blackMask) {
@@ -30,7 +32,7 @@ extension Simulation {
                 let isPerson = kind == .people
                 snapshots.append(
                     SubjectSnapshot(
-                        subject: subject,
+                        subject: context.firstSubject + subject,
                         subjectKind: isPerson ? .people : .companies,
                         reason: [traced ? "traced" : nil, listed ? "listed" : nil].compactMap { $0 }.joined(
                             separator: ","
@@ -57,7 +59,7 @@ extension Simulation {
                 )
             }
         }
-        return snapshots
+        return gatheredAtFirstShard(snapshots, kind: \.subjectKind)
     }
 
     /// The ids of the spillovers in a mask of block and reward effects, comma-separated.
@@ -66,10 +68,12 @@ extension Simulation {
             .map { model.scenario.spillovers[$0].id }.joined(separator: ",")
     }
 
-    /// Totals over the run so far, by name (the same names as the monthly metrics).
+    /// Totals over the run so far, by name (the same names as the monthly metrics), over every
+    /// shard (each must ask).
     public var runTotals: [String: Double] {
         var all = totals
         all.add(month)
+        all = summedOverShards(all)
         let s = model.scenario
         var out: [String: Double] = [
             "records.total": Double(all.records.reduce(0, +)), "records.false": Double(all.falseRecords),
@@ -98,16 +102,17 @@ extension Simulation {
         return (people + companies) / max(1, population.count)
     }
 
-    /// People ever listed, per list.
+    /// People ever listed, per list, over every shard (each must ask).
     public var everListedCounts: [String: Int] {
-        var counts: [String: Int] = [:]
-        for (l, list) in model.scenario.lists.enumerated() {
+        let lists = model.scenario.lists
+        let local = lists.indices.map { l in
             let bit = UInt8(1) << UInt8(l)
-            let state = list.subject == .people ? people : companies
+            let state = lists[l].subject == .people ? people : companies
             var n = 0
             for subject in 0..<state.count where state.everListed[subject] & bit != 0 { n += 1 }
-            counts[list.id] = n
+            return n
         }
-        return counts
+        let summed = summedOverShards(local)
+        return Dictionary(uniqueKeysWithValues: lists.indices.map { (lists[$0].id, summed[$0]) })
     }
 }

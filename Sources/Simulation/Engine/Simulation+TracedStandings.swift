@@ -16,7 +16,9 @@ extension Simulation {
             let context = reader(kind)
             let count = kind == .people ? population.count : population.companies.count
             let named = kind == .people ? config.traced.people : config.traced.companies
-            var subjects = Set(stride(from: 0, to: count, by: config.traceEvery))
+            // One in `traceEvery` by whole-society index, as `EventContext.isTraced` picks them.
+            let every = config.traceEvery
+            var subjects = Set(stride(from: (every - context.firstSubject % every) % every, to: count, by: every))
             subjects.formUnion(named.filter { (0..<count).contains($0) })
             for subject in subjects.sorted() { standings.append(context.tracedStanding(subject)) }
         }
@@ -24,7 +26,10 @@ extension Simulation {
             decisions += chunk.decisions
             chunk.decisions.removeAll(keepingCapacity: true)
         }
-        observer.tracedMonth(standings: standings, decisions: decisions)
+        observer.tracedMonth(
+            standings: gatheredAtFirstShard(standings, kind: \.subjectKind),
+            decisions: gatheredAtFirstShard(decisions, kind: \.subjectKind)
+        )
     }
 }
 
@@ -45,7 +50,7 @@ extension EventContext {
         let channels = model.policy.noticeChannels
         let notices = channels.indices.filter { noticeMask & (1 << UInt64($0)) != 0 }.map { channels[$0] }
         return TracedStanding(
-            subject: subject,
+            subject: firstSubject + subject,
             subjectKind: isCompanies ? .companies : .people,
             day: Day(number: day).description,
             score: own.scored ? Int(own.score) : nil,
@@ -82,7 +87,7 @@ extension EventContext {
         guard isTraced(subject) else { return }
         chunk.decisions.append(
             TracedDecision(
-                subject: subject,
+                subject: firstSubject + subject,
                 subjectKind: isCompanies ? .companies : .people,
                 day: Day(number: day).description,
                 action: model.scenario.actions[action].id,

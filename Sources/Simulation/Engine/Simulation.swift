@@ -101,6 +101,9 @@ public struct Simulation: Sendable {
     /// How the run is set up.
     public let config: SimulationConfig
     let random: CounterRandom
+    /// The other shards of the society (a lone process's `SingleShard`): month-end figures are
+    /// summed over them and what the run keeps is gathered at shard 0, which writes it.
+    let exchange: any ShardExchange
     let people: SubjectState
     let companies: SubjectState
     let peopleChunks: [ChunkState]
@@ -143,6 +146,7 @@ public struct Simulation: Sendable {
         self.population = population
         self.config = config
         random = CounterRandom(seed: config.seed)
+        self.exchange = exchange
         let ratings = policy.scenario.ratings.count
         let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
         let origin = config.period.start.number

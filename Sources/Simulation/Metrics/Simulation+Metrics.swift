@@ -11,9 +11,10 @@ extension Simulation {
         return "\(y)-\(m < 10 ? "0" : "")\(m)"
     }
 
-    /// The month's counters as metric points.
+    /// The month's counters (summed over the shards) as metric points.
     func counterMetrics() -> [MetricPoint] {
         let s = model.scenario
+        let month = summedOverShards(self.month)
         var points: [MetricPoint] = []
         func add(_ name: String, _ value: Int) {
             points.append(MetricPoint(period: period, name: name, value: Double(value)))
@@ -70,7 +71,8 @@ extension Simulation {
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
             let context = reader(kind)
             let origin = self.origin
-            guard !snapshot.isEmpty else { continue }
+            // The whole society's count, not the shard's: every shard must take part in the sums.
+            guard (kind == .people ? population.totalPeople : population.totalCompanies) > 0 else { continue }
             let scale = model.policy.scale(for: kind == .people ? .people : .companies)
             let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
             let tierCount = scale?.tiers.count ?? 0
@@ -88,7 +90,7 @@ extension Simulation {
                     if s.tier != 0xFF {
                         tally.tiers[Int(s.tier)] += 1
                         tally.scored += 1
-                        tally.sum += Double(s.score)
+                        tally.sum += Int(s.score)
                         tally.bins[min(19, (Int(s.score) - minimum) / width)] += 1
                     }
                     if s.lists != 0 {
@@ -99,13 +101,14 @@ extension Simulation {
             }
             var total = StandingTally(tiers: tierCount, lists: listCount)
             for partial in partials { total.add(partial) }
+            total = StandingTally(summedOverShards(total.flat), like: total)
             let scored = total.scored
             func add(_ name: String, _ value: Double) {
                 points.append(MetricPoint(period: period, name: prefix + name, value: value))
             }
             if let scale {
                 add("scored", Double(scored))
-                add("score.mean", scored > 0 ? total.sum / Double(scored) : 0)
+                add("score.mean", scored > 0 ? Double(total.sum) / Double(scored) : 0)
                 for (t, tier) in scale.tiers.enumerated() {
                     add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0)
                 }
@@ -172,6 +175,9 @@ extension Simulation {
                 for k in counts.indices { counts[k] += partial.notices[k] }
                 wrongly += partial.wrong
             }
+            let summed = summedOverShards(counts + [wrongly])
+            counts = Array(summed.dropLast())
+            wrongly = summed[counts.count]
             let prefix = isPeople ? "" : "company."
             if isPeople {
                 points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly)))
@@ -194,7 +200,8 @@ struct StandingTally: Sendable {
     var lists: [Int]
     var bins = [Int](repeating: 0, count: 20)
     var scored = 0
-    var sum = 0.0
+    /// The sum of scores: whole numbers, so the sum is the same in any order of shards and chunks.
+    var sum = 0
 
     init(tiers: Int, lists: Int) {
         self.tiers = [Int](repeating: 0, count: tiers)
@@ -207,5 +214,21 @@ struct StandingTally: Sendable {
         for i in bins.indices { bins[i] += other.bins[i] }
         scored += other.scored
         sum += other.sum
+    }
+
+    /// Every count in a fixed order (tiers, lists, bins, scored, sum), to be summed over shards.
+    var flat: [Int] { tiers + lists + bins + [scored, sum] }
+
+    /// A tally of the same shape as `shape` from counts in `flat`'s order.
+    init(_ flat: [Int], like shape: StandingTally) {
+        precondition(flat.count == shape.flat.count, "a tally's counts keep their shape")
+        let t = shape.tiers.count
+        let l = shape.lists.count
+        let b = shape.bins.count
+        tiers = Array(flat[0..<t])
+        lists = Array(flat[t..<(t + l)])
+        bins = Array(flat[(t + l)..<(t + l + b)])
+        scored = flat[t + l + b]
+        sum = flat[t + l + b + 1]
     }
 }

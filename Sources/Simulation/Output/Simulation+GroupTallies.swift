@@ -9,6 +9,7 @@ extension Simulation {
     /// are added in chunk order, so the result does not depend on the thread count.
     ///
     /// Call it after the run has finished (the standing snapshots are then the final own standing).
+    /// On a sharded society every shard must call it: the counts are summed over the shards.
     public func groupTallies(census: Census) -> [GroupTally] {
         let groups = Self.tallyGroups(census: census)
         let width = GroupTally.countNames.count
@@ -79,6 +80,7 @@ extension Simulation {
         }
         var totals = [Int](repeating: 0, count: groups.count * width)
         for partial in partials { for k in totals.indices { totals[k] += partial[k] } }
+        totals = summedOverShards(totals)
         return groups.enumerated().map { slot, group in
             GroupTally(
                 dimension: group.dimension,

@@ -41,6 +41,14 @@ public struct SocietyShard: Sendable, Equatable, CustomStringConvertible {
     /// The most shards a society can be split into: one province each.
     public static func maximumCount(census: Census) -> Int { census.provinces.count }
 
+    /// This process's shard of a society of `size` people split over `exchange`'s shards (as
+    /// `split` cuts it); nil for a lone process, which holds the whole society.
+    /// - Throws: `ShardError` when there are more shards than provinces.
+    public static func own(size: Int, census: Census, exchange: any ShardExchange) throws -> SocietyShard? {
+        guard exchange.shards > 1 else { return nil }
+        return try split(size: size, census: census, into: exchange.shards)[exchange.shard]
+    }
+
     /// Splits a society of `size` people into `count` shards of whole provinces, balanced by
     /// people: each boundary is the province boundary nearest to an equal share (every shard
     /// keeping at least one province). Uses only the census quotas, so every process computes
