@@ -1,7 +1,7 @@
 /// A checkpoint file the run wrote, as the run store records it (`checkpoint` table, schema
 /// version 7): so that `sclab resume` can try every checkpoint, newest first, and tell a damaged
 /// file from a whole one by its size and SHA-256 before it reads a byte of state.
-public struct CheckpointRecord: Sendable, Equatable {
+public struct CheckpointRecord: Sendable, Equatable, Codable {
     /// Days simulated when the checkpoint was taken, counted from the run's start.
     public var daysDone: Int
     /// The file, relative to the run folder (`checkpoints/day-N.bin`).

@@ -41,15 +41,16 @@ extension Checkpoints {
             }
         }
         let what =
-            tried.isEmpty
-            ? "the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)"
-            : "no usable checkpoint (tried \(tried.joined(separator: ", ")))"
+            otherRanks(in: store.directory, than: 1)
+            ?? (tried.isEmpty
+                ? "the run has no checkpoint to resume from (run it with --checkpoint-every DAYS)"
+                : "no usable checkpoint (tried \(tried.joined(separator: ", ")))")
         throw RunError("\(store.directory): \(what)")
     }
 
     /// Restores one checkpoint file, checked against its record in the store (when there is one),
     /// its header and the day its name gives.
-    private static func restore(
+    static func restore(
         _ simulation: inout Simulation,
         path: String,
         day: Int,

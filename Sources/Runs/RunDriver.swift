@@ -38,6 +38,9 @@ public struct RunDriver {
     var timings: [String: Double] = [:]
     /// The other ranks of a sharded run, with what passes between them counted.
     let exchange: MeasuredExchange
+    /// The run folder (the store's; on the other ranks of a sharded run, where they write
+    /// their checkpoints).
+    let directory: String
     /// Checkpoints kept: older ones are deleted once a newer one is recorded (`--keep-checkpoints`).
     public var keepCheckpoints = Checkpoints.defaultKeep
 
@@ -51,6 +54,8 @@ public struct RunDriver {
     ///   - counterfactual: Whether to run the counterfactual at the end (the report compares with it).
     ///   - delegate: Told of each phase, day and month; nil for a silent run.
     ///   - exchange: The other ranks of a sharded run (`SingleShard` for a run in one process).
+    ///   - folder: The run folder, for the ranks other than 0 (which hold no store) to write their
+    ///     checkpoints in; rank 0 uses its store's.
     /// - Throws: the scenario reader's errors when `info.scenarioText` does not read, `RunError`
     ///   for days that are not ISO dates or a store given to (or withheld from) the wrong rank,
     ///   `ShardError` for more ranks than provinces, and the census tables' errors.
@@ -60,10 +65,12 @@ public struct RunDriver {
         threads: Int,
         counterfactual: Bool = true,
         delegate: (any RunDriverDelegate)? = nil,
-        exchange: any ShardExchange = SingleShard()
+        exchange: any ShardExchange = SingleShard(),
+        folder: String? = nil
     ) throws {
         self.info = info
         self.store = store
+        directory = store?.directory ?? folder ?? ""
         self.counterfactual = counterfactual
         self.delegate = delegate
         let exchange = MeasuredExchange(exchange)
@@ -75,7 +82,9 @@ public struct RunDriver {
         generator = try PopulationGenerator()
         census = generator.census
         guard let start = Day(iso: info.start), let end = Day(iso: info.end) else {
-            throw RunError("\(store?.directory ?? "run"): the run's days '\(info.start)' to '\(info.end)' are not ISO dates")
+            throw RunError(
+                "\(store?.directory ?? "run"): the run's days '\(info.start)' to '\(info.end)' are not ISO dates"
+            )
         }
         let shard = try SocietyShard.own(size: info.population, census: census, exchange: exchange)
         let clock = Date()
@@ -129,11 +138,9 @@ public struct RunDriver {
             let due =
                 info.checkpointEvery > 0
                 && (simulation.daysDone - lastCheckpoint >= info.checkpointEvery || simulation.isFinished)
-            if stopping && !simulation.isFinished || due {
-                guard let store, exchange.shards == 1 else {
-                    throw RunError("a run on \(exchange.shards) ranks cannot be checkpointed yet: run it without --checkpoint-every and --stop-after")
-                }
-                checkpoint = try Checkpoints.write(simulation, info: info, in: store.directory)
+            let checkpointed = stopping && !simulation.isFinished || due
+            if checkpointed {
+                checkpoint = try writeCheckpoint()
                 lastCheckpoint = simulation.daysDone
             }
             let lastDay = simulation.today.adding(days: -1)
@@ -147,8 +154,14 @@ public struct RunDriver {
                 standings: buffer.standings,
                 decisions: buffer.decisions
             )
-            if let store, checkpoint != nil {
-                try Checkpoints.prune(store: store, keep: keepCheckpoints, upTo: simulation.daysDone)
+            if checkpointed {
+                try Checkpoints.prune(
+                    store: store,
+                    directory: directory,
+                    keep: keepCheckpoints,
+                    upTo: simulation.daysDone,
+                    place: place
+                )
             }
             buffer = MonthBuffer()
             delegate?.runDriver(
@@ -197,6 +210,40 @@ public struct RunDriver {
         delegate?.runDriver(ended: .report)
         try store.close()
         return .finished(summary, report: report)
+    }
+}
+
+extension RunDriver {
+    /// This process's place among the ranks of the run.
+    var place: ShardPlace { ShardPlace(rank: exchange.shard, ranks: exchange.shards) }
+
+    /// Writes this rank's checkpoint; on a sharded run the ranks then agree that every one was
+    /// written (so rank 0 records the day only when all shards' files are durable), and all
+    /// stop if any failed. Returns the record rank 0 stores (nil on the other ranks).
+    func writeCheckpoint() throws -> CheckpointRecord? {
+        var record: CheckpointRecord?
+        var failure: (any Error)?
+        do {
+            guard !directory.isEmpty else {
+                throw RunError("rank \(place.rank) was given no run folder to checkpoint in")
+            }
+            record = try Checkpoints.write(simulation, info: info, in: directory, place: place)
+        } catch {
+            failure = error
+        }
+        if exchange.shards > 1 {
+            let flags = exchange.allGather([failure == nil ? 0 : 1])
+            let failed = flags.indices.filter { flags[$0][0] != 0 }
+            if let failure { throw failure }
+            if !failed.isEmpty {
+                throw RunError(
+                    "\(directory): the checkpoint \(simulation.daysDone) days in failed on rank \(failed.map(String.init).joined(separator: ", "))"
+                )
+            }
+        } else if let failure {
+            throw failure
+        }
+        return store == nil ? nil : record
     }
 }
 

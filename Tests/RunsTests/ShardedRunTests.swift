@@ -6,8 +6,8 @@ import Runs
 import Simulation
 import SocialCredit
 import Society
-import Testing
 import TestSupport
+import Testing
 
 /// A run sharded over ranks (`mpirun -np K sclab simulate`), here K shards on threads: rank 0
 /// writes one run.sqlite whose every table equals the run of the whole society in one process.
@@ -30,16 +30,29 @@ import TestSupport
         seeds: 2
     )
 
-    static func run(ranks: Int, into directory: String) throws -> [RunSummary] {
+    /// A rank's driver of a new run in `directory` (rank 0 creates the store).
+    static func newRun(
+        _ info: RunInfo,
+        in directory: String,
+        exchange: any ShardExchange,
+        counterfactual: Bool
+    ) throws
+        -> RunDriver
+    {
+        try RunDriver(
+            info: info,
+            store: exchange.shard == 0 ? try RunStore.create(directory: directory, info: info) : nil,
+            threads: 1,
+            counterfactual: counterfactual,
+            exchange: exchange,
+            folder: directory
+        )
+    }
+
+    static func run(ranks: Int, into directory: String, info: RunInfo = info) throws -> [RunSummary] {
         let outcomes: [Result<RunSummary, any Error>] = LocalShards.run(ranks) { exchange in
             Result {
-                var driver = try RunDriver(
-                    info: info,
-                    store: exchange.shard == 0 ? try RunStore.create(directory: directory, info: info) : nil,
-                    threads: 2,
-                    counterfactual: true,
-                    exchange: exchange
-                )
+                var driver = try newRun(info, in: directory, exchange: exchange, counterfactual: true)
                 guard case let .finished(summary, _) = try driver.runToEnd() else {
                     throw RunError("the run stopped before its end")
                 }
@@ -73,6 +86,88 @@ import TestSupport
         }
         #expect(a.rows["record_trace"]?.contains { $0.contains("|17|") } == true)
         #expect(a.rows["traced_standing"]?.contains { $0.contains("|11000|") } == true)
+    }
+}
+
+extension ShardedRunTests {
+    /// The run above with a checkpoint every 30 days, one seed, no counterfactual needed.
+    static let checkpointed: RunInfo = {
+        var info = Self.info
+        info.checkpointEvery = 30
+        info.seeds = 1
+        return info
+    }()
+
+    /// Stops every rank at the first month end 60 days in; returns what each rank got.
+    static func stop(ranks: Int, into directory: String) -> [Result<RunOutcome, any Error>] {
+        LocalShards.run(ranks) { exchange in
+            Result {
+                var driver = try newRun(checkpointed, in: directory, exchange: exchange, counterfactual: false)
+                return try driver.runToEnd(stopAfter: 60)
+            }
+        }
+    }
+
+    /// Resumes on `ranks` ranks; each rank's digest (rank 0's) or error.
+    static func resume(ranks: Int, in directory: String) -> [Result<String, any Error>] {
+        LocalShards.run(ranks) { exchange in
+            Result {
+                let store = exchange.shard == 0 ? try RunStore.open(directory: directory) : nil
+                var driver = try RunDriver(
+                    info: checkpointed,
+                    store: store,
+                    threads: 1,
+                    counterfactual: false,
+                    exchange: exchange,
+                    folder: directory
+                )
+                _ = try Checkpoints.restoreLatest(
+                    &driver.simulation,
+                    info: checkpointed,
+                    directory: directory,
+                    store: store,
+                    progress: try store?.progress(),
+                    exchange: exchange
+                ) { _ in }
+                guard case let .finished(summary, _) = try driver.runToEnd() else {
+                    throw RunError("the resumed run stopped")
+                }
+                return summary.digest
+            }
+        }
+    }
+
+    @Test func aShardedRunStopsAndResumesOnItsRanksToTheUninterruptedDigest() throws {
+        let root = (NSTemporaryDirectory() as NSString).appendingPathComponent("sharded-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let whole = try Self.run(ranks: 1, into: "\(root)/whole", info: Self.checkpointed)[0].digest
+        let directory = "\(root)/sharded"
+        let stopped = Self.stop(ranks: 2, into: directory)
+        for outcome in stopped {
+            guard case .stopped(let days) = try outcome.get() else {
+                Issue.record("a rank did not stop")
+                return
+            }
+            #expect(days == 61)  // June (30) and July (31): the first month end 60 days in
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/checkpoints").sorted()
+        #expect(
+            files == [
+                "day-30.rank-0-of-2.bin", "day-30.rank-1-of-2.bin", "day-61.rank-0-of-2.bin", "day-61.rank-1-of-2.bin",
+            ]
+        )
+        // On another number of ranks the run is refused, saying with how many it was made.
+        let wrong = Self.resume(ranks: 3, in: directory)
+        #expect(wrong.allSatisfy { (try? $0.get()) == nil })
+        if case let .failure(error) = wrong[0] { #expect("\(error)".contains("2 ranks")) }
+        // Rank 1's latest file damaged: every rank goes back to day 30, and ends at the same digest.
+        let latest = "\(directory)/checkpoints/day-61.rank-1-of-2.bin"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: latest))
+        bytes[bytes.count - 5] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: latest))
+        let resumed = Self.resume(ranks: 2, in: directory)
+        #expect(try resumed[0].get() == whole)
+        #expect(try resumed[1].get() == "")
     }
 }
 

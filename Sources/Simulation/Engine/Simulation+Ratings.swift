@@ -51,7 +51,11 @@ extension Simulation {
                 let prefix = "rating.\(ratings[r].id)."
                 points.append(MetricPoint(period: period, name: prefix + "rated", value: Double(rated)))
                 points.append(
-                    MetricPoint(period: period, name: prefix + "mean", value: rated > 0 ? Double(sum) / Double(rated) : 0)
+                    MetricPoint(
+                        period: period,
+                        name: prefix + "mean",
+                        value: rated > 0 ? Double(sum) / Double(rated) : 0
+                    )
                 )
                 for (t, tier) in ratings[r].scale.tiers.enumerated() {
                     points.append(
