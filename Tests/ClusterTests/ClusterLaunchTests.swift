@@ -1,3 +1,4 @@
+import Society
 import Testing
 
 @testable import Cluster
@@ -69,6 +70,18 @@ struct ClusterLaunchTests {
         )
         let alone = try ClusterSession.start(launch: .alone, pieceLimit: 1 << 30)
         #expect(alone.rank == 0 && alone.ranks == 1 && alone.libraryVersion == nil)
+        alone.finish()
+        alone.finish()
+    }
+    #endif
+
+    #if MPI
+    @Test("Built with MPI, a process alone uses no MPI and names the library, without a NUL")
+    func withMPIAlone() throws {
+        let alone = try ClusterSession.start(launch: .alone, pieceLimit: 1 << 30)
+        #expect(alone.ranks == 1 && alone.exchange is SingleShard)
+        let version = try #require(alone.libraryVersion)
+        #expect(version.contains("MPI") && !version.contains("\u{0}"))
         alone.finish()
         alone.finish()
     }
