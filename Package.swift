@@ -28,6 +28,14 @@ let package = Package(
         .library(name: "Runs", targets: ["Runs"]),
         .executable(name: "sclab", targets: ["sclab"]),
     ],
+    // Optional features, all off by default so that `swift build` needs nothing beyond Swift.
+    traits: [
+        .trait(
+            name: "MPI",
+            description:
+                "Runs over an MPI cluster (Cluster's MPIExchange): needs an MPI library (OpenMPI's pkg-config ompi)."
+        )
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -69,6 +77,16 @@ let package = Package(
             name: "Simulation",
             dependencies: ["SocialCredit", "Society", "MemoryHints", "RunRecords"],
             swiftSettings: strictSettings
+        ),
+        // MPI's C API (MPI-3 calls only, so OpenMPI and MPICH both serve), found with pkg-config;
+        // used only when the MPI trait is on. docs/scale.md, "Building with MPI".
+        .systemLibrary(name: "CMPI", pkgConfig: "ompi", providers: [.apt(["libopenmpi-dev"])]),
+        // Runs sharded over a cluster: detects a launch by mpirun or srun, and with the MPI trait
+        // adapts MPI's communicator to Society's ShardExchange; lower modules see only the protocol.
+        .target(
+            name: "Cluster",
+            dependencies: ["Society", .target(name: "CMPI", condition: .when(traits: ["MPI"]))],
+            swiftSettings: strictSettings + [.define("MPI", .when(traits: ["MPI"]))]
         ),
         .target(
             name: "RunStore",
@@ -118,6 +136,7 @@ let package = Package(
                 "Impact",
                 "Observatory",
                 "Runs",
+                "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -183,6 +202,11 @@ let package = Package(
                 "Runs", "RunStore", "RunRecords", "Simulation", "Society", "SocialCredit", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "Society", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

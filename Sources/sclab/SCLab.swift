@@ -22,7 +22,7 @@ struct SCLab: AsyncParsableCommand {
             SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self,
             VerifyCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, SchemaCommand.self,
             CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self,
-            StoreStressCommand.self, ServeCommand.self,
+            StoreStressCommand.self, ServeCommand.self, ClusterCheckCommand.self,
         ]
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import Impact
 import RunRecords
@@ -96,26 +97,30 @@ struct SweepCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         let (first, last) = try runPeriod(scenario, start: start, days: nil, years: years)
-        let folder = out ?? RunFolder.fresh(scenario: "sweep-\(scenario.id)")
-        if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder), !existing.isEmpty {
-            throw ValidationError("\(folder): the folder is not empty; choose a new one for the sweep")
-        }
+        let session = try ClusterSession.start()
+        let rank = session.rank
+        // Under mpirun every rank writes to the same terminal: the others' lines say whose they are.
+        let say: @Sendable (String) -> Void = { printError(rank == 0 ? $0 : "rank \(rank): \($0)") }
         let seedList = (0..<UInt64(seeds)).map { seed &+ $0 }
-        let tasks = plan.variants.indices.flatMap { v in seedList.map { (variant: v, seed: $0) } }
+        let tasks = SweepTasks(variants: plan.variants.count, seeds: seedList)
+        let mine = tasks.assigned(to: rank, of: session.ranks)
         let cores = ParallelChunks.defaultThreads
-        let jobs = min(self.jobs ?? cores, tasks.count)
+        let jobs = max(1, min(self.jobs ?? cores, mine.count))
         let threads = max(1, cores / jobs)
         try OptionBounds.checkMemory(population: population, runsAtOnce: jobs * (noCounterfactual ? 1 : 2))
-        printError(
-            "sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.count) runs of \(grouped(population)) people, \(jobs) at a time"
-        )
-        let runs = WorkQueue<String>(count: tasks.count)
+        let folder = try agreeOnFolder(session, scenario: scenario.id)
+        if rank == 0 {
+            say(
+                "sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.all.count) runs of \(grouped(population)) people, \(jobs) at a time"
+                    + (session.ranks > 1 ? " on each of \(session.ranks) ranks" : "")
+            )
+        }
+        if session.ranks > 1 { say("sweep: \(mine.count) of the \(tasks.all.count) runs on this rank") }
+        let runs = WorkQueue<String>(count: mine.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while let index = runs.next() {
-                let task = tasks[index]
-                let directory = (folder as NSString).appendingPathComponent(
-                    String(format: "runs/v%03d-s%llu", task.variant, task.seed)
-                )
+                let task = tasks.all[mine[index]]
+                let directory = (folder as NSString).appendingPathComponent(task.directory)
                 let info = RunInfo(
                     scenarioID: scenario.id,
                     scenarioText: plan.variants[task.variant].text,
@@ -138,15 +143,23 @@ struct SweepCommand: ParsableCommand {
                     )
                     _ = try driver.runToEnd()
                     let done = runs.finished(index, directory)
-                    printError("sweep: run \(done) of \(tasks.count) done (\(directory))")
+                    say("sweep: run \(done) of \(mine.count) done (\(directory))")
                 } catch {
                     runs.failed(ValidationError("\(directory): \(error)"))
                 }
             }
         }
-        if let failure = runs.failures.first {
-            throw ValidationError("sweep: \(runs.failures.count) runs failed; first: \(failure)")
+        // The ranks meet here (the all-gather waits for every rank's runs) and agree whether
+        // the sweep failed; then rank 0 alone reads every run and writes the sweep's files.
+        let failed = session.exchange.allGather([Int64(runs.failures.count)]).map { Int($0[0]) }.reduce(0, +)
+        session.finish()
+        if failed > 0 {
+            if let failure = runs.failures.first {
+                throw ValidationError("sweep: \(failed) runs failed; first: \(failure)")
+            }
+            throw ValidationError("sweep: \(failed) runs failed on other ranks")
         }
+        guard rank == 0 else { return }
         let result = try SweepResult(
             parameters: plan.parameters,
             design: design,
@@ -155,9 +168,8 @@ struct SweepCommand: ParsableCommand {
             start: first.description,
             end: last.description,
             command: (["sclab"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            runs: tasks.indices.map { index in
-                let task = tasks[index]
-                let directory = runs.results[index]!
+            runs: tasks.all.map { task in
+                let directory = (folder as NSString).appendingPathComponent(task.directory)
                 return SweepResult.Run(
                     variant: task.variant,
                     seed: task.seed,
@@ -169,7 +181,34 @@ struct SweepCommand: ParsableCommand {
         )
         try Output.write(result.csv(), to: (folder as NSString).appendingPathComponent("sweep.csv"))
         try Output.write(result.report.html(), to: (folder as NSString).appendingPathComponent("sweep.html"))
-        print("sweep: \(tasks.count) runs in \(folder)\ncsv: \(folder)/sweep.csv\nreport: \(folder)/sweep.html")
+        print("sweep: \(tasks.all.count) runs in \(folder)\ncsv: \(folder)/sweep.csv\nreport: \(folder)/sweep.html")
+    }
+
+    /// The sweep's folder, the same at every rank: rank 0 names it (OUT, or a new folder under
+    /// runs/), checks that it is empty and creates it before any rank writes there, then tells
+    /// the others "ok" and the folder, or the error, so that all ranks stop with the same error.
+    func agreeOnFolder(_ session: ClusterSession, scenario: String) throws -> String {
+        var message = ""
+        if session.rank == 0 {
+            let folder = out ?? RunFolder.fresh(scenario: "sweep-\(scenario)")
+            if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder), !existing.isEmpty {
+                message = "error\n\(folder): the folder is not empty; choose a new one for the sweep"
+            } else {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    message = "ok\n\(folder)"
+                } catch {
+                    message = "error\n\(folder): cannot create the folder: \(plainReason(of: error))"
+                }
+            }
+        }
+        let reply = String(decoding: session.exchange.broadcast(Array(message.utf8)), as: UTF8.self)
+        let parts = reply.split(separator: "\n", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0] == "ok" else {
+            session.finish()
+            throw ValidationError(parts.count == 2 ? parts[1] : "sweep: rank 0 named no folder")
+        }
+        return parts[1]
     }
 }
 
