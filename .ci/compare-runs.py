@@ -11,6 +11,8 @@ import sqlite3
 import sys
 
 VOLATILE = ("timings", "folder", "ranks", "personDaysPerSecond", "exchange")
+# Columns that say how a run was executed, not what it computed (the result does not depend on them).
+EXECUTION = {"run": ("threads",)}
 
 
 def tables(path):
@@ -23,11 +25,12 @@ def tables(path):
         columns = [d[0] for d in cursor.description]
         rows = []
         for row in cursor:
-            values = list(row)
-            if name == "summary" and "json" in columns:
-                i = columns.index("json")
+            values = [v for c, v in zip(columns, row) if c not in EXECUTION.get(name, ())]
+            kept = [c for c in columns if c not in EXECUTION.get(name, ())]
+            if name == "summary" and "json" in kept:
+                i = kept.index("json")
                 obj = json.loads(values[i])
-                for key in VOLATILE:
+                for key in VOLATILE + ("threads",):
                     obj.pop(key, None)
                 values[i] = json.dumps(obj, sort_keys=True)
             rows.append(repr(values))

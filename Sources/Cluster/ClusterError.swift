@@ -11,6 +11,8 @@ public enum ClusterError: Error, Equatable, CustomStringConvertible {
     case mpiFailed(call: String, message: String)
     /// A piece limit that is not a positive number of bytes.
     case pieceLimit(Int)
+    /// What rank 0 could not do for all ranks (`ClusterSession.agree`), in its words.
+    case onRankZero(String)
 
     /// The command that builds `sclab` for a cluster.
     public static let buildCommand = "swift build -c release --product sclab --traits MPI"
@@ -29,6 +31,8 @@ public enum ClusterError: Error, Equatable, CustomStringConvertible {
             "\(call) failed: \(message)"
         case .pieceLimit(let limit):
             "the piece limit must be at least 1 byte (not \(limit))"
+        case .onRankZero(let message):
+            message
         }
     }
 }

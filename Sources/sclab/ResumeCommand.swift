@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import RunRecords
 import RunStore
@@ -17,7 +18,9 @@ struct ResumeCommand: ParsableCommand {
             the state is loaded from the latest checkpoint that is whole and of this run (those \
             run.sqlite records and the checkpoints/day-N.bin files; a damaged one is named and the \
             one before used), and the run continues to its end, its counterfactual included. The \
-            final digest equals that of the same run done without interruption.
+            final digest equals that of the same run done without interruption. A run sharded over \
+            K ranks (mpirun -np K sclab simulate) resumes under mpirun -np K from the latest day \
+            whose checkpoint is whole on every rank.
             """
     )
 
@@ -42,37 +45,57 @@ struct ResumeCommand: ParsableCommand {
         try OptionBounds.check("--keep-checkpoints", keepCheckpoints, Checkpoints.keepRange)
     }
 
+    /// Resumes in this process, or (under `mpirun -np K`, a run sharded over K ranks) as one of
+    /// the K ranks that ran it: rank 0 opens the run and tells the others what it is.
     func run() throws {
-        // Asked read-only first, so a finished run on read-only media gets this answer, not a write error.
-        let stored = try RunStore.openReadOnly(directory: directory).progress()
-        guard !stored.finished else {
-            // A run killed after its finish committed may still be in WAL mode: closing it leaves it.
-            if RunStore.isInWALMode(directory: directory) { try? RunStore.open(directory: directory).close() }
-            throw ValidationError("\(directory): the run is already finished (digest \(stored.digest ?? "?"))")
+        let session = try ClusterSession.start()
+        defer { session.finish() }
+        var store: RunStore?
+        let stored = try session.agree {
+            // Asked read-only first, so a finished run on read-only media gets this answer, not a write error.
+            let stored = try RunStore.openReadOnly(directory: directory).progress()
+            guard !stored.finished else {
+                // A run killed after its finish committed may still be in WAL mode: closing it leaves it.
+                if RunStore.isInWALMode(directory: directory) { try? RunStore.open(directory: directory).close() }
+                throw ValidationError("\(directory): the run is already finished (digest \(stored.digest ?? "?"))")
+            }
+            let opened = try RunStore.open(directory: directory)
+            store = opened
+            return String(decoding: try JSONEncoder().encode(try opened.info()), as: UTF8.self)
         }
-        let store = try RunStore.open(directory: directory)
-        let info = try store.info()
-        try OptionBounds.checkMemory(for: info, threads: threads ?? ParallelChunks.defaultThreads, counterfactual: true)
-        let progress = try store.progress()
+        let info = try JSONDecoder().decode(RunInfo.self, from: Data(stored.utf8))
+        let threadCount = threads ?? ParallelChunks.defaultThreads
+        // Each rank holds its share of the people (shards are balanced by people).
+        var share = info
+        share.population = (info.population + session.ranks - 1) / session.ranks
+        try OptionBounds.checkMemory(for: share, threads: threadCount, counterfactual: true)
+        let rank = session.rank
         let outcome = try sayingRunErrors {
             var driver = try RunDriver(
                 info: info,
                 store: store,
-                threads: threads ?? ParallelChunks.defaultThreads,
-                delegate: TerminalRunProgress(messages: !json)
+                threads: threadCount,
+                delegate: rank == 0 ? TerminalRunProgress(messages: !json) : nil,
+                exchange: session.exchange,
+                folder: directory
             )
             driver.keepCheckpoints = keepCheckpoints
             let checkpoint = try Checkpoints.restoreLatest(
                 &driver.simulation,
                 info: info,
+                directory: directory,
                 store: store,
-                progress: progress
+                progress: try store?.progress(),
+                exchange: session.exchange
             ) {
-                printError($0)
+                printError(rank == 0 ? $0 : "rank \(rank): \($0)")
             }
-            if !json { printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))") }
+            if rank == 0 && !json {
+                let ranks = session.ranks > 1 ? " on \(session.ranks) ranks" : ""
+                printError("resuming \(info.scenarioID) from \(driver.simulation.today) (\(checkpoint))\(ranks)")
+            }
             return try driver.runToEnd()
         }
-        TerminalRunProgress.print(outcome, folder: store.directory, json: json)
+        if rank == 0 { TerminalRunProgress.print(outcome, folder: directory, json: json) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cluster
 import Foundation
 import RunRecords
 import RunStore
@@ -155,29 +156,52 @@ struct SimulateCommand: ParsableCommand {
         try OptionBounds.day("--start", start)
     }
 
+    /// Runs in this process, or (under `mpirun -np K`, built with the MPI trait) as one of K
+    /// ranks that each run a shard of the society; rank 0 writes the run and prints.
     func run() throws {
+        let session = try ClusterSession.start()
+        defer { session.finish() }
         let info = try like.map(repeatRun) ?? newRun()
         if let bad = info.tracePeople.first(where: { $0 >= info.population }) {
             throw ValidationError(
                 "--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))"
             )
         }
+        if session.ranks > 1 {
+            let most = SocietyShard.maximumCount(census: try PopulationGenerator().census)
+            guard session.ranks <= most else {
+                throw ValidationError(
+                    "a society is split into at most \(most) ranks (one province each), not \(session.ranks)"
+                )
+            }
+        }
         let threadCount = threads ?? ParallelChunks.defaultThreads
-        try OptionBounds.checkMemory(for: info, threads: threadCount, counterfactual: !noCounterfactual)
-        let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
-        let store = try RunStore.create(directory: folder, info: info)
+        // Each rank holds its share of the people (shards are balanced by people).
+        var share = info
+        share.population = (info.population + session.ranks - 1) / session.ranks
+        try OptionBounds.checkMemory(for: share, threads: threadCount, counterfactual: !noCounterfactual)
+        // Rank 0 names the folder and creates the store before any rank runs; every rank stops
+        // with its error if it cannot.
+        var store: RunStore?
+        let folder = try session.agree {
+            let folder = out ?? RunFolder.fresh(scenario: info.scenarioID)
+            store = try RunStore.create(directory: folder, info: info)
+            return folder
+        }
         let outcome = try sayingRunErrors {
             var runner = try RunDriver(
                 info: info,
                 store: store,
                 threads: threadCount,
                 counterfactual: !noCounterfactual,
-                delegate: TerminalRunProgress(messages: !json)
+                delegate: session.rank == 0 ? TerminalRunProgress(messages: !json) : nil,
+                exchange: session.exchange,
+                folder: folder
             )
             runner.keepCheckpoints = keepCheckpoints
             return try runner.runToEnd(stopAfter: stopAfter)
         }
-        TerminalRunProgress.print(outcome, folder: store.directory, json: json)
+        if session.rank == 0 { TerminalRunProgress.print(outcome, folder: folder, json: json) }
     }
 
     /// The run the flags describe.

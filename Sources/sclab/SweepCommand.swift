@@ -188,27 +188,23 @@ struct SweepCommand: ParsableCommand {
     /// runs/), checks that it is empty and creates it before any rank writes there, then tells
     /// the others "ok" and the folder, or the error, so that all ranks stop with the same error.
     func agreeOnFolder(_ session: ClusterSession, scenario: String) throws -> String {
-        var message = ""
-        if session.rank == 0 {
-            let folder = out ?? RunFolder.fresh(scenario: "sweep-\(scenario)")
-            if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder), !existing.isEmpty {
-                message = "error\n\(folder): the folder is not empty; choose a new one for the sweep"
-            } else {
+        do {
+            return try session.agree {
+                let folder = out ?? RunFolder.fresh(scenario: "sweep-\(scenario)")
+                if let existing = try? FileManager.default.contentsOfDirectory(atPath: folder), !existing.isEmpty {
+                    throw ValidationError("\(folder): the folder is not empty; choose a new one for the sweep")
+                }
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    message = "ok\n\(folder)"
                 } catch {
-                    message = "error\n\(folder): cannot create the folder: \(plainReason(of: error))"
+                    throw ValidationError("\(folder): cannot create the folder: \(plainReason(of: error))")
                 }
+                return folder
             }
-        }
-        let reply = String(decoding: session.exchange.broadcast(Array(message.utf8)), as: UTF8.self)
-        let parts = reply.split(separator: "\n", maxSplits: 1).map(String.init)
-        guard parts.count == 2, parts[0] == "ok" else {
+        } catch {
             session.finish()
-            throw ValidationError(parts.count == 2 ? parts[1] : "sweep: rank 0 named no folder")
+            throw error
         }
-        return parts[1]
     }
 }
 
