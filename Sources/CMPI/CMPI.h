@@ -25,4 +25,12 @@ static inline int cmpi_max_library_version_string(void) { return MPI_MAX_LIBRARY
 /// Room for MPI_Error_string's text.
 static inline int cmpi_max_error_string(void) { return MPI_MAX_ERROR_STRING; }
 
+/// MPI_Comm_split, returning the new communicator (its error code in `error`): a communicator
+/// is a pointer in OpenMPI and an int in MPICH, so Swift cannot pass the address of one portably.
+static inline MPI_Comm cmpi_comm_split(MPI_Comm comm, int color, int key, int *error) {
+    MPI_Comm split = MPI_COMM_NULL;
+    *error = MPI_Comm_split(comm, color, key, &split);
+    return split;
+}
+
 #endif

@@ -11,6 +11,8 @@ public enum ClusterError: Error, Equatable, CustomStringConvertible {
     case mpiFailed(call: String, message: String)
     /// A piece limit that is not a positive number of bytes.
     case pieceLimit(Int)
+    /// Ranks that cannot be cut into groups of this size (a sweep's `--ranks-per-run`).
+    case groupSize(size: Int, ranks: Int)
     /// What rank 0 could not do for all ranks (`ClusterSession.agree`), in its words.
     case onRankZero(String)
 
@@ -31,6 +33,8 @@ public enum ClusterError: Error, Equatable, CustomStringConvertible {
             "\(call) failed: \(message)"
         case .pieceLimit(let limit):
             "the piece limit must be at least 1 byte (not \(limit))"
+        case .groupSize(let size, let ranks):
+            "\(ranks) ranks cannot be cut into groups of \(size): give a number of ranks per run that divides \(ranks)"
         case .onRankZero(let message):
             message
         }

@@ -19,16 +19,32 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
     public let shards: Int
     /// The largest piece, in bytes, a rank sends in one MPI call.
     public let pieceLimit: Int
+    /// The ranks this exchange reaches: all (MPI_COMM_WORLD), or a group of them (`group`).
+    let comm: MPI_Comm
 
-    /// The exchange over MPI_COMM_WORLD; MPI must be initialised.
-    init(pieceLimit: Int) {
+    /// The exchange over `comm` (by default MPI_COMM_WORLD); MPI must be initialised.
+    init(pieceLimit: Int, comm: MPI_Comm = cmpi_comm_world()) {
         var rank: Int32 = 0
         var size: Int32 = 0
-        Self.check(MPI_Comm_rank(cmpi_comm_world(), &rank), "MPI_Comm_rank")
-        Self.check(MPI_Comm_size(cmpi_comm_world(), &size), "MPI_Comm_size")
+        Self.check(MPI_Comm_rank(comm, &rank), "MPI_Comm_rank")
+        Self.check(MPI_Comm_size(comm, &size), "MPI_Comm_size")
         shard = Int(rank)
         shards = Int(size)
         self.pieceLimit = pieceLimit
+        self.comm = comm
+    }
+
+    /// The exchange among the ranks of this rank's group when the ranks are cut into groups of
+    /// `size` consecutive ranks (MPI_Comm_split by rank / `size`, ranked as here). Every rank
+    /// must call it.
+    func group(of size: Int) -> MPIExchange {
+        var code: Int32 = 0
+        let split: MPI_Comm? = cmpi_comm_split(comm, Int32(shard / size), Int32(shard), &code)
+        Self.check(code, "MPI_Comm_split")
+        // OpenMPI's handles import as optional pointers, MPICH's as integers (made optional
+        // here); a split that worked always gives a communicator.
+        guard let split else { preconditionFailure("MPI_Comm_split succeeded without a communicator") }
+        return MPIExchange(pieceLimit: pieceLimit, comm: split)
     }
 
     /// Every rank's `values`, by rank: MPI_Allgather of the lengths, then MPI_Allgatherv.
@@ -63,7 +79,7 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
                         offsets.map { Int32($0) },
                         cmpi_byte(),
                         0,
-                        cmpi_comm_world()
+                        comm
                     )
                 }
             }
@@ -76,14 +92,14 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
     /// Rank 0's `bytes` at every rank: MPI_Bcast of the length, then of the data.
     public func broadcast(_ bytes: [UInt8]) -> [UInt8] {
         var count = Int64(bytes.count)
-        Self.check(MPI_Bcast(&count, 1, cmpi_int64(), 0, cmpi_comm_world()), "MPI_Bcast")
+        Self.check(MPI_Bcast(&count, 1, cmpi_int64(), 0, comm), "MPI_Bcast")
         var data = shard == 0 ? bytes : [UInt8](repeating: 0, count: Int(count))
         let piece = TransferPieces.piece(limit: pieceLimit, ranks: 1)
         for round in 0..<TransferPieces.rounds(counts: [Int(count)], piece: piece) {
             let start = round * piece
             let size = TransferPieces.sizes(counts: [Int(count)], piece: piece, round: round)[0]
             let code = data.withUnsafeMutableBytes { buffer in
-                MPI_Bcast(buffer.baseAddress! + start, Int32(size), cmpi_byte(), 0, cmpi_comm_world())
+                MPI_Bcast(buffer.baseAddress! + start, Int32(size), cmpi_byte(), 0, comm)
             }
             Self.check(code, "MPI_Bcast")
         }
@@ -109,7 +125,7 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
                         sizes.map { Int32($0) },
                         offsets.map { Int32($0) },
                         cmpi_byte(),
-                        cmpi_comm_world()
+                        comm
                     )
                 }
             }
@@ -124,7 +140,7 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
         var mine = Int64(count)
         var all = [Int64](repeating: 0, count: shards)
         Self.check(
-            MPI_Allgather(&mine, 1, cmpi_int64(), &all, 1, cmpi_int64(), cmpi_comm_world()),
+            MPI_Allgather(&mine, 1, cmpi_int64(), &all, 1, cmpi_int64(), comm),
             "MPI_Allgather"
         )
         return all.map { Int($0) }

@@ -8,6 +8,10 @@ public enum RunLimits {
     /// The most people: the friendship network indexes its rows with 32-bit starts, about 11
     /// friendships a person, so a society much beyond 300 million cannot be built.
     public static let population = 1...200_000_000
+    /// The most people of a society sharded over the ranks of an MPI job (docs/scale.md): its
+    /// subjects are numbered in 31 bits across the whole society (record ids), and each rank's
+    /// shard holds at most `population.upperBound`.
+    public static let shardedPopulation = 1...2_000_000_000
     /// Threads a run may use (the result does not depend on it).
     public static let threads = 1...1024
     /// One person in this many traced: at most one in the largest population (only person 0).

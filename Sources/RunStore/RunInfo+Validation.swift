@@ -7,7 +7,7 @@ extension RunInfo {
     /// when every field is in range. `info()` refuses a stored row with such a field as damaged,
     /// and `create` refuses to store one, so no reader ever computes with a number no run had.
     var rangeProblem: String? {
-        if let problem = RunLimits.problem("run.population", population, RunLimits.population)
+        if let problem = RunLimits.problem("run.population", population, RunLimits.shardedPopulation)
             ?? RunLimits.problem("run.threads", threads, RunLimits.threads)
             ?? RunLimits.problem("run.checkpoint_every", checkpointEvery, RunLimits.checkpointEvery)
             ?? RunLimits.problem("run.seeds", seeds, RunLimits.seeds)

@@ -31,7 +31,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(
         name: .long,
         help:
-            "Number of people (default: 100,000; at most \(grouped(RunLimits.population.upperBound)), and as many as fit in memory)."
+            "Number of people (default: 100,000; at most \(grouped(RunLimits.population.upperBound)) in one process, \(grouped(RunLimits.shardedPopulation.upperBound)) over MPI ranks, and as many as fit in memory)."
     )
     var population: Int?
 
@@ -145,7 +145,7 @@ struct SimulateCommand: ParsableCommand {
         )
         try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
         try OptionBounds.check("--stop-after", stopAfter, RunLimits.days)
-        try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--population", population, RunLimits.shardedPopulation)
         try OptionBounds.check("--years", years, RunLimits.years)
         try OptionBounds.check("--days", days, RunLimits.days)
         if years != nil && days != nil { throw ValidationError("give --years or --days, not both") }
@@ -167,13 +167,19 @@ struct SimulateCommand: ParsableCommand {
                 "--trace-person \(bad) is not in a society of \(grouped(info.population)) people (0 to \(info.population - 1))"
             )
         }
-        if session.ranks > 1 {
-            let most = SocietyShard.maximumCount(census: try PopulationGenerator().census)
+        if session.ranks == 1 {
+            try OptionBounds.check("--population (in one process)", info.population, RunLimits.population)
+        } else {
+            let census = try PopulationGenerator().census
+            let most = SocietyShard.maximumCount(census: census)
             guard session.ranks <= most else {
                 throw ValidationError(
                     "a society is split into at most \(most) ranks (one province each), not \(session.ranks)"
                 )
             }
+            let shards = try SocietyShard.split(size: info.population, census: census, into: session.ranks)
+            let largest = SocietyShard.people(of: shards, size: info.population, census: census).max() ?? 0
+            try OptionBounds.check("--population (the largest rank's shard)", largest, RunLimits.population)
         }
         let threadCount = threads ?? ParallelChunks.defaultThreads
         // Each rank holds its share of the people (shards are balanced by people).

@@ -58,6 +58,13 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: a new folder under runs/).")
     var out: String?
 
+    @Option(
+        name: .long,
+        help:
+            "Under mpirun: ranks that share each run, its society split over them (for runs bigger than one node); must divide the number of ranks."
+    )
+    var ranksPerRun = 1
+
     @Flag(name: .long, help: "Skip each run's counterfactual (the behaviour-change outcome is then empty).")
     var noCounterfactual = false
 
@@ -68,12 +75,16 @@ struct SweepCommand: ParsableCommand {
             )
         }
         try OptionBounds.check("--population", population, RunLimits.population)
+        try OptionBounds.check("--ranks-per-run", ranksPerRun, Self.ranksPerRunRange)
         try OptionBounds.check("--years", years, RunLimits.years)
         try OptionBounds.check("--seeds", seeds, RunLimits.seeds)
         try OptionBounds.check("--jobs", jobs, RunLimits.threads)
         try OptionBounds.check("--samples", samples, Self.samplesRange)
         try OptionBounds.day("--start", start)
     }
+
+    /// Ranks that may share a run: a society splits into at most one shard per province.
+    static let ranksPerRunRange = 1...31
 
     /// Points of a Latin hypercube: each is a run per seed.
     static let samplesRange = 1...10_000
@@ -103,19 +114,27 @@ struct SweepCommand: ParsableCommand {
         let say: @Sendable (String) -> Void = { printError(rank == 0 ? $0 : "rank \(rank): \($0)") }
         let seedList = (0..<UInt64(seeds)).map { seed &+ $0 }
         let tasks = SweepTasks(variants: plan.variants.count, seeds: seedList)
-        let mine = tasks.assigned(to: rank, of: session.ranks)
+        // Each run on one rank, or on a group of ranks that splits its society (one run at a time).
+        let group = try session.groups(of: ranksPerRun)
+        let shared = group.exchange.shards > 1
+        let mine = tasks.assigned(to: group.index, of: group.count)
         let cores = ParallelChunks.defaultThreads
-        let jobs = max(1, min(self.jobs ?? cores, mine.count))
+        let jobs = shared ? 1 : max(1, min(self.jobs ?? cores, mine.count))
         let threads = max(1, cores / jobs)
-        try OptionBounds.checkMemory(population: population, runsAtOnce: jobs * (noCounterfactual ? 1 : 2))
+        try OptionBounds.checkMemory(
+            population: (population + ranksPerRun - 1) / ranksPerRun,
+            runsAtOnce: jobs * (noCounterfactual ? 1 : 2)
+        )
         let folder = try agreeOnFolder(session, scenario: scenario.id)
         if rank == 0 {
             say(
                 "sweep: \(plan.variants.count) variants × \(seedList.count) seeds = \(tasks.all.count) runs of \(grouped(population)) people, \(jobs) at a time"
-                    + (session.ranks > 1 ? " on each of \(session.ranks) ranks" : "")
+                    + (session.ranks > 1 ? " on each of \(group.count) groups of \(ranksPerRun) rank(s)" : "")
             )
         }
-        if session.ranks > 1 { say("sweep: \(mine.count) of the \(tasks.all.count) runs on this rank") }
+        if session.ranks > 1 && group.exchange.shard == 0 {
+            say("sweep: \(mine.count) of the \(tasks.all.count) runs on this rank's group")
+        }
         let runs = WorkQueue<String>(count: mine.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             while let index = runs.next() {
@@ -133,18 +152,37 @@ struct SweepCommand: ParsableCommand {
                     version: SCLab.configuration.version,
                     traceEvery: RunInfo.defaultTraceEvery(population: population)
                 )
+                // The group's first rank creates the run's store (every rank of the group gets
+                // its error); the others only run.
+                var store: RunStore?
                 do {
-                    let store = try RunStore.create(directory: directory, info: info)
+                    _ = try group.exchange.agree {
+                        store = try RunStore.create(directory: directory, info: info)
+                        return directory
+                    }
+                } catch {
+                    runs.failed(ValidationError("\(directory): \(error)"))
+                    continue
+                }
+                do {
                     var driver = try RunDriver(
                         info: info,
                         store: store,
                         threads: threads,
-                        counterfactual: !noCounterfactual
+                        counterfactual: !noCounterfactual,
+                        exchange: group.exchange,
+                        folder: directory
                     )
                     _ = try driver.runToEnd()
                     let done = runs.finished(index, directory)
-                    say("sweep: run \(done) of \(mine.count) done (\(directory))")
+                    if group.exchange.shard == 0 { say("sweep: run \(done) of \(mine.count) done (\(directory))") }
                 } catch {
+                    // A rank of a shared run that fails mid-run leaves the others of its group
+                    // waiting in a collective: it stops, and mpirun ends the job.
+                    if shared {
+                        say("sweep: \(directory): \(error); stopping the job")
+                        Foundation.exit(1)
+                    }
                     runs.failed(ValidationError("\(directory): \(error)"))
                 }
             }

@@ -13,8 +13,11 @@ struct OptionBoundsTests {
     @Test(
         "Out-of-range options are refused with the option, its range and the value",
         arguments: [
-            (["simulate", "--population", big], "--population must be from 1 to 200000000 (got 9223372036854775807)"),
-            (["simulate", "--population", "200000001"], "--population must be from 1 to 200000000 (got 200000001)"),
+            (["simulate", "--population", big], "--population must be from 1 to 2000000000 (got 9223372036854775807)"),
+            (
+                ["simulate", "--population", "200000001"],
+                "--population (in one process) must be from 1 to 200000000 (got 200000001)"
+            ),
             (["simulate", "--threads", "0"], "--threads must be from 1 to 1024 (got 0)"),
             (["simulate", "--threads", "1025"], "--threads must be from 1 to 1024 (got 1025)"),
             (

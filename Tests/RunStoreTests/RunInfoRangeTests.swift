@@ -18,10 +18,10 @@ struct RunInfoRangeTests {
                 "run.trace_every must be from 1 to 200000000 (got 9223372036854775807)"
             ),
             ("trace_every", "200000001", "run.trace_every must be from 1 to 200000000 (got 200000001)"),
-            ("population", "0", "run.population must be from 1 to 200000000 (got 0)"),
+            ("population", "0", "run.population must be from 1 to 2000000000 (got 0)"),
             (
                 "population", "9223372036854775807",
-                "run.population must be from 1 to 200000000 (got 9223372036854775807)"
+                "run.population must be from 1 to 2000000000 (got 9223372036854775807)"
             ),
             ("threads", "0", "run.threads must be from 1 to 1024 (got 0)"),
             ("checkpoint_every", "32001", "run.checkpoint_every must be from 0 to 32000 (got 32001)"),

@@ -49,6 +49,13 @@ public struct SocietyShard: Sendable, Equatable, CustomStringConvertible {
         return try split(size: size, census: census, into: exchange.shards)[exchange.shard]
     }
 
+    /// The people of each shard of a society of `size` people split as `shards` are (their
+    /// provinces' census quotas), for checking what one rank will hold before it is generated.
+    public static func people(of shards: [SocietyShard], size: Int, census: Census) -> [Int] {
+        let quotas = largestRemainder(total: size, weights: census.provinces.map(\.population))
+        return shards.map { shard in shard.provinces.reduce(0) { $0 + quotas[$1] } }
+    }
+
     /// Splits a society of `size` people into `count` shards of whole provinces, balanced by
     /// people: each boundary is the province boundary nearest to an equal share (every shard
     /// keeping at least one province). Uses only the census quotas, so every process computes
