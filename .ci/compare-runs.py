@@ -10,7 +10,7 @@ import json
 import sqlite3
 import sys
 
-VOLATILE = ("timings", "folder", "ranks", "personDaysPerSecond", "exchange")
+VOLATILE = ("timings", "folder", "ranks", "personDaysPerSecond", "exchange", "exchangeSimulating")
 # Columns that say how a run was executed, not what it computed (the result does not depend on them).
 EXECUTION = {"run": ("threads",)}
 

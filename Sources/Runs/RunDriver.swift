@@ -122,6 +122,7 @@ public struct RunDriver {
     /// store is closed, which takes the finished run out of WAL mode.
     public mutating func runToEnd(stopAfter: Int? = nil) throws -> RunOutcome {
         let clock = Date()
+        let exchangedBefore = exchange.figures
         let total = simulation.config.period.days
         delegate?.runDriver(began: .simulate(days: total))
         var buffer = MonthBuffer()
@@ -174,6 +175,7 @@ public struct RunDriver {
         }
         delegate?.runDriver(ended: .simulate(days: total))
         timings["simulation"] = Date().timeIntervalSince(clock)
+        let exchangedSimulating = exchange.figures.since(exchangedBefore)
         let digestClock = Date()
         let digest = simulation.gatheredDigest()
         timings["digest"] = Date().timeIntervalSince(digestClock)
@@ -192,7 +194,8 @@ public struct RunDriver {
             digest: digest ?? "",
             timings: timings,
             days: total,
-            exchange: exchange.shards > 1 ? exchange.figures : nil
+            exchange: exchange.shards > 1 ? exchange.figures : nil,
+            exchangeSimulating: exchange.shards > 1 ? exchangedSimulating : nil
         )
         let snapshots = simulation.finalSnapshots(census: census)
         // The other ranks have handed rank 0 everything it writes.

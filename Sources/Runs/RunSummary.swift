@@ -26,6 +26,9 @@ public struct RunSummary: Sendable {
     public let ranks: Int
     /// What this rank exchanged with the others (nil for a run in one process).
     public let exchange: ExchangeFigures?
+    /// The part of `exchange` while the days were simulated (month ends), without generating
+    /// the society, the digest and the final gathers.
+    public let exchangeSimulating: ExchangeFigures?
 
     /// The summary of a finished simulation.
     init(
@@ -35,9 +38,11 @@ public struct RunSummary: Sendable {
         digest: String,
         timings: [String: Double],
         days: Int,
-        exchange: ExchangeFigures? = nil
+        exchange: ExchangeFigures? = nil,
+        exchangeSimulating: ExchangeFigures? = nil
     ) {
         self.exchange = exchange
+        self.exchangeSimulating = exchangeSimulating
         self.info = info
         self.folder = folder
         self.digest = digest
@@ -57,6 +62,7 @@ public struct RunSummary: Sendable {
             "seeds": info.seedList.map(String.init), "ranks": ranks,
         ]
         if let exchange { object["exchange"] = exchange.json }
+        if let exchangeSimulating { object["exchangeSimulating"] = exchangeSimulating.json }
         if let seconds = timings["simulation"], seconds > 0 {
             object["personDaysPerSecond"] = Double(info.population) * Double(days) / seconds
         }
@@ -99,13 +105,16 @@ public struct RunSummary: Sendable {
                 )
             )
         }
-        if let exchange {
+        if let exchange, let during = exchangeSimulating {
             lines.append(
                 String(
-                    format: "  rank 0 exchanged %@B with the other ranks in %d collectives, %.2f s waiting in them",
+                    format:
+                        "  rank 0 exchanged %@B with the other ranks in %d collectives, %.2f s in them (%.2f s while simulating, %.1f%% of it)",
                     compactNumber(Double(exchange.bytesSent + exchange.bytesReceived)),
                     exchange.calls,
-                    exchange.seconds
+                    exchange.seconds,
+                    during.seconds,
+                    100 * during.seconds / max(timings["simulation"] ?? 0, 1e-9)
                 )
             )
         }

@@ -205,7 +205,9 @@ struct StoredTables {
         guard var object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
             return json
         }
-        for key in ["timings", "folder", "ranks", "personDaysPerSecond", "exchange"] { object[key] = nil }
+        for key in ["timings", "folder", "ranks", "personDaysPerSecond", "exchange", "exchangeSimulating"] {
+            object[key] = nil
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }

@@ -70,6 +70,16 @@ public struct ExchangeFigures: Sendable, Equatable {
     /// Seconds spent inside the collectives.
     public var seconds: Double
 
+    /// What was exchanged between `earlier` and these figures (a phase of the run).
+    public func since(_ earlier: ExchangeFigures) -> ExchangeFigures {
+        ExchangeFigures(
+            calls: calls - earlier.calls,
+            bytesSent: bytesSent - earlier.bytesSent,
+            bytesReceived: bytesReceived - earlier.bytesReceived,
+            seconds: seconds - earlier.seconds
+        )
+    }
+
     /// The figures as a JSON object's values.
     public var json: [String: Any] {
         ["calls": calls, "bytesSent": bytesSent, "bytesReceived": bytesReceived, "seconds": seconds]
