@@ -33,8 +33,13 @@ let package = Package(
         .trait(
             name: "MPI",
             description:
-                "Runs over an MPI cluster (Cluster's MPIExchange): needs an MPI library (OpenMPI's pkg-config ompi)."
-        )
+                "Runs over an MPI cluster (Cluster's MPIExchange) with OpenMPI (pkg-config ompi)."
+        ),
+        .trait(
+            name: "MPICH",
+            description:
+                "Runs over an MPI cluster (Cluster's MPIExchange) with MPICH (pkg-config mpich) instead of OpenMPI."
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,15 +83,23 @@ let package = Package(
             dependencies: ["SocialCredit", "Society", "MemoryHints", "RunRecords"],
             swiftSettings: strictSettings
         ),
-        // MPI's C API (MPI-3 calls only, so OpenMPI and MPICH both serve), found with pkg-config;
-        // used only when the MPI trait is on. docs/scale.md, "Building with MPI".
+        // MPI's C API (MPI-3 calls only, so OpenMPI and MPICH both serve), found with pkg-config:
+        // OpenMPI's with the MPI trait, MPICH's (the same header, Sources/CMPI/CMPI.h) with the
+        // MPICH trait. docs/scale.md, "Building with MPI".
         .systemLibrary(name: "CMPI", pkgConfig: "ompi", providers: [.apt(["libopenmpi-dev"])]),
+        .systemLibrary(name: "CMPICH", pkgConfig: "mpich", providers: [.apt(["libmpich-dev"])]),
         // Runs sharded over a cluster: detects a launch by mpirun or srun, and with the MPI trait
         // adapts MPI's communicator to Society's ShardExchange; lower modules see only the protocol.
         .target(
             name: "Cluster",
-            dependencies: ["Society", .target(name: "CMPI", condition: .when(traits: ["MPI"]))],
-            swiftSettings: strictSettings + [.define("MPI", .when(traits: ["MPI"]))]
+            dependencies: [
+                "Society",
+                .target(name: "CMPI", condition: .when(traits: ["MPI"])),
+                .target(name: "CMPICH", condition: .when(traits: ["MPICH"])),
+            ],
+            swiftSettings: strictSettings + [
+                .define("MPI", .when(traits: ["MPI", "MPICH"])), .define("MPICH", .when(traits: ["MPICH"])),
+            ]
         ),
         .target(
             name: "RunStore",

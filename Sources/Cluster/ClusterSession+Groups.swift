@@ -1,7 +1,11 @@
 import Society
 
 #if MPI
+#if MPICH
+import CMPICH
+#else
 import CMPI
+#endif
 #endif
 
 /// One group of ranks of a job cut into groups of consecutive ranks: what a sweep uses to run

@@ -2,7 +2,11 @@ import Foundation
 import Society
 
 #if MPI
+#if MPICH
+import CMPICH
+#else
 import CMPI
+#endif
 #endif
 
 /// A process's place in a cluster run: started by mpirun or srun as one rank of several, it

@@ -1,5 +1,9 @@
 #if MPI
+#if MPICH
+import CMPICH
+#else
 import CMPI
+#endif
 import Foundation
 import Society
 

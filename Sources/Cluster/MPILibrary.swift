@@ -1,5 +1,9 @@
 #if MPI
+#if MPICH
+import CMPICH
+#else
 import CMPI
+#endif
 import Foundation
 
 /// The process-wide MPI calls: initialising, finalising, the library's version, and what

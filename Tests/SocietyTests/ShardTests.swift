@@ -42,6 +42,14 @@ struct ShardTests {
             if gap < best.gap { best = (gap, k + 1) }
         }
         #expect(two[0].provinces == 0..<best.at)
+        // The largest shard is the smallest any cut of the provinces into K runs allows (found
+        // by an independent exhaustive search over the census table's populations): 13 shards
+        // need 141,468,999 people in the largest (the split nearest equal shares gave 12.5%,
+        // 176 M); from 14 on it is Guangdong alone, 126,012,510.
+        for (count, largest) in [(10, 176_139_314), (13, 141_468_999), (14, 126_012_510), (31, 126_012_510)] {
+            let shards = try SocietyShard.split(size: 1_409_778_724, census: census, into: count)
+            #expect(SocietyShard.people(of: shards, size: 1_409_778_724, census: census).max() == largest)
+        }
         #expect(throws: ShardError.self) { try SocietyShard.split(size: 1_000, census: census, into: 0) }
         #expect(throws: ShardError.self) { try SocietyShard.split(size: 1_000, census: census, into: 32) }
     }

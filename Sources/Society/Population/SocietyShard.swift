@@ -56,9 +56,11 @@ public struct SocietyShard: Sendable, Equatable, CustomStringConvertible {
         return shards.map { shard in shard.provinces.reduce(0) { $0 + quotas[$1] } }
     }
 
-    /// Splits a society of `size` people into `count` shards of whole provinces, balanced by
-    /// people: each boundary is the province boundary nearest to an equal share (every shard
-    /// keeping at least one province). Uses only the census quotas, so every process computes
+    /// Splits a society of `size` people into `count` shards of whole provinces (runs of them in
+    /// census order), balanced by people: of all such splits, one whose largest shard is the
+    /// smallest possible (the slowest rank sets a run's time), and among those, one whose shards'
+    /// squared sizes add up to the least found (a linear partition by dynamic programming, ties
+    /// going to the earlier boundary). Uses only the census quotas, so every process computes
     /// the same split without talking to the others.
     /// - Throws: `ShardError` when `count` is below 1 or above the number of provinces.
     public static func split(size: Int, census: Census, into count: Int) throws -> [SocietyShard] {
@@ -71,17 +73,37 @@ public struct SocietyShard: Sendable, Equatable, CustomStringConvertible {
         let quotas = largestRemainder(total: size, weights: census.provinces.map(\.population))
         var prefix = [0]
         for quota in quotas { prefix.append(prefix[prefix.count - 1] + quota) }
-        var bounds = [0]
-        for j in 1..<count {
-            let target = Double(size) * Double(j) / Double(count)
-            // Leave at least one province for each shard still to come.
-            let candidates = (bounds[j - 1] + 1)...(provinces - (count - j))
-            let best = candidates.min { a, b in
-                (abs(Double(prefix[a]) - target), a) < (abs(Double(prefix[b]) - target), b)
-            }!
-            bounds.append(best)
+        // best[j][i]: the best split of the first i provinces into j shards, as (largest shard,
+        // sum of squared shards); from[j][i]: where its last shard starts.
+        typealias Cost = (largest: Int, squares: Double)
+        func better(_ a: Cost, _ b: Cost) -> Bool { (a.largest, a.squares) < (b.largest, b.squares) }
+        var best = [[Cost]](
+            repeating: [Cost](repeating: (Int.max, .infinity), count: provinces + 1),
+            count: count + 1
+        )
+        var from = [[Int]](repeating: [Int](repeating: 0, count: provinces + 1), count: count + 1)
+        for i in 1...provinces { best[1][i] = (prefix[i], Double(prefix[i]) * Double(prefix[i])) }
+        if count > 1 {
+            for j in 2...count {
+                for i in j...provinces {
+                    for start in (j - 1)..<i where best[j - 1][start].largest != Int.max {
+                        let shard = prefix[i] - prefix[start]
+                        let cost = (
+                            max(best[j - 1][start].largest, shard),
+                            best[j - 1][start].squares + Double(shard) * Double(shard)
+                        )
+                        if better(cost, best[j][i]) {
+                            best[j][i] = cost
+                            from[j][i] = start
+                        }
+                    }
+                }
+            }
         }
-        bounds.append(provinces)
+        var bounds = [provinces]
+        for j in stride(from: count, to: 1, by: -1) { bounds.append(from[j][bounds[bounds.count - 1]]) }
+        bounds.append(0)
+        bounds.reverse()
         return (0..<count).map { SocietyShard(index: $0, count: count, provinces: bounds[$0]..<bounds[$0 + 1]) }
     }
 }
