@@ -231,7 +231,7 @@ struct SimulateCommandTests {
     @Test(
         "Bad flags are clear errors",
         arguments: [
-            (["--population=-5"], "--population must be from 1 to 200000000 (got -5)"),
+            (["--population=-5"], "--population must be from 1 to 2000000000 (got -5)"),
             (["--scenario", "nonexistent"], "unknown scenario 'nonexistent'"),
             (["--start", "2022-06-01"], "is after the end"),
             (["--start", "2021-13-01"], "is not a date"),
