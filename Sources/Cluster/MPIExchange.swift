@@ -54,7 +54,7 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
     /// Every rank's `values`, by rank: MPI_Allgather of the lengths, then MPI_Allgatherv.
     public func allGather(_ values: [Int64]) -> [[Int64]] {
         let bytes = values.withUnsafeBytes { [UInt8]($0) }
-        return allGatherBytes(bytes).map { part in
+        return collect(bytes, atEveryRank: true).map { part in
             [Int64](unsafeUninitializedCapacity: part.count / 8) { buffer, count in
                 part.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
                 count = part.count / 8
@@ -62,36 +62,8 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
         }
     }
 
-    /// Every rank's `bytes` at rank 0, by rank (the others get []): the lengths go to every
-    /// rank (MPI_Allgather, so all know how many rounds follow), then MPI_Gatherv.
-    public func gather(_ bytes: [UInt8]) -> [[UInt8]] {
-        let counts = allGatherCounts(bytes.count)
-        let piece = TransferPieces.piece(limit: pieceLimit, ranks: shards)
-        var result = shard == 0 ? counts.map { [UInt8](repeating: 0, count: $0) } : []
-        for round in 0..<TransferPieces.rounds(counts: counts, piece: piece) {
-            let sizes = TransferPieces.sizes(counts: counts, piece: piece, round: round)
-            let offsets = TransferPieces.offsets(sizes)
-            var received = [UInt8](repeating: 0, count: max(1, shard == 0 ? sizes.reduce(0, +) : 1))
-            let code = Self.withPiece(of: bytes, from: round * piece, size: sizes[shard]) { send in
-                received.withUnsafeMutableBytes { receive in
-                    MPI_Gatherv(
-                        send,
-                        Int32(sizes[shard]),
-                        cmpi_byte(),
-                        receive.baseAddress,
-                        sizes.map { Int32($0) },
-                        offsets.map { Int32($0) },
-                        cmpi_byte(),
-                        0,
-                        comm
-                    )
-                }
-            }
-            Self.check(code, "MPI_Gatherv")
-            if shard == 0 { Self.place(received, sizes: sizes, offsets: offsets, at: round * piece, in: &result) }
-        }
-        return result
-    }
+    /// Every rank's `bytes` at rank 0, by rank (the others get []).
+    public func gather(_ bytes: [UInt8]) -> [[UInt8]] { collect(bytes, atEveryRank: false) }
 
     /// Rank 0's `bytes` at every rank: MPI_Bcast of the length, then of the data.
     public func broadcast(_ bytes: [UInt8]) -> [UInt8] {
@@ -110,31 +82,48 @@ public final class MPIExchange: ShardExchange, @unchecked Sendable {
         return data
     }
 
-    /// Every rank's bytes, by rank, at every rank: MPI_Allgatherv round by round.
-    func allGatherBytes(_ bytes: [UInt8]) -> [[UInt8]] {
+    /// Every rank's bytes, by rank, at every rank (MPI_Allgatherv) or at rank 0 alone
+    /// (MPI_Gatherv, the others getting []): the lengths go to every rank first
+    /// (MPI_Allgather, so all know how many rounds follow), then the data round by round.
+    func collect(_ bytes: [UInt8], atEveryRank: Bool) -> [[UInt8]] {
         let counts = allGatherCounts(bytes.count)
         let piece = TransferPieces.piece(limit: pieceLimit, ranks: shards)
-        var result = counts.map { [UInt8](repeating: 0, count: $0) }
+        let receives = atEveryRank || shard == 0
+        var result = receives ? counts.map { [UInt8](repeating: 0, count: $0) } : []
         for round in 0..<TransferPieces.rounds(counts: counts, piece: piece) {
             let sizes = TransferPieces.sizes(counts: counts, piece: piece, round: round)
             let offsets = TransferPieces.offsets(sizes)
-            var received = [UInt8](repeating: 0, count: max(1, sizes.reduce(0, +)))
+            let sizes32 = sizes.map { Int32($0) }
+            let offsets32 = offsets.map { Int32($0) }
+            var received = [UInt8](repeating: 0, count: max(1, receives ? sizes.reduce(0, +) : 1))
             let code = Self.withPiece(of: bytes, from: round * piece, size: sizes[shard]) { send in
                 received.withUnsafeMutableBytes { receive in
-                    MPI_Allgatherv(
-                        send,
-                        Int32(sizes[shard]),
-                        cmpi_byte(),
-                        receive.baseAddress,
-                        sizes.map { Int32($0) },
-                        offsets.map { Int32($0) },
-                        cmpi_byte(),
-                        comm
-                    )
+                    atEveryRank
+                        ? MPI_Allgatherv(
+                            send,
+                            sizes32[shard],
+                            cmpi_byte(),
+                            receive.baseAddress,
+                            sizes32,
+                            offsets32,
+                            cmpi_byte(),
+                            comm
+                        )
+                        : MPI_Gatherv(
+                            send,
+                            sizes32[shard],
+                            cmpi_byte(),
+                            receive.baseAddress,
+                            sizes32,
+                            offsets32,
+                            cmpi_byte(),
+                            0,
+                            comm
+                        )
                 }
             }
-            Self.check(code, "MPI_Allgatherv")
-            Self.place(received, sizes: sizes, offsets: offsets, at: round * piece, in: &result)
+            Self.check(code, atEveryRank ? "MPI_Allgatherv" : "MPI_Gatherv")
+            if receives { Self.place(received, sizes: sizes, offsets: offsets, at: round * piece, in: &result) }
         }
         return result
     }
