@@ -20,7 +20,8 @@ struct SCLab: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             SimulateCommand.self, ResumeCommand.self, ReportCommand.self, ExportCommand.self, ExplainCommand.self,
-            VerifyCommand.self, CompareCommand.self, SweepCommand.self, ScenariosCommand.self, SchemaCommand.self,
+            VerifyCommand.self, CompareCommand.self, DiffCommand.self, SweepCommand.self, ScenariosCommand.self,
+            SchemaCommand.self,
             CheckCommand.self, CalibrateCommand.self, PopulationCommand.self, BenchCommand.self,
             StoreStressCommand.self, ServeCommand.self, ClusterCheckCommand.self,
         ]

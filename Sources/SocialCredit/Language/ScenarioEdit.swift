@@ -140,9 +140,7 @@ public enum ScenarioEdit {
             case let .sequence(sequence):
                 let items = Array(sequence)
                 let ids = items.compactMap { $0["id"]?.string }
-                if let index = items.firstIndex(where: { $0["id"]?.string == segment })
-                    ?? Int(segment).flatMap({ items.indices.contains($0) ? $0 : nil })
-                {
+                if let index = item(named: segment, in: items) {
                     steps.append(.index(index))
                     node = items[index]
                 } else {
@@ -156,6 +154,30 @@ public enum ScenarioEdit {
             walked.append(segment)
         }
         return (node, steps)
+    }
+
+    /// The index of the list item a path segment names: the item with that `id`, else the
+    /// segment read as an index from 0.
+    static func item(named segment: String, in items: [Node]) -> Int? {
+        items.firstIndex(where: { $0["id"]?.string == segment })
+            ?? Int(segment).flatMap({ items.indices.contains($0) ? $0 : nil })
+    }
+
+    /// The path to a key of the mapping at `path` (the top level when `path` is empty).
+    static func path(_ path: String, key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// The path to item `index` of the list at `path`, the inverse of `locate`: `path.id` when
+    /// the item's `id` leads back to it, else `path[index]` (no id, or one shared or holding a
+    /// path's punctuation).
+    static func path(_ path: String, item index: Int, of items: [Node]) -> String {
+        if let id = items[index]["id"]?.string, !id.isEmpty, !id.contains(where: { ".[]".contains($0) }),
+            item(named: id, in: items) == index
+        {
+            return Self.path(path, key: id)
+        }
+        return "\(path)[\(index)]"
     }
 
     /// The node with the node at the end of `steps` replaced.

@@ -7,6 +7,8 @@ public indirect enum JSONText: Sendable, Equatable {
     case bool(Bool)
     case array([JSONText])
     case object([Member])
+    /// An absent value (a scenario diff's old value of an addition).
+    case null
 
     /// One member of an object.
     public struct Member: Sendable, Equatable {
@@ -29,6 +31,7 @@ public indirect enum JSONText: Sendable, Equatable {
         case let .string(text): return Self.quoted(text)
         case let .number(value): return NumberKind.format(value)
         case let .bool(value): return value ? "true" : "false"
+        case .null: return "null"
         case let .array(items):
             // Short lists of scalars stay on one line, as people write them.
             if items.allSatisfy(\.isScalar) {
@@ -46,7 +49,7 @@ public indirect enum JSONText: Sendable, Equatable {
 
     private var isScalar: Bool {
         switch self {
-        case .string, .number, .bool: return true
+        case .string, .number, .bool, .null: return true
         case .array, .object: return false
         }
     }
