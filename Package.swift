@@ -128,6 +128,7 @@ let package = Package(
                 "RunRecords",
                 "RunStore",
                 "Impact",
+                "Runs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),

@@ -134,7 +134,10 @@ public struct RunDriver {
             simulation.run(until: monthEnd, observer: &buffer) { done in
                 delegate?.runDriver(simulatedDays: done, of: total)
             }
-            let stopping = stopAfter.map { simulation.daysDone >= $0 } ?? false
+            let stopping =
+                stopAfter.map { simulation.daysDone >= $0 } ?? false
+                // Asked in a lone process only: the ranks of a sharded run must stop together.
+                || (exchange.shards == 1 && !simulation.isFinished && delegate?.runDriverShouldStop() == true)
             var checkpoint: CheckpointRecord?
             let due =
                 info.checkpointEvery > 0

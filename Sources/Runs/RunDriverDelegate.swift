@@ -46,6 +46,10 @@ public protocol RunDriverDelegate: AnyObject {
     func runDriver(finished month: RunMonth)
     /// A phase has ended (the simulation also when the run stops early, resumable).
     func runDriver(ended phase: RunPhase)
+    /// Asked after each month is committed: true stops the run there, resumable (with a
+    /// checkpoint), as `stopAfter` does, so that a caller can cancel a long run cleanly (the
+    /// web lab's cancel button) without killing the process.
+    func runDriverShouldStop() -> Bool
 }
 
 extension RunDriverDelegate {
@@ -57,6 +61,8 @@ extension RunDriverDelegate {
     public func runDriver(finished month: RunMonth) {}
     /// Nothing by default.
     public func runDriver(ended phase: RunPhase) {}
+    /// Never stops by default.
+    public func runDriverShouldStop() -> Bool { false }
 }
 
 /// How a call to `RunDriver.runToEnd` ended.

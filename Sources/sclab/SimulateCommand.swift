@@ -248,40 +248,16 @@ struct SimulateCommand: ParsableCommand {
 
 /// The days a run covers: from `start` (or the scenario's start) for `days` days or `years`
 /// years, or to the scenario's end.
+/// The run's days (`RunPeriod.resolve`), its errors as the command line's.
 func runPeriod(_ scenario: Scenario, start: String?, days: Int?, years: Int?) throws -> (first: Day, last: Day) {
-    let first = try OptionBounds.day("--start", start) ?? scenario.period.start
-    guard (RunLimits.firstDay...RunLimits.lastDay).contains(first) else {
-        throw ValidationError(
-            "the scenario starts on \(first), outside the days a run may cover, \(RunLimits.firstDay) to \(RunLimits.lastDay); give --start"
-        )
+    let first = try OptionBounds.day("--start", start)
+    do {
+        return try RunPeriod.resolve(scenario, start: first, days: days, years: years)
+    } catch let error as RunError {
+        throw ValidationError(error.description)
     }
-    let last: Day
-    if let days {
-        last = first.adding(days: min(days, RunLimits.days.upperBound) - 1)
-    } else if let years {
-        guard
-            let day = Day(
-                year: first.year + min(years, RunLimits.years.upperBound),
-                month: first.components.month,
-                day: 1
-            )
-        else {
-            throw ValidationError("--years \(years) from \(first) ends past the calendar")
-        }
-        last = day.adding(days: first.components.day - 2)
-    } else {
-        last = scenario.period.end
-    }
-    guard first <= last else {
-        throw ValidationError(
-            "the start \(first) is after the end \(last) of the scenario's period; give --days or --years"
-        )
-    }
-    if let problem = RunLimits.periodProblem(first: first, last: last) { throw ValidationError(problem) }
-    return (first, last)
 }
 
-/// New run folders: `runs/<scenario>-<date>-<time>`, never an existing one.
 enum RunFolder {
     static func fresh(scenario: String) -> String {
         let formatter = DateFormatter()

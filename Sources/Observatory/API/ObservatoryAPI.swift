@@ -14,6 +14,8 @@ import Society
 /// `APIValue` on their way out.
 struct ObservatoryAPI: APIProtocol {
     let catalog: RunCatalog
+    /// The policy lab, when the server runs with it.
+    var lab: Lab? = nil
 
     func listRuns(_ input: Operations.listRuns.Input) async throws -> Operations.listRuns.Output {
         .ok(.init(body: .json(try APIValue(RunList(runs: catalog.overviews())).value)))

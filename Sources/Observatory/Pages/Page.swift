@@ -18,6 +18,8 @@ struct Page {
     var tab: Tab?
     /// The content, already HTML.
     var body: String
+    /// More for the head, already HTML (a job page's refresh when scripts are off, its script).
+    var head: String = ""
 
     /// The run's pages, in navigation order.
     enum Tab: String, CaseIterable {
@@ -56,7 +58,7 @@ struct Page {
             <title>\(e(title)) · Observatory</title>
             <link rel="stylesheet" href="/style.css">
             <link rel="icon" href="data:,">
-            </head>
+            \(head)</head>
             <body>
             <header class="site"><a class="brand" href="/">Observatory</a><span class="tag">SocialCreditLab · synthetic societies, no real person's data</span></header>
             \(nav)

@@ -16,7 +16,7 @@ extension Observatory {
         // Compact JSON without escaped slashes, as the server wrote it before the API was generated.
         let configuration = Configuration(jsonEncodingOptions: [.withoutEscapingSlashes])
         do {
-            try ObservatoryAPI(catalog: catalog).registerHandlers(on: router, configuration: configuration)
+            try ObservatoryAPI(catalog: catalog, lab: lab).registerHandlers(on: router, configuration: configuration)
         } catch {
             // Registration fails only for a server URL it cannot parse; the default "/" always parses.
             preconditionFailure("the generated API could not be registered: \(error)")

@@ -13,26 +13,39 @@ import Society
 /// credit report and what the system decides when they try something — and the same data as a
 /// JSON API described by an OpenAPI 3.1 document.
 ///
-/// Everything is read-only: run databases are opened read-only, only GET and HEAD are served,
-/// and a run id from a URL is only ever compared with the folder's listing.
+/// Without the lab everything is read-only: run databases are opened read-only, only GET and
+/// HEAD are served, and a run id from a URL is only ever compared with the folder's listing.
+/// With the lab (`sclab serve --lab`), its pages and API also take POST, and its jobs write new
+/// runs into the runs folder (and nowhere else).
 public struct Observatory: Sendable {
     /// The runs being served.
     public let catalog: RunCatalog
     /// What one client may cost the server (timeouts, connections, request sizes).
     public let limits: ServerLimits
+    /// The policy lab, when it is on.
+    public let lab: Lab?
 
-    /// An observatory over the runs in `runsDirectory`, serving within `limits`.
-    public init(runsDirectory: String, limits: ServerLimits = ServerLimits()) {
+    /// An observatory over the runs in `runsDirectory`, serving within `limits`, with the lab
+    /// when `lab` is given.
+    public init(runsDirectory: String, limits: ServerLimits = ServerLimits(), lab: Lab? = nil) {
         catalog = RunCatalog(root: runsDirectory)
         self.limits = limits
+        self.lab = lab
     }
 
     /// The router with every page and API route, for a server or for tests.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(options: .autoGenerateHeadEndpoints)
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: BodyLimitMiddleware(limit: limits.maxBodyBytes))
+        router.add(middleware: ErrorMiddleware(lab: lab != nil))
+        router.add(
+            middleware: BodyLimitMiddleware(
+                pageLimit: limits.maxBodyBytes,
+                labLimit: lab == nil ? nil : LabSettings.maxBodyBytes
+            )
+        )
+        router.add(middleware: LabGuardMiddleware(token: lab?.settings.token))
         addPages(to: router)
+        addLab(to: router)
         addAPI(to: router)
         return router
     }

@@ -19,6 +19,12 @@ enum ObservatoryError: Error, Sendable, Equatable {
     case unavailable(String)
     /// A request larger than the server reads (413).
     case tooLarge(String)
+    /// A lab request without the lab's token, or a lab request to a server without the lab (403).
+    case forbidden(String)
+    /// A lab request that clashes with what is there: cancelling a finished job, a run name taken (409).
+    case conflict(String)
+    /// Too many lab submissions in a minute, or too many jobs waiting (429).
+    case tooMany(String)
 
     /// The HTTP status code.
     var status: Int {
@@ -27,13 +33,18 @@ enum ObservatoryError: Error, Sendable, Equatable {
         case .badRequest: 400
         case .unavailable: 503
         case .tooLarge: 413
+        case .forbidden: 403
+        case .conflict: 409
+        case .tooMany: 429
         }
     }
 
     /// The message.
     var message: String {
         switch self {
-        case let .notFound(text), let .badRequest(text), let .unavailable(text), let .tooLarge(text): text
+        case let .notFound(text), let .badRequest(text), let .unavailable(text), let .tooLarge(text),
+            let .forbidden(text), let .conflict(text), let .tooMany(text):
+            text
         }
     }
 }

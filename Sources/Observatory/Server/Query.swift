@@ -16,10 +16,10 @@ struct Query: Sendable {
 
     /// Decodes a raw query string.
     /// - Throws: `.badRequest` for a query that is too long or not valid percent-encoding.
-    init(_ raw: String?) throws {
+    init(_ raw: String?, maxLength: Int = Self.maxLength, what: String = "the query string") throws {
         guard let raw, !raw.isEmpty else { return }
-        guard raw.utf8.count <= Self.maxLength else {
-            throw ObservatoryError.badRequest("the query string is longer than \(Self.maxLength) bytes")
+        guard raw.utf8.count <= maxLength else {
+            throw ObservatoryError.badRequest("\(what) is longer than \(maxLength) bytes")
         }
         for pair in raw.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -41,6 +41,20 @@ struct Query: Sendable {
 
     private static func decode(_ text: Substring) -> String? {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// The parameters whose names start with `prefix`, by the rest of their names (a lab form's
+    /// `p.sources.cctv.coverage` fields), at most `limit` of them.
+    /// - Throws: `.badRequest` beyond `limit`.
+    func prefixed(_ prefix: String, limit: Int) throws -> [String: String] {
+        var found: [String: String] = [:]
+        for (key, value) in values where key.hasPrefix(prefix) && key.count > prefix.count {
+            found[String(key.dropFirst(prefix.count))] = value
+        }
+        guard found.count <= limit else {
+            throw ObservatoryError.badRequest("at most \(limit) '\(prefix)' fields (got \(found.count))")
+        }
+        return found
     }
 
     /// A text parameter; nil when absent or empty.

@@ -28,6 +28,13 @@ enum Responses {
         return ByteBuffer(bytes: data)
     }
 
+    /// A redirect after a form is posted (303 See Other: the browser then GETs `path`).
+    static func redirect(to path: String) -> Response {
+        var response = text("", type: "text/plain; charset=utf-8", status: .seeOther)
+        response.headers[.location] = path
+        return response
+    }
+
     /// A JSON document given as text (the OpenAPI document).
     static func jsonText(_ text: String) -> Response { Self.text(text, type: "application/json") }
 
@@ -59,7 +66,7 @@ enum Responses {
         headers[.cacheControl] = cache
         headers[.xContentTypeOptions] = "nosniff"
         headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'"
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'"
     }
 
     /// An error as JSON, `{"error": "..."}`.
@@ -75,6 +82,9 @@ enum Responses {
             case .badRequest: "Bad request"
             case .unavailable: "Run unavailable"
             case .tooLarge: "Request too large"
+            case .forbidden: "Not allowed"
+            case .conflict: "Conflict"
+            case .tooMany: "Too many requests"
             }
         let body = "<p class=\"banner\">\(e(error.message))</p><p><a href=\"/\">All runs</a></p>"
         return html(Page(title: title, run: run, tab: nil, body: body), status: HTTPResponse.Status(code: error.status))
@@ -83,15 +93,20 @@ enum Responses {
 
 /// Turns every error into the client's answer: `ObservatoryError`s as they are, the router's own
 /// (no such route) as a 404, anything else as a 503 saying the server could not answer, never a
-/// 500 with nothing in it. Only GET and HEAD are served. API paths answer in JSON, pages in HTML.
+/// 500 with nothing in it. Only GET and HEAD are served, and POST on the lab's paths when the
+/// lab is on. API paths answer in JSON, pages in HTML.
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Whether the lab is on (`sclab serve --lab`): its paths then also take POST.
+    var lab = false
+
     func handle(
         _ request: Request,
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let api = Self.isAPI(request.uri.path)
-        guard request.method == .get || request.method == .head else {
+        let posting = lab && request.method == .post && Self.isLab(request.uri.path)
+        guard request.method == .get || request.method == .head || posting else {
             var response =
                 api
                 ? Responses.jsonError(
@@ -121,4 +136,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Whether a path belongs to the JSON API.
     static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" }
+
+    /// Whether a path belongs to the lab (pages or API).
+    static func isLab(_ path: String) -> Bool {
+        path == "/lab" || path.hasPrefix("/lab/") || path == "/api/lab" || path.hasPrefix("/api/lab/")
+    }
 }

@@ -90,7 +90,9 @@ public struct ServerLimits: Sendable, Equatable {
 /// once, otherwise (a chunked body) after reading at most the limit. A request without a body
 /// (every request the server answers) reads nothing.
 struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    let limit: Int
+    let pageLimit: Int
+    /// The lab's paths take a whole scenario text (`LabSettings.maxBodyBytes`); nil: the lab is off.
+    var labLimit: Int? = nil
 
     func handle(
         _ request: Request,
@@ -98,6 +100,7 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var request = request
+        let limit = labLimit.flatMap { ErrorMiddleware<Context>.isLab(request.uri.path) ? $0 : nil } ?? pageLimit
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw Self.tooLarge(limit)
         }
@@ -110,6 +113,6 @@ struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     static func tooLarge(_ limit: Int) -> ObservatoryError {
-        .tooLarge("a request body may be at most \(limit) bytes; the server only reads (GET)")
+        .tooLarge("a request body may be at most \(limit) bytes")
     }
 }
