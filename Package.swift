@@ -197,6 +197,7 @@ let package = Package(
             name: "ObservatoryTests",
             dependencies: [
                 "Observatory",
+                "Runs",
                 "Impact",
                 "RunStore",
                 "RunRecords",

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RunRecords
 import RunStore
+import Runs
 import SocialCredit
 import TestSupport
 import Testing
@@ -246,6 +247,50 @@ struct LabTests {
         let done = try await Self.finish(second, kept.id)
         #expect(done.state == .finished, "\(done.message ?? "")")
         #expect(try second.submit(Self.tiny(), root: folder.path).id == "job-0003")
+    }
+
+    @Test("A job that was running when the server stopped resumes from its checkpoint and ends as if never stopped")
+    func runningJobResumes() async throws {
+        let folder = try TemporaryFolder()
+        let root = folder.path
+        let settings = LabSettings(threadsPerJob: 1)
+        var job = try Self.tiny().plan(number: 1, settings: settings, root: root, version: "test")
+        job.steps.removeFirst()  // the variant alone, as if its baseline were there
+        let step = job.steps[0]
+        let files = LabJobFiles(root: root)
+        // The server stopped two months into the run: a checkpoint at the first month end after day 45.
+        try FileManager.default.createDirectory(atPath: files.workFolder, withIntermediateDirectories: true)
+        var stopped = try RunDriver(
+            info: step.info,
+            store: try RunStore.create(directory: files.workingFolder(of: step.run), info: step.info),
+            threads: 1
+        )
+        guard case .stopped = try stopped.runToEnd(stopAfter: 45) else {
+            Issue.record("the run did not stop")
+            return
+        }
+        try stopped.store?.close()  // as the stopped server's process did
+        job.state = .running
+        try files.save(job)
+        // The same run never stopped, for its digest.
+        let whole = TemporaryFolder.unusedPath("lab-whole")
+        defer { try? FileManager.default.removeItem(atPath: whole) }
+        var uninterrupted = try RunDriver(
+            info: step.info,
+            store: try RunStore.create(directory: whole, info: step.info),
+            threads: 1
+        )
+        guard case let .finished(summary, _) = try uninterrupted.runToEnd() else {
+            Issue.record("the uninterrupted run did not finish")
+            return
+        }
+        let lab = Lab(root: root, settings: settings, version: "test")
+        #expect(try lab.job(job.id).state == .queued)
+        lab.start()
+        let done = try await Self.finish(lab, job.id)
+        try #require(done.state == .finished, "\(done.message ?? "")")
+        let resumed = try RunStore.openReadOnly(directory: files.finalFolder(of: step.run)).progress()
+        #expect(resumed.finished && resumed.digest == summary.digest)
     }
 
     @Test("Off loopback the lab wants its token: 403 without it, a cookie from ?token=, or a bearer header")

@@ -159,6 +159,16 @@ let stylesheet = """
     .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; font-size: .82rem; white-space: pre-wrap; word-break: break-word; }
     ol.chain { padding-left: 1.3rem; } ol.chain li { margin: .3rem 0; }
+    form.lab fieldset, details.paste { border: 1px solid #d5dee6; border-radius: .5rem; margin: 1rem 0; padding: .6rem 1rem; }
+    form.lab legend, details.paste summary { font-weight: 600; cursor: pointer; }
+    form.lab label { display: flex; flex-direction: column; gap: .15rem; margin: .5rem 0; font-size: .9rem; max-width: 100%; }
+    form.lab input[type=number], form.lab input[type=date] { width: 12rem; max-width: 100%; }
+    form.lab textarea { width: 100%; font-family: ui-monospace, monospace; font-size: .82rem; }
+    .problem { color: var(--warn); font-weight: 600; }
+    ul.problems { border-left: 5px solid var(--warn); background: #fdecea; padding: .6rem .9rem .6rem 2rem; }
+    progress { width: 100%; max-width: 30rem; height: 1.2rem; vertical-align: middle; }
+    button.cancel { background: var(--warn); border-color: var(--warn); }
+    a.button { display: inline-block; background: var(--accent); color: #fff; padding: .4rem .8rem; border-radius: .3rem; text-decoration: none; }
     @media (max-width: 40rem) {
       main { padding: .7rem; } h1 { font-size: 1.35rem; } table { font-size: .8rem; }
       table.cards-narrow thead { display: none; }
