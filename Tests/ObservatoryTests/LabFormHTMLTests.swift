@@ -21,7 +21,9 @@ struct LabFormHTMLTests {
         let form = try ScenarioForm(text: Self.text)
         let html = labFormHTML(form)
         #expect(html.contains("<details class=\"lab-group\" id=\"group-sources\">"))
-        #expect(html.contains("<summary>Source coverage and false attribution <span class=\"muted\">(2)</span></summary>"))
+        #expect(
+            html.contains("<summary>Source coverage and false attribution <span class=\"muted\">(2)</span></summary>")
+        )
         #expect(
             html.contains(
                 "name=\"sources.cctv.coverage\" title=\"share of occurrences it records while in force\""
@@ -66,18 +68,31 @@ struct LabFormHTMLTests {
     func pasted() {
         let text = "scenario:\n  name: <b>\nscore:\n  initial: x\n"
         let diagnostics = [
-            Diagnostic(file: "f", location: SourceLocation(line: 4, column: 12), path: "score.initial", message: "expected a number, found text 'x'"),
+            Diagnostic(
+                file: "f",
+                location: SourceLocation(line: 4, column: 12),
+                path: "score.initial",
+                message: "expected a number, found text 'x'"
+            ),
             Diagnostic(severity: .warning, file: "f", location: nil, path: "", message: "whole <file>"),
         ]
         let html = labCheckHTML(text: text, diagnostics: diagnostics)
         #expect(html.contains("1 error and 1 warning"))
-        #expect(html.contains("<div class=\"lab-line\" id=\"L2\"><span class=\"ln\">2</span><code>  name: &lt;b&gt;</code></div>"))
+        #expect(
+            html.contains(
+                "<div class=\"lab-line\" id=\"L2\"><span class=\"ln\">2</span><code>  name: &lt;b&gt;</code></div>"
+            )
+        )
         #expect(
             html.contains(
                 "<div class=\"lab-line has-error\" id=\"L4\"><span class=\"ln\">4</span><code>  initial: x</code></div>\n<div class=\"lab-diagnostic error\" role=\"note\">error, line 4, column 12: score.initial: expected a number, found text 'x'</div>"
             )
         )
-        #expect(html.contains("<li><span class=\"lab-diagnostic warning\" role=\"note\">warning: whole &lt;file&gt;</span></li>"))
+        #expect(
+            html.contains(
+                "<li><span class=\"lab-diagnostic warning\" role=\"note\">warning: whole &lt;file&gt;</span></li>"
+            )
+        )
         // The text ends with a line end: the empty fifth line is shown too.
         #expect(html.contains("id=\"L5\""))
         #expect(!html.contains("id=\"L6\""))
@@ -89,6 +104,10 @@ struct LabFormHTMLTests {
         let reading = Scenario.read(text, file: "pasted.yaml")
         let html = labCheckHTML(text: text, diagnostics: reading.diagnostics)
         #expect(reading.errors.map { $0.location?.line } == [23])
-        #expect(html.contains("<div class=\"lab-line has-error\" id=\"L23\"><span class=\"ln\">23</span><code>    coverage: 2</code></div>"))
+        #expect(
+            html.contains(
+                "<div class=\"lab-line has-error\" id=\"L23\"><span class=\"ln\">23</span><code>    coverage: 2</code></div>"
+            )
+        )
     }
 }

@@ -69,7 +69,10 @@ struct ScenarioFormTests {
         #expect(initial.value == "1000")
         #expect(initial.unit == "points")
         #expect(initial.rangeText == "from -1000000 to 1000000 points")
-        #expect(initial.comment == "Rongcheng start of 1,000 points [RS §1, Foreign Policy 2018, B]; Suqian also 1,000 [RS §6, B]")
+        #expect(
+            initial.comment
+                == "Rongcheng start of 1,000 points [RS §1, Foreign Policy 2018, B]; Suqian also 1,000 [RS §6, B]"
+        )
         #expect(initial.line == 41)
 
         let cap = try #require(form.field("rules.loan_arrears.cap_per_year"))
@@ -136,6 +139,7 @@ struct ScenarioFormTests {
         let ban = try #require(form.field("measures.list_flight_ban"))
         #expect(ban.kind == .presence)
         #expect(ban.value == "on")
+        #expect(ban.label == "list_flight_ban (No flights for listed debtors and travel-blacklisted passengers)")
         #expect(ban.line == 936)
         #expect(ban.comment == "punishments for black-listed people (national)")
         #expect(form.groups.first { $0.id == "measures" }?.fields.first?.path == "measures.list_flight_ban")
@@ -199,7 +203,7 @@ struct ScenarioFormTests {
             problems == [
                 .init(
                     path: "lists.travel_blacklist.published",
-                    message: "travel_blacklist published: expected true or false, found a number; allowed: true or false"
+                    message: "travel_blacklist published: expected true or false, found a number"
                 ),
                 .init(path: "measures.list_flight_ban", message: "list_flight_ban: expected on or off, found 'maybe'"),
                 .init(
@@ -237,9 +241,12 @@ struct ScenarioFormTests {
                 .init(path: "score.initial", message: "initial score 1400 is outside 0...1300")
             ]
         )
-        let tiers = Self.problems(["score.tiers.AA.min": "1060"])
-        #expect(!tiers.isEmpty)
-        #expect(tiers.allSatisfy { $0.path.hasPrefix("score.tiers.AA.") }, "\(tiers)")
+        // AA above AAA (1050), AA's max (1049) below its min, and A's max (1029) short of AA's new min.
+        #expect(
+            Self.problems(["score.tiers.AA.min": "1060"]).map(\.path) == [
+                "score.tiers.AA.min", "score.tiers.AA.max", "score.tiers.A.max",
+            ]
+        )
         let period = Self.problems(["scenario.end": "2013-01-01"])
         #expect(period.map(\.path) == ["scenario.end"], "\(period)")
     }
@@ -274,6 +281,27 @@ struct ScenarioFormTests {
         let syntax = Scenario.read("scenario:\n  name: x\n   bad: [1, 2\n", file: "pasted.yaml")
         #expect(syntax.errors.count == 1)
         #expect(syntax.errors.first?.location?.line == 3)
+    }
+
+    @Test("ScenarioEdit refuses a value of another kind than its target holds")
+    func editKinds() {
+        let cases: [(path: String, value: ScenarioEdit.Value, message: String)] = [
+            ("score.initial", .truth(true), "score.initial: '1000', not true or false"),
+            (
+                "sources.cctv_cameras.coverage", .date(Day(iso: "2020-01-01")!),
+                "sources.cctv_cameras.coverage: '0.2', not a date"
+            ),
+            ("score.initial", .removed, "score.initial: not an item of a list, so it cannot be removed"),
+            ("lists.travel_blacklist.published", .number(1), "lists.travel_blacklist.published: 'true', not a number"),
+        ]
+        for (path, value, message) in cases {
+            do {
+                _ = try ScenarioEdit.apply([(path, value)], to: Self.seed)
+                Issue.record("\(path) was edited")
+            } catch {
+                #expect("\(error)" == message)
+            }
+        }
     }
 
     @Test("The truth words are the reader's")

@@ -37,7 +37,12 @@ func labFormHTML(
         html += "<fieldset><legend class=\"visually-hidden\">\(e(group.title))</legend>\n"
         for field in group.fields {
             number += 1
-            html += labFieldHTML(field, id: "lab-field-\(number)", problems: byPath[field.path] ?? [], submitted: submitted[field.path])
+            html += labFieldHTML(
+                field,
+                id: "lab-field-\(number)",
+                problems: byPath[field.path] ?? [],
+                submitted: submitted[field.path]
+            )
         }
         html += "</fieldset></details>\n"
     }
@@ -45,7 +50,12 @@ func labFormHTML(
 }
 
 /// One field: its label, input, unit, range, meaning (as the input's title), comment and problems.
-private func labFieldHTML(_ field: ScenarioForm.Field, id: String, problems: [ScenarioForm.Problem], submitted: String?)
+private func labFieldHTML(
+    _ field: ScenarioForm.Field,
+    id: String,
+    problems: [ScenarioForm.Problem],
+    submitted: String?
+)
     -> String
 {
     let value = submitted ?? field.value

@@ -18,7 +18,11 @@ extension ScenarioForm {
     /// - Throws: `Rejection` with every problem placed at its field: an unknown path, a value of
     ///   the wrong kind or out of range, or an error of the edited scenario (placed at the path
     ///   of the key it is at).
-    public static func apply(_ values: [String: String], to text: String, file: String = "scenario.yaml") throws
+    public static func apply(
+        _ values: [String: String],
+        to text: String,
+        file: String = "scenario.yaml"
+    ) throws
         -> String
     {
         let form: ScenarioForm
@@ -63,7 +67,10 @@ extension ScenarioForm {
         throw Rejection(
             problems: reading.errors.map { diagnostic in
                 let message = diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? "")
-                return Problem(path: root.map { formPath(diagnostic.path, in: $0) } ?? diagnostic.path, message: message)
+                return Problem(
+                    path: root.map { formPath(diagnostic.path, in: $0) } ?? diagnostic.path,
+                    message: message
+                )
             }
         )
     }

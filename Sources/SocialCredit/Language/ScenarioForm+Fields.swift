@@ -108,7 +108,15 @@ extension ScenarioForm {
                 }
             case .bool:
                 guard ScenarioEdit.truth(node) != nil, case let .scalar(scalar) = node else { return }
-                add(place, .boolean, scalar.string, line: node.mark?.line, declaration, unit: "", range: "true or false")
+                add(
+                    place,
+                    .boolean,
+                    scalar.string,
+                    line: node.mark?.line,
+                    declaration,
+                    unit: "",
+                    range: "true or false"
+                )
             case .date:
                 guard case let .scalar(scalar) = node, Day(iso: scalar.string) != nil else { return }
                 let range =
@@ -142,7 +150,12 @@ extension ScenarioForm {
                     if place.path == place.group, Self.isSwitched(place.group) {
                         presence(item, at: inner)
                     }
-                    walk(item, FieldDeclaration(declaration.key, .table(name), declaration.summary), at: inner, unit: nil)
+                    walk(
+                        item,
+                        FieldDeclaration(declaration.key, .table(name), declaration.summary),
+                        at: inner,
+                        unit: nil
+                    )
                 }
             default:
                 return
@@ -172,12 +185,14 @@ extension ScenarioForm {
             fields[place.group, default: []].append(field)
         }
 
-        /// The switch of a measure or spillover: on while it is in the file.
+        /// The switch of a measure or spillover: on while it is in the file. Its label adds the
+        /// item's own `label`, which says what is switched.
         private mutating func presence(_ item: Node, at place: Place) {
             let line = item.mark?.line ?? 0
+            let named = item["label"]?.string.map { "\(place.label) (\($0))" }
             let field = Field(
                 path: place.path,
-                label: place.label,
+                label: named ?? place.label,
                 kind: .presence,
                 value: "on",
                 unit: "",

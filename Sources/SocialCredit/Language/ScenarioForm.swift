@@ -33,7 +33,8 @@ public struct ScenarioForm: Sendable, Equatable {
         /// Where the value is: the path `ScenarioEdit` takes, the name of the form's input.
         public var path: String
         /// The item's id (or the section's key) and the key within it, e.g.
-        /// `cctv_cameras coverage`, `appeals contest.true_records`.
+        /// `cctv_cameras coverage`, `appeals contest.true_records`; for a measure's or
+        /// spillover's switch, its id and its `label`.
         public var label: String
         /// How a submitted value is read.
         public var kind: Kind
@@ -83,6 +84,7 @@ public struct ScenarioForm: Sendable, Equatable {
             self.message = message
         }
 
+        /// `path: message`, or the message alone for the whole file.
         public var description: String { path.isEmpty ? message : "\(path): \(message)" }
     }
 
@@ -91,6 +93,7 @@ public struct ScenarioForm: Sendable, Equatable {
         /// The problems, submitted values' first, in path order, then the edited scenario's.
         public var problems: [Problem]
 
+        /// One problem per line.
         public var description: String { problems.map(\.description).joined(separator: "\n") }
     }
 
