@@ -106,15 +106,19 @@ final class NodeReader {
     }
 
     func bool(_ node: DocumentNode, _ path: String) -> Bool? {
-        if case let .scalar(text, true) = node.value {
-            switch text {
-            case "true", "True", "TRUE", "yes", "Yes", "on": return true
-            case "false", "False", "FALSE", "no", "No", "off": return false
-            default: break
-            }
-        }
+        if case let .scalar(text, true) = node.value, let truth = Self.truth(text) { return truth }
         error("expected true or false, found \(node.kindName)", node, path)
         return nil
+    }
+
+    /// The truth value a plain scalar's text stands for, nil for any other text: the one list of
+    /// the words the language takes for true and false (the reader, the editor and the diff).
+    static func truth(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE", "yes", "Yes", "on": return true
+        case "false", "False", "FALSE", "no", "No", "off": return false
+        default: return nil
+        }
     }
 
     /// An ISO date, `YYYY-MM-DD`.

@@ -17,6 +17,10 @@ extension Scenario {
     /// Reads a scenario from YAML or JSON text, collecting every problem rather than stopping at
     /// the first.
     ///
+    /// The one reading of a scenario's text: `sclab check` (through `read(contentsOf:)`), every
+    /// command that runs a scenario, and the policy lab's check of a pasted file all call it, so
+    /// the lab shows the diagnostics `check` prints, each with its line and column.
+    ///
     /// - Parameters:
     ///   - text: the file's contents.
     ///   - file: the name used in diagnostics (and, without extension, the default id).

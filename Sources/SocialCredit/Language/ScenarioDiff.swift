@@ -151,11 +151,13 @@ public struct ScenarioDiff: Sendable, Equatable {
             guard scalar.style == .plain || scalar.style == .any else { return nil }
             switch scalar.string {
             case "", "~", "null", "Null", "NULL": self = .nothing
-            case "true", "True", "TRUE", "yes", "Yes", "on": self = .truth(true)
-            case "false", "False", "FALSE", "no", "No", "off": self = .truth(false)
             default:
-                guard let number = Double(scalar.string.filter { $0 != "_" }), number.isFinite else { return nil }
-                self = .number(number)
+                if let truth = NodeReader.truth(scalar.string) {
+                    self = .truth(truth)
+                } else {
+                    guard let number = Double(scalar.string.filter { $0 != "_" }), number.isFinite else { return nil }
+                    self = .number(number)
+                }
             }
         }
     }

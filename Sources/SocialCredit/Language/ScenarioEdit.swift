@@ -9,7 +9,8 @@ internal import Yams
 /// of its items, or an index (`.1` or `[1]`, from 0). The target must already hold a number.
 /// The edit is made on the parsed YAML tree (so comments go, everything else stays) and the
 /// result must then read as a valid scenario, so a sweep never runs a variant the language would
-/// refuse.
+/// refuse. The lab's form (`ScenarioForm`) edits through the same function: numbers, truth
+/// values, dates, and list items removed.
 public enum ScenarioEdit {
     /// Why an edit cannot be made.
     public struct Failure: Error, CustomStringConvertible, Sendable {
@@ -32,10 +33,25 @@ public enum ScenarioEdit {
         return number.integer
     }
 
+    /// A value an edit writes at a path: a number, a truth value, a date, or the list item at
+    /// the path taken out (how a measure or spillover is switched off: the language has no
+    /// `enabled` key, and the counterfactual switches the whole system off the same way, by
+    /// leaving the parts out).
+    public enum Value: Sendable, Equatable {
+        /// A number, for a target that holds a number.
+        case number(Double)
+        /// `true` or `false`, for a target that holds one.
+        case truth(Bool)
+        /// A calendar day, written `YYYY-MM-DD`, for a target that holds a date.
+        case date(Day)
+        /// The list item at the path removed.
+        case removed
+    }
+
     /// The text with the numbers at the paths set, validated as a scenario.
     /// - Parameters:
     ///   - edits: Paths and their new values, applied in order.
-    ///   - text: The scenario's text (YAML or JSON); its comments and layout are kept.
+    ///   - text: The scenario's text (YAML or JSON); its layout is kept, its comments are not.
     ///   - roundIntegers: Round a value for an integer field to the nearest whole number (for
     ///     sampled values); otherwise a fractional value for an integer field is an error.
     ///   - file: The name errors in the edited scenario are reported under.
@@ -47,42 +63,86 @@ public enum ScenarioEdit {
         roundIntegers: Bool = false,
         file: String = "scenario.yaml"
     ) throws -> String {
+        try apply(edits.map { ($0.path, Value.number($0.value)) }, to: text, roundIntegers: roundIntegers, file: file)
+    }
+
+    /// The text with the values at the paths set (or the items removed), validated as a
+    /// scenario exactly as `sclab check` reads it.
+    /// - Throws: `Failure` for an unknown path or a target that does not hold the value's kind;
+    ///   `ScenarioError` when the edited scenario is not valid.
+    public static func apply(
+        _ edits: [(path: String, value: Value)],
+        to text: String,
+        roundIntegers: Bool = false,
+        file: String = "scenario.yaml"
+    ) throws -> String {
+        let edited = try edit(edits, to: text, roundIntegers: roundIntegers)
+        _ = try Scenario.parse(edited, file: file)
+        return edited
+    }
+
+    /// The text with the edits made, not yet validated (the lab's form reads the result itself,
+    /// to place each error at its field).
+    static func edit(
+        _ edits: [(path: String, value: Value)],
+        to text: String,
+        roundIntegers: Bool = false
+    ) throws -> String {
         var root = try document(text)
         for (path, value) in edits {
             let (node, steps) = try locate(path, in: root)
-            guard let number = numeric(node) else {
-                throw Failure(description: "\(path): \(describe(node)), not a number")
-            }
-            guard value.isFinite else { throw Failure(description: "\(path): \(value) is not a finite number") }
-            var written = value
-            if number.integer {
-                if roundIntegers {
-                    written = value.rounded()
-                } else if value != value.rounded() {
-                    throw Failure(
-                        description:
-                            "\(path): holds a whole number (\(NumberKind.format(number.value))); \(format(value)) is not one"
-                    )
+            switch value {
+            case let .number(number):
+                root = replacing(
+                    root,
+                    steps: steps[...],
+                    with: try written(number, at: path, over: node, roundIntegers: roundIntegers)
+                )
+            case let .truth(on):
+                guard truth(node) != nil else {
+                    throw Failure(description: "\(path): \(describe(node)), not true or false")
                 }
-                // Beyond every whole-number field's range (`NumberKind`), and beyond what `Int` holds exactly.
-                guard abs(written) < 1e15 else {
-                    throw Failure(
-                        description: "\(path): \(format(value)) is beyond the range of any whole-number field"
-                    )
+                root = replacing(root, steps: steps[...], with: Node.scalar(Node.Scalar(on ? "true" : "false")))
+            case let .date(day):
+                guard case let .scalar(scalar) = node, Day(iso: scalar.string) != nil else {
+                    throw Failure(description: "\(path): \(describe(node)), not a date")
                 }
+                root = replacing(root, steps: steps[...], with: Node.scalar(Node.Scalar(day.description)))
+            case .removed:
+                guard case .index = steps.last else {
+                    throw Failure(description: "\(path): not an item of a list, so it cannot be removed")
+                }
+                root = removing(root, steps: steps[...])
             }
-            root = replacing(
-                root,
-                steps: steps[...],
-                with: Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written)))
-            )
         }
-        let edited: String
-        do { edited = try Yams.serialize(node: root, width: -1, allowUnicode: true) } catch {
+        do { return try Yams.serialize(node: root, width: -1, allowUnicode: true) } catch {
             throw Failure(description: "the edited scenario cannot be written: \(error)")
         }
-        _ = try Scenario.parse(edited, file: file)
-        return edited
+    }
+
+    /// The scalar a number is written as over the number at `path`: a whole number where the file
+    /// holds one, refused when fractional unless `roundIntegers`.
+    private static func written(_ value: Double, at path: String, over node: Node, roundIntegers: Bool) throws -> Node {
+        guard let number = numeric(node) else {
+            throw Failure(description: "\(path): \(describe(node)), not a number")
+        }
+        guard value.isFinite else { throw Failure(description: "\(path): \(value) is not a finite number") }
+        var written = value
+        if number.integer {
+            if roundIntegers {
+                written = value.rounded()
+            } else if value != value.rounded() {
+                throw Failure(
+                    description:
+                        "\(path): holds a whole number (\(NumberKind.format(number.value))); \(format(value)) is not one"
+                )
+            }
+            // Beyond every whole-number field's range (`NumberKind`), and beyond what `Int` holds exactly.
+            guard abs(written) < 1e15 else {
+                throw Failure(description: "\(path): \(format(value)) is beyond the range of any whole-number field")
+            }
+        }
+        return Node.scalar(Node.Scalar(number.integer ? String(Int(written)) : format(written)))
     }
 
     /// A number written so that it reads back as the same number (`0.25`, `3`, `1e-06`).
@@ -195,12 +255,36 @@ public enum ScenarioEdit {
         }
     }
 
+    /// The node with the list item at the end of `steps` removed.
+    static func removing(_ node: Node, steps: ArraySlice<Step>) -> Node {
+        guard let step = steps.first else { return node }
+        switch (node, step) {
+        case (.sequence(var sequence), let .index(index)) where steps.count == 1:
+            sequence.remove(at: index)
+            return .sequence(sequence)
+        case (.mapping(var mapping), let .key(key)):
+            mapping[key] = removing(mapping[key]!, steps: steps.dropFirst())
+            return .mapping(mapping)
+        case (.sequence(var sequence), let .index(index)):
+            sequence[index] = removing(sequence[index], steps: steps.dropFirst())
+            return .sequence(sequence)
+        default:
+            return node
+        }
+    }
+
     /// A scalar's number, and whether it is written as an integer; nil for anything else.
     static func numeric(_ node: Node) -> (value: Double, integer: Bool)? {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
         if let int = node.int { return (Double(int), true) }
         if let float = node.float, node.bool == nil { return (float, false) }
         return nil
+    }
+
+    /// A plain scalar's truth value, as the scenario reader reads it; nil for anything else.
+    static func truth(_ node: Node) -> Bool? {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        return NodeReader.truth(scalar.string)
     }
 
     static func describe(_ node: Node) -> String {
