@@ -225,8 +225,8 @@ struct SimulateCommandTests {
             try? FileManager.default.removeItem(atPath: branch)
         }
         let made = try cli.sclab(
-            "simulate", "--population", "600", "--days", "95", "--seeds", "1", "--checkpoint-every", "28", "--out",
-            baseline
+            "simulate", "--population", "600", "--days", "95", "--seeds", "1", "--checkpoint-every", "28",
+            "--keep-checkpoints", "10", "--out", baseline
         )
         #expect(made.status == 0, "\(made.stderr)")
         let branched = try cli.sclab(
