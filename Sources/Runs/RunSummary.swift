@@ -81,7 +81,9 @@ public struct RunSummary: Sendable {
             "\(info.scenarioID): \(grouped(info.population)) people, \(info.start) to \(info.end) (\(grouped(days)) days), seed \(info.seed)"
         )
         if let branch = info.branch {
-            lines.append("  a branch of \(branch.baselineFolder): its scenario until \(branch.date), this one from then on")
+            lines.append(
+                "  a branch of \(branch.baselineFolder): its scenario until \(branch.date), this one from then on"
+            )
         }
         lines.append(
             "  behaviours \(n("behaviors.total")), records \(n("records.total")) (\(n("records.false")) false, \(n("records.judged_otherwise")) judged otherwise)"

@@ -225,12 +225,29 @@ struct SimulateCommandTests {
             try? FileManager.default.removeItem(atPath: branch)
         }
         let made = try cli.sclab(
-            "simulate", "--population", "600", "--days", "95", "--seeds", "1", "--checkpoint-every", "28",
-            "--keep-checkpoints", "10", "--out", baseline
+            "simulate",
+            "--population",
+            "600",
+            "--days",
+            "95",
+            "--seeds",
+            "1",
+            "--checkpoint-every",
+            "28",
+            "--keep-checkpoints",
+            "10",
+            "--out",
+            baseline
         )
         #expect(made.status == 0, "\(made.stderr)")
         let branched = try cli.sclab(
-            "simulate", "--branch", "\(baseline)@2014-03-10", "--seeds", "1", "--out", branch
+            "simulate",
+            "--branch",
+            "\(baseline)@2014-03-10",
+            "--seeds",
+            "1",
+            "--out",
+            branch
         )
         #expect(branched.status == 0, "\(branched.stderr)")
         #expect(branched.stderr.contains("branch of \(baseline) from 2014-03-10: from the baseline's checkpoint"))
@@ -238,7 +255,10 @@ struct SimulateCommandTests {
         #expect(digest(branched.stdout) != nil && digest(branched.stdout) == digest(made.stdout))
         let late = try cli.sclab("simulate", "--branch", "\(baseline)@2014-04-06", "--out", folder("late"))
         #expect(late.status != 0)
-        #expect(late.stderr.contains("the branch date 2014-04-06 is not inside the baseline's period"), "\(late.stderr)")
+        #expect(
+            late.stderr.contains("the branch date 2014-04-06 is not inside the baseline's period"),
+            "\(late.stderr)"
+        )
     }
 
     @Test("--json prints one object with the digest and timings")

@@ -118,7 +118,10 @@ struct BranchRunTests {
             #expect(try Self.rows(branch.folder, table) == (try Self.rows(baseline, table)), "\(table)")
         }
         let info = try RunStore.openReadOnly(directory: branch.folder).info()
-        #expect(info.branch == RunBranch(baselineText: RunDriverTests.scenarioText, date: "2014-09-17", baselineFolder: baseline))
+        #expect(
+            info.branch
+                == RunBranch(baselineText: RunDriverTests.scenarioText, date: "2014-09-17", baselineFolder: baseline)
+        )
         #expect(info.seed == 11 && info.population == 3_000 && info.end == "2015-03-31")
     }
 
@@ -214,7 +217,9 @@ struct BranchRunTests {
                 version: "test"
             )
         } throws: {
-            "\($0)".hasSuffix("the variant adds source more_cameras: a branch can change values, not the scenario's structure")
+            "\($0)".hasSuffix(
+                "the variant adds source more_cameras: a branch can change values, not the scenario's structure"
+            )
         }
         let branch = try Self.branch(of: baseline, date: Day(iso: "2015-03-01")!, stopAfter: 1)
         #expect {
