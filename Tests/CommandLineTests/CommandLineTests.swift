@@ -216,51 +216,6 @@ struct SimulateCommandTests {
         #expect(again.stderr.contains("already finished"))
     }
 
-    @Test("--branch with the baseline's own scenario from a mid-month date ends with the baseline's digest")
-    func branch() throws {
-        let baseline = folder("branch-baseline")
-        let branch = folder("branch")
-        defer {
-            try? FileManager.default.removeItem(atPath: baseline)
-            try? FileManager.default.removeItem(atPath: branch)
-        }
-        let made = try cli.sclab(
-            "simulate",
-            "--population",
-            "600",
-            "--days",
-            "95",
-            "--seeds",
-            "1",
-            "--checkpoint-every",
-            "28",
-            "--keep-checkpoints",
-            "10",
-            "--out",
-            baseline
-        )
-        #expect(made.status == 0, "\(made.stderr)")
-        let branched = try cli.sclab(
-            "simulate",
-            "--branch",
-            "\(baseline)@2014-03-10",
-            "--seeds",
-            "1",
-            "--out",
-            branch
-        )
-        #expect(branched.status == 0, "\(branched.stderr)")
-        #expect(branched.stderr.contains("branch of \(baseline) from 2014-03-10: from the baseline's checkpoint"))
-        #expect(branched.stdout.contains("a branch of \(baseline): its scenario until 2014-03-10"))
-        #expect(digest(branched.stdout) != nil && digest(branched.stdout) == digest(made.stdout))
-        let late = try cli.sclab("simulate", "--branch", "\(baseline)@2014-04-06", "--out", folder("late"))
-        #expect(late.status != 0)
-        #expect(
-            late.stderr.contains("the branch date 2014-04-06 is not inside the baseline's period"),
-            "\(late.stderr)"
-        )
-    }
-
     @Test("--json prints one object with the digest and timings")
     func json() throws {
         let out = folder("json")
