@@ -32,6 +32,9 @@ public struct RunInfo: Sendable, Codable, Equatable {
     /// over: this run's own seed and the `seeds − 1` after it (`seedList`), so that a report can
     /// say how sure a difference is (1 for runs stored before schema version 6).
     public var seeds: Int
+    /// The baseline and the day this run's scenario takes over from its scenario, for a branch
+    /// run (`sclab simulate --branch`); nil for a run under one scenario throughout.
+    public var branch: RunBranch?
 
     /// Run information from its parts.
     public init(
@@ -46,7 +49,8 @@ public struct RunInfo: Sendable, Codable, Equatable {
         version: String,
         traceEvery: Int? = nil,
         tracePeople: [Int] = [],
-        seeds: Int = 1
+        seeds: Int = 1,
+        branch: RunBranch? = nil
     ) {
         self.scenarioID = scenarioID
         self.scenarioText = scenarioText
@@ -60,6 +64,7 @@ public struct RunInfo: Sendable, Codable, Equatable {
         self.traceEvery = traceEvery
         self.tracePeople = tracePeople
         self.seeds = seeds
+        self.branch = branch
     }
 
     /// The seeds the run is measured over: its own, then the next ones (`seed + 1`, ... wrapping

@@ -24,6 +24,13 @@ extension RunInfo {
         }
         guard let first = Day(iso: start) else { return "run.start_day '\(start)' is not a date (YYYY-MM-DD)" }
         guard let last = Day(iso: end) else { return "run.end_day '\(end)' is not a date (YYYY-MM-DD)" }
-        return RunLimits.periodProblem(first: first, last: last).map { "run.start_day to run.end_day: \($0)" }
+        if let problem = RunLimits.periodProblem(first: first, last: last) {
+            return "run.start_day to run.end_day: \(problem)"
+        }
+        if let branch, Day(iso: branch.date).map({ $0 <= first || $0 > last }) ?? true {
+            return
+                "run.branch_date '\(branch.date)' is not a date (YYYY-MM-DD) after run.start_day (\(start)) and up to run.end_day (\(end))"
+        }
+        return nil
     }
 }

@@ -31,6 +31,18 @@ extension RunStore {
                 let seeds =
                     try db.columns(in: "run").contains { $0.name == "seeds" }
                     ? Int.fetchOne(db, sql: "SELECT seeds FROM run WHERE id = 1") ?? 1 : 1
+                // A run of schema version 7 or older opened read-only has no branch columns: none.
+                let branch =
+                    try db.columns(in: "run").contains { $0.name == "branch_date" }
+                    ? Row.fetchOne(
+                        db,
+                        sql: "SELECT branch_baseline_text, branch_date, branch_folder FROM run WHERE id = 1"
+                    ).flatMap { row -> RunBranch? in
+                        guard let text: String = row[0], let date: String = row[1], let folder: String = row[2] else {
+                            return nil
+                        }
+                        return RunBranch(baselineText: text, date: date, baselineFolder: folder)
+                    } : nil
                 let info = try RunInfo(
                     scenarioID: row.decode(atIndex: 0),
                     scenarioText: row.decode(atIndex: 1),
@@ -43,7 +55,8 @@ extension RunStore {
                     version: row.decode(atIndex: 8),
                     traceEvery: row.decode(atIndex: 9),
                     tracePeople: people.compactMap { $0 },
-                    seeds: seeds
+                    seeds: seeds,
+                    branch: branch
                 )
                 // Every number range-checked where it is read: a run no `sclab` could have made
                 // is damaged, whatever wrote it.

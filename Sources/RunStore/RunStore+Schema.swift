@@ -5,7 +5,7 @@ extension RunStore {
     /// The schema version this build writes and the newest it reads. It is stored in the file as
     /// `PRAGMA user_version`, which any SQLite tool can read, and GRDB's `grdb_migrations` table
     /// lists the migrations applied. Bump it with every new migration.
-    public static let schemaVersion = 7
+    public static let schemaVersion = 8
 
     /// The file name of the run database inside a run folder.
     public static let databaseFileName = "run.sqlite"
@@ -50,6 +50,10 @@ extension RunStore {
         migrator.registerMigration("v7") { db in
             try db.execute(sql: schemaV7)
             try db.execute(sql: "PRAGMA user_version = 7")
+        }
+        migrator.registerMigration("v8") { db in
+            try db.execute(sql: schemaV8)
+            try db.execute(sql: "PRAGMA user_version = 8")
         }
         return migrator
     }()
@@ -237,6 +241,17 @@ extension RunStore {
             bytes     INTEGER NOT NULL CHECK (bytes >= 0),
             sha256    TEXT    NOT NULL CHECK (length(sha256) = 64)
         ) STRICT;
+        """
+
+    /// Version 8 (what-if from a date, `sclab simulate --branch`): the run row says where a
+    /// branch run comes from: the baseline's scenario text in force before `branch_date`, that
+    /// day, and the baseline's folder as given. All three are NULL for a run under one scenario
+    /// (every older run), or none is.
+    static let schemaV8 = """
+        ALTER TABLE run ADD COLUMN branch_baseline_text TEXT;
+        ALTER TABLE run ADD COLUMN branch_date TEXT CHECK (
+            (branch_date IS NULL) = (branch_baseline_text IS NULL));
+        ALTER TABLE run ADD COLUMN branch_folder TEXT CHECK ((branch_folder IS NULL) = (branch_date IS NULL));
         """
 
     /// The columns of `traced_standing` in the order of `TracedStanding`'s fields.

@@ -148,7 +148,7 @@ extension RunStore {
     }()
 
     /// Throws `alreadyFinished` inside a write, so the check and the write are one transaction.
-    private func requireUnfinished(_ db: Database) throws {
+    func requireUnfinished(_ db: Database) throws {
         if try Bool.fetchOne(db, sql: "SELECT finished FROM progress WHERE id = 1") ?? false {
             throw RunStoreError.alreadyFinished(path: databasePath)
         }
@@ -156,7 +156,7 @@ extension RunStore {
 
     /// Checks a period's arguments before the transaction, for messages clearer than SQLite's
     /// constraint failures (which remain as a second line of defence).
-    private func validate(daysDone: Int, checkpoint: CheckpointRecord?, traces: [RecordTrace]) throws {
+    func validate(daysDone: Int, checkpoint: CheckpointRecord?, traces: [RecordTrace]) throws {
         if daysDone < 0 {
             throw RunStoreError.invalidArgument(
                 path: databasePath,

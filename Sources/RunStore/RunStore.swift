@@ -142,7 +142,7 @@ public final class RunStore: Sendable {
 
     /// Inserts the run row.
     static func insertRun(_ info: RunInfo, _ db: Database) throws {
-        let columns = runColumns + ["seeds"]
+        let columns = runColumns + ["seeds", "branch_baseline_text", "branch_date", "branch_folder"]
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO run (id, \(columns.joined(separator: ", "))) VALUES (1, \(placeholders))",
@@ -150,6 +150,7 @@ public final class RunStore: Sendable {
                 info.scenarioID, info.scenarioText, info.population, String(info.seed), info.start, info.end,
                 info.threads, info.checkpointEvery, info.version, info.traceEvery,
                 info.tracePeople.map(String.init).joined(separator: ","), info.seeds,
+                info.branch?.baselineText, info.branch?.date, info.branch?.baselineFolder,
             ]
         )
     }

@@ -24,11 +24,14 @@ public enum Checkpoints {
         "\(folder)/day-\(daysDone)\(place.suffix).bin"
     }
 
-    /// What fixes a run's state (scenario text, population, seed, first and last day), hashed:
+    /// What fixes a run's state (scenario text, population, seed, first and last day, and a
+    /// branch's baseline scenario and date), hashed:
     /// a checkpoint of any other run is refused. Threads and tracing change no state, so a run
     /// resumed with other threads or more people traced reads its checkpoints.
     static func identity(of info: RunInfo, place: ShardPlace = .whole) -> [UInt8] {
-        let run = [info.scenarioText, String(info.population), String(info.seed), info.start, info.end]
+        var run = [info.scenarioText, String(info.population), String(info.seed), info.start, info.end]
+        // A branch's state is of its baseline's scenario before its date too.
+        if let branch = info.branch { run += ["branch", branch.baselineText, branch.date] }
         // A shard's file is of its rank and K too, so that no rank restores another's shard.
         return CheckpointFile.identity(of: place.ranks > 1 ? run + [String(place.rank), String(place.ranks)] : run)
     }

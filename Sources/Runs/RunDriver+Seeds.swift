@@ -44,7 +44,8 @@ extension RunDriver {
                                     generator: generator,
                                     period: period,
                                     threads: each,
-                                    counterfactual: withCounterfactual
+                                    counterfactual: withCounterfactual,
+                                    policySwitch: config.policySwitch
                                 )
                             )
                         )
@@ -103,7 +104,8 @@ extension RunDriver {
                         period: simulation.config.period,
                         threads: simulation.config.threads,
                         counterfactual: counterfactual,
-                        exchange: exchange
+                        exchange: exchange,
+                        policySwitch: simulation.config.policySwitch
                     )
                 )
             } else {

@@ -26,6 +26,8 @@ public struct RunDriver {
     /// Whether to run the counterfactual (the system switched off) at the end, for this seed and
     /// each further seed (`info.seeds`).
     let counterfactual: Bool
+    /// The policy the run begins with (a branch run's baseline's; its switch is in the
+    /// simulation's configuration).
     let policy: Policy
     /// The society generator (census and name tables loaded once), also for further seeds.
     let generator: PopulationGenerator
@@ -78,7 +80,8 @@ public struct RunDriver {
         guard (store != nil) == (exchange.shard == 0) else {
             throw RunError("rank \(exchange.shard) of \(exchange.shards): only rank 0 writes the run, and it must")
         }
-        policy = try Policy(Scenario.parse(info.scenarioText, file: "\(info.scenarioID).yaml"))
+        let policySwitch: PolicySwitch?
+        (policy, policySwitch) = try Self.policies(of: info, folder: directory)
         generator = try PopulationGenerator()
         census = generator.census
         guard let start = Day(iso: info.start), let end = Day(iso: info.end) else {
@@ -109,7 +112,8 @@ public struct RunDriver {
                 threads: threads,
                 traceEvery: info.effectiveTraceEvery,
                 // Named by whole-society index; a shard traces those it holds.
-                traced: TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population)
+                traced: TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population),
+                policySwitch: policySwitch
             ),
             exchange: exchange
         )

@@ -61,6 +61,7 @@ public struct RunSummary: Sendable {
             "digest": digest, "timings": timings, "totals": totals, "everListed": everListed,
             "seeds": info.seedList.map(String.init), "ranks": ranks,
         ]
+        if let branch = info.branch { object["branch"] = ["baseline": branch.baselineFolder, "date": branch.date] }
         if let exchange { object["exchange"] = exchange.json }
         if let exchangeSimulating { object["exchangeSimulating"] = exchangeSimulating.json }
         if let seconds = timings["simulation"], seconds > 0 {
@@ -79,6 +80,11 @@ public struct RunSummary: Sendable {
         lines.append(
             "\(info.scenarioID): \(grouped(info.population)) people, \(info.start) to \(info.end) (\(grouped(days)) days), seed \(info.seed)"
         )
+        if let branch = info.branch {
+            lines.append(
+                "  a branch of \(branch.baselineFolder): its scenario until \(branch.date), this one from then on"
+            )
+        }
         lines.append(
             "  behaviours \(n("behaviors.total")), records \(n("records.total")) (\(n("records.false")) false, \(n("records.judged_otherwise")) judged otherwise)"
         )

@@ -108,6 +108,17 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(
         name: .long,
+        help: ArgumentHelp(
+            "What if the rules changed from DATE: run --scenario (default: the baseline's own) from DATE on, the baseline run's scenario before it.",
+            discussion:
+                "The society, seed, days and tracing are the baseline's; the run starts from the baseline's newest checkpoint at or before DATE (or replays from its first day), so what differs is caused by the change alone. The scenario may change values, not its structure (the same behaviours, sources, rules, lists, ...).",
+            valueName: "DIR@DATE"
+        )
+    )
+    var branch: String?
+
+    @Option(
+        name: .long,
         help: "Stop, resumable, at the first month end at least this many days in (a checkpoint is written there)."
     )
     var stopAfter: Int?
@@ -123,6 +134,7 @@ struct SimulateCommand: ParsableCommand {
     var noCounterfactual = false
 
     func validate() throws {
+        if let branch { try validateBranch(branch) }
         if like != nil {
             let given = [
                 ("--scenario", scenario != nil), ("--population", population != nil), ("--seed", seed != nil),
@@ -161,6 +173,7 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let session = try ClusterSession.start()
         defer { session.finish() }
+        if let branch { return try runBranch(branch, session: session) }
         let info = try like.map(repeatRun) ?? newRun()
         if let bad = info.tracePeople.first(where: { $0 >= info.population }) {
             throw ValidationError(

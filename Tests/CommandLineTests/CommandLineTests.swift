@@ -239,6 +239,13 @@ struct SimulateCommandTests {
             (["--years", "2", "--days", "5"], "give --years or --days, not both"),
             (["--days", "32001"], "--days must be from 1 to 32000 (got 32001)"),
             (["--years", "88"], "--years must be from 1 to 87"),
+            (["--branch", "runs/x"], "--branch 'runs/x' is not DIR@DATE"),
+            (["--branch", "runs/x@2014-13-01"], "--branch's DATE '2014-13-01' is not a date (YYYY-MM-DD)"),
+            (
+                ["--branch", "runs/x@2014-06-01", "--seed", "3", "--days", "9"],
+                "--branch takes the society, seed, days and tracing from the baseline run; drop --seed, --days"
+            ),
+            (["--branch", "/nonexistent/run@2014-06-01"], "/nonexistent/run"),
         ]
     )
     func badFlags(arguments: [String], message: String) throws {

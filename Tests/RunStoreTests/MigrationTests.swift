@@ -45,6 +45,7 @@ struct MigrationTests {
         #expect(info.effectiveTraceEvery == 5)  // the default of the time: population / 1,000
         #expect(info.tracePeople.isEmpty)
         #expect(info.seeds == 1)  // runs before schema version 6 were measured over their own seed
+        #expect(info.branch == nil)  // runs before schema version 8 were under one scenario
         #expect(try store.seedOutcomes().isEmpty)
         let snapshot = try #require(try store.snapshot(subject: 10, kind: "people"))
         #expect(
@@ -55,6 +56,21 @@ struct MigrationTests {
         let version = try DatabaseQueue(path: file).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
         // Every later migration applied (v3 tracing, v4 listings, v5 traced standings, v6 seeds).
         #expect(version == RunStore.schemaVersion)
+    }
+
+    @Test("A branch round-trips through the run row; a branch date outside the period is refused")
+    func branchStored() throws {
+        let folder = try TemporaryFolder()
+        var info = Fixture.info()
+        info.branch = RunBranch(baselineText: "id: base\n", date: "2018-01-01", baselineFolder: "runs/base")
+        let store = try RunStore.create(directory: folder.appending("run"), info: info)
+        #expect(try store.info() == info)
+        for date in ["2014-01-01", "2021-01-01", "2018-13-01"] {
+            info.branch?.date = date
+            #expect {
+                _ = try RunStore.create(directory: folder.appending("bad-\(date)"), info: info)
+            } throws: { "\($0)".contains("run.branch_date '\(date)' is not a date (YYYY-MM-DD) after run.start_day") }
+        }
     }
 
     @Test("Tracing settings round-trip through the run row")

@@ -14,7 +14,8 @@ public enum Counterfactual {
     /// Runs `scenario` switched off on `population` with the real run's configuration and
     /// returns its monthly behaviour counts (`counterfactual.behavior.<id>`), in period order.
     /// A shard of a society runs its shard with the others over `exchange`: the counts are the
-    /// whole society's on every shard.
+    /// whole society's on every shard. With a `config.policySwitch` (a branch run, whose
+    /// `scenario` is its baseline's) the switched-off system switches on the same day.
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
     public static func run(
@@ -25,11 +26,16 @@ public enum Counterfactual {
         exchange: any ShardExchange = SingleShard()
     ) throws -> [MetricPoint] {
         let policy = try Policy(scenario.switchedOff)
+        // A branch run's counterfactual switches too: from its baseline's scenario switched
+        // off to its own switched off, on the same day.
         let quiet = SimulationConfig(
             period: config.period,
             seed: config.seed,
             threads: config.threads,
-            traceEvery: Int.max
+            traceEvery: Int.max,
+            policySwitch: try config.policySwitch.map {
+                try PolicySwitch(from: policy, to: Policy($0.policy.scenario.switchedOff), on: $0.day)
+            }
         )
         var simulation = Simulation(
             policy: policy,

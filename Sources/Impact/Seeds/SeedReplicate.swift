@@ -14,7 +14,8 @@ public enum SeedReplicate {
     /// returns its outcome. `config` is the main run's configuration (its period); the seed and
     /// threads are replaced and nobody is traced (tracing changes no draw). With an `exchange`
     /// of several shards, each generates and runs its shard of the seed's society, and every
-    /// shard returns the same (whole society's) outcome.
+    /// shard returns the same (whole society's) outcome. A branch run's seeds switch policy on
+    /// the same day as the run (`policySwitch`, made from `policy`).
     /// - Throws: `ScenarioError` if the switched-off scenario does not compile (it cannot, when
     ///   the scenario did).
     public static func run(
@@ -25,7 +26,8 @@ public enum SeedReplicate {
         period: Period,
         threads: Int,
         counterfactual: Bool,
-        exchange: any ShardExchange = SingleShard()
+        exchange: any ShardExchange = SingleShard(),
+        policySwitch: PolicySwitch? = nil
     ) throws -> SeedOutcome {
         let population = generator.generate(
             size: info.population,
@@ -34,7 +36,13 @@ public enum SeedReplicate {
             shard: try SocietyShard.own(size: info.population, census: generator.census, exchange: exchange),
             exchange: exchange
         )
-        let config = SimulationConfig(period: period, seed: seed, threads: threads, traceEvery: Int.max)
+        let config = SimulationConfig(
+            period: period,
+            seed: seed,
+            threads: threads,
+            traceEvery: Int.max,
+            policySwitch: policySwitch
+        )
         var simulation = Simulation(
             policy: policy,
             population: population,

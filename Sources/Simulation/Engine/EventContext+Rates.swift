@@ -183,15 +183,27 @@ extension EventContext {
     /// longer than a year, becomes a refresh day, written negative, on which rates (responses
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
+        let plan = behaviorPlan(subject)
+        state.nextBehavior[subject] = nextDay(plan.total, .behaviorGap, subject, refreshBy: plan.refreshBy)
+    }
+
+    /// What a subject's next behaviour day is drawn from: the total yearly rate of its
+    /// behaviours today, and the day a one-off response in effect ends (Int32.max: none).
+    @inline(__always) func behaviorPlan(_ subject: Int) -> (total: Double, refreshBy: Int32) {
         let inputs = rateInputs(subject, triggers: triggers(subject))
         let total = behaviors.withUnsafeBufferPointer {
             behaviorRates(subject, inputs, $0, into: nil)
         }
-        state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
+        return (total, effectsEnd(inputs))
     }
 
     /// The same for actions.
     func scheduleAction(_ subject: Int) {
+        state.nextAction[subject] = nextDay(actionTotal(subject), .actionGap, subject)
+    }
+
+    /// The total yearly rate of the actions the subject's gate lets it attempt today.
+    @inline(__always) func actionTotal(_ subject: Int) -> Double {
         let age = isCompanies ? 0 : self.age(subject)
         let g = groups(subject, age: age)
         let type = isCompanies ? 0 : personType(subject, age: age)
@@ -200,7 +212,7 @@ extension EventContext {
         for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 {
             total += actionRate(subject, a, groups: g, type: type)
         }
-        state.nextAction[subject] = nextDay(total, .actionGap, subject)
+        return total
     }
 
     func actionRate(_ subject: Int, _ a: Int, groups: UInt16, type: Int) -> Double {

@@ -19,15 +19,25 @@ public struct SimulationConfig: Sendable {
     /// credit report can show what reached them through others). Tracing only keeps records: it
     /// changes no draw and no state, so the digest is the same whoever is traced.
     public var traced: TracedSubjects
+    /// The rules changed part-way through the run (`sclab simulate --branch`): nil for a run
+    /// under one policy. Its `baseline` must be the policy the simulation is made with.
+    public var policySwitch: PolicySwitch?
 
     /// A configuration from its parts.
-    public init(period: Period, seed: UInt64, threads: Int, traceEvery: Int, traced: TracedSubjects = TracedSubjects())
-    {
+    public init(
+        period: Period,
+        seed: UInt64,
+        threads: Int,
+        traceEvery: Int,
+        traced: TracedSubjects = TracedSubjects(),
+        policySwitch: PolicySwitch? = nil
+    ) {
         self.period = period
         self.seed = seed
         self.threads = max(1, threads)
         self.traceEvery = max(1, traceEvery)
         self.traced = traced
+        self.policySwitch = policySwitch
     }
 }
 
@@ -96,7 +106,11 @@ extension SimulationObserver {
 /// metrics are rolled up. Subjects are processed in chunks whose order and boundaries do not
 /// depend on the thread count; every draw is keyed by (seed, subject, day).
 public struct Simulation: Sendable {
-    let model: RunModel
+    /// The policy's tables in force (`modelInForce`; it changes once, on a switch's day).
+    var model: RunModel
+    /// The tables of the policy the run begins with, and of the switch's policy (nil without one).
+    let initialModel: RunModel
+    let switchedModel: RunModel?
     let population: Population
     /// How the run is set up.
     public let config: SimulationConfig
@@ -142,7 +156,13 @@ public struct Simulation: Sendable {
             config.period.days <= Period.maximumDays,
             "a run covers at most \(Period.maximumDays) days (16-bit days)"
         )
-        model = RunModel(policy: policy, census: census)
+        precondition(
+            config.policySwitch.map { $0.baseline.scenario == policy.scenario } ?? true,
+            "a policy switch is made from the policy the simulation begins with"
+        )
+        initialModel = RunModel(policy: policy, census: census)
+        switchedModel = config.policySwitch.map { RunModel(policy: $0.policy, census: census) }
+        model = initialModel
         self.population = population
         self.config = config
         random = CounterRandom(seed: config.seed)
@@ -208,6 +228,7 @@ public struct Simulation: Sendable {
         month = DayCounters(for: policy.scenario)
         totals = month
         today = config.period.start
+        model = modelInForce
         scheduleFirstEvents()
         takeSnapshots()
         recomputeSpillovers()
@@ -261,6 +282,7 @@ public struct Simulation: Sendable {
     ) {
         let end = min(last ?? config.period.end, config.period.end)
         while today <= end {
+            switchPolicyIfDue()
             step()
             let (_, month, day) = today.components
             let tomorrow = today.adding(days: 1)

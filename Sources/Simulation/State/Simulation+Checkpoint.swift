@@ -112,6 +112,9 @@ extension Simulation {
         }
         guard input.atEnd else { throw CheckpointError("trailing bytes: the checkpoint is damaged") }
         today = Day(number: day)
+        // A switch whose day has passed was in force when the checkpoint was taken.
+        model = modelInForce
+        previousTables = nil
         month = DayCounters(for: model.scenario)
     }
 }
