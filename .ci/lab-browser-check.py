@@ -109,12 +109,12 @@ def run_checks(browser, base, args):
     Select(browser.find_element(By.NAME, "scenario")).select_by_value("seed-article")
     browser.find_element(By.CSS_SELECTOR, "form[action='/lab/new'] button").click()
     check("/lab/new" in browser.current_url, f"the start button led to {browser.current_url}")
-    coverage = browser.find_element(By.NAME, "p.sources.cctv_cameras.coverage")
+    coverage = browser.find_element(By.NAME, "sources.cctv_cameras.coverage")
     check(coverage.get_attribute("value") in ("0.2", "0.20"), f"camera coverage shows {coverage.get_attribute('value')}")
     page = browser.page_source
     check("assumption" in page, "the camera coverage's source comment is not on the form")
     submit_form(browser, {"population": args.people, "years": args.years, "seeds": args.seeds,
-                          "p.sources.cctv_cameras.coverage": "0.1"})
+                          "sources.cctv_cameras.coverage": "0.1"})
     WebDriverWait(browser, 30).until(lambda b: "/lab/jobs/job-" in b.current_url)
     job_url = browser.current_url
     # 2. Progress moves without a reload: a marker set in the page survives while the bar moves.

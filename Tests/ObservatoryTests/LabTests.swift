@@ -80,8 +80,9 @@ struct LabTests {
             _ = try outOfRange.plan(number: 1, settings: LabSettings(), root: folder.path, version: "test")
             Issue.record("planned a coverage of 1.5")
         } catch {
-            // The reader's own range check, with the key's path: a share is at most 1.
-            #expect(error.diagnostics.contains { $0.path.hasSuffix("coverage") && $0.message.contains("1") })
+            // The field's own range, at its path: a share is at most 1.
+            #expect(error.fields.map(\.field) == ["sources.cctv_cameras.coverage"])
+            #expect(error.fields.first?.message.contains("1") == true)
         }
         var missing = LabSubmission(origin: .scenario("../../etc/passwd"))
         missing.population = 10
@@ -157,6 +158,18 @@ struct LabTests {
                 let text = String(buffer: response.body)
                 #expect(text.contains("/compare?baseline=\(job.baseline)&amp;variant=\(job.variant)"))
             }
+            // A what-if from a date with the scenario unchanged ends with the baseline's digest.
+            var branch = LabSubmission(origin: .run(job.baseline))
+            branch.branchDate = "2014-07-15"
+            let planned = try lab.submit(branch, root: root)
+            #expect(planned.steps.count == 1 && planned.baseline == job.baseline)
+            let branched = try await Self.finish(lab, planned.id)
+            try #require(branched.state == .finished, "\(branched.message ?? "")")
+            func digest(_ run: String) throws -> String? {
+                try RunStore.openReadOnly(directory: (root as NSString).appendingPathComponent(run)).progress().digest
+            }
+            #expect(try digest(branched.variant) == digest(job.baseline))
+            #expect(try digest(job.variant) != digest(job.baseline))
         }
     }
 
@@ -200,7 +213,7 @@ struct LabTests {
         let lab = Lab(root: folder.path, settings: LabSettings(), version: "test")
         let app = Application(router: Observatory(runsDirectory: folder.path, lab: lab).router())
         try await app.test(.router) { client in
-            let form = "scenario=seed-article&population=300&years=1&seeds=1&p.sources.cctv_cameras.coverage=0.1"
+            let form = "scenario=seed-article&population=300&years=1&seeds=1&sources.cctv_cameras.coverage=0.1"
             try await client.execute(
                 uri: "/lab/jobs",
                 method: .post,

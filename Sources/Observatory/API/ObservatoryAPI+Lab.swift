@@ -38,8 +38,8 @@ extension ObservatoryAPI {
         }
         var submission = LabSubmission(origin: origin)
         let changes = body.changes?.additionalProperties ?? [:]
-        guard changes.count <= LabEdits.maximumEdits else {
-            throw ObservatoryError.badRequest("at most \(LabEdits.maximumEdits) changes (got \(changes.count))")
+        guard changes.count <= LabSubmission.maximumEdits else {
+            throw ObservatoryError.badRequest("at most \(LabSubmission.maximumEdits) changes (got \(changes.count))")
         }
         submission.edits = changes
         submission.scenarioText = body.scenarioText

@@ -89,7 +89,7 @@ enum LabPages {
         body += """
             <form class="lab" method="post" action="/lab/jobs">
             <input type="hidden" name="\(originField)" value="\(e(originName))">
-            <fieldset><legend>Society</legend>
+            <fieldset class="society"><legend>Society</legend>
             \(number("population", "People", submitted?.population, 1...settings.maxPeople, "default"))
             \(number("years", "Years", submitted?.years, 1...settings.maxYears, "default"))
             \(number("seeds", "Seeds (societies, for uncertainty)", submitted?.seeds, 1...settings.maxSeeds, "default"))
@@ -97,16 +97,16 @@ enum LabPages {
             <p class="muted">At most \(grouped(settings.maxPeople)) people, \(settings.maxYears) years and \
             \(settings.maxSeeds) seeds. Left empty: \(originDefaults(origin)).</p>
             </fieldset>
-            <fieldset><legend>What-if from a date</legend>
+            <fieldset class="society"><legend>What-if from a date</legend>
             <label>Change the rules from<input type="date" name="branch_date" value="\(e(submitted?.branchDate ?? ""))">\
             \(problem("branch_date"))</label>
             <p class="muted">Empty: the change holds from the first day. A date: the variant starts from the baseline's \
             state on that day (same society and draws), so every difference after it is caused by the change alone.</p>
             </fieldset>
-            \(LabFormView.parameters(text: text, submitted: submitted, problems: problems))
+            \(parameters(text: text, submitted: submitted, problems: problems))
             <details class="paste"\(submitted?.scenarioText != nil ? " open" : "")><summary>Advanced: paste or upload a whole scenario</summary>
             <p class="muted">When this box holds a scenario, it is run instead of the parameters above.</p>
-            \(LabFormView.pasted(submitted?.scenarioText, diagnostics: problems?.diagnostics ?? []))
+            \(submitted?.scenarioText.map { labCheckHTML(text: $0, diagnostics: problems?.diagnostics ?? []) } ?? "")
             <label>Upload a file<input type="file" id="upload" accept=".yaml,.yml,.json,text/yaml"></label>
             <textarea name="yaml" id="yaml" rows="14" spellcheck="false">\(e(submitted?.scenarioText ?? ""))</textarea>
             </details>
@@ -117,6 +117,28 @@ enum LabPages {
         page.head = "<script src=\"/lab/lab.js\" defer></script>"
         return page
     }
+
+    /// The scenario's parameters by group (`ScenarioForm`), the submitted values kept and each
+    /// problem beside its field (those at no field's path above the groups).
+    private static func parameters(text: String, submitted: LabSubmission?, problems: LabSubmission.Problems?) -> String
+    {
+        guard let form = try? ScenarioForm(text: text) else {
+            return
+                "<p class=\"banner\">This scenario's parameters cannot be shown as a form; paste it below instead.</p>"
+        }
+        let placed = (problems?.fields ?? []).filter { !societyFields.contains($0.field) }
+        return "<h2>Parameters</h2>"
+            + labFormHTML(
+                form,
+                problems: placed.map {
+                    ScenarioForm.Problem(path: $0.field == "scenario" ? "" : $0.field, message: $0.message)
+                },
+                submitted: submitted?.scenarioText == nil ? submitted?.edits ?? [:] : [:]
+            )
+    }
+
+    /// The form's own fields, whose problems are shown beside them there.
+    static let societyFields: Set<String> = ["population", "years", "seeds", "seed", "branch_date"]
 
     private static func originDefaults(_ origin: LabSubmission.Origin) -> String {
         switch origin {

@@ -5,7 +5,8 @@ import SocialCredit
 
 /// The lab form's fields read into a `LabSubmission`, each checked where it is read: the
 /// starting point (`scenario` or `run`), the society (`population`, `years`, `seeds`, `seed`),
-/// `branch_date`, a pasted scenario (`yaml`) and the parameters (`p.` and their path).
+/// `branch_date`, a pasted scenario (`yaml`) and the parameters (named by their paths, which
+/// hold a dot; no other field's name does).
 enum LabRequestForm {
     /// The starting point a query or form names.
     static func origin(_ query: Query) throws -> LabSubmission.Origin {
@@ -55,7 +56,10 @@ enum LabRequestForm {
         }
         submission.branchDate = try form.text("branch_date", maxLength: 10)
         submission.scenarioText = try form.text("yaml", maxLength: DocumentLimits.maximumBytes)
-        submission.edits = try form.prefixed("p.", limit: LabEdits.maximumEdits)
+        // A pasted scenario is run as it is: the form's parameters (the starting point's) are not applied to it.
+        if submission.scenarioText == nil {
+            submission.edits = try form.paths(limit: LabSubmission.maximumEdits)
+        }
         return submission
     }
 }

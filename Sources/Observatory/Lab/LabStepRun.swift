@@ -57,8 +57,9 @@ struct LabStepRun {
                 baselineFolder: files.finalFolder(of: branch.baseline),
                 folder: work,
                 threads: lab.settings.threadsPerJob,
+                version: lab.version,
                 delegate: progress
-            )
+            ) { lab.log("lab \(job): \($0)") }
         } else {
             let store = try RunStore.create(directory: work, info: step.info)
             driver = try RunDriver(
@@ -72,6 +73,8 @@ struct LabStepRun {
     }
 
     private func finish(_ driver: inout RunDriver) throws -> Bool {
+        // Every checkpoint is kept, so a later what-if from any date starts near it.
+        driver.keepCheckpoints = Checkpoints.keepRange.upperBound
         switch try driver.runToEnd() {
         case .stopped:
             return false

@@ -37,6 +37,12 @@ struct LabSubmission: Sendable, Equatable {
     /// by `plan` beside their fields with every other problem.
     var unreadable: [String: String] = [:]
 
+    /// Days between a lab run's checkpoints.
+    static let checkpointEvery = 91
+
+    /// Most changed parameters in one submission (a scenario has a few hundred).
+    static let maximumEdits = 2_000
+
     /// Defaults for a run started from a shipped scenario: big enough to see a difference,
     /// small enough to run in a minute.
     static let defaultPopulation = 20_000
@@ -124,11 +130,16 @@ extension LabSubmission {
             variantText = scenarioText
         }
         if !edits.isEmpty {
+            guard edits.count <= Self.maximumEdits else {
+                problems.fields.append(
+                    ("scenario", "at most \(Self.maximumEdits) changes at once (got \(edits.count))")
+                )
+                throw problems
+            }
             do {
-                variantText = try LabEdits.apply(edits, to: variantText)
-            } catch let failure as LabEdits.Failure {
-                problems.fields += failure.problems
-                problems.diagnostics = failure.diagnostics
+                variantText = try ScenarioForm.apply(edits, to: variantText)
+            } catch let rejection as ScenarioForm.Rejection {
+                problems.fields += rejection.problems.map { ($0.path.isEmpty ? "scenario" : $0.path, $0.message) }
                 throw problems
             } catch {
                 problems.fields.append(("scenario", "\(error)"))
@@ -203,8 +214,9 @@ extension LabSubmission {
                 start: first.description,
                 end: last.description,
                 threads: settings.threadsPerJob,
-                // Monthly checkpoints: a job resumes after a restart, and a what-if branches quickly.
-                checkpointEvery: 28,
+                // Quarterly checkpoints, all kept (`LabStepRun`): a job resumes after a restart, and a
+                // what-if from any date starts at most a quarter before it.
+                checkpointEvery: Self.checkpointEvery,
                 version: version,
                 traceEvery: RunInfo.defaultTraceEvery(population: people),
                 seeds: seedCount

@@ -161,7 +161,7 @@ let stylesheet = """
     ol.chain { padding-left: 1.3rem; } ol.chain li { margin: .3rem 0; }
     form.lab fieldset, details.paste { border: 1px solid #d5dee6; border-radius: .5rem; margin: 1rem 0; padding: .6rem 1rem; }
     form.lab legend, details.paste summary { font-weight: 600; cursor: pointer; }
-    form.lab label { display: flex; flex-direction: column; gap: .15rem; margin: .5rem 0; font-size: .9rem; max-width: 100%; }
+    form.lab fieldset.society label { display: flex; flex-direction: column; gap: .15rem; margin: .5rem 0; font-size: .9rem; max-width: 100%; }
     form.lab input[type=number], form.lab input[type=date] { width: 12rem; max-width: 100%; }
     form.lab textarea { width: 100%; font-family: ui-monospace, monospace; font-size: .82rem; }
     .problem { color: var(--warn); font-weight: 600; }

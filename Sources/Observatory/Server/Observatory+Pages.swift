@@ -13,7 +13,7 @@ extension Observatory {
         let catalog = self.catalog
         router.get("/") { _, _ in Responses.html(RunPages.runs(catalog.overviews(), root: catalog.root)) }
         router.get("/style.css") { _, _ in
-            Responses.text(stylesheet, type: "text/css; charset=utf-8", cache: "max-age=3600")
+            Responses.text(stylesheet + labStylesheet, type: "text/css; charset=utf-8", cache: "max-age=3600")
         }
         router.get("/runs/:run") { _, context in
             Responses.html(RunPages.report(try catalog.run(context.parameters.require("run"))))

@@ -43,16 +43,13 @@ struct Query: Sendable {
         text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
-    /// The parameters whose names start with `prefix`, by the rest of their names (a lab form's
-    /// `p.sources.cctv.coverage` fields), at most `limit` of them.
+    /// The parameters whose names hold a dot: a lab form's scenario parameters, named by their
+    /// paths (`sources.cctv_cameras.coverage`), at most `limit` of them.
     /// - Throws: `.badRequest` beyond `limit`.
-    func prefixed(_ prefix: String, limit: Int) throws -> [String: String] {
-        var found: [String: String] = [:]
-        for (key, value) in values where key.hasPrefix(prefix) && key.count > prefix.count {
-            found[String(key.dropFirst(prefix.count))] = value
-        }
+    func paths(limit: Int) throws -> [String: String] {
+        let found = values.filter { $0.key.contains(".") }
         guard found.count <= limit else {
-            throw ObservatoryError.badRequest("at most \(limit) '\(prefix)' fields (got \(found.count))")
+            throw ObservatoryError.badRequest("at most \(limit) parameters at once (got \(found.count))")
         }
         return found
     }
