@@ -213,7 +213,7 @@ struct RouteTests {
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         #expect(Set(paths.keys) == routes)
-        #expect(routes.count == 16)
+        #expect(routes.count == 18)
         for (path, operations) in paths { #expect(Array(operations.keys) == ["get"], "\(path)") }
         let served = try await Self.get("/openapi.json")
         #expect(served.status == 200 && served.type == "application/json" && served.body == text)

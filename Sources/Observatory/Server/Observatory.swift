@@ -33,6 +33,7 @@ public struct Observatory: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: BodyLimitMiddleware(limit: limits.maxBodyBytes))
         addPages(to: router)
+        addComparison(to: router)
         addAPI(to: router)
         return router
     }
