@@ -131,6 +131,14 @@ struct ComparisonTests {
             #expect(metric["verdict"] as? String == cells.verdict, "\(row.id)")
             #expect((metric["interval"] == nil) == (row.intervals[1] == nil), "\(row.id)")
         }
+        // Built from the two stores instead (as a tool outside the server would), the same figures and people.
+        let stores = try [PairRuns.baseline, PairRuns.variant].map {
+            try RunStore.openReadOnly(directory: PairRuns.folder(made.root, $0))
+        }
+        let fromStores = try RunPairComparison(baseline: stores[0], variant: stores[1])
+        #expect(fromStores.metrics == model.metrics && fromStores.people == model.people)
+        #expect(fromStores.groups == model.groups && fromStores.series == model.series)
+        #expect(fromStores.scenarioChanges == model.scenarioChanges)
         // The JSON decodes to the model itself (numbers written exactly, nothing left out).
         let (_, _, body) = try await PairRuns.get("/api/compare?\(Self.pair)")
         #expect(try JSONDecoder().decode(RunPairComparison.self, from: Data(body.utf8)) == model)
@@ -204,6 +212,14 @@ struct ComparisonTests {
         #expect(api.status == status && api.type == "application/json", "\(query): \(api.body)")
         let error = try #require(JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: String])
         #expect(error.keys.sorted() == ["error"])
+        // The message names the parameter at fault, the same in the page and the API.
+        let named = query.contains("baseline=pair-baseline") ? "variant" : "baseline"
+        let message = try #require(error["error"])
+        #expect(
+            message.contains(status == 400 ? "parameter '\(named)'" : "no run 'no-such-run'"),
+            "\(query): \(message)"
+        )
+        #expect(page.body.contains(e(message)), "\(query)")
     }
 
     @Test("Runs of different societies are compared with a note, and people are said not to correspond")

@@ -10,6 +10,7 @@ public struct PairSeries: Sendable, Codable, Equatable {
     public struct Point: Sendable, Codable, Equatable {
         /// The month, `YYYY-MM`.
         public var period: String
+        /// The baseline's and the variant's value that month.
         public var baseline: Double?
         public var variant: Double?
     }
