@@ -219,7 +219,7 @@ struct RouteTests {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
         let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
         #expect(documented == withLab)
-        #expect(withLab.count == 27)
+        #expect(withLab.count == 29)
         // Without the lab its pages are not routed and nothing but GET is; its API answers 404.
         #expect(readOnly == withLab.filter { !$0.hasPrefix("get /lab") && !$0.hasPrefix("post /lab") })
         #expect(readOnly.allSatisfy { $0.hasPrefix("get ") || $0.hasPrefix("post /api/lab/") })

@@ -36,6 +36,7 @@ public enum StoredRun {
     /// `folder` (a fresh temporary folder unless told). `counterfactual` and `report` say
     /// whether to add the counterfactual and the report files, as `sclab simulate` does unless
     /// told `--no-counterfactual`; tests that do not read them leave them off to save time.
+    /// `seeds` K > 1 adds the key figures of seeds `seed + 1` to `seed + K − 1`, as `--seeds K` does.
     public static func make(
         text: String,
         file: String,
@@ -45,7 +46,8 @@ public enum StoredRun {
         traceEvery: Int = 1,
         counterfactual: Bool = true,
         report: Bool = true,
-        folder: String? = nil
+        folder: String? = nil,
+        seeds: Int = 1
     ) throws -> Made {
         let scenario = try Scenario.parse(text, file: file)
         let period = period ?? scenario.period
@@ -62,7 +64,8 @@ public enum StoredRun {
             threads: 2,
             checkpointEvery: 0,
             version: "test",
-            traceEvery: traceEvery
+            traceEvery: traceEvery,
+            seeds: max(1, seeds)
         )
         let store = try RunStore.create(directory: folder, info: info)
         let (simulation, collector) = try Societies.run(
@@ -94,12 +97,26 @@ public enum StoredRun {
         let snapshots = simulation.finalSnapshots(census: census)
         let totals = simulation.runTotals
         let summary = try JSONSerialization.data(withJSONObject: ["totals": totals], options: [.sortedKeys])
+        // Further seeds as `sclab simulate --seeds` runs them: in memory, reduced to their key figures.
+        let policy = try Policy(scenario)
+        let further = try (1..<max(1, seeds)).map { k in
+            try SeedReplicate.run(
+                info: info,
+                seed: seed + UInt64(k),
+                policy: policy,
+                generator: Societies.generator,
+                period: period,
+                threads: 2,
+                counterfactual: counterfactual
+            )
+        }
         try store.finish(
             snapshots: snapshots,
             digest: simulation.digest(),
             summaryJSON: String(decoding: summary, as: UTF8.self),
             groups: simulation.groupTallies(census: census),
-            metrics: off
+            metrics: off,
+            seedOutcomes: further
         )
         if report { _ = try ReportFiles.write(store: store) }
         try store.close()

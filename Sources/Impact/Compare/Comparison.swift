@@ -108,19 +108,11 @@ public struct Comparison: Sendable, Codable, Equatable {
                 [l, "\(l) − A", "change"] + (spread[i] ? ["\(l) − A, mean over seeds", "95% interval", "verdict"] : [])
         }
         let body = rows.map { row -> [String] in
-            var cells = [row.label, Self.value(row.values[0], row.format)]
+            var cells = [row.label, row.cells(0).value]
             for i in runs.indices.dropFirst() {
-                cells += [
-                    Self.value(row.values[i], row.format), Self.difference(row.differences[i], row.format),
-                    Format.signedPercent(row.relative[i]),
-                ]
-                if spread[i] {
-                    let interval = row.intervals[i]
-                    cells += [
-                        Self.difference(interval?.mean, row.format), interval?.range(row.format) ?? "–",
-                        interval?.verdict ?? "–",
-                    ]
-                }
+                let run = row.cells(i)
+                cells +=
+                    [run.value, run.difference, run.change] + (spread[i] ? [run.mean, run.range, run.verdict] : [])
             }
             return cells
         }

@@ -17,6 +17,10 @@ enum RunPages {
             body +=
                 "<p class=\"banner\">No runs here yet. Make one with <code>sclab simulate --out \(e(root))/NAME</code>.</p>"
         }
+        let readable = overviews.filter { $0.error == nil }.map(\.id)
+        if readable.count >= 2 {
+            body += "<h2>Compare two runs</h2>" + ComparePages.form(readable)
+        }
         body += "<ul class=\"cards\">"
         for run in overviews {
             body += "<li class=\"card\"><h2><a href=\"/runs/\(e(run.id))\">\(e(run.id))</a></h2>"

@@ -46,6 +46,7 @@ public struct Observatory: Sendable {
         router.add(middleware: LabGuardMiddleware(token: lab?.settings.token))
         addPages(to: router)
         addLab(to: router)
+        addComparison(to: router)
         addAPI(to: router)
         return router
     }
