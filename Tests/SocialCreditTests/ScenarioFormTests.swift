@@ -205,7 +205,11 @@ struct ScenarioFormTests {
                     path: "lists.travel_blacklist.published",
                     message: "travel_blacklist published: expected true or false, found a number"
                 ),
-                .init(path: "measures.list_flight_ban", message: "list_flight_ban: expected on or off, found 'maybe'"),
+                .init(
+                    path: "measures.list_flight_ban",
+                    message:
+                        "list_flight_ban (No flights for listed debtors and travel-blacklisted passengers): expected on or off, found 'maybe'"
+                ),
                 .init(
                     path: "rules.jaywalking.delta",
                     message:
