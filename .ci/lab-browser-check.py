@@ -98,6 +98,14 @@ def main():
 def submit_form(browser, fields):
     for name, value in fields.items():
         element = browser.find_element(By.NAME, name)
+        if not element.is_displayed():
+            # A parameter's group is folded: open it as a person would, by its summary.
+            group = element.find_element(By.XPATH, "./ancestor::details[1]")
+            group.find_element(By.TAG_NAME, "summary").click()
+        if element.get_attribute("type") == "date":
+            # A date picker posts YYYY-MM-DD whatever the locale shows; typing would go by the locale.
+            browser.execute_script("arguments[0].value = arguments[1];", element, str(value))
+            continue
         element.clear()
         element.send_keys(str(value))
     browser.find_element(By.CSS_SELECTOR, "form.lab button[type=submit]").click()

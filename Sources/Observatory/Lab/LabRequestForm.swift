@@ -54,7 +54,7 @@ enum LabRequestForm {
         if let seed = try whole("seed") {
             if seed >= 0 { submission.seed = UInt64(seed) } else { submission.unreadable["seed"] = String(seed) }
         }
-        submission.branchDate = try form.text("branch_date", maxLength: 10)
+        submission.branchDate = try form.text("branch_date", maxLength: 40)
         submission.scenarioText = try form.text("yaml", maxLength: DocumentLimits.maximumBytes)
         // A pasted scenario is run as it is: the form's parameters (the starting point's) are not applied to it.
         if submission.scenarioText == nil {
