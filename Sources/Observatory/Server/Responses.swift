@@ -105,18 +105,22 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let api = Self.isAPI(request.uri.path)
-        let posting = lab && request.method == .post && Self.isLab(request.uri.path)
-        guard request.method == .get || request.method == .head || posting else {
+        let allowed = Self.allowedMethods(request.uri.path, lab: lab)
+        guard allowed.contains(request.method) else {
             var response =
                 api
                 ? Responses.jsonError(
-                    .badRequest("method \(request.method) is not allowed; the server only reads (GET)")
+                    .badRequest(
+                        "method \(request.method) is not allowed here (only \(allowed.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 )
                 : Responses.htmlError(
-                    .badRequest("method \(request.method) is not allowed; the server only reads (GET)")
+                    .badRequest(
+                        "method \(request.method) is not allowed here (only \(allowed.map(\.rawValue).joined(separator: ", ")))"
+                    )
                 )
             response.status = .methodNotAllowed
-            response.headers[.allow] = "GET, HEAD"
+            response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
             return response
         }
         do {
@@ -136,6 +140,21 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// Whether a path belongs to the JSON API.
     static func isAPI(_ path: String) -> Bool { path.hasPrefix("/api/") || path == "/api" || path == "/openapi.json" }
+
+    /// The methods a path answers: GET and HEAD everywhere, and with the lab on, POST alone on
+    /// its forms (`/lab/jobs`, `…/cancel`) and POST besides on `/api/lab/jobs`.
+    static func allowedMethods(_ path: String, lab: Bool) -> [HTTPRequest.Method] {
+        guard lab else { return [.get, .head] }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        switch parts.count {
+        case 2 where parts == ["lab", "jobs"]: return [.post]
+        case 3 where parts == ["api", "lab", "jobs"]: return [.get, .head, .post]
+        case 4 where parts[0] == "lab" && parts[1] == "jobs" && parts[3] == "cancel": return [.post]
+        case 5 where parts[0] == "api" && parts[1] == "lab" && parts[2] == "jobs" && parts[4] == "cancel":
+            return [.post]
+        default: return [.get, .head]
+        }
+    }
 
     /// Whether a path belongs to the lab (pages or API).
     static func isLab(_ path: String) -> Bool {
