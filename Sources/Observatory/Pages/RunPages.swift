@@ -9,10 +9,13 @@ import Society
 /// The runs list, a run's report and its scenario, as pages.
 enum RunPages {
     /// Every run in the folder, each as a card with its headline figures.
-    static func runs(_ overviews: [RunOverview], root: String) -> Page {
+    static func runs(_ overviews: [RunOverview], root: String, lab: Bool = false) -> Page {
         var body =
             "<p class=\"lead\">Runs of the social credit system on synthetic societies, from the folder <code>\(e(root))</code>. "
             + "Open a run for its impact report, its rules, its public list, people's credit reports, and to try an action.</p>"
+        if lab {
+            body += "<p><a class=\"button\" href=\"/lab\">Policy lab: change the system and run it</a></p>"
+        }
         if overviews.isEmpty {
             body +=
                 "<p class=\"banner\">No runs here yet. Make one with <code>sclab simulate --out \(e(root))/NAME</code>.</p>"

@@ -11,7 +11,8 @@ extension Observatory {
     /// The HTML pages and the stylesheet.
     func addPages(to router: Router<BasicRequestContext>) {
         let catalog = self.catalog
-        router.get("/") { _, _ in Responses.html(RunPages.runs(catalog.overviews(), root: catalog.root)) }
+        let lab = self.lab != nil
+        router.get("/") { _, _ in Responses.html(RunPages.runs(catalog.overviews(), root: catalog.root, lab: lab)) }
         router.get("/style.css") { _, _ in
             Responses.text(stylesheet + labStylesheet, type: "text/css; charset=utf-8", cache: "max-age=3600")
         }
