@@ -138,6 +138,8 @@ struct LabTests {
             let job = try await Self.finish(lab, id)
             #expect(job.state == .finished, "\(job.message ?? "")")
             #expect(job.progress.fraction == 1)
+            #expect(job.progress.elapsedSeconds > 0)
+            #expect(LabJobFiles(root: root).load().first?.progress.elapsedSeconds == job.progress.elapsedSeconds)
             for run in job.steps.map(\.run) {
                 let info = try RunStore.openReadOnly(directory: (root as NSString).appendingPathComponent(run)).info()
                 #expect(info.population == 400)

@@ -213,6 +213,10 @@ public final class Lab: @unchecked Sendable {
     func update(_ id: String, persist: Bool = true, _ change: (inout LabJob) -> Void) {
         let job: LabJob? = lock.withLock {
             guard var job = jobs[id] else { return nil }
+            // The time so far is kept with the job, so a finished job's page and file say how long it took.
+            if job.state == .running, let began = started[id] {
+                job.progress.elapsedSeconds = Date().timeIntervalSince(began)
+            }
             change(&job)
             jobs[id] = job
             return estimated(job)
