@@ -50,7 +50,7 @@ struct LabTests {
         #expect(baseline.population == 400 && variant.population == 400 && variant.seed == baseline.seed)
         // One year from the scenario's first day, 2014-01-01.
         #expect(variant.start == "2014-01-01" && variant.end == "2014-12-31" && variant.seeds == 1)
-        #expect(job.title == "seed-article: sources.cctv_cameras.coverage = 0.1")
+        #expect(job.title == "seed-article: sources.cctv_cameras.coverage 0.2 → 0.1")
     }
 
     @Test("Limits, unknown paths and values out of a field's range are problems named by field; nothing is planned")

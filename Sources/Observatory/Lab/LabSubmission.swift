@@ -235,10 +235,12 @@ extension LabSubmission {
         branch?.baseline = baselineName
         let variantName = prefix + "-variant"
         steps.append(LabStep(run: variantName, info: info(variantText, variant), branch: branch, done: false))
-        let changes = edits.keys.sorted().map { "\($0) = \(edits[$0] ?? "")" }
+        // What changed, as `sclab diff` says it (a form posts every field, changed or not).
+        let differences = (try? ScenarioDiff(from: baseText, to: variantText).differences) ?? []
+        let changes = differences.prefix(4).map { "\($0.path) \($0.old ?? "–") → \($0.new ?? "–")" }
         var title = (baseRun.map { "run \($0.name)" } ?? baseName) + ": "
-        title +=
-            changes.isEmpty ? (scenarioText == nil ? "unchanged" : "pasted scenario") : changes.joined(separator: ", ")
+        title += changes.isEmpty ? "unchanged" : changes.joined(separator: ", ")
+        if differences.count > changes.count { title += " and \(differences.count - changes.count) more" }
         if let branch { title += " from \(branch.date)" }
         return LabJob(
             id: LabJob.id(number),

@@ -120,7 +120,7 @@ let stylesheet = """
     h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; }
     h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; }
     a { color: #005a8c; }
-    p.lead { font-size: 1.05rem; color: #333; }
+    p.lead { font-size: 1.05rem; color: #333; overflow-wrap: anywhere; }
     .muted { color: var(--muted); }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .8rem; padding: 0; list-style: none; }
     .card { border: 1px solid #d5dee6; border-radius: .5rem; padding: .8rem 1rem; }
