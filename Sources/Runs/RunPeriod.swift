@@ -12,6 +12,7 @@ public enum RunPeriod {
     ///   - days: Days asked for (at most `RunLimits.days`); nil for years or the scenario's end.
     ///   - years: Years asked for (at most `RunLimits.years`); nil for days or the scenario's end.
     ///   - startName: How the caller names the start in messages (`--start`, `start`).
+    ///   - lengthNames: How the caller names the run's length in messages (`--days or --years`).
     /// - Throws: `RunError` for a start outside the days a run may cover, a period that ends
     ///   past the calendar or before it starts, or one longer than a run may be.
     public static func resolve(
