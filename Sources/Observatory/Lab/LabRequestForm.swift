@@ -22,18 +22,7 @@ enum LabRequestForm {
 
     /// The text of a starting point: a shipped scenario's file or a run's stored scenario.
     static func startingText(_ origin: LabSubmission.Origin, root: String) throws -> String {
-        switch origin {
-        case let .scenario(name):
-            guard let entry = ScenarioCatalog.discover().entries.first(where: { $0.name == name }),
-                let text = try? String(contentsOfFile: entry.path, encoding: .utf8)
-            else { throw ObservatoryError.notFound("no shipped scenario '\(clip(name))'") }
-            return text
-        case let .run(name):
-            guard RunCatalog.isPlainName(name),
-                let info = try? RunStore.openReadOnly(directory: (root as NSString).appendingPathComponent(name)).info()
-            else { throw ObservatoryError.notFound("no run '\(clip(name))'") }
-            return info.scenarioText
-        }
+        try origin.start(root: root).text
     }
 
     /// A submission from the form's fields.

@@ -63,6 +63,43 @@ struct LabSubmission: Sendable, Equatable {
     }
 }
 
+extension LabSubmission.Origin {
+    /// The form field that names the starting point.
+    var field: String {
+        switch self {
+        case .scenario: "scenario"
+        case .run: "run"
+        }
+    }
+
+    /// The starting point's scenario text, the scenario's name, and for a run its name and
+    /// description; read the one way the form page and the plan both use.
+    /// - Throws: `.notFound` for a name that is not a shipped scenario (names from the shipped
+    ///   list only: a request never names a file) or not a run of the folder.
+    func start(
+        root: String,
+        catalog: ScenarioCatalog = .discover()
+    ) throws(ObservatoryError) -> (text: String, name: String, run: (name: String, info: RunInfo)?) {
+        switch self {
+        case let .scenario(name):
+            let entries = catalog.entries
+            guard let entry = entries.first(where: { $0.name == name }),
+                let text = try? String(contentsOfFile: entry.path, encoding: .utf8)
+            else {
+                let names = entries.map(\.name).joined(separator: ", ")
+                throw .notFound("no shipped scenario '\(clip(name))' (there are: \(names))")
+            }
+            return (text, name, nil)
+        case let .run(name):
+            let folder = (root as NSString).appendingPathComponent(name)
+            guard RunCatalog.isPlainName(name), let info = try? RunStore.openReadOnly(directory: folder).info() else {
+                throw .notFound("no run '\(clip(name))' in the runs folder")
+            }
+            return (info.scenarioText, info.scenarioID, (name, info))
+        }
+    }
+}
+
 extension LabSubmission {
     /// The job this submission asks for, numbered `number`, or every problem with it at once.
     /// - Parameters:
@@ -96,27 +133,11 @@ extension LabSubmission {
         var baseText = ""
         var baseName = ""
         var baseRun: (name: String, info: RunInfo)?
-        switch origin {
-        case let .scenario(name):
-            // Names from the shipped list only: a request never names a file.
-            if let entry = catalog.entries.first(where: { $0.name == name }),
-                let text = try? String(contentsOfFile: entry.path, encoding: .utf8)
-            {
-                baseText = text
-                baseName = name
-            } else {
-                let names = catalog.entries.map(\.name).joined(separator: ", ")
-                problems.fields.append(("scenario", "no shipped scenario '\(clip(name))' (there are: \(names))"))
-            }
-        case let .run(name):
-            let folder = (root as NSString).appendingPathComponent(name)
-            if RunCatalog.isPlainName(name), let info = try? RunStore.openReadOnly(directory: folder).info() {
-                baseText = info.scenarioText
-                baseName = info.scenarioID
-                baseRun = (name, info)
-            } else {
-                problems.fields.append(("run", "no run '\(clip(name))' in the runs folder"))
-            }
+        do {
+            let start = try origin.start(root: root, catalog: catalog)
+            (baseText, baseName, baseRun) = (start.text, start.name, start.run)
+        } catch {
+            problems.fields.append((origin.field, error.message))
         }
         guard problems.fields.isEmpty else { throw problems }
         // The variant's text: a whole text, else the starting point's with the edits applied.
