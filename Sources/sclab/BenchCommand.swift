@@ -60,7 +60,8 @@ struct BenchCommand: ParsableCommand {
                 period: Period(start: start, end: end),
                 seed: seed,
                 threads: threadCount,
-                traceEvery: max(1, population / 1000)
+                traceEvery: max(1, population / 1000),
+                measuresTime: true
             )
         )
         var sink = Discard()
@@ -70,6 +71,9 @@ struct BenchCommand: ParsableCommand {
         progress.finish()
         let seconds = Date().timeIntervalSince(clock)
         let records = simulation.runTotals["records.total"] ?? 0
+        let profile = simulation.profile
+        let events = Double(profile.events)
+        func share(_ part: Double) -> Double { seconds > 0 ? part / seconds : 0 }
         let memory = society.memory
         let societyBytes = Double(memory.people + memory.households + memory.network + memory.companies)
         let figures: [String: Double] = [
@@ -80,6 +84,12 @@ struct BenchCommand: ParsableCommand {
             "societyBytesPerPerson": societyBytes / Double(population),
             "stateBytesPerPerson": Double(simulation.stateBytesPerPerson),
             "peakMemoryBytes": Double(Self.peakResidentBytes()),
+            "events": events, "behaviorEvents": Double(profile.behaviorEvents),
+            "actionEvents": Double(profile.actionEvents), "calendarItems": Double(profile.calendarItems),
+            "nanosecondsPerEvent": events > 0 ? seconds * 1e9 / events : 0,
+            "eventsPerSecond": events / seconds,
+            "scanShare": share(profile.scanSeconds), "eventShare": share(profile.eventSeconds),
+            "calendarShare": share(profile.calendarSeconds), "monthEndShare": share(profile.monthEndSeconds),
         ]
         if json {
             let data = try JSONSerialization.data(withJSONObject: figures, options: [.prettyPrinted, .sortedKeys])
@@ -90,11 +100,16 @@ struct BenchCommand: ParsableCommand {
                 \(policy.scenario.id): \(grouped(population)) people x \(days) days on \(threadCount) thread\(threadCount == 1 ? "" : "s")
                   society generated in \(String(format: "%.2f", generation)) s
                   simulated in \(String(format: "%.2f", seconds)) s: \(ProgressReporter.format(figures["personDaysPerSecond"]!)) person-days/s, \(ProgressReporter.format(figures["recordsPerSecond"]!)) records/s
+                  \(grouped(profile.events)) events (\(grouped(profile.behaviorEvents)) behaviour, \(grouped(profile.actionEvents)) action; refresh days included): \(String(format: "%.1f", figures["nanosecondsPerEvent"]!)) ns per event, \(ProgressReporter.format(figures["eventsPerSecond"]!)) events/s
+                  time: scan \(Self.percent(figures["scanShare"]!)), events \(Self.percent(figures["eventShare"]!)), calendar \(Self.percent(figures["calendarShare"]!)), month ends \(Self.percent(figures["monthEndShare"]!))
                   memory: \(String(format: "%.1f", figures["societyBytesPerPerson"]!)) bytes per person for the society (network included), \(simulation.stateBytesPerPerson) for the run state; peak \(String(format: "%.2f", figures["peakMemoryBytes"]! / 1e9)) GB
                 """
             )
         }
     }
+
+    /// A share as a percentage with one decimal.
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
     /// Peak resident set size of this process.
     static func peakResidentBytes() -> Int {

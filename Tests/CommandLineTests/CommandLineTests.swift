@@ -270,5 +270,12 @@ struct SimulateCommandTests {
         )
         #expect((object["personDaysPerSecond"] ?? 0) > 0)
         #expect((object["peakMemoryBytes"] ?? 0) > 0)
+        // Nanoseconds per event are the simulation's time over its events, of either kind.
+        let events = try #require(object["events"])
+        #expect(events > 0 && events == (object["behaviorEvents"] ?? -1) + (object["actionEvents"] ?? -1))
+        let seconds = try #require(object["simulationSeconds"])
+        #expect(abs((object["nanosecondsPerEvent"] ?? 0) - seconds * 1e9 / events) < 1e-6 * seconds * 1e9 / events)
+        let shares = ["scanShare", "eventShare", "calendarShare", "monthEndShare"].map { object[$0] ?? -1 }
+        #expect(shares.allSatisfy { (0...1).contains($0) } && shares.reduce(0, +) <= 1.0001)
     }
 }

@@ -96,6 +96,10 @@ extension EventContext {
     /// frequent first), written to `rates` when given; returns their sum. Each rate is the base
     /// rate for the subject's type (or the company rate, within its sectors), times the
     /// subject's propensity, times the responses in effect.
+    ///
+    /// It runs on nearly every behaviour event, so people and companies have loops of their
+    /// own (no per-behaviour test of the kind) and the province's monitoring factors are read
+    /// from one row (`RunModel.DayTables.monitorFactor` is province-major).
     @inline(__always)
     func behaviorRates(
         _ subject: Int,
@@ -103,25 +107,32 @@ extension EventContext {
         _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
         into rates: UnsafeMutablePointer<Double>?
     ) -> Double {
-        let sector: UInt16 = isCompanies ? 1 << UInt16(population.companies.sector[subject]) : 0
-        let row = isCompanies ? 0 : inputs.type &* model.behaviorCount
-        return model.behaviorRates.withUnsafeBufferPointer { table in
-            model.propensityTable.withUnsafeBufferPointer { propensity in
-                tables.monitorFactor.withUnsafeBufferPointer { monitor in
-                    var total = 0.0
+        model.propensityTable.withUnsafeBufferPointer { propensity in
+            tables.monitorFactor.withUnsafeBufferPointer { monitor in
+                let factors = monitor.baseAddress! + inputs.province &* model.behaviorCount
+                var total = 0.0
+                if isCompanies {
+                    let sector: UInt16 = 1 << UInt16(population.companies.sector[subject])
                     for k in 0..<behaviors.count {
                         let entry = behaviors[k]
-                        let b = Int(entry.index)
                         var rate = 0.0
                         if entry.groups & inputs.groups != 0 && (entry.sectors == 0 || entry.sectors & sector != 0) {
-                            rate = isCompanies ? model.behaviorBaseRate[b] : Double(table[row &+ b])
-                            if entry.dispersed { rate *= Double(propensity[b << 8 | inputs.propensityIndex(b)]) }
-                            rate *= monitor[b &* provinces &+ inputs.province]
-                            var personal = entry.personal & inputs.personal
-                            while personal != 0 {
-                                rate *= model.responseFactor[personal.trailingZeroBitCount]
-                                personal &= personal &- 1
-                            }
+                            let b = Int(entry.index)
+                            rate = adjusted(model.behaviorBaseRate[b], entry, inputs, propensity, factors[b])
+                        }
+                        rates?[k] = rate
+                        total += rate
+                    }
+                    return total
+                }
+                return model.behaviorRates.withUnsafeBufferPointer { table in
+                    let row = table.baseAddress! + inputs.type &* model.behaviorCount
+                    for k in 0..<behaviors.count {
+                        let entry = behaviors[k]
+                        var rate = 0.0
+                        if entry.groups & inputs.groups != 0 {
+                            let b = Int(entry.index)
+                            rate = adjusted(Double(row[b]), entry, inputs, propensity, factors[b])
                         }
                         rates?[k] = rate
                         total += rate
@@ -130,6 +141,28 @@ extension EventContext {
                 }
             }
         }
+    }
+
+    /// A behaviour's base rate for the subject times its propensity, its province's monitoring
+    /// factor and the responses about the subject in effect on it, multiplied in that order.
+    @inline(__always)
+    private func adjusted(
+        _ base: Double,
+        _ entry: BehaviorEntry,
+        _ inputs: RateInputs,
+        _ propensity: UnsafeBufferPointer<Float>,
+        _ monitor: Double
+    ) -> Double {
+        var rate = base
+        let b = Int(entry.index)
+        if entry.dispersed { rate *= Double(propensity[b << 8 | inputs.propensityIndex(b)]) }
+        rate *= monitor
+        var personal = entry.personal & inputs.personal
+        while personal != 0 {
+            rate *= model.responseFactor[personal.trailingZeroBitCount]
+            personal &= personal &- 1
+        }
+        return rate
     }
 
     /// Whether a response about the subject (not monitoring) is in effect: one-off triggers for
@@ -164,7 +197,7 @@ extension EventContext {
         guard !model.scenario.responses.isEmpty else { return 0 }
         var mask: UInt8 = 0
         if day < state.blackUntil[subject] { mask |= TriggerCode.listed.bit }
-        // Set monthly, see `updateRelativeBits`.
+        // Set monthly, see `recomputeSpillovers`.
         if !isCompanies && state.bits[subject] & EventBit.relativeListed != 0 { mask |= TriggerCode.relativeListed.bit }
         return mask
     }

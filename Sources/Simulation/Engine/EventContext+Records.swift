@@ -103,8 +103,9 @@ extension EventContext {
     }
 
     /// Pending records due today: arrivals, expiries, appeal decisions.
-    func processCalendar(_ counters: inout DayCounters) {
+    func processCalendar(_ counters: inout DayCounters, _ tally: inout EventTally) {
         guard let due = chunk.calendar.removeValue(forKey: day) else { return }
+        tally.calendarItems &+= due.count
         for record in due {
             switch record.kind {
             case .arrival: arrive(record, &counters)

@@ -12,11 +12,14 @@ extension EventContext {
     /// asked for (prefetched) then, so they arrive while the current batch's events run. The
     /// order of events is the same as one by one: `events` checks again that each subject is
     /// still due (an event never makes another subject due on the same day).
-    func scan(_ range: Range<Int>, _ counters: inout DayCounters) {
+    /// With `tally.timed`, the time spent finding subjects and running their events is added
+    /// to the tally's scan and event times.
+    func scan(_ range: Range<Int>, _ counters: inout DayCounters, _ tally: inout EventTally) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.batch) { due in
             let halves = (due.baseAddress!, due.baseAddress! + Self.batch)
             var next = range.lowerBound
             var current = (list: halves.0, count: 0)
+            var clock = tally.now()
             if next < range.upperBound {
                 current.count = collect(next..<min(next + Self.batch, range.upperBound), into: current.list)
                 next += Self.batch
@@ -28,7 +31,17 @@ extension EventContext {
                     ahead = collect(next..<min(next + Self.batch, range.upperBound), into: spare)
                     next += Self.batch
                 }
-                for k in 0..<current.count { events(Int(current.list[k]), &counters) }
+                if tally.timed {
+                    let found = tally.now()
+                    tally.scanNanos &+= found &- clock
+                    clock = found
+                }
+                for k in 0..<current.count { events(Int(current.list[k]), &counters, &tally) }
+                if tally.timed {
+                    let done = tally.now()
+                    tally.eventNanos &+= done &- clock
+                    clock = done
+                }
                 swap(&current.list, &spare)
                 current.count = ahead
             }
@@ -80,14 +93,16 @@ extension EventContext {
     }
 
     /// The subject's behaviour and action events due today, if any.
-    @inline(__always) func events(_ subject: Int, _ counters: inout DayCounters) {
+    @inline(__always) func events(_ subject: Int, _ counters: inout DayCounters, _ tally: inout EventTally) {
         let today = state.nextBehavior.code(day)
         let behavior = state.nextBehavior.column[subject]
         if behavior == today || behavior == -today {
+            tally.behaviorEvents &+= 1
             behaviorEvent(subject, refresh: behavior < 0, &counters)
         }
         let action = state.nextAction.column[subject]
         if action == today || action == -today {
+            tally.actionEvents &+= 1
             actionEvent(subject, refresh: action < 0, &counters)
         }
     }

@@ -279,14 +279,26 @@ final class RunModel: Sendable {
         let measures: [Bool]
         let spillovers: [Bool]
         /// The product of the factors of the `monitored` responses in effect for behaviour b in
-        /// province p (1 where none is).
+        /// province p (1 where none is), at `p * behaviorCount + b`: province-major, unlike the
+        /// tables above, because a behaviour event reads one province's factors for every
+        /// behaviour.
         let monitorFactor: [Double]
     }
 
-    /// The provinces (bit per province) in which two per-province tables differ.
+    /// The provinces (bit per province) in which two per-province tables differ (item-major
+    /// tables, such as `DayTables.rules`).
     func provincesChanged<T: Equatable>(_ old: [T], _ new: [T]) -> UInt64 {
         var mask: UInt64 = 0
         for index in old.indices where old[index] != new[index] { mask |= 1 << UInt64(index % provinces) }
+        return mask
+    }
+
+    /// The provinces in which two days' monitoring factors differ (province-major).
+    func monitoringChanged(_ old: DayTables, _ new: DayTables) -> UInt64 {
+        var mask: UInt64 = 0
+        for index in old.monitorFactor.indices where old.monitorFactor[index] != new.monitorFactor[index] {
+            mask |= 1 << UInt64(index / behaviorCount)
+        }
         return mask
     }
 
@@ -309,8 +321,8 @@ final class RunModel: Sendable {
                 }
             }
         }
-        let monitorFactor = (0..<behaviorCount).flatMap { b in
-            (0..<provinces).map { p in
+        let monitorFactor = (0..<provinces).flatMap { p in
+            (0..<behaviorCount).map { b in
                 guard monitored[b * provinces + p] else { return 1.0 }
                 return behaviorResponses[b].reduce(1.0) {
                     responseTrigger[Int($1)] == .monitored ? $0 * responseFactor[Int($1)] : $0

@@ -41,27 +41,39 @@ extension Simulation {
         // measures or lists roll out in a province, anyone's gate there may change.
         let yesterday = previousTables ?? model.tables(on: today.adding(days: -1))
         previousTables = tables
-        let redraw = model.provincesChanged(yesterday.monitorFactor, tables.monitorFactor)
+        let redraw = model.monitoringChanged(yesterday, tables)
         let regate =
             model.provincesChanged(yesterday.measures, tables.measures)
             | model.provincesChanged(yesterday.lists, tables.lists)
         let model = self.model
-        let counters: [DayCounters] = perChunk(tables: tables, day: day) { context, range in
+        let timed = config.measuresTime
+        let clock = EventTally(timed: timed)
+        let started = clock.now()
+        let partials: [(DayCounters, EventTally)] = perChunk(tables: tables, day: day) { context, range in
             var counters = DayCounters(for: model.scenario)
-            context.processCalendar(&counters)
+            var tally = EventTally(timed: timed)
+            let start = tally.now()
+            context.processCalendar(&counters, &tally)
+            let calendarDone = tally.now()
+            tally.calendarNanos = calendarDone &- start
             if redraw | regate != 0 {
                 for subject in range {
                     let bit = UInt64(1) << UInt64(context.province(subject))
                     if redraw & bit != 0 { context.scheduleBehavior(subject) }
                     if regate & bit != 0 { context.refreshGate(subject) }
-                    context.events(subject, &counters)
+                    context.events(subject, &counters, &tally)
                 }
+                tally.eventNanos = tally.now() &- calendarDone
             } else {
-                context.scan(range, &counters)
+                context.scan(range, &counters, &tally)
             }
-            return counters
+            return (counters, tally)
         }
-        for partial in counters { month.add(partial) }
+        for (counters, tally) in partials {
+            month.add(counters)
+            profile.add(tally)
+        }
+        if timed { profile.daySeconds += Double(clock.now() &- started) / 1e9 }
     }
 
     /// Everyone's first behaviour days, drawn from the first day of the run.

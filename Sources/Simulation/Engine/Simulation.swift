@@ -22,6 +22,10 @@ public struct SimulationConfig: Sendable {
     /// The rules changed part-way through the run (`sclab simulate --branch`): nil for a run
     /// under one policy. Its `baseline` must be the policy the simulation is made with.
     public var policySwitch: PolicySwitch?
+    /// Whether the run reads the clock to say where its time goes (`Simulation.profile`, for
+    /// `sclab bench`): two clock reads per batch of subjects scanned, so off for ordinary runs.
+    /// Times change no result.
+    public var measuresTime: Bool
 
     /// A configuration from its parts.
     public init(
@@ -30,7 +34,8 @@ public struct SimulationConfig: Sendable {
         threads: Int,
         traceEvery: Int,
         traced: TracedSubjects = TracedSubjects(),
-        policySwitch: PolicySwitch? = nil
+        policySwitch: PolicySwitch? = nil,
+        measuresTime: Bool = false
     ) {
         self.period = period
         self.seed = seed
@@ -38,6 +43,7 @@ public struct SimulationConfig: Sendable {
         self.traceEvery = max(1, traceEvery)
         self.traced = traced
         self.policySwitch = policySwitch
+        self.measuresTime = measuresTime
     }
 }
 
@@ -135,8 +141,13 @@ public struct Simulation: Sendable {
     var totals: DayCounters
     /// What was in force on the last day simulated (compared with today to catch rollouts).
     var previousTables: RunModel.DayTables?
+    /// What the last month end's spillover pass read (nil: the next pass looks at everyone).
+    var spilloverMemory: SpilloverMemory?
     /// The next day to simulate.
     public internal(set) var today: Day
+    /// Events processed since this value was made (a resumed run counts from its resumption)
+    /// and, with `SimulationConfig.measuresTime`, where the time went.
+    public internal(set) var profile = LoopProfile()
 
     /// Block size that false attribution never crosses (and chunk sizes are multiples of).
     static let block = 1024
@@ -288,7 +299,11 @@ public struct Simulation: Sendable {
             let tomorrow = today.adding(days: 1)
             let monthEnds = tomorrow.components.month != month || today == config.period.end
             if monthEnds {
+                let started = config.measuresTime ? DispatchTime.now().uptimeNanoseconds : 0
                 closeMonth(observer: &observer)
+                if config.measuresTime {
+                    profile.monthEndSeconds += Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
+                }
             }
             _ = day
             today = tomorrow

@@ -73,6 +73,7 @@ extension Simulation {
             let bytes = try input.bytes(column.count)
             bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(mutating: column).copyMemory(from: $0) }
         }
+        spilloverMemory = nil  // what the last pass read is not saved: the next looks at everyone
         try peopleSnapshot.withUnsafeMutableBytes { target in
             let bytes = try input.bytes(target.count)
             bytes.withUnsafeBytes { target.copyMemory(from: $0) }

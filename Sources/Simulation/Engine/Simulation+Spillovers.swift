@@ -1,0 +1,373 @@
+import SocialCredit
+import Society
+
+/// Which people meet each test that reaches others through a person link, one bit per person
+/// per test (a *plane*), read off this month's snapshots once.
+///
+/// A person's spillovers ask the same question of each parent, the spouse and every friend
+/// (a friend of eleven is asked eleven times a month); answering it once per person and keeping
+/// the answers as bits (1.25 MB per test at 10 million people) lets the month-end pass look
+/// each linked person up in a table that stays in the processor's cache, instead of reading
+/// their snapshot far away in memory and running the test again.
+struct LinkBits: Sendable {
+    /// Words of 64 people, plane after plane: `planes * wordsPerPlane` words.
+    let words: [UInt64]
+    let wordsPerPlane: Int
+
+    /// Bits of every plane for no one.
+    static func none(planes: Int, people: Int) -> LinkBits {
+        let perPlane = (people + 63) / 64
+        return LinkBits(words: [UInt64](repeating: 0, count: planes * perPlane), wordsPerPlane: perPlane)
+    }
+
+    /// One bit per person: whether any plane's bit differs from `old`'s (all set when the two
+    /// do not have the same planes).
+    func changed(since old: LinkBits) -> [UInt64] {
+        guard old.words.count == words.count, wordsPerPlane > 0 else {
+            return [UInt64](repeating: UInt64.max, count: wordsPerPlane)
+        }
+        var changed = [UInt64](repeating: 0, count: wordsPerPlane)
+        for index in words.indices where words[index] != old.words[index] {
+            changed[index % wordsPerPlane] |= words[index] ^ old.words[index]
+        }
+        return changed
+    }
+
+    /// Whether `person` meets the test of `plane`.
+    @inline(__always) func test(_ plane: Int, _ person: UInt32) -> Bool {
+        person != Population.none
+            && words[plane &* wordsPerPlane &+ Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
+    }
+
+    /// How many of a person's friends meet the test of `plane` (`deltas[row]` their distances).
+    @inline(__always) func count(_ plane: Int, friendsOf person: Int, _ deltas: [Int16], _ row: Range<Int>) -> Int {
+        let base = plane &* wordsPerPlane
+        var meeting = 0
+        for k in row {
+            let friend = person &+ Int(deltas[k])
+            meeting &+= Int(truncatingIfNeeded: (words[base &+ (friend >> 6)] >> UInt64(friend & 63)) & 1)
+        }
+        return meeting
+    }
+}
+
+/// What the last month end's spillover pass read (`Simulation.recomputeSpillovers`), so the
+/// next one looks only at people for whom something could have changed. Not saved in
+/// checkpoints: a restored run's first pass looks at everyone.
+struct SpilloverMemory: Sendable {
+    /// The model the pass ran under (a policy switch changes the tests and effects).
+    let model: ObjectIdentifier
+    /// The people's test bits, and per employer-linked spillover which companies met its test
+    /// (a plane of `LinkBits` over companies).
+    let people: LinkBits
+    let companies: LinkBits
+    /// Which spillovers were in force where (`RunModel.DayTables.spillovers`).
+    let inForce: [Bool]
+}
+
+/// Bits over people: a plain bitset that the month-end pass reads and marks.
+struct PersonBits: Sendable {
+    var words: [UInt64]
+
+    /// No one (or, with `all`, everyone) of `count` people.
+    init(count: Int, all: Bool = false) { words = [UInt64](repeating: all ? UInt64.max : 0, count: (count + 63) / 64) }
+
+    /// The set whose words are given.
+    init(words: [UInt64]) { self.words = words }
+
+    @inline(__always) func contains(_ person: UInt32) -> Bool {
+        person != Population.none && words[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
+    }
+
+    @inline(__always) mutating func insert(_ person: Int) { words[person >> 6] |= 1 << UInt64(person & 63) }
+
+    /// People in the set, in order.
+    var members: [Int] {
+        var members: [Int] = []
+        for (index, word) in words.enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                members.append(index << 6 | bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+        }
+        return members
+    }
+}
+
+extension Simulation {
+    /// The bits of `LinkBits` for every person: plane k for the k-th test of `tests` (a program,
+    /// or nil for "on a black list", the `relative_listed` trigger's question), from the people's
+    /// snapshots (and rating snapshots) at this month end. Most people still have the initial
+    /// standing of their enrolment; their answers are worked out once.
+    func linkBits(_ tests: [Int?]) -> LinkBits {
+        let snapshot = peopleSnapshot
+        let ratings = people.ratingSnapshot
+        let model = self.model
+        let day = today.number
+        let origin = self.origin
+        let perPlane = (snapshot.count + 63) / 64
+        let defaults = Self.initialSnapshots(model, origin: origin)
+        @Sendable func answers(_ own: StandingSnapshot, _ rated: UInt64) -> UInt32 {
+            var mask: UInt32 = 0
+            for (plane, test) in tests.enumerated() {
+                let meets =
+                    test.map { model.programs.holds($0, Self.view(own, origin: origin, ratings: rated), day: day) }
+                    ?? (own.lists & model.blackMask != 0)
+                if meets { mask |= 1 << UInt32(plane) }
+            }
+            return mask
+        }
+        let initial = (answers(defaults[0], UInt64.max), answers(defaults[1], UInt64.max))
+        let planes = tests.count
+        var words = [UInt64](repeating: 0, count: planes * perPlane)
+        words.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 0 else { return }
+            let column = SharedColumn(buffer)
+            _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
+                for word in range {
+                    for person in (word &* 64)..<min(snapshot.count, word &* 64 &+ 64) {
+                        let own = snapshot[person]
+                        let rated = ratings.count > 0 ? ratings[person] : UInt64.max
+                        var mask: UInt32
+                        if rated == UInt64.max && own == defaults[0] {
+                            mask = initial.0
+                        } else if rated == UInt64.max && own == defaults[1] {
+                            mask = initial.1
+                        } else {
+                            mask = answers(own, rated)
+                        }
+                        let bit = UInt64(1) << UInt64(person & 63)
+                        while mask != 0 {
+                            column[mask.trailingZeroBitCount &* perPlane &+ word] |= bit
+                            mask &= mask &- 1
+                        }
+                    }
+                }
+                return 0
+            }
+        }
+        return LinkBits(words: words, wordsPerPlane: perPlane)
+    }
+
+    /// Per employer-linked spillover (in `indices` order), which companies meet its test at this
+    /// month end: planes of bits over companies.
+    func companyBits(_ indices: [Int]) -> LinkBits {
+        let count = population.companies.count
+        var bits = LinkBits.none(planes: indices.count, people: count)
+        guard !indices.isEmpty else { return bits }
+        let snapshot = companySnapshot
+        let ratings = companies.ratingSnapshot
+        let origin = self.origin
+        let day = today.number
+        let programs = model.programs
+        let tests = indices.map { model.spilloverProgram[$0] }
+        let plain = StandingSnapshot()
+        let plainAnswers = tests.map { programs.holds($0, Self.view(plain, origin: origin), day: day) }
+        var words = bits.words
+        for company in 0..<count {
+            let own = snapshot[company]
+            let rated = ratings.count > 0 ? ratings[company] : UInt64.max
+            for (plane, test) in tests.enumerated() {
+                let meets =
+                    rated == UInt64.max && own == plain
+                    ? plainAnswers[plane]
+                    : programs.holds(test, Self.view(own, origin: origin, ratings: rated), day: day)
+                if meets { words[plane * bits.wordsPerPlane + (company >> 6)] |= 1 << UInt64(company & 63) }
+            }
+        }
+        bits = LinkBits(words: words, wordsPerPlane: bits.wordsPerPlane)
+        return bits
+    }
+
+    /// The snapshots of people the system never touched: enrolled, then not enrolled.
+    static func initialSnapshots(_ model: RunModel, origin: Int32) -> [StandingSnapshot] {
+        [true, false].map { enrolled in
+            StandingSnapshot(
+                score: enrolled ? model.peopleScale.initial : 0,
+                tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
+                lists: 0,
+                lastNegative: Int32.min,
+                origin: origin
+            )
+        }
+    }
+
+    /// What reaches each person from others at this month end: spillovers in force through
+    /// relatives, friends and employers (point deltas, tier ceilings, and which block or reward
+    /// effects reach them), and whether a parent or the spouse is on a black list (bit 2 of
+    /// the event bits, for the `relative_listed` trigger, so an event reads it from its own
+    /// record rather than from three relatives' snapshots).
+    ///
+    /// What reaches a person depends only on which of their relatives, friends and employer
+    /// meet the tests, and on what is in force in their province. Those answers are kept from
+    /// one month end to the next (`SpilloverMemory`), so only people for whom one of them
+    /// changed are worked out again: a friend's change is passed to their friends (friendship
+    /// is mutual: every tie is in both friends' rows), a relative's or employer's is seen in
+    /// one pass over the links. Everyone else's result would come out the same.
+    mutating func recomputeSpillovers() {
+        let spillovers = model.scenario.spillovers
+        let relatives = model.usesRelativeTrigger
+        guard !spillovers.isEmpty || relatives else { return }
+        let tables = model.tables(on: today)
+        let links = spillovers.map { LinkCode($0.link) }
+        // A plane of bits per spillover that tests people, and one for relatives' listing.
+        var planes = [Int](repeating: -1, count: spillovers.count)
+        var tests: [Int?] = []
+        var employed: [Int] = []
+        for index in spillovers.indices {
+            if links[index] == .employer {
+                planes[index] = employed.count
+                employed.append(index)
+            } else {
+                planes[index] = tests.count
+                tests.append(model.spilloverProgram[index])
+            }
+        }
+        let blackPlane = tests.count
+        if relatives { tests.append(nil) }
+        let bits = linkBits(tests)
+        let employers = companyBits(employed)
+        // Who needs a look: everyone on the first pass or after a switch of policy; else the
+        // provinces where what is in force changed, and the people whose links' answers did.
+        let memory = spilloverMemory.flatMap { $0.model == ObjectIdentifier(model) ? $0 : nil }
+        spilloverMemory = SpilloverMemory(
+            model: ObjectIdentifier(model),
+            people: bits,
+            companies: employers,
+            inForce: tables.spillovers
+        )
+        let look = memory.map { lookPlan($0, bits, employers, tables, friendsLinked: links.contains(.friends)) }
+        applySpillovers(bits, employers, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
+    }
+
+    /// What a later pass looks at: the provinces where spillovers came or went, the people
+    /// whose own answers changed (their relatives look at them), the companies whose answers
+    /// changed, and the friends of people whose answers changed.
+    struct LookPlan: Sendable {
+        let provinces: UInt64
+        let changed: PersonBits
+        let companies: PersonBits
+        let friends: PersonBits
+    }
+
+    private func lookPlan(
+        _ memory: SpilloverMemory,
+        _ bits: LinkBits,
+        _ employers: LinkBits,
+        _ tables: RunModel.DayTables,
+        friendsLinked: Bool
+    ) -> LookPlan {
+        let provinces =
+            memory.inForce.count == tables.spillovers.count
+            ? model.provincesChanged(memory.inForce, tables.spillovers) : UInt64.max
+        let changed = PersonBits(words: bits.changed(since: memory.people))
+        let companies = PersonBits(words: employers.changed(since: memory.companies))
+        var friends = PersonBits(count: population.count)
+        let many = changed.words.reduce(0) { $0 + $1.nonzeroBitCount } > population.count / 16
+        if friendsLinked && many {
+            friends = PersonBits(count: population.count, all: true)  // cheaper than passing on each change
+        } else if friendsLinked {
+            let offsets = population.network.offsets
+            let deltas = population.network.deltas
+            for person in changed.members {
+                for k in Int(offsets[person])..<Int(offsets[person + 1]) { friends.insert(person + Int(deltas[k])) }
+            }
+        }
+        return LookPlan(provinces: provinces, changed: changed, companies: companies, friends: friends)
+    }
+
+    /// Works out what reaches each person looked at (everyone without a plan) and writes what changed.
+    private func applySpillovers(
+        _ bits: LinkBits,
+        _ employers: LinkBits,
+        _ planeOf: [Int],
+        blackPlane: Int?,
+        _ tables: RunModel.DayTables,
+        _ look: LookPlan?
+    ) {
+        let spillovers = model.scenario.spillovers
+        let people = self.people
+        let population = self.population
+        let links = spillovers.map { LinkCode($0.link) }
+        let shares = spillovers.map(\.share)
+        let effects = model.policy.spilloverEffect.map(EffectCode.init)
+        let count = spillovers.count
+        let provinces = model.provinces
+        _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+            let offsets = population.network.offsets
+            let deltas = population.network.deltas
+            for person in range {
+                let p = Int(population.province[person])
+                if let look {
+                    let mother = population.mother[person]
+                    let father = population.father[person]
+                    let spouse = population.spouse[person]
+                    guard
+                        look.provinces & (1 << UInt64(p)) != 0 || look.friends.contains(UInt32(person))
+                            || look.changed.contains(mother) || look.changed.contains(father)
+                            || look.changed.contains(spouse) || look.companies.contains(population.employer[person])
+                    else { continue }
+                }
+                if let blackPlane {
+                    let relative =
+                        bits.test(blackPlane, population.mother[person])
+                        || bits.test(blackPlane, population.father[person])
+                        || bits.test(blackPlane, population.spouse[person])
+                    let flags = people.bits[person]
+                    let updated = flags & ~EventBit.relativeListed | (relative ? EventBit.relativeListed : 0)
+                    if updated != flags { people.bits[person] = updated }  // clean records are not written back
+                }
+                guard count > 0 else { continue }
+                var delta = 0
+                var ceiling: UInt8 = 0xFF
+                var mask: UInt16 = 0
+                for index in 0..<count where tables.spillovers[index * provinces + p] {
+                    let reached: Bool
+                    switch links[index] {
+                    case .parents:
+                        reached =
+                            bits.test(planeOf[index], population.mother[person])
+                            || bits.test(planeOf[index], population.father[person])
+                    case .spouse:
+                        reached = bits.test(planeOf[index], population.spouse[person])
+                    case .friends:
+                        let row = Int(offsets[person])..<Int(offsets[person + 1])
+                        reached =
+                            !row.isEmpty
+                            && Double(bits.count(planeOf[index], friendsOf: person, deltas, row))
+                                >= shares[index] * Double(row.count)
+                    case .employer:
+                        reached = employers.test(planeOf[index], population.employer[person])
+                    }
+                    guard reached else { continue }
+                    switch effects[index] {
+                    case let .points(points): delta += points
+                    case let .ceiling(tier): ceiling = ceiling == 0xFF ? tier : max(ceiling, tier)
+                    case .block, .reward: mask |= 1 << UInt16(index)
+                    }
+                }
+                let newDelta = Int16(clamping: delta)
+                let flags = people.spillFlags[person]
+                let inForce =
+                    (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0)
+                    | (mask != 0 ? SpillFlag.actsOnActions : 0)
+                // Nothing before and nothing now: the standing record is neither read nor written.
+                let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
+                guard flags & held != 0 || inForce != 0 else { continue }
+                // Written only when changed: most records stay clean, and are not written back.
+                var updated = flags & ~held | inForce
+                if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
+                    || mask != people.spillMask[person]
+                {
+                    updated |= SpillFlag.changed
+                    people.spillDelta[person] = newDelta
+                    people.spillCeiling[person] = ceiling
+                    people.spillMask[person] = mask
+                }
+                if updated != flags { people.spillFlags[person] = updated }
+            }
+            return 0
+        }
+    }
+}
