@@ -31,11 +31,16 @@ public enum RunLimits {
     public static let firstDay = Period.dates.lowerBound
     public static let lastDay = Period.dates.upperBound
 
-    /// Bytes of memory one run in memory needs per person, measured with `/usr/bin/time -v` on
-    /// release builds at 1,000,000 people over 365 days: the main run alone peaked at 233 MB
-    /// (the society 60 bytes a person, the run state 72, records and the day's buffers the
-    /// rest), and with two companions at a time (a further seed's society, run and
-    /// counterfactual) at 798 MB, 282 bytes a person each; rounded up.
+    /// Bytes of memory a run needs per person: the main run, measured at 10,000,000 people over
+    /// 365 days at 1.94 GB by `sclab bench` (the society 60 bytes a person, the run state 90,
+    /// snapshots 8, records waiting to expire and the day's buffers the rest; 2026-12-04) and
+    /// at 2.20 GB by `sclab simulate`, which also keeps traces and listings for its store
+    /// (docs/scale.md); rounded up.
+    public static let bytesPerPersonMainRun = 220
+    /// Bytes a person for each further run held at once (a further seed's society, run and
+    /// counterfactual beside the main run), measured with `/usr/bin/time -v` at 1,000,000
+    /// people over 365 days: two companions at a time peaked at 798 MB, 282 bytes a person
+    /// each; rounded up.
     public static let bytesPerPersonPerRun = 300
     /// Memory the program needs whatever the size (census tables, code, buffers).
     public static let fixedBytes = 64 << 20
@@ -44,7 +49,7 @@ public enum RunLimits {
     /// (the main run and the companions that run beside each other at its end).
     public static func memoryNeeded(population: Int, runsAtOnce: Int) -> Int {
         let people = min(max(population, 0), self.population.upperBound)
-        return fixedBytes + people * bytesPerPersonPerRun * max(1, runsAtOnce)
+        return fixedBytes + people * (bytesPerPersonMainRun + bytesPerPersonPerRun * (max(1, runsAtOnce) - 1))
     }
 
     /// Why `value` is out of `range` for the named field or option, or nil when it is in range.

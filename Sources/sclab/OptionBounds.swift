@@ -40,7 +40,7 @@ enum OptionBounds {
         throw ValidationError(
             """
             a run of \(grouped(population)) people\(runs) needs about \(RunLimits.gigabytes(needed)) of memory \
-            (\(RunLimits.bytesPerPersonPerRun) bytes a person a run), but \(RunLimits.gigabytes(available)) is available \
+            (\(RunLimits.bytesPerPersonMainRun) bytes a person for the run\(runsAtOnce > 1 ? ", \(RunLimits.bytesPerPersonPerRun) for each other run" : "")), but \(RunLimits.gigabytes(available)) is available \
             (MemAvailable in /proc/meminfo); use fewer people\(runsAtOnce > 1 ? " or fewer runs at once" : "")
             """
         )
