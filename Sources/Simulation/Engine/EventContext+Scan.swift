@@ -1,8 +1,10 @@
 import MemoryHints
 
 extension EventContext {
-    /// Subjects looked at per batch by `scan`.
-    static let batch = 512
+    /// Subjects looked at per batch by `scan`: the prefetch distance. At 10,000,000 people
+    /// (seed scenario, about 4 subjects due per 256) 256 ran 5% faster than 512 and 128, and 1024
+    /// slower still: too many requests in flight at once, or too little time for them to arrive.
+    static let batch = 256
 
     /// Finds the subjects of `range` with an event today and runs their events, a batch at a time.
     ///
