@@ -47,15 +47,14 @@ extension Simulation {
             | model.provincesChanged(yesterday.lists, tables.lists)
         let model = self.model
         let timed = config.measuresTime
-        let clock = EventTally(timed: timed)
-        let started = clock.now()
+        let started = timed ? DispatchTime.now().uptimeNanoseconds : 0
         let partials: [(DayCounters, EventTally)] = perChunk(tables: tables, day: day) { context, range in
             var counters = DayCounters(for: model.scenario)
             var tally = EventTally(timed: timed)
             let start = tally.now()
             context.processCalendar(&counters, &tally)
             let calendarDone = tally.now()
-            tally.calendarNanos = calendarDone &- start
+            tally.calendarTicks = calendarDone &- start
             if redraw | regate != 0 {
                 for subject in range {
                     let bit = UInt64(1) << UInt64(context.province(subject))
@@ -63,7 +62,7 @@ extension Simulation {
                     if regate & bit != 0 { context.refreshGate(subject) }
                     context.events(subject, &counters, &tally)
                 }
-                tally.eventNanos = tally.now() &- calendarDone
+                tally.eventTicks = tally.now() &- calendarDone
             } else {
                 context.scan(range, &counters, &tally)
             }
@@ -73,7 +72,7 @@ extension Simulation {
             month.add(counters)
             profile.add(tally)
         }
-        if timed { profile.daySeconds += Double(clock.now() &- started) / 1e9 }
+        if timed { profile.daySeconds += Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9 }
     }
 
     /// Everyone's first behaviour days, drawn from the first day of the run.

@@ -190,14 +190,16 @@ public struct Simulation: Sendable {
             origin: origin,
             listed: listed(.people),
             sinceNeeded: sinceNeeded,
-            ratings: ratings
+            ratings: ratings,
+            first: population.firstPerson
         )
         companies = SubjectState(
             count: population.companies.count,
             origin: origin,
             listed: listed(.companies),
             sinceNeeded: sinceNeeded,
-            ratings: ratings
+            ratings: ratings,
+            first: population.firstCompany
         )
         peopleRanges = Self.chunks(population.count, first: population.firstPerson)
         companyRanges = Self.chunks(population.companies.count, first: population.firstCompany)

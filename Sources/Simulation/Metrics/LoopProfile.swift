@@ -1,4 +1,5 @@
 import Dispatch
+import MemoryHints
 
 /// How many events a run processed and, when asked for (`SimulationConfig.measuresTime`), where
 /// its time went: the daily scan for subjects due, their events, the calendar of pending
@@ -16,11 +17,11 @@ public struct LoopProfile: Sendable, Equatable {
     public var daySeconds = 0.0
     /// Wall-clock seconds in the month-end passes (snapshots, spillovers, gates, metrics).
     public var monthEndSeconds = 0.0
-    /// Thread time, summed over chunks, in the scan, in events and in the calendar: they share
-    /// each day's wall-clock time in these proportions.
-    var scanNanos: UInt64 = 0
-    var eventNanos: UInt64 = 0
-    var calendarNanos: UInt64 = 0
+    /// Thread time in ticks (`sclab_ticks`), summed over chunks, in the scan, in events and in
+    /// the calendar: they share each day's wall-clock time in these proportions.
+    var scanTicks: UInt64 = 0
+    var eventTicks: UInt64 = 0
+    var calendarTicks: UInt64 = 0
 
     /// A profile with nothing counted.
     public init() {}
@@ -29,14 +30,14 @@ public struct LoopProfile: Sendable, Equatable {
     public var events: Int { behaviorEvents + actionEvents }
 
     /// The days' wall-clock seconds spent in the scan for subjects due (0 unless times were measured).
-    public var scanSeconds: Double { daySeconds * share(scanNanos) }
+    public var scanSeconds: Double { daySeconds * share(scanTicks) }
     /// The days' wall-clock seconds spent running events.
-    public var eventSeconds: Double { daySeconds * share(eventNanos) }
+    public var eventSeconds: Double { daySeconds * share(eventTicks) }
     /// The days' wall-clock seconds spent on the calendar of pending records.
-    public var calendarSeconds: Double { daySeconds * share(calendarNanos) }
+    public var calendarSeconds: Double { daySeconds * share(calendarTicks) }
 
     private func share(_ part: UInt64) -> Double {
-        let whole = scanNanos &+ eventNanos &+ calendarNanos
+        let whole = scanTicks &+ eventTicks &+ calendarTicks
         return whole == 0 ? 0 : Double(part) / Double(whole)
     }
 
@@ -45,9 +46,9 @@ public struct LoopProfile: Sendable, Equatable {
         behaviorEvents += tally.behaviorEvents
         actionEvents += tally.actionEvents
         calendarItems += tally.calendarItems
-        scanNanos &+= tally.scanNanos
-        eventNanos &+= tally.eventNanos
-        calendarNanos &+= tally.calendarNanos
+        scanTicks &+= tally.scanTicks
+        eventTicks &+= tally.eventTicks
+        calendarTicks &+= tally.calendarTicks
     }
 }
 
@@ -56,14 +57,15 @@ struct EventTally: Sendable {
     var behaviorEvents = 0
     var actionEvents = 0
     var calendarItems = 0
-    var scanNanos: UInt64 = 0
-    var eventNanos: UInt64 = 0
-    var calendarNanos: UInt64 = 0
-    /// Whether times are read (two clock reads per batch of subjects scanned).
+    var scanTicks: UInt64 = 0
+    var eventTicks: UInt64 = 0
+    var calendarTicks: UInt64 = 0
+    /// Whether times are read (two tick reads per batch of subjects scanned).
     let timed: Bool
 
     init(timed: Bool) { self.timed = timed }
 
-    /// The monotonic clock in nanoseconds, read only when timing.
-    @inline(__always) func now() -> UInt64 { timed ? DispatchTime.now().uptimeNanoseconds : 0 }
+    /// The thread's tick count (only its differences and their ratios mean anything), read
+    /// only when timing.
+    @inline(__always) func now() -> UInt64 { timed ? sclab_ticks() : 0 }
 }

@@ -3,14 +3,17 @@
 /// Scanned every day for today's subjects, so it is kept small: a *code* counts days from the
 /// day before the run's origin (no due day codes as 0, which means nothing is scheduled), and a
 /// day that is only a refresh of the rates is written negative. The day loop reads and writes
-/// day numbers; `scan` compares codes directly.
+/// day numbers; `scan` compares codes directly. Every write also lowers the subject's group in
+/// `due` (shared by the behaviour and action columns), which the scan reads first.
 struct ScheduleColumn: @unchecked Sendable {
     let column: Column<Int16>
     let origin: Int32
+    let due: DueSummary
 
-    init(count: Int, origin: Int32) {
+    init(count: Int, origin: Int32, due: DueSummary) {
         column = Column<Int16>(repeating: 0, count: count)
         self.origin = origin
+        self.due = due
     }
 
     var count: Int { column.count }
@@ -27,7 +30,9 @@ struct ScheduleColumn: @unchecked Sendable {
             return stored > 0 ? origin &+ Int32(stored) &- 1 : -(origin &+ Int32(-stored) &- 1)
         }
         nonmutating set {
-            column[index] = newValue == 0 ? 0 : newValue > 0 ? code(newValue) : -code(-newValue)
+            let stored = newValue == 0 ? 0 : newValue > 0 ? code(newValue) : -code(-newValue)
+            column[index] = stored
+            due.lower(index, to: stored)
         }
     }
 }

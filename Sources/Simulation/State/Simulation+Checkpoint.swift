@@ -73,6 +73,8 @@ extension Simulation {
             let bytes = try input.bytes(column.count)
             bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(mutating: column).copyMemory(from: $0) }
         }
+        people.due.reset()  // derived from the schedule columns just loaded
+        companies.due.reset()
         spilloverMemory = nil  // what the last pass read is not saved: the next looks at everyone
         try peopleSnapshot.withUnsafeMutableBytes { target in
             let bytes = try input.bytes(target.count)

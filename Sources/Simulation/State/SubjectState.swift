@@ -55,6 +55,9 @@ struct SubjectState: @unchecked Sendable {
     /// day, so kept apart.
     let nextBehavior: ScheduleColumn
     let nextAction: ScheduleColumn
+    /// The earliest due day of each group of sixteen subjects in both schedule columns (derived
+    /// from them: not hashed or saved), so the scan skips the groups with nothing due.
+    let due: DueSummary
     /// Per list with a minimum time before credit repair: first day listed (empty otherwise).
     let listedSince: [Column<Int32>]
     /// Records attached (true and false; stops at 65,535), for snapshots and for finding who
@@ -85,8 +88,8 @@ struct SubjectState: @unchecked Sendable {
     /// State for `count` subjects whose day fields count from `origin` (the run's first day).
     /// `listed` flags the lists whose entries this kind of subject can hold by rule, and
     /// `sinceNeeded` those of them that keep the day each entry began; `ratings` is the number
-    /// of further ratings.
-    init(count: Int, origin: Int32, listed: [Bool], sinceNeeded: [Bool], ratings: Int = 0) {
+    /// of further ratings; `first` is the whole-society index of subject 0 (a shard's first).
+    init(count: Int, origin: Int32, listed: [Bool], sinceNeeded: [Bool], ratings: Int = 0, first: Int = 0) {
         var e = RecordLayout()
         let offsets = (
             birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
@@ -125,8 +128,9 @@ struct SubjectState: @unchecked Sendable {
         listFalse = standing.field(standingOffsets.listFalse)
         listedUntil = untilOffsets.map { offset in offset.map { standing.dayField($0, origin: origin) } ?? .absent }
 
-        nextBehavior = ScheduleColumn(count: count, origin: origin)
-        nextAction = ScheduleColumn(count: count, origin: origin)
+        due = DueSummary(count: count, first: first)
+        nextBehavior = ScheduleColumn(count: count, origin: origin, due: due)
+        nextAction = ScheduleColumn(count: count, origin: origin, due: due)
         listedSince = listed.indices.map {
             Column<Int32>(repeating: 0, count: listed[$0] && sinceNeeded[$0] ? count : 0)
         }
