@@ -68,7 +68,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strictSettings
         ),
-        // A prefetch hint for the day loop (C, header only): Swift cannot express one.
+        // What the day loop needs from C (header only): a prefetch hint (Swift cannot express
+        // one), huge pages, the scan's SSE2 look at a group of sixteen, a tick counter for bench.
         .target(name: "MemoryHints"),
         // The run's output records (what a run hands its store: traces, listings, standings,
         // snapshots, tallies, metric points) and its bounds: plain values, so the store and the
