@@ -14,12 +14,6 @@ struct LinkBits: Sendable {
     let words: [UInt64]
     let wordsPerPlane: Int
 
-    /// Bits of every plane for no one.
-    static func none(planes: Int, people: Int) -> LinkBits {
-        let perPlane = (people + 63) / 64
-        return LinkBits(words: [UInt64](repeating: 0, count: planes * perPlane), wordsPerPlane: perPlane)
-    }
-
     /// One bit per person: whether any plane's bit differs from `old`'s (all set when the two
     /// do not have the same planes).
     func changed(since old: LinkBits) -> [UInt64] {
@@ -35,8 +29,14 @@ struct LinkBits: Sendable {
 
     /// Whether `person` meets the test of `plane`.
     @inline(__always) func test(_ plane: Int, _ person: UInt32) -> Bool {
-        person != Population.none
-            && words[plane &* wordsPerPlane &+ Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
+        Self.bit(words, from: plane &* wordsPerPlane, person)
+    }
+
+    /// Whether `person`'s bit is set in the plane of `words` starting at word `base`; never for
+    /// `Population.none` (no parent, spouse or employer). The one bit test of `LinkBits` and
+    /// `PersonBits`.
+    @inline(__always) static func bit(_ words: [UInt64], from base: Int, _ person: UInt32) -> Bool {
+        person != Population.none && words[base &+ Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
     }
 
     /// How many of a person's friends meet the test of `plane` (`deltas[row]` their distances).
@@ -75,9 +75,7 @@ struct PersonBits: Sendable {
     /// The set whose words are given.
     init(words: [UInt64]) { self.words = words }
 
-    @inline(__always) func contains(_ person: UInt32) -> Bool {
-        person != Population.none && words[Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
-    }
+    @inline(__always) func contains(_ person: UInt32) -> Bool { LinkBits.bit(words, from: 0, person) }
 
     @inline(__always) mutating func insert(_ person: Int) { words[person >> 6] |= 1 << UInt64(person & 63) }
 
@@ -154,8 +152,9 @@ extension Simulation {
     /// month end: planes of bits over companies.
     func companyBits(_ indices: [Int]) -> LinkBits {
         let count = population.companies.count
-        var bits = LinkBits.none(planes: indices.count, people: count)
-        guard !indices.isEmpty else { return bits }
+        let perPlane = (count + 63) / 64
+        var words = [UInt64](repeating: 0, count: indices.count * perPlane)
+        guard !indices.isEmpty else { return LinkBits(words: words, wordsPerPlane: perPlane) }
         let snapshot = companySnapshot
         let ratings = companies.ratingSnapshot
         let origin = self.origin
@@ -164,7 +163,6 @@ extension Simulation {
         let tests = indices.map { model.spilloverProgram[$0] }
         let plain = StandingSnapshot()
         let plainAnswers = tests.map { programs.holds($0, Self.view(plain, origin: origin), day: day) }
-        var words = bits.words
         for company in 0..<count {
             let own = snapshot[company]
             let rated = ratings.count > 0 ? ratings[company] : UInt64.max
@@ -173,11 +171,10 @@ extension Simulation {
                     rated == UInt64.max && own == plain
                     ? plainAnswers[plane]
                     : programs.holds(test, Self.view(own, origin: origin, ratings: rated), day: day)
-                if meets { words[plane * bits.wordsPerPlane + (company >> 6)] |= 1 << UInt64(company & 63) }
+                if meets { words[plane * perPlane + (company >> 6)] |= 1 << UInt64(company & 63) }
             }
         }
-        bits = LinkBits(words: words, wordsPerPlane: bits.wordsPerPlane)
-        return bits
+        return LinkBits(words: words, wordsPerPlane: perPlane)
     }
 
     /// The snapshots of people the system never touched: enrolled, then not enrolled.
@@ -238,7 +235,7 @@ extension Simulation {
             inForce: tables.spillovers
         )
         let look = memory.map { lookPlan($0, bits, employers, tables, friendsLinked: links.contains(.friends)) }
-        applySpillovers(bits, employers, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
+        applySpillovers(bits, employers, links, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
     }
 
     /// What a later pass looks at: the provinces where spillovers came or went, the people
@@ -281,6 +278,7 @@ extension Simulation {
     private func applySpillovers(
         _ bits: LinkBits,
         _ employers: LinkBits,
+        _ links: [LinkCode],
         _ planeOf: [Int],
         blackPlane: Int?,
         _ tables: RunModel.DayTables,
@@ -289,7 +287,6 @@ extension Simulation {
         let spillovers = model.scenario.spillovers
         let people = self.people
         let population = self.population
-        let links = spillovers.map { LinkCode($0.link) }
         let shares = spillovers.map(\.share)
         let effects = model.policy.spilloverEffect.map(EffectCode.init)
         let count = spillovers.count
