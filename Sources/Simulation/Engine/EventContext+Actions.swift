@@ -84,11 +84,38 @@ extension EventContext {
     /// Recomputes the gate after the subject's standing changed; a changed gate changes the
     /// subject's rate of attempts that matter, so the next attempt day is redrawn.
     func refreshGate(_ subject: Int) {
-        let new = gate(subject)
+        setGate(subject, gate(subject))
+    }
+
+    /// `refreshGate` for many subjects on one day (a rollout, the first day): the gate of
+    /// subjects the system never touched is worked out once per `untouchedSlot` and kept in
+    /// `shared` (`2 * provinces` entries, nil until known, for this day only).
+    func refreshGate(_ subject: Int, sharing shared: inout [UInt64?]) {
+        guard let slot = untouchedSlot(subject, ownOnly: false) else { return refreshGate(subject) }
+        let new = shared[slot] ?? gate(subject)
+        shared[slot] = new
+        setGate(subject, new)
+    }
+
+    private func setGate(_ subject: Int, _ new: UInt64) {
         if new != state.actionGate[subject] {
             state.actionGate[subject] = new
             scheduleAction(subject)
         }
+    }
+
+    /// Subjects the system never touched (no record, never on a rule-filled list, and unless
+    /// `ownOnly` no spillover in force) have the same standing, and so the same gate, as every
+    /// other such subject of their kind, enrolment and province: their slot among
+    /// `2 * provinces`, or nil for anyone else. Companies with ratings are never untouched
+    /// (their ratings depend on their sector).
+    func untouchedSlot(_ subject: Int, ownOnly: Bool) -> Int? {
+        guard !(isCompanies && !model.ratings.isEmpty), state.records[subject] == 0,
+            state.everListed[subject] & ~model.conditionalMask == 0
+        else { return nil }
+        let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
+        guard ownOnly || isCompanies || state.spillFlags[subject] & held == 0 else { return nil }
+        return (isCompanies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1) * provinces + province(subject)
     }
 
     /// An action attempt: measures in force and spillovers reaching the subject block or reward it.

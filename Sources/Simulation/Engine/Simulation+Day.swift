@@ -56,10 +56,11 @@ extension Simulation {
             let calendarDone = tally.now()
             tally.calendarTicks = calendarDone &- start
             if redraw | regate != 0 {
+                var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
                 for subject in range {
                     let bit = UInt64(1) << UInt64(context.province(subject))
                     if redraw & bit != 0 { context.scheduleBehavior(subject) }
-                    if regate & bit != 0 { context.refreshGate(subject) }
+                    if regate & bit != 0 { context.refreshGate(subject, sharing: &shared) }
                     context.events(subject, &counters, &tally)
                 }
                 tally.eventTicks = tally.now() &- calendarDone
@@ -94,6 +95,7 @@ extension Simulation {
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             let state = context.state
             let day = context.day
+            var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
             for subject in range {
                 var look = all || state.spillFlags[subject] & SpillFlag.changed != 0
                 // Terms, ceilings and negative records all come from records: without one, the
@@ -108,7 +110,7 @@ extension Simulation {
                 if state.spillFlags[subject] & SpillFlag.changed != 0 {
                     state.spillFlags[subject] &= ~SpillFlag.changed
                 }
-                context.refreshGate(subject)
+                context.refreshGate(subject, sharing: &shared)
             }
             return 0
         }

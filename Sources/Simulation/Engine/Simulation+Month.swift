@@ -51,7 +51,6 @@ extension Simulation {
             let state = context.state
             let hasRatings = !model.ratings.isEmpty
             let origin = self.origin
-            let ruleLists = ~model.conditionalMask
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
@@ -60,15 +59,8 @@ extension Simulation {
                     var untouched = [StandingSnapshot?](repeating: nil, count: 2 * context.provinces)
                     var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
                     for subject in range {
-                        // Companies' ratings depend on their sector, so with ratings none share a standing.
-                        let plain =
-                            !(hasRatings && kind == .companies) && state.records[subject] == 0
-                            && state.everListed[subject] & ruleLists == 0
-                        let slot =
-                            (kind == .companies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1)
-                            * context.provinces
-                            + context.province(subject)
-                        if plain, let known = untouched[slot] {
+                        let slot = context.untouchedSlot(subject, ownOnly: true)
+                        if let slot, let known = untouched[slot] {
                             column[subject] = known
                             if hasRatings { state.ratingSnapshot[subject] = untouchedRatings[slot] }
                             continue
@@ -82,7 +74,7 @@ extension Simulation {
                             origin: origin
                         )
                         if hasRatings { state.ratingSnapshot[subject] = s.ratings }
-                        if plain {
+                        if let slot {
                             untouched[slot] = column[subject]
                             // Companies of other sectors are rated otherwise: untouched ones are not shared.
                             if hasRatings { untouchedRatings[slot] = s.ratings }
