@@ -66,7 +66,8 @@ struct SpilloverPassTests {
           - {id: pilots, start: 2016-05-10, regions: [Shandong, Jiangsu]}
         """
 
-    static func simulation() throws -> Simulation {
+    /// A run of `yaml` (this suite's scenario unless given) over 6,000 people.
+    static func simulation(_ yaml: String = yaml) throws -> Simulation {
         let policy = try Policy(Scenario.parse(yaml, file: "spillover-pass.yaml"))
         let generator = Societies.generator
         let population = generator.generate(size: 6_000, seed: 5, threads: 2)

@@ -110,12 +110,36 @@ extension EventContext {
     /// `2 * provinces`, or nil for anyone else. Companies with ratings are never untouched
     /// (their ratings depend on their sector).
     func untouchedSlot(_ subject: Int, ownOnly: Bool) -> Int? {
-        guard !(isCompanies && !model.ratings.isEmpty), state.records[subject] == 0,
-            state.everListed[subject] & ~model.conditionalMask == 0
-        else { return nil }
+        guard isUntouched(subject) else { return nil }
         let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
         guard ownOnly || isCompanies || state.spillFlags[subject] & held == 0 else { return nil }
-        return (isCompanies || state.bits[subject] & EventBit.enrolled != 0 ? 0 : 1) * provinces + province(subject)
+        let enrolled = isCompanies || state.bits[subject] & EventBit.enrolled != 0
+        return UntouchedWords.slot(enrolled: enrolled, province(subject), provinces: provinces)
+    }
+
+    /// Whether the system never touched the subject: no record, never on a rule-filled list (and
+    /// not a company rated otherwise by sector). Such a subject's own standing is its slot's; it
+    /// has no list entry, tier ceiling or negative record, and no list entry began falsely.
+    @inline(__always) func isUntouched(_ subject: Int) -> Bool {
+        !(isCompanies && !model.ratings.isEmpty)
+            && Self.untouched(
+                records: state.records[subject],
+                everListed: state.everListed[subject],
+                conditional: model.conditionalMask
+            )
+    }
+
+    /// `isUntouched` from the subject's columns: no record, and no list ever held but the
+    /// condition-filled ones (`conditional`). Both read without a branch between them, as
+    /// month-end passes test everyone.
+    @inline(__always) static func untouched(records: UInt16, everListed: UInt8, conditional: UInt8) -> Bool {
+        (UInt32(records) | UInt32(everListed & ~conditional)) == 0
+    }
+
+    /// Whether a spillover's points or tier ceiling reach the person this month, so that the
+    /// standing differs from the own standing (never for companies).
+    @inline(__always) func spilloverMovesStanding(_ subject: Int) -> Bool {
+        !isCompanies && state.spillFlags[subject] & SpillFlag.movesStanding != 0
     }
 
     /// An action attempt: measures in force and spillovers reaching the subject block or reward it.

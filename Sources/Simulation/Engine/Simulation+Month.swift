@@ -35,49 +35,63 @@ extension Simulation {
 
     /// Everyone's own standing as of today (without the spillovers that reach them), for
     /// spillovers in the month ahead: a spillover tests a linked subject's own standing, so
-    /// effects cannot go round in cycles. Subjects untouched by the system (no record, no list)
-    /// share one standing per kind, enrolment and province, computed once. The standing with
-    /// spillovers, for the month's figures, is `fullSnapshot`; what reaches each person from
-    /// the snapshots (spillovers, a relative's listing) is `recomputeSpillovers`.
-    mutating func takeSnapshots() {
+    /// effects cannot go round in cycles. Untouched subjects (`untouched`) share one standing per
+    /// kind, enrolment and province, worked out once from a representative; they are written
+    /// only where that standing changed since the last pass (most months it does not, and they
+    /// are most people). The standing with spillovers, for the month's figures, is
+    /// `fullSnapshot`; what reaches each person from the snapshots (spillovers, a relative's
+    /// listing) is `recomputeSpillovers`.
+    mutating func takeSnapshots(_ untouched: UntouchedSubjects) {
         for kind in [Kind.people, .companies] {
-            // Last month's array is overwritten in place (every entry is rewritten): taken out
-            // of the property first so that it is not shared and no copy is made.
+            // Last month's array is overwritten in place: taken out of the property first so
+            // that it is not shared and no copy is made.
             var snapshot: [StandingSnapshot] = []
             if kind == .people { swap(&snapshot, &peopleSnapshot) } else { swap(&snapshot, &companySnapshot) }
             let count = kind == .people ? population.count : population.companies.count
-            if snapshot.count != count { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
+            let fresh = snapshot.count != count
+            if fresh { snapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: count) }
+            let words = untouched[kind]
             let context = reader(kind)
             let state = context.state
             let hasRatings = !model.ratings.isEmpty
-            let origin = self.origin
+            let slots = words.representative.map { $0.map { context.ownSnapshot($0) } }
+            let model = ObjectIdentifier(self.model)
+            let before = fresh ? nil : untouchedSnapshots[kind].flatMap { $0.model == model ? $0.slots : nil }
+            let rewrite = slots.indices.map { before == nil || before?[$0] != slots[$0] }
+            untouchedSnapshots[kind] = UntouchedSnapshots(model: model, slots: slots)
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 guard buffer.count > 0 else { return }
                 let column = SharedColumn(buffer)
-                _ = ParallelChunks(threads: config.threads).mapChunks(count: count) { range in
-                    // By enrolment and province (condition-filled lists roll out by province).
-                    var untouched = [StandingSnapshot?](repeating: nil, count: 2 * context.provinces)
-                    var untouchedRatings = [UInt64](repeating: UInt64.max, count: 2 * context.provinces)
-                    for subject in range {
-                        let slot = context.untouchedSlot(subject, ownOnly: true)
-                        if let slot, let known = untouched[slot] {
-                            column[subject] = known
-                            if hasRatings { state.ratingSnapshot[subject] = untouchedRatings[slot] }
-                            continue
+                _ = ParallelChunks(threads: config.threads).mapChunks(count: words.wordCount) { range in
+                    @inline(__always) func write(_ subject: Int, _ value: OwnSnapshot) {
+                        column[subject] = value.snapshot
+                        if hasRatings { state.ratingSnapshot[subject] = value.ratings }
+                    }
+                    for word in range {
+                        var rest = words.present(word)
+                        let p = Int(words.province[word])
+                        // In a word of one province, the rest were touched: no slot to look up.
+                        let touched = p >= 0
+                        if p >= 0 {
+                            // Untouched subjects already hold their slot's snapshot unless it changed.
+                            let plain = words.own[word]
+                            rest &= ~plain
+                            let enrolled = words.slot(enrolled: true, p)
+                            let other = words.slot(enrolled: false, p)
+                            var bits = rewrite[enrolled] || rewrite[other] ? plain : 0
+                            while bits != 0 {
+                                let k = bits.trailingZeroBitCount
+                                bits &= bits &- 1
+                                let subject = word &<< 6 | k
+                                let slot = words.enrolled[word] >> UInt64(k) & 1 != 0 ? enrolled : other
+                                write(subject, slots[slot] ?? context.ownSnapshot(subject))
+                            }
                         }
-                        let s = context.standing(subject, spillovers: false)
-                        column[subject] = StandingSnapshot(
-                            score: s.score,
-                            tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
-                            lists: s.lists,
-                            lastNegative: s.lastNegative,
-                            origin: origin
-                        )
-                        if hasRatings { state.ratingSnapshot[subject] = s.ratings }
-                        if let slot {
-                            untouched[slot] = column[subject]
-                            // Companies of other sectors are rated otherwise: untouched ones are not shared.
-                            if hasRatings { untouchedRatings[slot] = s.ratings }
+                        while rest != 0 {
+                            let subject = word &<< 6 | rest.trailingZeroBitCount
+                            rest &= rest &- 1
+                            let slot = touched ? nil : context.untouchedSlot(subject, ownOnly: true)
+                            write(subject, slot.flatMap { slots[$0] } ?? context.ownSnapshot(subject))
                         }
                     }
                     return 0
@@ -96,26 +110,26 @@ extension Simulation {
         _ context: EventContext,
         origin: Int32
     ) -> StandingSnapshot {
-        guard !context.isCompanies, context.state.spillFlags[subject] & SpillFlag.movesStanding != 0 else { return own }
-        let s = context.standing(subject)
-        return StandingSnapshot(
-            score: s.score,
-            tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
-            lists: s.lists,
-            lastNegative: s.lastNegative,
-            origin: origin
-        )
+        guard context.spilloverMovesStanding(subject) else { return own }
+        return StandingSnapshot(context.standing(subject), origin: origin)
     }
 
     /// The end of a month: snapshots and spillovers for the next, metrics and traces out.
     mutating func closeMonth(observer: inout some SimulationObserver) {
-        takeSnapshots()
+        let untouched = untouchedSubjects()
+        takeSnapshots(untouched)
+        closeMonth(afterSnapshots: untouched, observer: &observer)
+    }
+
+    /// The rest of a month end once the snapshots are taken: figures, spillovers, gates, and
+    /// what the month sends out.
+    mutating func closeMonth(afterSnapshots untouched: UntouchedSubjects, observer: inout some SimulationObserver) {
         countConditionalLists()
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
-        metrics += standingMetrics()
+        metrics += standingMetrics(untouched)
         metrics += ratingMetrics()
-        recomputeSpillovers()
+        recomputeSpillovers(untouched.people)
         refreshGates()
         var traces: [RecordTrace] = []
         var listings: [Listing] = []
@@ -134,5 +148,27 @@ extension Simulation {
         month = DayCounters(for: model.scenario)
         observer.listingsMade(listings)
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
+    }
+}
+
+extension StandingSnapshot {
+    /// A standing as a month-end snapshot keeps it (tier 0xFF: not scored).
+    init(_ s: Standing, origin: Int32) {
+        self.init(
+            score: s.score,
+            tier: s.tier >= 0 ? UInt8(s.tier) : 0xFF,
+            lists: s.lists,
+            lastNegative: s.lastNegative,
+            origin: origin
+        )
+    }
+}
+
+extension EventContext {
+    /// A subject's own standing (without spillovers) as the month-end snapshot keeps it, with
+    /// its rating tiers.
+    func ownSnapshot(_ subject: Int) -> OwnSnapshot {
+        let s = standing(subject, spillovers: false)
+        return OwnSnapshot(snapshot: StandingSnapshot(s, origin: origin), ratings: s.ratings)
     }
 }

@@ -80,33 +80,49 @@ struct PersonBits: Sendable {
     @inline(__always) mutating func insert(_ person: Int) { words[person >> 6] |= 1 << UInt64(person & 63) }
 
     /// People in the set, in order.
-    var members: [Int] {
-        var members: [Int] = []
-        for (index, word) in words.enumerated() where word != 0 {
-            var bits = word
-            while bits != 0 {
-                members.append(index << 6 | bits.trailingZeroBitCount)
-                bits &= bits &- 1
+    var members: [Int] { Array(members(in: words.indices, below: Int.max)) }
+
+    /// People in the set whose words are in `range` and whose index is below `count`, in order.
+    func members(in range: Range<Int>, below count: Int) -> Members {
+        Members(words: words, word: range.lowerBound, end: range.upperBound, bits: 0, count: count)
+    }
+
+    /// The people of a range of words, in order, without building an array.
+    struct Members: Sequence, IteratorProtocol {
+        let words: [UInt64]
+        var word: Int
+        let end: Int
+        var bits: UInt64
+        let count: Int
+
+        mutating func next() -> Int? {
+            while bits == 0 {
+                guard word < end else { return nil }
+                bits = words[word]
+                word += 1
             }
+            let person = (word - 1) << 6 | bits.trailingZeroBitCount
+            bits &= bits &- 1
+            return person < count ? person : nil
         }
-        return members
     }
 }
 
 extension Simulation {
     /// The bits of `LinkBits` for every person: plane k for the k-th test of `tests` (a program,
     /// or nil for "on a black list", the `relative_listed` trigger's question), from the people's
-    /// snapshots (and rating snapshots) at this month end. Most people still have the initial
-    /// standing of their enrolment; their answers are worked out once.
-    func linkBits(_ tests: [Int?]) -> LinkBits {
+    /// snapshots (and rating snapshots) at this month end. Untouched people (`untouched`) have
+    /// their slot's snapshot: their answers are worked out once per slot and set a word at a time.
+    func linkBits(_ tests: [Int?], _ untouched: UntouchedWords) -> LinkBits {
         let snapshot = peopleSnapshot
         let ratings = people.ratingSnapshot
         let model = self.model
         let day = today.number
         let origin = self.origin
         let perPlane = (snapshot.count + 63) / 64
-        let defaults = Self.initialSnapshots(model, origin: origin)
-        @Sendable func answers(_ own: StandingSnapshot, _ rated: UInt64) -> UInt32 {
+        @Sendable func answers(_ person: Int) -> UInt32 {
+            let own = snapshot[person]
+            let rated = ratings.count > 0 ? ratings[person] : UInt64.max
             var mask: UInt32 = 0
             for (plane, test) in tests.enumerated() {
                 let meets =
@@ -116,30 +132,34 @@ extension Simulation {
             }
             return mask
         }
-        let initial = (answers(defaults[0], UInt64.max), answers(defaults[1], UInt64.max))
+        let slots = untouched.representative.map { $0.map(answers) ?? 0 }
         let planes = tests.count
         var words = [UInt64](repeating: 0, count: planes * perPlane)
         words.withUnsafeMutableBufferPointer { buffer in
             guard buffer.count > 0 else { return }
             let column = SharedColumn(buffer)
+            @Sendable @inline(__always) func set(_ mask: UInt32, _ word: Int, _ bits: UInt64) {
+                var mask = mask
+                while mask != 0 {
+                    column[mask.trailingZeroBitCount &* perPlane &+ word] |= bits
+                    mask &= mask &- 1
+                }
+            }
             _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
                 for word in range {
-                    for person in (word &* 64)..<min(snapshot.count, word &* 64 &+ 64) {
-                        let own = snapshot[person]
-                        let rated = ratings.count > 0 ? ratings[person] : UInt64.max
-                        var mask: UInt32
-                        if rated == UInt64.max && own == defaults[0] {
-                            mask = initial.0
-                        } else if rated == UInt64.max && own == defaults[1] {
-                            mask = initial.1
-                        } else {
-                            mask = answers(own, rated)
-                        }
-                        let bit = UInt64(1) << UInt64(person & 63)
-                        while mask != 0 {
-                            column[mask.trailingZeroBitCount &* perPlane &+ word] |= bit
-                            mask &= mask &- 1
-                        }
+                    var rest = untouched.present(word)
+                    let p = Int(untouched.province[word])
+                    if p >= 0 {
+                        let plain = untouched.own[word]
+                        rest &= ~plain
+                        let enrolled = plain & untouched.enrolled[word]
+                        set(slots[untouched.slot(enrolled: true, p)], word, enrolled)
+                        set(slots[untouched.slot(enrolled: false, p)], word, plain & ~enrolled)
+                    }
+                    while rest != 0 {
+                        let person = word &<< 6 | rest.trailingZeroBitCount
+                        rest &= rest &- 1
+                        set(answers(person), word, UInt64(1) << UInt64(person & 63))
                     }
                 }
                 return 0
@@ -177,19 +197,6 @@ extension Simulation {
         return LinkBits(words: words, wordsPerPlane: perPlane)
     }
 
-    /// The snapshots of people the system never touched: enrolled, then not enrolled.
-    static func initialSnapshots(_ model: RunModel, origin: Int32) -> [StandingSnapshot] {
-        [true, false].map { enrolled in
-            StandingSnapshot(
-                score: enrolled ? model.peopleScale.initial : 0,
-                tier: enrolled ? UInt8(model.peopleScale.tier(model.peopleScale.initial)) : 0xFF,
-                lists: 0,
-                lastNegative: Int32.min,
-                origin: origin
-            )
-        }
-    }
-
     /// What reaches each person from others at this month end: spillovers in force through
     /// relatives, friends and employers (point deltas, tier ceilings, and which block or reward
     /// effects reach them), and whether a parent or the spouse is on a black list (bit 2 of
@@ -202,7 +209,7 @@ extension Simulation {
     /// changed are worked out again: a friend's change is passed to their friends (friendship
     /// is mutual: every tie is in both friends' rows), a relative's or employer's is seen in
     /// one pass over the links. Everyone else's result would come out the same.
-    mutating func recomputeSpillovers() {
+    mutating func recomputeSpillovers(_ untouched: UntouchedWords) {
         let spillovers = model.scenario.spillovers
         let relatives = model.usesRelativeTrigger
         guard !spillovers.isEmpty || relatives else { return }
@@ -223,7 +230,7 @@ extension Simulation {
         }
         let blackPlane = tests.count
         if relatives { tests.append(nil) }
-        let bits = linkBits(tests)
+        let bits = linkBits(tests, untouched)
         let employers = companyBits(employed)
         // Who needs a look: everyone on the first pass or after a switch of policy; else the
         // provinces where what is in force changed, and the people whose links' answers did.
@@ -238,40 +245,60 @@ extension Simulation {
         applySpillovers(bits, employers, links, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
     }
 
-    /// What a later pass looks at: the provinces where spillovers came or went, the people
-    /// whose own answers changed (their relatives look at them), the companies whose answers
-    /// changed, and the friends of people whose answers changed.
-    struct LookPlan: Sendable {
-        let provinces: UInt64
-        let changed: PersonBits
-        let companies: PersonBits
-        let friends: PersonBits
-    }
-
+    /// Who a later pass looks at: everyone in the provinces where spillovers came or went, the
+    /// relatives (children, spouse) of people whose own answers changed, the employees of
+    /// companies whose answers changed, and the friends of people whose answers changed.
+    ///
+    /// Relatives live in one household, laid out together, so a changed person's children and
+    /// spouse are found among the few people within `relativeReach` of them rather than by
+    /// reading everyone's links; employees are found in one pass over the employer column, and
+    /// only when some company's answer changed.
     private func lookPlan(
         _ memory: SpilloverMemory,
         _ bits: LinkBits,
         _ employers: LinkBits,
         _ tables: RunModel.DayTables,
         friendsLinked: Bool
-    ) -> LookPlan {
+    ) -> PersonBits {
+        let count = population.count
         let provinces =
             memory.inForce.count == tables.spillovers.count
             ? model.provincesChanged(memory.inForce, tables.spillovers) : UInt64.max
         let changed = PersonBits(words: bits.changed(since: memory.people))
         let companies = PersonBits(words: employers.changed(since: memory.companies))
-        var friends = PersonBits(count: population.count)
-        let many = changed.words.reduce(0) { $0 + $1.nonzeroBitCount } > population.count / 16
-        if friendsLinked && many {
-            friends = PersonBits(count: population.count, all: true)  // cheaper than passing on each change
-        } else if friendsLinked {
-            let offsets = population.network.offsets
-            let deltas = population.network.deltas
-            for person in changed.members {
-                for k in Int(offsets[person])..<Int(offsets[person + 1]) { friends.insert(person + Int(deltas[k])) }
+        let members = changed.members
+        let reach = relativeReach
+        // Passing each change on costs its relatives' window and its friends' row: past a
+        // sixteenth of everyone, looking at everyone is cheaper.
+        guard members.count <= count / 16, members.count * (2 * reach + 1) <= count / 4 else {
+            return PersonBits(count: count, all: true)
+        }
+        var look = PersonBits(count: count)
+        let starts = peopleProvinceStart
+        for p in 0..<model.provinces where provinces & (1 << UInt64(p)) != 0 {
+            guard starts.count == model.provinces + 1 else { return PersonBits(count: count, all: true) }
+            for person in starts[p]..<starts[p + 1] { look.insert(person) }
+        }
+        let mother = population.mother
+        let father = population.father
+        let spouse = population.spouse
+        let offsets = population.network.offsets
+        let deltas = population.network.deltas
+        for person in members {
+            let me = UInt32(person)
+            for other in max(0, person - reach)..<min(count, person + reach + 1)
+            where mother[other] == me || father[other] == me || spouse[other] == me {
+                look.insert(other)
+            }
+            if friendsLinked {
+                for k in Int(offsets[person])..<Int(offsets[person + 1]) { look.insert(person + Int(deltas[k])) }
             }
         }
-        return LookPlan(provinces: provinces, changed: changed, companies: companies, friends: friends)
+        if companies.words.contains(where: { $0 != 0 }) {
+            let employer = population.employer
+            for person in 0..<count where companies.contains(employer[person]) { look.insert(person) }
+        }
+        return look
     }
 
     /// Works out what reaches each person looked at (everyone without a plan) and writes what changed.
@@ -282,7 +309,7 @@ extension Simulation {
         _ planeOf: [Int],
         blackPlane: Int?,
         _ tables: RunModel.DayTables,
-        _ look: LookPlan?
+        _ look: PersonBits?
     ) {
         let spillovers = model.scenario.spillovers
         let people = self.people
@@ -291,21 +318,12 @@ extension Simulation {
         let effects = model.policy.spilloverEffect.map(EffectCode.init)
         let count = spillovers.count
         let provinces = model.provinces
-        _ = ParallelChunks(threads: config.threads).mapChunks(count: population.count) { range in
+        let everyone = look ?? PersonBits(count: population.count, all: true)
+        _ = ParallelChunks(threads: config.threads).mapChunks(count: everyone.words.count) { words in
             let offsets = population.network.offsets
             let deltas = population.network.deltas
-            for person in range {
+            for person in everyone.members(in: words, below: population.count) {
                 let p = Int(population.province[person])
-                if let look {
-                    let mother = population.mother[person]
-                    let father = population.father[person]
-                    let spouse = population.spouse[person]
-                    guard
-                        look.provinces & (1 << UInt64(p)) != 0 || look.friends.contains(UInt32(person))
-                            || look.changed.contains(mother) || look.changed.contains(father)
-                            || look.changed.contains(spouse) || look.companies.contains(population.employer[person])
-                    else { continue }
-                }
                 if let blackPlane {
                     let relative =
                         bits.test(blackPlane, population.mother[person])

@@ -143,6 +143,13 @@ public struct Simulation: Sendable {
     var previousTables: RunModel.DayTables?
     /// What the last month end's spillover pass read (nil: the next pass looks at everyone).
     var spilloverMemory: SpilloverMemory?
+    /// What the last snapshot pass wrote for untouched subjects, by kind (none: the next writes everyone).
+    var untouchedSnapshots: [Kind: UntouchedSnapshots] = [:]
+    /// Enrolled people, a bit each (fixed when the run is prepared), for `UntouchedWords`.
+    let peopleEnrolled: [UInt64]
+    /// The farthest any person's mother, father or spouse lies from them in index order: the
+    /// spillover pass finds a changed person's relatives within it.
+    let relativeReach: Int
     /// The next day to simulate.
     public internal(set) var today: Day
     /// Events processed since this value was made (a resumed run counts from its resumption)
@@ -236,6 +243,8 @@ public struct Simulation: Sendable {
         for company in 0..<population.companies.count {
             companies.province[company] = population.companies.province[company]
         }
+        peopleEnrolled = Self.enrolledWords(state)
+        relativeReach = Self.relativeReach(population)
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
         month = DayCounters(for: policy.scenario)
@@ -243,9 +252,22 @@ public struct Simulation: Sendable {
         today = config.period.start
         model = modelInForce
         scheduleFirstEvents()
-        takeSnapshots()
-        recomputeSpillovers()
+        let untouched = untouchedSubjects()
+        takeSnapshots(untouched)
+        recomputeSpillovers(untouched.people)
         refreshGates(all: true)
+    }
+
+    /// The farthest any person's mother, father or spouse lies from them in index order (people
+    /// of a household are laid out together, so a few places in a generated society).
+    static func relativeReach(_ population: Population) -> Int {
+        var reach = 0
+        for column in [population.mother, population.father, population.spouse] {
+            for (person, link) in column.enumerated() where link != Population.none {
+                reach = max(reach, abs(Int(link) - person))
+            }
+        }
+        return reach
     }
 
     /// Chunks of `count` subjects whose whole-society indices start at `first`: at most 64,

@@ -64,7 +64,9 @@ extension Simulation {
 
     /// Scores, tiers, lists and notices across everyone at the month's end. Companies without a
     /// `company_score` have no score figures, but their lists are counted all the same.
-    func standingMetrics() -> [MetricPoint] {
+    /// Untouched subjects that no spillover moves (`UntouchedWords.still`) are counted a word at a
+    /// time, as so many of their slot's standing.
+    func standingMetrics(_ untouched: UntouchedSubjects) -> [MetricPoint] {
         var points: [MetricPoint] = []
         for kind in [Kind.people, .companies] {
             let prefix = kind == .people ? "" : "company."
@@ -78,24 +80,30 @@ extension Simulation {
             let tierCount = scale?.tiers.count ?? 0
             let listCount = model.scenario.lists.count
             let minimum = scale?.minimum ?? 0
+            let words = untouched[kind]
+            let slots = words.representative.map { $0.map { snapshot[$0] } }
             // Counts in parallel over a fixed number of chunks, added in chunk order, so the
             // figures do not depend on the thread count.
             let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(
-                count: snapshot.count,
+                count: words.wordCount,
                 chunks: 64
             ) { range in
                 var tally = StandingTally(tiers: tierCount, lists: listCount)
-                for index in range {
-                    let s = Self.fullSnapshot(index, own: snapshot[index], context, origin: origin)
+                @inline(__always) func add(_ s: StandingSnapshot, _ n: Int) {
                     if s.tier != 0xFF {
-                        tally.tiers[Int(s.tier)] += 1
-                        tally.scored += 1
-                        tally.sum += Int(s.score)
-                        tally.bins[min(19, (Int(s.score) - minimum) / width)] += 1
+                        tally.tiers[Int(s.tier)] += n
+                        tally.scored += n
+                        tally.sum += Int(s.score) * n
+                        tally.bins[min(19, (Int(s.score) - minimum) / width)] += n
                     }
                     if s.lists != 0 {
-                        for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += 1 }
+                        for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
                     }
+                }
+                words.visit(range, plain: words.still) { slot, n in
+                    add(slots[slot] ?? StandingSnapshot(), n)
+                } each: { subject in
+                    add(Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin), 1)
                 }
                 return tally
             }
@@ -120,13 +128,15 @@ extension Simulation {
                 add("list.size.\(list.id)", Double(total.lists[l]))
             }
         }
-        points += noticeMetrics()
+        points += noticeMetrics(untouched)
         return points
     }
 
     /// People on a list because of a false record, and people and companies with each notice
     /// in force (`Policy.notices`, the rule the engine's credit reports use), at the month's end.
-    func noticeMetrics() -> [MetricPoint] {
+    /// Untouched subjects that no spillover moves are counted a word at a time: their notices are
+    /// their slot's, and none of them is on a list because of a false record (they have none).
+    func noticeMetrics(_ untouched: UntouchedSubjects) -> [MetricPoint] {
         var points: [MetricPoint] = []
         let channels = model.policy.noticeChannels
         for kind in [Kind.people, .companies] {
@@ -140,31 +150,45 @@ extension Simulation {
             let origin = self.origin
             let snapshot = isPeople ? peopleSnapshot : companySnapshot
             let state = context.state
-            // In parallel chunks; a standing equal to the previous one in the chunk (most people
-            // share the initial standing) reuses its answer.
+            let words = untouched[kind]
+            @Sendable func notices(_ s: StandingSnapshot, _ subject: Int) -> UInt64 {
+                guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
+                let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
+                return context.notices(
+                    Self.view(s, origin: origin, ratings: ratings),
+                    province: context.province(subject)
+                )
+            }
+            let slots = words.representative.map { $0.map { notices(snapshot[$0], $0) } ?? 0 }
+            // In parallel chunks; a standing equal to the previous one in the chunk reuses its answer.
             let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(
-                count: snapshot.count,
+                count: words.wordCount,
                 chunks: 64
             ) { range in
                 var counts = [Int](repeating: 0, count: channels.count)
                 var wrong = 0
                 var last: (snapshot: StandingSnapshot, ratings: UInt64, province: Int, notices: UInt64)?
-                for subject in range {
+                @inline(__always) func add(_ notices: UInt64, _ n: Int) {
+                    var notices = notices
+                    while notices != 0 {
+                        counts[notices.trailingZeroBitCount] += n
+                        notices &= notices - 1
+                    }
+                }
+                words.visit(range, plain: words.still) { slot, n in
+                    add(slots[slot], n)
+                } each: { subject in
                     let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
                     if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrong += 1 }
-                    guard gives, s.lists != 0 || s.tier != 0xFF else { continue }
+                    guard gives, s.lists != 0 || s.tier != 0xFF else { return }
                     let province = context.province(subject)
                     let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
-                    var notices: UInt64
                     if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
-                        notices = known.notices
+                        add(known.notices, 1)
                     } else {
-                        notices = context.notices(Self.view(s, origin: origin, ratings: ratings), province: province)
-                        last = (s, ratings, province, notices)
-                    }
-                    while notices != 0 {
-                        counts[notices.trailingZeroBitCount] += 1
-                        notices &= notices - 1
+                        let answer = notices(s, subject)
+                        last = (s, ratings, province, answer)
+                        add(answer, 1)
                     }
                 }
                 return (counts, wrong)

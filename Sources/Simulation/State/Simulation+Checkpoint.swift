@@ -76,6 +76,7 @@ extension Simulation {
         people.due.reset()  // derived from the schedule columns just loaded
         companies.due.reset()
         spilloverMemory = nil  // what the last pass read is not saved: the next looks at everyone
+        untouchedSnapshots = [:]  // nor what it wrote for untouched subjects: the next writes everyone
         try peopleSnapshot.withUnsafeMutableBytes { target in
             let bytes = try input.bytes(target.count)
             bytes.withUnsafeBytes { target.copyMemory(from: $0) }
