@@ -42,6 +42,12 @@ struct UntouchedWords: Sendable {
         return left >= 64 ? UInt64.max : (UInt64(1) << UInt64(left)) &- 1
     }
 
+    /// A subject's province: its word's when the word lies in one (no read of the event record).
+    @inline(__always) func province(of subject: Int, _ context: EventContext) -> Int {
+        let p = Int(province[subject &>> 6])
+        return p >= 0 ? p : context.province(subject)
+    }
+
     /// The slot of untouched subjects of province `p`, enrolled or not.
     @inline(__always) func slot(enrolled: Bool, _ p: Int) -> Int {
         Self.slot(enrolled: enrolled, p, provinces: provinces)

@@ -156,7 +156,7 @@ extension Simulation {
                 let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
                 return context.notices(
                     Self.view(s, origin: origin, ratings: ratings),
-                    province: context.province(subject)
+                    province: words.province(of: subject, context)
                 )
             }
             let slots = words.representative.map { $0.map { notices(snapshot[$0], $0) } ?? 0 }
@@ -181,7 +181,7 @@ extension Simulation {
                     let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
                     if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrong += 1 }
                     guard gives, s.lists != 0 || s.tier != 0xFF else { return }
-                    let province = context.province(subject)
+                    let province = words.province(of: subject, context)
                     let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
                     if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
                         add(known.notices, 1)
