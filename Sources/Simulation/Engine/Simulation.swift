@@ -145,8 +145,9 @@ public struct Simulation: Sendable {
     var spilloverMemory: SpilloverMemory?
     /// What the last snapshot pass wrote for untouched subjects, by kind (none: the next writes everyone).
     var untouchedSnapshots: [Kind: UntouchedSnapshots] = [:]
-    /// Enrolled people, a bit each (fixed when the run is prepared), for `UntouchedWords`.
-    let peopleEnrolled: [UInt64]
+    /// Enrolment bits and each word's province, fixed when the run is prepared, for `UntouchedWords`.
+    let peopleLayout: WordLayout
+    let companyLayout: WordLayout
     /// The farthest any person's mother, father or spouse lies from them in index order: the
     /// spillover pass finds a changed person's relatives within it.
     let relativeReach: Int
@@ -243,7 +244,20 @@ public struct Simulation: Sendable {
         for company in 0..<population.companies.count {
             companies.province[company] = population.companies.province[company]
         }
-        peopleEnrolled = Self.enrolledWords(state)
+        let provinces = census.provinces.count
+        peopleLayout = WordLayout(
+            enrolled: Self.enrolledWords(state),
+            count: population.count,
+            provinceStart: peopleProvinceStart,
+            provinces: provinces
+        )
+        let companyCount = population.companies.count
+        companyLayout = WordLayout(
+            enrolled: [UInt64](repeating: UInt64.max, count: (companyCount + 63) / 64),
+            count: companyCount,
+            provinceStart: companyProvinceStart,
+            provinces: provinces
+        )
         relativeReach = Self.relativeReach(population)
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)

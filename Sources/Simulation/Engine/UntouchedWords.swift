@@ -161,22 +161,19 @@ extension Simulation {
                 }
             }
         }
-        let enrolled = kind == .people ? peopleEnrolled : [UInt64](repeating: UInt64.max, count: wordCount)
+        let layout = kind == .people ? peopleLayout : companyLayout
         let starts = context.provinceStart
         let provinces = context.provinces
-        var province = [Int16](repeating: -1, count: wordCount)
         var representative = [Int?](repeating: nil, count: 2 * provinces)
         if starts.count == provinces + 1 {
-            let unenrolled = enrolled.map { ~$0 }
-            for p in 0..<provinces where starts[p] < starts[p + 1] {
-                let (lower, upper) = (starts[p], starts[p + 1])
-                // Words whose subjects all lie in the province.
-                for word in ((lower + 63) / 64)..<((upper + 63) / 64) where min(count, word * 64 + 64) <= upper {
-                    province[word] = Int16(p)
-                }
+            for p in 0..<provinces {
                 for isEnrolled in [true, false] {
                     representative[UntouchedWords.slot(enrolled: isEnrolled, p, provinces: provinces)] =
-                        Self.firstSet(in: lower..<upper, own, isEnrolled ? enrolled : unenrolled)
+                        Self.firstSet(
+                            in: starts[p]..<starts[p + 1],
+                            own,
+                            isEnrolled ? layout.enrolled : layout.unenrolled
+                        )
                 }
             }
         } else {
@@ -193,8 +190,8 @@ extension Simulation {
         return UntouchedWords(
             own: own,
             still: still,
-            enrolled: enrolled,
-            province: province,
+            enrolled: layout.enrolled,
+            province: layout.province,
             count: count,
             provinces: provinces,
             representative: representative
@@ -221,5 +218,33 @@ extension Simulation {
             words[person >> 6] |= 1 << UInt64(person & 63)
         }
         return words
+    }
+}
+
+/// What `UntouchedWords` takes from the society's layout, fixed for the run and so worked out
+/// once: enrolment bits and their complement, and the province of each word of sixty-four
+/// subjects that all live in one (-1 for the others, and for every word when the subjects are
+/// not in province order).
+struct WordLayout: Sendable {
+    let enrolled: [UInt64]
+    let unenrolled: [UInt64]
+    let province: [Int16]
+
+    /// The layout of `count` subjects with enrolment bits `enrolled`, whose provinces start at
+    /// `provinceStart` (`provinces + 1` entries, or none when not in province order).
+    init(enrolled: [UInt64], count: Int, provinceStart starts: [Int], provinces: Int) {
+        self.enrolled = enrolled
+        unenrolled = enrolled.map { ~$0 }
+        var province = [Int16](repeating: -1, count: (count + 63) / 64)
+        if starts.count == provinces + 1 {
+            for p in 0..<provinces {
+                let (lower, upper) = (starts[p], starts[p + 1])
+                // Words whose subjects all lie in the province.
+                for word in ((lower + 63) / 64)..<((upper + 63) / 64) where min(count, word * 64 + 64) <= upper {
+                    province[word] = Int16(p)
+                }
+            }
+        }
+        self.province = province
     }
 }
