@@ -114,14 +114,15 @@ extension EventContext {
             }
             entries[group] = earliest
         }
-        let event = state.event
-        let standing = state.standing
-        for k in 0..<count {
-            let subject = Int(due[k])
-            sclab_prefetch(event.base + subject &* event.stride)
-            sclab_prefetch(standing.base + subject &* standing.stride)
-        }
+        for k in 0..<count { prefetchRecords(Int(due[k])) }
         return count
+    }
+
+    /// Asks for the subject's event and standing records ahead of their use (a hint to the
+    /// processor; nothing changes): a subject read soon after would otherwise wait for memory.
+    @inline(__always) func prefetchRecords(_ subject: Int) {
+        sclab_prefetch(state.event.base + subject &* state.event.stride)
+        sclab_prefetch(state.standing.base + subject &* state.standing.stride)
     }
 
     /// The subject's behaviour and action events due today, if any.

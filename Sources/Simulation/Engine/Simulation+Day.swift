@@ -97,6 +97,10 @@ extension Simulation {
             let day = context.day
             var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
             for subject in range {
+                // The standing record of a subject with records a little ahead is asked for now:
+                // such subjects are scattered, and each would otherwise be a wait for memory.
+                let ahead = subject &+ 16
+                if ahead < range.upperBound && state.records[ahead] != 0 { context.prefetchRecords(ahead) }
                 var look = all || state.spillFlags[subject] & SpillFlag.changed != 0
                 // Terms, ceilings and negative records all come from records: without one, the
                 // standing record need not be read.

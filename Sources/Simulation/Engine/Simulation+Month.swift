@@ -68,6 +68,17 @@ extension Simulation {
                         if hasRatings { state.ratingSnapshot[subject] = value.ratings }
                     }
                     for word in range {
+                        // The next word's touched subjects' records are asked for while this
+                        // word's are worked out: touched subjects are scattered, so each of
+                        // their records would otherwise be a wait for memory.
+                        let next = word &+ 1
+                        if next < range.upperBound {
+                            var ahead = words.present(next) & ~(words.province[next] >= 0 ? words.own[next] : 0)
+                            while ahead != 0 {
+                                context.prefetchRecords(next &<< 6 | ahead.trailingZeroBitCount)
+                                ahead &= ahead &- 1
+                            }
+                        }
                         var rest = words.present(word)
                         let p = Int(words.province[word])
                         // In a word of one province, the rest were touched: no slot to look up.
