@@ -146,21 +146,10 @@ extension Simulation {
                 }
             }
             _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
-                for word in range {
-                    var rest = untouched.present(word)
-                    let p = Int(untouched.province[word])
-                    if p >= 0 {
-                        let plain = untouched.own[word]
-                        rest &= ~plain
-                        let enrolled = plain & untouched.enrolled[word]
-                        set(slots[untouched.slot(enrolled: true, p)], word, enrolled)
-                        set(slots[untouched.slot(enrolled: false, p)], word, plain & ~enrolled)
-                    }
-                    while rest != 0 {
-                        let person = word &<< 6 | rest.trailingZeroBitCount
-                        rest &= rest &- 1
-                        set(answers(person), word, UInt64(1) << UInt64(person & 63))
-                    }
+                untouched.visit(range, plain: untouched.own) { slot, word, members in
+                    set(slots[slot], word, members)
+                } each: { person in
+                    set(answers(person), person &>> 6, UInt64(1) << UInt64(person & 63))
                 }
                 return 0
             }

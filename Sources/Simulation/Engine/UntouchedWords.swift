@@ -60,12 +60,12 @@ struct UntouchedWords: Sendable {
     }
 
     /// Visits the subjects of `words`: in a word that lies in one province, those in `plain`
-    /// (`own` or `still`) as counts per slot (`counts(slot, n)`, `n > 0`), and everyone else one
-    /// by one (`each`).
+    /// (`own` or `still`) by slot (`slots(slot, word, members)`, `members` a non-empty mask of
+    /// the word), and everyone else one by one (`each`).
     @inline(__always) func visit(
         _ words: Range<Int>,
         plain: [UInt64],
-        counts: (_ slot: Int, _ n: Int) -> Void,
+        slots: (_ slot: Int, _ word: Int, _ members: UInt64) -> Void,
         each: (_ subject: Int) -> Void
     ) {
         for word in words {
@@ -74,10 +74,9 @@ struct UntouchedWords: Sendable {
             if p >= 0 {
                 let bits = plain[word]
                 rest &= ~bits
-                let enrolledCount = (bits & enrolled[word]).nonzeroBitCount
-                let otherCount = bits.nonzeroBitCount &- enrolledCount
-                if enrolledCount > 0 { counts(slot(enrolled: true, p), enrolledCount) }
-                if otherCount > 0 { counts(slot(enrolled: false, p), otherCount) }
+                let enrolledBits = bits & enrolled[word]
+                if enrolledBits != 0 { slots(slot(enrolled: true, p), word, enrolledBits) }
+                if bits & ~enrolledBits != 0 { slots(slot(enrolled: false, p), word, bits & ~enrolledBits) }
             }
             while rest != 0 {
                 each(word &<< 6 | rest.trailingZeroBitCount)

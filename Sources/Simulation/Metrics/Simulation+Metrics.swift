@@ -100,8 +100,8 @@ extension Simulation {
                         for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
                     }
                 }
-                words.visit(range, plain: words.still) { slot, n in
-                    add(slots[slot] ?? StandingSnapshot(), n)
+                words.visit(range, plain: words.still) { slot, _, members in
+                    add(slots[slot] ?? StandingSnapshot(), members.nonzeroBitCount)
                 } each: { subject in
                     add(Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin), 1)
                 }
@@ -151,15 +151,16 @@ extension Simulation {
             let snapshot = isPeople ? peopleSnapshot : companySnapshot
             let state = context.state
             let words = untouched[kind]
-            @Sendable func notices(_ s: StandingSnapshot, _ subject: Int) -> UInt64 {
-                guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
-                let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
-                return context.notices(
-                    Self.view(s, origin: origin, ratings: ratings),
-                    province: words.province(of: subject, context)
-                )
+            @Sendable func rated(_ subject: Int) -> UInt64 {
+                state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
             }
-            let slots = words.representative.map { $0.map { notices(snapshot[$0], $0) } ?? 0 }
+            @Sendable func notices(_ s: StandingSnapshot, _ ratings: UInt64, _ province: Int) -> UInt64 {
+                guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
+                return context.notices(Self.view(s, origin: origin, ratings: ratings), province: province)
+            }
+            let slots = words.representative.map { representative in
+                representative.map { notices(snapshot[$0], rated($0), words.province(of: $0, context)) } ?? 0
+            }
             // In parallel chunks; a standing equal to the previous one in the chunk reuses its answer.
             let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(
                 count: words.wordCount,
@@ -175,18 +176,18 @@ extension Simulation {
                         notices &= notices - 1
                     }
                 }
-                words.visit(range, plain: words.still) { slot, n in
-                    add(slots[slot], n)
+                words.visit(range, plain: words.still) { slot, _, members in
+                    add(slots[slot], members.nonzeroBitCount)
                 } each: { subject in
                     let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
                     if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrong += 1 }
                     guard gives, s.lists != 0 || s.tier != 0xFF else { return }
                     let province = words.province(of: subject, context)
-                    let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
+                    let ratings = rated(subject)
                     if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
                         add(known.notices, 1)
                     } else {
-                        let answer = notices(s, subject)
+                        let answer = notices(s, ratings, province)
                         last = (s, ratings, province, answer)
                         add(answer, 1)
                     }
