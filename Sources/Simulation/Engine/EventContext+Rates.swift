@@ -32,7 +32,8 @@ extension EventContext {
     /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
     struct RateInputs {
         let groups: UInt16
-        let type: Int
+        /// The person's row of `RunModel.behaviorRates` (0 for companies).
+        let row: Int
         /// Triggers that hold (listed, relative listed), one bit per `Response.Trigger` case.
         let triggers: UInt8
         /// The last sanction and the last score-lowering record (Int32.min: never).
@@ -63,7 +64,7 @@ extension EventContext {
     func rateInputs(_ subject: Int, triggers: UInt8) -> RateInputs {
         let age = isCompanies ? 0 : self.age(subject)
         let keyed = random.keyed(.propensity, key(subject))
-        let count = model.behaviorCount
+        let words = isCompanies ? model.companyPropensityWords : model.peoplePropensityWords
         let lastSanctioned = state.lastSanctioned[subject]
         let lastRecorded = state.lastRecorded[subject]
         var personal: UInt64 = 0
@@ -78,7 +79,7 @@ extension EventContext {
         }
         return RateInputs(
             groups: groups(subject, age: age),
-            type: isCompanies ? 0 : personType(subject, age: age),
+            row: isCompanies ? 0 : Int(model.behaviorRow[personType(subject, age: age)]),
             triggers: triggers,
             lastSanctioned: lastSanctioned,
             lastRecorded: lastRecorded,
@@ -86,8 +87,8 @@ extension EventContext {
             personal: personal,
             propensity: keyed,
             words: (
-                keyed.bits(1_000), count > 8 ? keyed.bits(1_001) : 0, count > 16 ? keyed.bits(1_002) : 0,
-                count > 24 ? keyed.bits(1_003) : 0
+                words > 0 ? keyed.bits(1_000) : 0, words > 1 ? keyed.bits(1_001) : 0,
+                words > 2 ? keyed.bits(1_002) : 0, words > 3 ? keyed.bits(1_003) : 0
             )
         )
     }
@@ -126,7 +127,7 @@ extension EventContext {
                     return total
                 }
                 return model.behaviorRates.withUnsafeBufferPointer { table in
-                    let row = table.baseAddress! + inputs.type &* model.behaviorCount
+                    let row = table.baseAddress! + inputs.row &* model.behaviorCount
                     for k in 0..<behaviors.count {
                         let entry = behaviors[k]
                         var rate = 0.0

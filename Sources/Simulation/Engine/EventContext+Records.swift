@@ -1,4 +1,5 @@
 import Foundation
+import MemoryHints
 import RunRecords
 import SocialCredit
 import Society
@@ -102,11 +103,18 @@ extension EventContext {
         misattributed ? max(1, sourceDelay) : sourceDelay
     }
 
+    /// Records ahead in the day's calendar whose subject's records are asked for before they are
+    /// handled: the calendar is in the order records were made, so its subjects are scattered.
+    static let calendarAhead = 8
+
     /// Pending records due today: arrivals, expiries, appeal decisions.
     func processCalendar(_ counters: inout DayCounters, _ tally: inout EventTally) {
         guard let due = chunk.calendar.removeValue(forKey: day) else { return }
         tally.calendarItems &+= due.count
-        for record in due {
+        for k in 0..<min(Self.calendarAhead, due.count) { prefetchCalendar(due[k]) }
+        for k in due.indices {
+            if k &+ Self.calendarAhead < due.count { prefetchCalendar(due[k &+ Self.calendarAhead]) }
+            let record = due[k]
             switch record.kind {
             case .arrival: arrive(record, &counters)
             case .expiry: expire(record, &counters)
@@ -116,6 +124,14 @@ extension EventContext {
                 refreshGate(Int(record.subject))
             }
         }
+    }
+
+    /// Asks for what handling a calendar record reads first: its subject's event and standing
+    /// records and record count.
+    @inline(__always) private func prefetchCalendar(_ record: PendingRecord) {
+        let subject = Int(record.subject)
+        prefetchRecords(subject)
+        sclab_prefetch(state.records.base + subject)
     }
 
     /// A record reaches the authority: each rule in force judges it; lists, ceilings, expiry and

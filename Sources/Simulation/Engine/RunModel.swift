@@ -17,13 +17,21 @@ final class RunModel: Sendable {
     let behaviorCount: Int
     let behaviorCompanies: [Bool]
     let behaviorSigma: [Double]
-    /// Yearly rate by person type (see `personType`), type-major: one person's rates for all
-    /// behaviours are adjacent in memory. Single precision, so the table stays in cache.
+    /// Yearly rates of all behaviours, one row per distinct set of rates (`behaviorRow` maps a
+    /// person type to its row): one person's rates for all behaviours are adjacent in memory.
+    /// Most ages share their neighbours' rates, so the few hundred distinct rows (single
+    /// precision) stay in the processor's nearest cache, where a row per type would not.
     let behaviorRates: [Float]
+    /// Each person type's row of `behaviorRates` (see `personType`).
+    let behaviorRow: [UInt16]
     /// Behaviours people can do, and behaviours companies can do, most frequent first (so that
     /// picking which behaviour an event is usually stops after a step or two).
     let peopleBehaviors: [BehaviorEntry]
     let companyBehaviors: [BehaviorEntry]
+    /// How many words of propensity draws (`EventContext.RateInputs.words`) each kind's
+    /// dispersed behaviours read: a word not read is not drawn.
+    let peoplePropensityWords: Int
+    let companyPropensityWords: Int
     /// Company behaviours' yearly rate.
     let behaviorBaseRate: [Double]
     let behaviorSources: Flat
@@ -124,6 +132,30 @@ final class RunModel: Sendable {
         (((male ? 1 : 0) * 2 + (urban ? 1 : 0)) * 5 + (quintile - 1)) * 101 + min(max(age, 0), 100)
     }
 
+    /// The words of eight propensity draws that `entries`' dispersed behaviours read (at most
+    /// four; behaviours past the 32nd draw their own).
+    static func propensityWords(_ entries: [BehaviorEntry]) -> Int {
+        entries.filter(\.dispersed).map { min(4, Int($0.index) / 8 + 1) }.max() ?? 0
+    }
+
+    /// A table of rows `width` wide with each distinct row kept once, in order of first
+    /// appearance, and each original row's index among them.
+    static func distinctRows(_ table: [Float], width: Int) -> (rows: [Float], index: [UInt16]) {
+        guard width > 0 else { return ([], [UInt16](repeating: 0, count: personTypes)) }
+        var rows: [Float] = []
+        var seen: [[UInt32]: UInt16] = [:]
+        let index = stride(from: 0, to: table.count, by: width).map { start in
+            let row = table[start..<start + width]
+            let key = row.map(\.bitPattern)
+            if let known = seen[key] { return known }
+            let next = UInt16(seen.count)
+            seen[key] = next
+            rows += row
+            return next
+        }
+        return (rows, index)
+    }
+
     init(policy: Policy, census: Census) {
         self.policy = policy
         let s = policy.scenario
@@ -153,7 +185,10 @@ final class RunModel: Sendable {
         behaviorSigma = s.behaviors.map { b in
             b.rate.dispersion > 0 ? log(1 + b.rate.dispersion * b.rate.dispersion).squareRoot() : 0
         }
-        behaviorRates = rateTable(s.behaviors.map(\.rate))
+        (behaviorRates, behaviorRow) = Self.distinctRows(
+            rateTable(s.behaviors.map(\.rate)),
+            width: s.behaviors.count
+        )
         behaviorBaseRate = s.behaviors.map(\.rate.perYear)
         let byFrequency = s.behaviors.indices.sorted { s.behaviors[$0].rate.perYear > s.behaviors[$1].rate.perYear }
         behaviorSources = Flat(
@@ -247,6 +282,8 @@ final class RunModel: Sendable {
         }
         peopleBehaviors = entries.filter { !s.behaviors[Int($0.index)].who.contains(.companies) }
         companyBehaviors = entries.filter { s.behaviors[Int($0.index)].who.contains(.companies) }
+        peoplePropensityWords = Self.propensityWords(peopleBehaviors)
+        companyPropensityWords = Self.propensityWords(companyBehaviors)
         usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
         usesSanctionTrigger = s.responses.contains { $0.trigger == .sanctioned }
         usesRecordedTrigger = s.responses.contains { $0.trigger == .recorded }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs work over a range in a few large chunks on several threads, with results that do not
 /// depend on the thread count: chunk boundaries depend only on the range and the chunk count,
@@ -29,13 +30,13 @@ public struct ParallelChunks: Sendable {
         if threads == 1 || tasks == 1 {
             for task in 0..<tasks { results.store(body(task), at: task) }
         } else {
-            // Each task writes only its own slot, so no two threads touch the same memory.
-            let workers = min(threads, tasks)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var task = worker
-                while task < tasks {
+            // Each task writes only its own slot, so no two threads touch the same memory. Tasks
+            // are claimed in order as threads come free, not dealt out in advance: a thread held
+            // up (by the host, or by a chunk with more to do) does not leave the other waiting.
+            let claims = TaskClaims()
+            DispatchQueue.concurrentPerform(iterations: min(threads, tasks)) { _ in
+                while case let task = claims.next(), task < tasks {
                     results.store(body(task), at: task)
-                    task += workers
                 }
             }
         }
@@ -47,6 +48,13 @@ public struct ParallelChunks: Sendable {
         let ranges = Self.ranges(count: count, chunks: chunks ?? threads * 4)
         return map(ranges.count) { body(ranges[$0]) }
     }
+}
+
+/// The next task to run, handed out once each to whichever thread asks first.
+private final class TaskClaims: Sendable {
+    private let claimed = Atomic<Int>(0)
+
+    func next() -> Int { claimed.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// One slot per task: written once by the task that owns it, read after all tasks finish.
