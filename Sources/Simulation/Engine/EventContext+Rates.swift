@@ -94,24 +94,23 @@ extension EventContext {
     }
 
     /// The yearly rates of the behaviours the subject's kind can do, in `behaviors` order (most
-    /// frequent first), written to `rates` when given; returns their sum. Each rate is the base
-    /// rate for the subject's type (or the company rate, within its sectors), times the
+    /// frequent first), handed to `body` with their place until it returns false. Each rate is
+    /// the base rate for the subject's type (or the company rate, within its sectors), times the
     /// subject's propensity, times the responses in effect.
     ///
     /// It runs on nearly every behaviour event, so people and companies have loops of their
     /// own (no per-behaviour test of the kind) and the province's monitoring factors are read
     /// from one row (`RunModel.DayTables.monitorFactor` is province-major).
     @inline(__always)
-    func behaviorRates(
+    func eachBehaviorRate(
         _ subject: Int,
         _ inputs: RateInputs,
         _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
-        into rates: UnsafeMutablePointer<Double>?
-    ) -> Double {
+        _ body: (Int, Double) -> Bool
+    ) {
         model.propensityTable.withUnsafeBufferPointer { propensity in
             tables.monitorFactor.withUnsafeBufferPointer { monitor in
                 let factors = monitor.baseAddress! + inputs.province &* model.behaviorCount
-                var total = 0.0
                 if isCompanies {
                     let sector: UInt16 = 1 << UInt16(population.companies.sector[subject])
                     for k in 0..<behaviors.count {
@@ -121,12 +120,11 @@ extension EventContext {
                             let b = Int(entry.index)
                             rate = adjusted(model.behaviorBaseRate[b], entry, inputs, propensity, factors[b])
                         }
-                        rates?[k] = rate
-                        total += rate
+                        if !body(k, rate) { return }
                     }
-                    return total
+                    return
                 }
-                return model.behaviorRates.withUnsafeBufferPointer { table in
+                model.behaviorRates.withUnsafeBufferPointer { table in
                     let row = table.baseAddress! + inputs.row &* model.behaviorCount
                     for k in 0..<behaviors.count {
                         let entry = behaviors[k]
@@ -135,13 +133,57 @@ extension EventContext {
                             let b = Int(entry.index)
                             rate = adjusted(Double(row[b]), entry, inputs, propensity, factors[b])
                         }
-                        rates?[k] = rate
-                        total += rate
+                        if !body(k, rate) { return }
                     }
-                    return total
                 }
             }
         }
+    }
+
+    /// The sum of the subject's behaviour rates (`eachBehaviorRate`), added in `behaviors` order.
+    @inline(__always)
+    func behaviorTotal(
+        _ subject: Int,
+        _ inputs: RateInputs,
+        _ behaviors: UnsafeBufferPointer<BehaviorEntry>
+    )
+        -> Double
+    {
+        var total = 0.0
+        eachBehaviorRate(subject, inputs, behaviors) { _, rate in
+            total += rate
+            return true
+        }
+        return total
+    }
+
+    /// What a subject's total behaviour rate is worked out from, packed for `RateCacheEntry`:
+    /// the rate table's row, the groups and the personal responses in effect
+    /// (`RateCacheEntry.none` when the model's inputs do not fit).
+    @inline(__always) func rateKey(_ inputs: RateInputs) -> UInt32 {
+        guard model.keysRates else { return RateCacheEntry.none }
+        return UInt32(truncatingIfNeeded: inputs.row) | UInt32(inputs.groups) << 11
+            | UInt32(truncatingIfNeeded: inputs.personal) << 20
+    }
+
+    /// The subject's total behaviour rate for these inputs: the kept one when it was worked out
+    /// from the same inputs, else worked out in full and kept.
+    @inline(__always)
+    func behaviorTotal(
+        _ subject: Int,
+        _ inputs: RateInputs,
+        _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
+        key: UInt32
+    ) -> Double {
+        let kept = state.rateCache[subject]
+        if key != RateCacheEntry.none && kept.key == key {
+            // Debug builds (the tests) check every kept total against the rates.
+            assert(kept.total == behaviorTotal(subject, inputs, behaviors), "kept total of \(subject) is stale")
+            return kept.total
+        }
+        let total = behaviorTotal(subject, inputs, behaviors)
+        state.rateCache[subject] = RateCacheEntry(total: total, key: key)
+        return total
     }
 
     /// A behaviour's base rate for the subject times its propensity, its province's monitoring
@@ -217,17 +259,17 @@ extension EventContext {
     /// longer than a year, becomes a refresh day, written negative, on which rates (responses
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
-        let plan = behaviorPlan(subject)
-        state.nextBehavior[subject] = nextDay(plan.total, .behaviorGap, subject, refreshBy: plan.refreshBy)
+        let inputs = rateInputs(subject, triggers: triggers(subject))
+        let total = behaviors.withUnsafeBufferPointer { behaviorTotal(subject, inputs, $0, key: rateKey(inputs)) }
+        state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
     }
 
     /// What a subject's next behaviour day is drawn from: the total yearly rate of its
     /// behaviours today, and the day a one-off response in effect ends (Int32.max: none).
+    /// Worked out in full (a policy switch compares it under two models).
     @inline(__always) func behaviorPlan(_ subject: Int) -> (total: Double, refreshBy: Int32) {
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        let total = behaviors.withUnsafeBufferPointer {
-            behaviorRates(subject, inputs, $0, into: nil)
-        }
+        let total = behaviors.withUnsafeBufferPointer { behaviorTotal(subject, inputs, $0) }
         return (total, effectsEnd(inputs))
     }
 

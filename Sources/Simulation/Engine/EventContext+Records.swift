@@ -10,23 +10,22 @@ extension EventContext {
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        // Rates once, on the stack: used to pick the behaviour and to draw the next day.
-        let (behavior, total): (Int, Double) =
-            behaviors
-            .withUnsafeBufferPointer { behaviors in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: max(behaviors.count, 1)) { rates in
-                    let total = behaviorRates(subject, inputs, behaviors, into: rates.baseAddress)
-                    guard total > 0 else { return (-1, 0) }
-                    var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
-                    var chosen = -1
-                    for k in 0..<behaviors.count where rates[k] > 0 {
-                        chosen = Int(behaviors[k].index)
-                        if pick < rates[k] { break }
-                        pick -= rates[k]
-                    }
-                    return (chosen, total)
-                }
+        // The total first (kept from the last time unless the inputs changed), then rates most
+        // frequent first until the draw falls in one.
+        let (behavior, total): (Int, Double) = behaviors.withUnsafeBufferPointer { behaviors in
+            let total = behaviorTotal(subject, inputs, behaviors, key: rateKey(inputs))
+            guard total > 0 else { return (-1, 0) }
+            var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
+            var chosen = -1
+            eachBehaviorRate(subject, inputs, behaviors) { k, rate in
+                guard rate > 0 else { return true }
+                chosen = Int(behaviors[k].index)
+                if pick < rate { return false }
+                pick -= rate
+                return true
             }
+            return (chosen, total)
+        }
         if behavior >= 0 {
             counters.behaviors[behavior] += 1
             observe(subject, behavior, &counters)

@@ -114,7 +114,11 @@ extension EventContext {
             }
             entries[group] = earliest
         }
-        for k in 0..<count { prefetchRecords(Int(due[k])) }
+        let totals = state.rateCache.base
+        for k in 0..<count {
+            prefetchRecords(Int(due[k]))
+            sclab_prefetch(totals + Int(due[k]))
+        }
         return count
     }
 

@@ -52,6 +52,9 @@ extension Simulation {
             var counters = DayCounters(for: model.scenario)
             var tally = EventTally(timed: timed)
             let start = tally.now()
+            // Kept behaviour totals do not show monitoring: where it changed, they are forgotten
+            // before anything today (a record's arrival included) draws from them.
+            if redraw != 0 { context.forgetRateTotals(range, provinces: redraw) }
             context.processCalendar(&counters, &tally)
             let calendarDone = tally.now()
             tally.calendarTicks = calendarDone &- start

@@ -113,7 +113,10 @@ extension SimulationObserver {
 /// depend on the thread count; every draw is keyed by (seed, subject, day).
 public struct Simulation: Sendable {
     /// The policy's tables in force (`modelInForce`; it changes once, on a switch's day).
-    var model: RunModel
+    var model: RunModel {
+        // Totals kept for the old model's rates mean nothing under another.
+        didSet { if model !== oldValue { clearRateCaches() } }
+    }
     /// The tables of the policy the run begins with, and of the switch's policy (nil without one).
     let initialModel: RunModel
     let switchedModel: RunModel?

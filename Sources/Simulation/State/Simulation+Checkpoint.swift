@@ -77,6 +77,7 @@ extension Simulation {
         companies.due.reset()
         spilloverMemory = nil  // what the last pass read is not saved: the next looks at everyone
         untouchedSnapshots = [:]  // nor what it wrote for untouched subjects: the next writes everyone
+        clearRateCaches()  // nor the totals of behaviour rates: each is worked out again when next needed
         try peopleSnapshot.withUnsafeMutableBytes { target in
             let bytes = try input.bytes(target.count)
             bytes.withUnsafeBytes { target.copyMemory(from: $0) }

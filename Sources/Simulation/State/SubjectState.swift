@@ -84,6 +84,9 @@ struct SubjectState: @unchecked Sendable {
     /// Rating tiers at the last month end, 8 bits per rating (0xFF: not rated), as spillovers
     /// see them; empty when the scenario declares no rating.
     let ratingSnapshot: Column<UInt64>
+    /// Each subject's total behaviour rate as last worked out (`RateCacheEntry`): derived, so
+    /// not among `stateColumns` (neither hashed nor saved).
+    let rateCache: Column<RateCacheEntry>
 
     /// State for `count` subjects whose day fields count from `origin` (the run's first day).
     /// `listed` flags the lists whose entries this kind of subject can hold by rule, and
@@ -144,6 +147,7 @@ struct SubjectState: @unchecked Sendable {
         ratingDelta = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
         ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
         ratingSnapshot = Column<UInt64>(repeating: UInt64.max, count: ratings > 0 ? count : 0)
+        rateCache = Column<RateCacheEntry>(repeating: RateCacheEntry(), count: count)
     }
 
     var count: Int { nextBehavior.count }
