@@ -35,8 +35,9 @@ public enum RunLimits {
     /// 365 days at 1.94 GB by `sclab bench` (the society 60 bytes a person, the run state 90,
     /// snapshots 8, records waiting to expire and the day's buffers the rest; 2026-12-04) and
     /// at 2.20 GB by `sclab simulate`, which also keeps traces and listings for its store
-    /// (docs/scale.md); rounded up.
-    public static let bytesPerPersonMainRun = 220
+    /// (docs/scale.md); since 2026-12-05 each subject's kept behaviour total adds 16 bytes
+    /// (`sclab bench` 2.12 GB); rounded up.
+    public static let bytesPerPersonMainRun = 240
     /// Bytes a person for each further run held at once (a further seed's society, run and
     /// counterfactual beside the main run), measured with `/usr/bin/time -v` at 1,000,000
     /// people over 365 days: two companions at a time peaked at 798 MB, 282 bytes a person

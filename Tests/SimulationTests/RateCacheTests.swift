@@ -83,8 +83,9 @@ struct RateCacheTests {
 
     @Test("A run drawing from kept totals ends as one that forgets them every day")
     func sameAsWorkedOutInFull() throws {
-        var kept = try Self.simulation(end: try #require(Day(year: 2014, month: 12, day: 31)))
-        var forgetful = try Self.simulation(end: try #require(Day(year: 2014, month: 12, day: 31)))
+        let end: Day = try #require(Day(year: 2014, month: 12, day: 31))
+        var kept = try Self.simulation(end: end)
+        var forgetful = try Self.simulation(end: end)
         var sink = Collector()
         kept.run(observer: &sink)
         while !forgetful.isFinished {

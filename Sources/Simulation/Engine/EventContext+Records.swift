@@ -126,11 +126,12 @@ extension EventContext {
     }
 
     /// Asks for what handling a calendar record reads first: its subject's event and standing
-    /// records and record count.
+    /// records, record count and kept behaviour total (a record may start a response).
     @inline(__always) private func prefetchCalendar(_ record: PendingRecord) {
         let subject = Int(record.subject)
         prefetchRecords(subject)
         sclab_prefetch(state.records.base + subject)
+        sclab_prefetch(state.rateCache.base + subject)
     }
 
     /// A record reaches the authority: each rule in force judges it; lists, ceilings, expiry and

@@ -91,14 +91,15 @@ extension Simulation {
         return out
     }
 
-    /// Bytes of run state per person (people's state and snapshots; companies' counted in).
+    /// Bytes of run state per person (people's state, derived state and snapshots; companies'
+    /// counted in).
     public var stateBytesPerPerson: Int {
         let people =
-            self.people.columns.reduce(0) { $0 + $1.count } + peopleSnapshot.count
+            self.people.columns.reduce(0) { $0 + $1.count } + self.people.derivedBytes + peopleSnapshot.count
             * MemoryLayout<StandingSnapshot>.stride
         let companies =
-            self.companies.columns.reduce(0) { $0 + $1.count } + companySnapshot.count
-            * MemoryLayout<StandingSnapshot>.stride
+            self.companies.columns.reduce(0) { $0 + $1.count } + self.companies.derivedBytes
+            + companySnapshot.count * MemoryLayout<StandingSnapshot>.stride
         return (people + companies) / max(1, population.count)
     }
 

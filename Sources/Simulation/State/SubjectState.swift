@@ -165,6 +165,10 @@ struct SubjectState: @unchecked Sendable {
             + ratingDelta.map(\.stateColumn) + ratingFalse.map(\.stateColumn) + [ratingSnapshot.stateColumn]
     }
 
+    /// Bytes of derived state (neither hashed nor saved, rebuilt when needed): the scan's due
+    /// summary and the kept behaviour totals.
+    var derivedBytes: Int { due.entries.bytes.count + rateCache.bytes.count }
+
     /// All the state's memory, in the fixed order of `stateColumns` (for checkpoints).
     var columns: [UnsafeRawBufferPointer] { stateColumns.map(\.bytes) }
 }
