@@ -121,5 +121,7 @@ struct RateCacheTests {
         #expect(key(row: 5, groups: GroupBit.adults | GroupBit.drivers, personal: 0) != base)
         #expect(key(row: 5, groups: GroupBit.adults, personal: 1 << 11) == base | 1 << 31)
         #expect(key(row: 2_046, groups: GroupBit.companies, personal: 0xFFF) != RateCacheEntry.none)
+        // Every group's bit fits the key's nine bits for groups.
+        #expect(Group.allCases.allSatisfy { GroupBit.bit($0) < 1 << 9 } && GroupBit.companies < 1 << 9)
     }
 }

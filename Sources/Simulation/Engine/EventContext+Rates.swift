@@ -29,7 +29,8 @@ extension EventContext {
         )
     }
 
-    /// Per-subject inputs to `behaviorRate`, worked out once per subject rather than once per behaviour.
+    /// Per-subject inputs to `eachBehaviorRate`, worked out once per subject rather than once per
+    /// behaviour.
     struct RateInputs {
         let groups: UInt16
         /// The person's row of `RunModel.behaviorRates` (0 for companies).
@@ -158,8 +159,8 @@ extension EventContext {
     }
 
     /// What a subject's total behaviour rate is worked out from, packed for `RateCacheEntry`:
-    /// the rate table's row, the groups and the personal responses in effect
-    /// (`RateCacheEntry.none` when the model's inputs do not fit).
+    /// the rate table's row (bits 0-10), the groups (11-19) and the personal responses in effect
+    /// (20-31); `RateCacheEntry.none` when the model's inputs do not fit (`RunModel.keysRates`).
     @inline(__always) func rateKey(_ inputs: RateInputs) -> UInt32 {
         guard model.keysRates else { return RateCacheEntry.none }
         return UInt32(truncatingIfNeeded: inputs.row) | UInt32(inputs.groups) << 11

@@ -25,7 +25,7 @@ final class RunModel: Sendable {
     /// Each person type's row of `behaviorRates` (see `personType`).
     let behaviorRow: [UInt16]
     /// Whether a subject's rate inputs fit a `RateCacheEntry` key (`EventContext.rateKey`): at
-    /// most 2,047 rows and personal responses among the first twelve.
+    /// most 2,047 rows, at most nine groups and personal responses among the first twelve.
     let keysRates: Bool
     /// Behaviours people can do, and behaviours companies can do, most frequent first (so that
     /// picking which behaviour an event is usually stops after a step or two).
@@ -287,7 +287,9 @@ final class RunModel: Sendable {
         companyBehaviors = entries.filter { s.behaviors[Int($0.index)].who.contains(.companies) }
         peoplePropensityWords = Self.propensityWords(peopleBehaviors)
         companyPropensityWords = Self.propensityWords(companyBehaviors)
-        keysRates = behaviorRates.count <= 2_047 * max(1, behaviorCount) && personal.allSatisfy { $0 < 12 }
+        keysRates =
+            behaviorRates.count <= 2_047 * max(1, behaviorCount) && Group.allCases.count <= 9
+            && personal.allSatisfy { $0 < 12 }
         usesRelativeTrigger = s.responses.contains { $0.trigger == .relativeListed }
         usesSanctionTrigger = s.responses.contains { $0.trigger == .sanctioned }
         usesRecordedTrigger = s.responses.contains { $0.trigger == .recorded }
