@@ -167,16 +167,17 @@ extension EventContext {
             | UInt32(truncatingIfNeeded: inputs.personal) << 20
     }
 
-    /// The subject's total behaviour rate for these inputs: the kept one when it was worked out
-    /// from the same inputs, else worked out in full and kept.
+    /// The subject's total behaviour rate for these inputs: the kept one (`kept`, the subject's
+    /// entry, read by the caller as early as it can) when it was worked out from the same
+    /// inputs, else worked out in full and kept.
     @inline(__always)
     func behaviorTotal(
         _ subject: Int,
         _ inputs: RateInputs,
         _ behaviors: UnsafeBufferPointer<BehaviorEntry>,
-        key: UInt32
+        key: UInt32,
+        kept: RateCacheEntry
     ) -> Double {
-        let kept = state.rateCache[subject]
         if key != RateCacheEntry.none && kept.key == key {
             // Debug builds (the tests) check every kept total against the rates.
             assert(kept.total == behaviorTotal(subject, inputs, behaviors), "kept total of \(subject) is stale")
@@ -260,8 +261,11 @@ extension EventContext {
     /// longer than a year, becomes a refresh day, written negative, on which rates (responses
     /// ending, ages) are looked at again.
     func scheduleBehavior(_ subject: Int) {
+        let kept = state.rateCache[subject]
         let inputs = rateInputs(subject, triggers: triggers(subject))
-        let total = behaviors.withUnsafeBufferPointer { behaviorTotal(subject, inputs, $0, key: rateKey(inputs)) }
+        let total = behaviors.withUnsafeBufferPointer {
+            behaviorTotal(subject, inputs, $0, key: rateKey(inputs), kept: kept)
+        }
         state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
     }
 

@@ -9,11 +9,14 @@ extension EventContext {
     /// in force may record it, and the next day is drawn.
     func behaviorEvent(_ subject: Int, refresh: Bool, _ counters: inout DayCounters) {
         guard !refresh else { return scheduleBehavior(subject) }
+        // The kept total is read before anything else: its wait for memory then overlaps the
+        // event record's.
+        let kept = state.rateCache[subject]
         let inputs = rateInputs(subject, triggers: triggers(subject))
         // The total first (kept from the last time unless the inputs changed), then rates most
         // frequent first until the draw falls in one.
         let (behavior, total): (Int, Double) = behaviors.withUnsafeBufferPointer { behaviors in
-            let total = behaviorTotal(subject, inputs, behaviors, key: rateKey(inputs))
+            let total = behaviorTotal(subject, inputs, behaviors, key: rateKey(inputs), kept: kept)
             guard total > 0 else { return (-1, 0) }
             var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
             var chosen = -1
