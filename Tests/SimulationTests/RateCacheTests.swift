@@ -33,16 +33,7 @@ struct RateCacheTests {
         var stale: [Int] = []
         let day = simulation.today.adding(days: -1)
         for kind in [Simulation.Kind.people, .companies] {
-            let chunk = kind == .people ? simulation.peopleChunks[0] : simulation.companyChunks[0]
-            let context = EventContext(
-                simulation: simulation,
-                kind: kind,
-                chunk: chunk,
-                chunkIndex: 0,
-                range: 0..<0,
-                tables: simulation.model.tables(on: day),
-                day: day.number
-            )
+            let context = simulation.context(kind, on: day)
             let count = kind == .people ? simulation.people.count : simulation.companies.count
             for subject in 0..<count {
                 let inputs = context.rateInputs(subject, triggers: context.triggers(subject))

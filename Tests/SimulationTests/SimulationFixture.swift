@@ -65,3 +65,19 @@ enum SimulationFixture {
         """
     }
 }
+
+extension Simulation {
+    /// A context for reading (and working out again) the state of every subject of `kind` as
+    /// the day loop sees it on `day`: the first chunk's, over no range.
+    func context(_ kind: Kind, on day: Day) -> EventContext {
+        EventContext(
+            simulation: self,
+            kind: kind,
+            chunk: kind == .people ? peopleChunks[0] : companyChunks[0],
+            chunkIndex: 0,
+            range: 0..<0,
+            tables: model.tables(on: day),
+            day: day.number
+        )
+    }
+}

@@ -91,20 +91,22 @@ extension Simulation {
     /// a gate changed. Only subjects whose standing can have moved this month without an event of
     /// their own are looked at: spillovers changed, a list entry or a tier ceiling ran out, or a
     /// `clean_days` condition may have come true; everyone else still has the standing their gate
-    /// was computed from. `all` looks at everyone.
-    mutating func refreshGates(all: Bool = false) {
+    /// was computed from. Without `candidates` everyone is looked at (the run's first day).
+    ///
+    /// `candidates` are who could need a look at this month end: the subjects the system touched
+    /// (only they hold records, so terms, ceilings or negative records) and the people whose
+    /// spillovers this month end's pass changed. The rest are passed over a word of sixty-four
+    /// at a time instead of reading two columns of every subject.
+    mutating func refreshGates(candidates: GateCandidates? = nil) {
         let since = today.number &- Int32(today.components.day - 1)  // the first of the month
         let clean = model.programs.usesCleanDays
         _ = perChunk(tables: model.tables(on: today), day: today.number) { context, range in
             let state = context.state
             let day = context.day
             var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
-            for subject in range {
-                // The standing record of a subject with records a little ahead is asked for now:
-                // such subjects are scattered, and each would otherwise be a wait for memory.
-                let ahead = subject &+ 16
-                if ahead < range.upperBound && state.records[ahead] != 0 { context.prefetchRecords(ahead) }
-                var look = all || state.spillFlags[subject] & SpillFlag.changed != 0
+            @inline(__always) func consider(_ subject: Int, all: Bool) {
+                let changed = state.spillFlags[subject] & SpillFlag.changed != 0
+                var look = all || changed
                 // Terms, ceilings and negative records all come from records: without one, the
                 // standing record need not be read.
                 if !look && state.records[subject] != 0 {
@@ -113,13 +115,74 @@ extension Simulation {
                         || (state.ceilingUntil[subject] >= since && state.ceilingUntil[subject] <= day)
                         || state.listedUntil.contains { $0[subject] >= since && $0[subject] <= day }
                 }
-                guard look else { continue }
-                if state.spillFlags[subject] & SpillFlag.changed != 0 {
-                    state.spillFlags[subject] &= ~SpillFlag.changed
-                }
+                guard look else { return }
+                if changed { state.spillFlags[subject] &= ~SpillFlag.changed }
                 context.refreshGate(subject, sharing: &shared)
             }
+            guard let candidates, !range.isEmpty else {
+                for subject in range {
+                    // The standing record of a subject a little ahead is asked for now: each
+                    // would otherwise be a wait for memory.
+                    if subject &+ 16 < range.upperBound { context.prefetchRecords(subject &+ 16) }
+                    consider(subject, all: true)
+                }
+                return 0
+            }
+            let words = candidates[context.isCompanies ? .companies : .people]
+            let first = range.lowerBound &>> 6
+            let last = (range.upperBound &- 1) &>> 6
+            @inline(__always) func members(_ word: Int) -> UInt64 {
+                var bits = words.members(word)
+                if word == first { bits &= UInt64.max &<< UInt64(range.lowerBound & 63) }
+                if word == last { bits &= UInt64.max &>> UInt64(63 &- (range.upperBound &- 1) & 63) }
+                return bits
+            }
+            for word in first...last {
+                // The next word's candidates' records are asked for while this word's are looked
+                // at: candidates are scattered, and each would otherwise be a wait for memory.
+                if word < last {
+                    var ahead = members(word &+ 1)
+                    while ahead != 0 {
+                        context.prefetchRecords((word &+ 1) &<< 6 | ahead.trailingZeroBitCount)
+                        ahead &= ahead &- 1
+                    }
+                }
+                var bits = members(word)
+                while bits != 0 {
+                    consider(word &<< 6 | bits.trailingZeroBitCount, all: false)
+                    bits &= bits &- 1
+                }
+            }
             return 0
+        }
+    }
+}
+
+/// Who a month end's gate refresh looks at (`Simulation.refreshGates`), as bits over subjects:
+/// everyone the system touched, and the people whose spillovers the month end's pass changed.
+/// Nobody else can need a new gate: an untouched subject holds no record, so no term, ceiling
+/// or negative record of theirs can run out, and only the spillover pass sets a subject's
+/// spillovers' changed flag.
+struct GateCandidates: Sendable {
+    /// Untouched subjects of each kind (`UntouchedWords.own`), and the people whose spillovers
+    /// changed (bits over people; empty when no spillover pass ran).
+    let untouched: UntouchedSubjects
+    let spillChanged: [UInt64]
+
+    /// The candidates of one kind.
+    subscript(kind: Simulation.Kind) -> Words {
+        Words(own: untouched[kind], changed: kind == .people ? spillChanged : [])
+    }
+
+    /// The candidates of one kind, a word at a time.
+    struct Words {
+        let own: UntouchedWords
+        let changed: [UInt64]
+
+        /// The candidates among the subjects of `word`.
+        @inline(__always) func members(_ word: Int) -> UInt64 {
+            let spill = word < changed.count ? changed[word] : 0
+            return (~own.own[word] | spill) & own.present(word)
         }
     }
 }

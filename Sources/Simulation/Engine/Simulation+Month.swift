@@ -135,13 +135,13 @@ extension Simulation {
     /// The rest of a month end once the snapshots are taken: figures, spillovers, gates, and
     /// what the month sends out.
     mutating func closeMonth(afterSnapshots untouched: UntouchedSubjects, observer: inout some SimulationObserver) {
-        countConditionalLists()
+        countConditionalLists(untouched)
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
         metrics += standingMetrics(untouched)
         metrics += ratingMetrics()
-        recomputeSpillovers(untouched.people)
-        refreshGates()
+        let spillChanged = recomputeSpillovers(untouched.people)
+        refreshGates(candidates: GateCandidates(untouched: untouched, spillChanged: spillChanged))
         var traces: [RecordTrace] = []
         var listings: [Listing] = []
         for chunk in peopleChunks + companyChunks {

@@ -198,10 +198,14 @@ extension Simulation {
     /// changed are worked out again: a friend's change is passed to their friends (friendship
     /// is mutual: every tie is in both friends' rows), a relative's or employer's is seen in
     /// one pass over the links. Everyone else's result would come out the same.
-    mutating func recomputeSpillovers(_ untouched: UntouchedWords) {
+    ///
+    /// Returns the people whose spillovers changed (bits over people, none when there is no
+    /// pass): those whose gate the month end looks at again (`GateCandidates`).
+    @discardableResult
+    mutating func recomputeSpillovers(_ untouched: UntouchedWords) -> [UInt64] {
         let spillovers = model.scenario.spillovers
         let relatives = model.usesRelativeTrigger
-        guard !spillovers.isEmpty || relatives else { return }
+        guard !spillovers.isEmpty || relatives else { return [] }
         let tables = model.tables(on: today)
         let links = spillovers.map { LinkCode($0.link) }
         // A plane of bits per spillover that tests people, and one for relatives' listing.
@@ -231,7 +235,7 @@ extension Simulation {
             inForce: tables.spillovers
         )
         let look = memory.map { lookPlan($0, bits, employers, tables, friendsLinked: links.contains(.friends)) }
-        applySpillovers(bits, employers, links, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
+        return applySpillovers(bits, employers, links, planes, blackPlane: relatives ? blackPlane : nil, tables, look)
     }
 
     /// Who a later pass looks at: everyone in the provinces where spillovers came or went, the
@@ -290,7 +294,8 @@ extension Simulation {
         return look
     }
 
-    /// Works out what reaches each person looked at (everyone without a plan) and writes what changed.
+    /// Works out what reaches each person looked at (everyone without a plan) and writes what
+    /// changed; returns who changed (bits over people).
     private func applySpillovers(
         _ bits: LinkBits,
         _ employers: LinkBits,
@@ -299,7 +304,7 @@ extension Simulation {
         blackPlane: Int?,
         _ tables: RunModel.DayTables,
         _ look: PersonBits?
-    ) {
+    ) -> [UInt64] {
         let spillovers = model.scenario.spillovers
         let people = self.people
         let population = self.population
@@ -308,70 +313,77 @@ extension Simulation {
         let count = spillovers.count
         let provinces = model.provinces
         let everyone = look ?? PersonBits(count: population.count, all: true)
-        _ = ParallelChunks(threads: config.threads).mapChunks(count: everyone.words.count) { words in
-            let offsets = population.network.offsets
-            let deltas = population.network.deltas
-            for person in everyone.members(in: words, below: population.count) {
-                let p = Int(population.province[person])
-                if let blackPlane {
-                    let relative =
-                        bits.test(blackPlane, population.mother[person])
-                        || bits.test(blackPlane, population.father[person])
-                        || bits.test(blackPlane, population.spouse[person])
-                    let flags = people.bits[person]
-                    let updated = flags & ~EventBit.relativeListed | (relative ? EventBit.relativeListed : 0)
-                    if updated != flags { people.bits[person] = updated }  // clean records are not written back
-                }
-                guard count > 0 else { continue }
-                var delta = 0
-                var ceiling: UInt8 = 0xFF
-                var mask: UInt16 = 0
-                for index in 0..<count where tables.spillovers[index * provinces + p] {
-                    let reached: Bool
-                    switch links[index] {
-                    case .parents:
-                        reached =
-                            bits.test(planeOf[index], population.mother[person])
-                            || bits.test(planeOf[index], population.father[person])
-                    case .spouse:
-                        reached = bits.test(planeOf[index], population.spouse[person])
-                    case .friends:
-                        let row = Int(offsets[person])..<Int(offsets[person + 1])
-                        reached =
-                            !row.isEmpty
-                            && Double(bits.count(planeOf[index], friendsOf: person, deltas, row))
-                                >= shares[index] * Double(row.count)
-                    case .employer:
-                        reached = employers.test(planeOf[index], population.employer[person])
+        var changed = [UInt64](repeating: 0, count: everyone.words.count)
+        changed.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 0 else { return }
+            let changedColumn = SharedColumn(buffer)
+            _ = ParallelChunks(threads: config.threads).mapChunks(count: everyone.words.count) { words in
+                let offsets = population.network.offsets
+                let deltas = population.network.deltas
+                for person in everyone.members(in: words, below: population.count) {
+                    let p = Int(population.province[person])
+                    if let blackPlane {
+                        let relative =
+                            bits.test(blackPlane, population.mother[person])
+                            || bits.test(blackPlane, population.father[person])
+                            || bits.test(blackPlane, population.spouse[person])
+                        let flags = people.bits[person]
+                        let updated = flags & ~EventBit.relativeListed | (relative ? EventBit.relativeListed : 0)
+                        if updated != flags { people.bits[person] = updated }  // clean records are not written back
                     }
-                    guard reached else { continue }
-                    switch effects[index] {
-                    case let .points(points): delta += points
-                    case let .ceiling(tier): ceiling = ceiling == 0xFF ? tier : max(ceiling, tier)
-                    case .block, .reward: mask |= 1 << UInt16(index)
+                    guard count > 0 else { continue }
+                    var delta = 0
+                    var ceiling: UInt8 = 0xFF
+                    var mask: UInt16 = 0
+                    for index in 0..<count where tables.spillovers[index * provinces + p] {
+                        let reached: Bool
+                        switch links[index] {
+                        case .parents:
+                            reached =
+                                bits.test(planeOf[index], population.mother[person])
+                                || bits.test(planeOf[index], population.father[person])
+                        case .spouse:
+                            reached = bits.test(planeOf[index], population.spouse[person])
+                        case .friends:
+                            let row = Int(offsets[person])..<Int(offsets[person + 1])
+                            reached =
+                                !row.isEmpty
+                                && Double(bits.count(planeOf[index], friendsOf: person, deltas, row))
+                                    >= shares[index] * Double(row.count)
+                        case .employer:
+                            reached = employers.test(planeOf[index], population.employer[person])
+                        }
+                        guard reached else { continue }
+                        switch effects[index] {
+                        case let .points(points): delta += points
+                        case let .ceiling(tier): ceiling = ceiling == 0xFF ? tier : max(ceiling, tier)
+                        case .block, .reward: mask |= 1 << UInt16(index)
+                        }
                     }
+                    let newDelta = Int16(clamping: delta)
+                    let flags = people.spillFlags[person]
+                    let inForce =
+                        (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0)
+                        | (mask != 0 ? SpillFlag.actsOnActions : 0)
+                    // Nothing before and nothing now: the standing record is neither read nor written.
+                    let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
+                    guard flags & held != 0 || inForce != 0 else { continue }
+                    // Written only when changed: most records stay clean, and are not written back.
+                    var updated = flags & ~held | inForce
+                    if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
+                        || mask != people.spillMask[person]
+                    {
+                        updated |= SpillFlag.changed
+                        changedColumn[person &>> 6] |= 1 &<< UInt64(person & 63)
+                        people.spillDelta[person] = newDelta
+                        people.spillCeiling[person] = ceiling
+                        people.spillMask[person] = mask
+                    }
+                    if updated != flags { people.spillFlags[person] = updated }
                 }
-                let newDelta = Int16(clamping: delta)
-                let flags = people.spillFlags[person]
-                let inForce =
-                    (newDelta != 0 || ceiling != 0xFF ? SpillFlag.movesStanding : 0)
-                    | (mask != 0 ? SpillFlag.actsOnActions : 0)
-                // Nothing before and nothing now: the standing record is neither read nor written.
-                let held = SpillFlag.movesStanding | SpillFlag.actsOnActions
-                guard flags & held != 0 || inForce != 0 else { continue }
-                // Written only when changed: most records stay clean, and are not written back.
-                var updated = flags & ~held | inForce
-                if newDelta != people.spillDelta[person] || ceiling != people.spillCeiling[person]
-                    || mask != people.spillMask[person]
-                {
-                    updated |= SpillFlag.changed
-                    people.spillDelta[person] = newDelta
-                    people.spillCeiling[person] = ceiling
-                    people.spillMask[person] = mask
-                }
-                if updated != flags { people.spillFlags[person] = updated }
+                return 0
             }
-            return 0
         }
+        return changed
     }
 }

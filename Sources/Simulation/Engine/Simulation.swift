@@ -272,7 +272,7 @@ public struct Simulation: Sendable {
         let untouched = untouchedSubjects()
         takeSnapshots(untouched)
         recomputeSpillovers(untouched.people)
-        refreshGates(all: true)
+        refreshGates()
     }
 
     /// The farthest any person's mother, father or spouse lies from them in index order (people

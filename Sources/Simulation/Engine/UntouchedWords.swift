@@ -130,7 +130,8 @@ extension Simulation {
                 let ownColumn = SharedColumn(ownBuffer)
                 let stillColumn = SharedColumn(stillBuffer)
                 // The rule of `EventContext.isUntouched` and `spilloverMovesStanding`, with the
-                // columns and constants read once rather than per subject.
+                // columns and constants read once rather than per subject (and, in whole words,
+                // tested eight subjects at a time: `ByteLanes`).
                 let never = context.isCompanies && !context.model.ratings.isEmpty
                 let conditional = context.model.conditionalMask
                 let moves = context.isCompanies ? 0 : SpillFlag.movesStanding
@@ -138,11 +139,30 @@ extension Simulation {
                     let records = state.records.base
                     let everListed = state.everListed.base
                     let spillFlags = state.spillFlags.base
+                    let notConditional = ByteLanes.repeated(~conditional)
+                    let movesLanes = ByteLanes.repeated(moves)
                     for word in words {
                         var o: UInt64 = 0
                         var s: UInt64 = 0
                         let first = word &* 64
-                        for k in 0..<min(64, count &- first) {
+                        // A whole word eight subjects at a time; the last, partial, one by one.
+                        if first &+ 64 <= count {
+                            for group in 0..<8 {
+                                let at = first &+ group &* 8
+                                let listed = ByteLanes.load(everListed + at) & notConditional
+                                let touched =
+                                    ByteLanes.nonzeroBytes(listed)
+                                    | ByteLanes.nonzeroHalves(ByteLanes.load(records + at))
+                                    | ByteLanes.nonzeroHalves(ByteLanes.load(records + (at &+ 4))) &<< 4
+                                let moved = ByteLanes.nonzeroBytes(ByteLanes.load(spillFlags + at) & movesLanes)
+                                o |= UInt64(~touched) &<< UInt64(group &* 8)
+                                s |= UInt64(~(touched | moved)) &<< UInt64(group &* 8)
+                            }
+                            ownColumn[word] = o
+                            stillColumn[word] = s
+                            continue
+                        }
+                        for k in 0..<(count &- first) {
                             let subject = first &+ k
                             let untouched = EventContext.untouched(
                                 records: records[subject],

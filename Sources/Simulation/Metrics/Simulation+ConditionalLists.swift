@@ -9,7 +9,11 @@ extension Simulation {
     /// and not now left it (`list.removals.<id>`). Stays shorter than a month between two month
     /// ends are not seen. The standing counted is the month's (`fullSnapshot`, spillovers
     /// included), the one `list.size.<id>` counts. Run after `takeSnapshots`, before the metrics.
-    mutating func countConditionalLists() {
+    ///
+    /// Subjects that no spillover moves and the system never touched (`untouched`'s `still`)
+    /// hold their slot's lists: a word of them whose conditional lists held at the last month
+    /// end were all the slot's is passed over at once.
+    mutating func countConditionalLists(_ untouched: UntouchedSubjects) {
         let conditional = model.conditionalMask
         guard conditional != 0 else { return }
         let listCount = model.listCount
@@ -18,15 +22,17 @@ extension Simulation {
             let context = reader(kind)
             let state = context.state
             let snapshot = kind == .people ? peopleSnapshot : companySnapshot
+            let words = untouched[kind]
+            let slots = words.representative.map { ($0.map { snapshot[$0].lists } ?? 0) & conditional }
             // Counts in fixed chunks, added in chunk order: the same at any thread count.
-            let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(count: snapshot.count, chunks: 64)
-            { range in
+            let partials: [[Int]] = ParallelChunks(threads: config.threads).mapChunks(
+                count: words.wordCount,
+                chunks: 64
+            ) { range in
                 var counts = [Int](repeating: 0, count: 2 * listCount)  // entries, then removals
-                for subject in range {
-                    let held =
-                        Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
+                @inline(__always) func update(_ subject: Int, _ held: UInt8) {
                     let before = state.conditionalHeld[subject]
-                    guard held != before else { continue }
+                    guard held != before else { return }
                     var entered = held & ~before
                     var left = before & ~held
                     while entered != 0 {
@@ -39,6 +45,23 @@ extension Simulation {
                     }
                     state.conditionalHeld[subject] = held
                     state.everListed[subject] |= held
+                }
+                words.visit(range, plain: words.still) { slot, word, members in
+                    let held = slots[slot]
+                    // Nothing to do where every subject of the word held the slot's lists (the
+                    // word's other slot is most often the same).
+                    let full = word &<< 6 &+ 64 <= words.count
+                    if full && ByteLanes.allSixtyFour(state.conditionalHeld.base + word &<< 6, equal: held) { return }
+                    var bits = members
+                    while bits != 0 {
+                        update(word &<< 6 | bits.trailingZeroBitCount, held)
+                        bits &= bits &- 1
+                    }
+                } each: { subject in
+                    update(
+                        subject,
+                        Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
+                    )
                 }
                 return counts
             }

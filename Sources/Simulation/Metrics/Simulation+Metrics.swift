@@ -161,14 +161,15 @@ extension Simulation {
             let slots = words.representative.map { representative in
                 representative.map { notices(snapshot[$0], rated($0), words.province(of: $0, context)) } ?? 0
             }
-            // In parallel chunks; a standing equal to the previous one in the chunk reuses its answer.
+            // In parallel chunks; a standing already answered in the chunk reuses its answer.
+            let cleanDays = model.programs.usesCleanDays
             let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(
                 count: words.wordCount,
                 chunks: 64
             ) { range in
                 var counts = [Int](repeating: 0, count: channels.count)
                 var wrong = 0
-                var last: (snapshot: StandingSnapshot, ratings: UInt64, province: Int, notices: UInt64)?
+                var memo = NoticeMemo(cleanDays: cleanDays)
                 @inline(__always) func add(_ notices: UInt64, _ n: Int) {
                     var notices = notices
                     while notices != 0 {
@@ -184,13 +185,7 @@ extension Simulation {
                     guard gives, s.lists != 0 || s.tier != 0xFF else { return }
                     let province = words.province(of: subject, context)
                     let ratings = rated(subject)
-                    if let known = last, known.snapshot == s, known.ratings == ratings, known.province == province {
-                        add(known.notices, 1)
-                    } else {
-                        let answer = notices(s, ratings, province)
-                        last = (s, ratings, province, answer)
-                        add(answer, 1)
-                    }
+                    add(memo.notices(s, ratings, province) { notices(s, ratings, province) }, 1)
                 }
                 return (counts, wrong)
             }
