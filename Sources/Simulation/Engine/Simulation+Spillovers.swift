@@ -112,17 +112,18 @@ extension Simulation {
     /// The bits of `LinkBits` for every person: plane k for the k-th test of `tests` (a program,
     /// or nil for "on a black list", the `relative_listed` trigger's question), from the people's
     /// snapshots (and rating snapshots) at this month end. Untouched people (`untouched`) have
-    /// their slot's snapshot: their answers are worked out once per slot and set a word at a time.
+    /// their slot's snapshot: their answers are worked out once per slot and set a word at a time;
+    /// touched people sharing a standing share their answers too (`StandingMemo`).
     func linkBits(_ tests: [Int?], _ untouched: UntouchedWords) -> LinkBits {
         let snapshot = peopleSnapshot
         let ratings = people.ratingSnapshot
         let model = self.model
         let day = today.number
         let origin = self.origin
+        let cleanDays = model.programs.usesCleanDays
         let perPlane = (snapshot.count + 63) / 64
-        @Sendable func answers(_ person: Int) -> UInt32 {
-            let own = snapshot[person]
-            let rated = ratings.count > 0 ? ratings[person] : UInt64.max
+        @Sendable func rated(_ person: Int) -> UInt64 { ratings.count > 0 ? ratings[person] : UInt64.max }
+        @Sendable func answers(_ own: StandingSnapshot, _ rated: UInt64) -> UInt32 {
             var mask: UInt32 = 0
             for (plane, test) in tests.enumerated() {
                 let meets =
@@ -132,7 +133,7 @@ extension Simulation {
             }
             return mask
         }
-        let slots = untouched.representative.map { $0.map(answers) ?? 0 }
+        let slots = untouched.representative.map { $0.map { answers(snapshot[$0], rated($0)) } ?? 0 }
         let planes = tests.count
         var words = [UInt64](repeating: 0, count: planes * perPlane)
         words.withUnsafeMutableBufferPointer { buffer in
@@ -146,10 +147,13 @@ extension Simulation {
                 }
             }
             _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
+                var memo = StandingMemo(cleanDays: cleanDays)
                 untouched.visit(range, plain: untouched.own) { slot, word, members in
                     set(slots[slot], word, members)
                 } each: { person in
-                    set(answers(person), person &>> 6, UInt64(1) << UInt64(person & 63))
+                    let (own, rating) = (snapshot[person], rated(person))
+                    let mask = memo.answer(own, rating, 0) { UInt64(answers(own, rating)) }
+                    set(UInt32(truncatingIfNeeded: mask), person &>> 6, UInt64(1) << UInt64(person & 63))
                 }
                 return 0
             }
@@ -172,15 +176,22 @@ extension Simulation {
         let tests = indices.map { model.spilloverProgram[$0] }
         let plain = StandingSnapshot()
         let plainAnswers = tests.map { programs.holds($0, Self.view(plain, origin: origin), day: day) }
-        for company in 0..<count {
-            let own = snapshot[company]
-            let rated = ratings.count > 0 ? ratings[company] : UInt64.max
-            for (plane, test) in tests.enumerated() {
-                let meets =
-                    rated == UInt64.max && own == plain
-                    ? plainAnswers[plane]
-                    : programs.holds(test, Self.view(own, origin: origin, ratings: rated), day: day)
-                if meets { words[plane * perPlane + (company >> 6)] |= 1 << UInt64(company & 63) }
+        words.withUnsafeMutableBufferPointer { buffer in
+            let column = SharedColumn(buffer)
+            // In parallel over words of companies: each chunk sets only its own words' bits.
+            _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
+                for company in (range.lowerBound &* 64)..<min(count, range.upperBound &* 64) {
+                    let own = snapshot[company]
+                    let rated = ratings.count > 0 ? ratings[company] : UInt64.max
+                    for (plane, test) in tests.enumerated() {
+                        let meets =
+                            rated == UInt64.max && own == plain
+                            ? plainAnswers[plane]
+                            : programs.holds(test, Self.view(own, origin: origin, ratings: rated), day: day)
+                        if meets { column[plane &* perPlane &+ (company &>> 6)] |= 1 &<< UInt64(company & 63) }
+                    }
+                }
+                return 0
             }
         }
         return LinkBits(words: words, wordsPerPlane: perPlane)
@@ -289,7 +300,20 @@ extension Simulation {
         }
         if companies.words.contains(where: { $0 != 0 }) {
             let employer = population.employer
-            for person in 0..<count where companies.contains(employer[person]) { look.insert(person) }
+            look.words.withUnsafeMutableBufferPointer { buffer in
+                let column = SharedColumn(buffer)
+                // In parallel over words of people: each chunk sets only its own words' bits.
+                _ = ParallelChunks(threads: config.threads).mapChunks(count: buffer.count) { range in
+                    for word in range {
+                        var bits: UInt64 = 0
+                        for k in 0..<min(64, count &- word &* 64) where companies.contains(employer[word &* 64 &+ k]) {
+                            bits |= 1 &<< UInt64(k)
+                        }
+                        column[word] |= bits
+                    }
+                    return 0
+                }
+            }
         }
         return look
     }

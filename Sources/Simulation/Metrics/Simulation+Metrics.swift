@@ -169,7 +169,7 @@ extension Simulation {
             ) { range in
                 var counts = [Int](repeating: 0, count: channels.count)
                 var wrong = 0
-                var memo = NoticeMemo(cleanDays: cleanDays)
+                var memo = StandingMemo(cleanDays: cleanDays)
                 @inline(__always) func add(_ notices: UInt64, _ n: Int) {
                     var notices = notices
                     while notices != 0 {
@@ -185,7 +185,7 @@ extension Simulation {
                     guard gives, s.lists != 0 || s.tier != 0xFF else { return }
                     let province = words.province(of: subject, context)
                     let ratings = rated(subject)
-                    add(memo.notices(s, ratings, province) { notices(s, ratings, province) }, 1)
+                    add(memo.answer(s, ratings, province) { notices(s, ratings, province) }, 1)
                 }
                 return (counts, wrong)
             }

@@ -2,11 +2,11 @@ import Testing
 
 @testable import Simulation
 
-/// The month-end notice figures keep answers by standing, ratings and province (`NoticeMemo`):
+/// Month-end passes keep answers by standing, ratings and province (`StandingMemo`):
 /// a kept answer is used only for the same key, and the last negative day is part of the key
 /// only where conditions count clean days.
-@Suite("Notice memo")
-struct NoticeMemoTests {
+@Suite("Standing memo")
+struct StandingMemoTests {
     static func snapshot(score: Int32, tier: UInt8 = 1, lists: UInt8 = 0, lastNegative: Int32 = 10) -> StandingSnapshot
     {
         StandingSnapshot(score: score, tier: tier, lists: lists, lastNegative: lastNegative, origin: 0)
@@ -24,10 +24,10 @@ struct NoticeMemoTests {
         _ keys: [(StandingSnapshot, UInt64, Int)],
         cleanDays: Bool
     ) -> (answers: [UInt64], worked: Int) {
-        var memo = NoticeMemo(cleanDays: cleanDays)
+        var memo = StandingMemo(cleanDays: cleanDays)
         var worked = 0
         let answers = keys.map { key in
-            memo.notices(key.0, key.1, key.2) {
+            memo.answer(key.0, key.1, key.2) {
                 worked += 1
                 return answer(key.0, key.2)
             }
@@ -63,7 +63,7 @@ struct NoticeMemoTests {
     @Test("Keys that share a slot replace each other and are still answered right")
     func collisions() {
         // More distinct keys than slots, asked twice: every answer is the key's own.
-        let keys = (0..<(3 * NoticeMemo.size)).map { (Self.snapshot(score: Int32($0)), UInt64.max, $0 % 7) }
+        let keys = (0..<(3 * StandingMemo.size)).map { (Self.snapshot(score: Int32($0)), UInt64.max, $0 % 7) }
         let (answers, worked) = Self.ask(keys + keys, cleanDays: false)
         for (k, key) in (keys + keys).enumerated() {
             #expect(answers[k] == Self.answer(key.0, key.2))

@@ -1,20 +1,21 @@
-/// Answers of the notice rule already worked out in one chunk of a month-end pass, kept by
-/// what they were worked out from, so that the many touched subjects who share a standing
-/// (the same score, tier and lists in the same province) are answered once.
+/// Answers of a month-end rule already worked out in one chunk of a pass, kept by what they
+/// were worked out from, so that the many touched subjects who share a standing (the same
+/// score, tier and lists) are answered once: which notices a subject gets
+/// (`Simulation.noticeMetrics`), which spillover tests a person meets (`Simulation.linkBits`).
 ///
-/// Which notices a subject gets depends only on its standing as a snapshot keeps it, its
-/// rating tiers and its province (`EventContext.notices`), and the day of the last negative
-/// record only where some condition counts clean days. A few hundred distinct keys cover most
-/// touched subjects of a month (their scores cluster a few records below the initial score),
-/// where a memory of the last answer alone caught only neighbours in the same standing. The
-/// table is direct-mapped: a key that lands on an occupied slot replaces it, so its size only
-/// decides how often an answer is worked out again, never what it is.
-struct NoticeMemo {
+/// Both answers depend only on the standing as a month-end snapshot keeps it, the rating tiers
+/// and, for notices, the province; and on the day of the last negative record only where some
+/// condition counts clean days. A few hundred distinct keys cover most touched subjects of a
+/// month (their scores cluster a few records below the initial score), where a memory of the
+/// last answer alone caught only neighbours in the same standing. The table is direct-mapped:
+/// a key that lands on an occupied slot replaces it, so its size only decides how often an
+/// answer is worked out again, never what it is.
+struct StandingMemo {
     private struct Entry {
         var snapshot = StandingSnapshot()
         var ratings: UInt64 = 0
         var province: Int32 = -1
-        var notices: UInt64 = 0
+        var answer: UInt64 = 0
     }
 
     /// Slots (a power of two).
@@ -27,9 +28,10 @@ struct NoticeMemo {
     /// An empty memory; `cleanDays` says whether any condition counts clean days.
     init(cleanDays: Bool) { keepsLastNegative = cleanDays }
 
-    /// The notices of a subject with snapshot `s`, rating tiers `ratings` in province `p`: the
-    /// kept answer for the same key, else `work()`'s, kept.
-    @inline(__always) mutating func notices(
+    /// The answer for a subject with snapshot `s` and rating tiers `ratings` in province `p`
+    /// (0 for a rule that does not read it): the kept answer for the same key, else `work()`'s,
+    /// kept.
+    @inline(__always) mutating func answer(
         _ s: StandingSnapshot,
         _ ratings: UInt64,
         _ p: Int,
@@ -40,9 +42,9 @@ struct NoticeMemo {
         let province = Int32(truncatingIfNeeded: p)
         let slot = Self.slot(key, ratings, province)
         let entry = entries[slot]
-        if entry.province == province && entry.snapshot == key && entry.ratings == ratings { return entry.notices }
+        if entry.province == province && entry.snapshot == key && entry.ratings == ratings { return entry.answer }
         let answer = work()
-        entries[slot] = Entry(snapshot: key, ratings: ratings, province: province, notices: answer)
+        entries[slot] = Entry(snapshot: key, ratings: ratings, province: province, answer: answer)
         return answer
     }
 
