@@ -177,6 +177,7 @@ extension Simulation {
         let plain = StandingSnapshot()
         let plainAnswers = tests.map { programs.holds($0, Self.view(plain, origin: origin), day: day) }
         words.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 0 else { return }  // no companies
             let column = SharedColumn(buffer)
             // In parallel over words of companies: each chunk sets only its own words' bits.
             _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
@@ -301,6 +302,7 @@ extension Simulation {
         if companies.words.contains(where: { $0 != 0 }) {
             let employer = population.employer
             look.words.withUnsafeMutableBufferPointer { buffer in
+                guard buffer.count > 0 else { return }  // no people
                 let column = SharedColumn(buffer)
                 // In parallel over words of people: each chunk sets only its own words' bits.
                 _ = ParallelChunks(threads: config.threads).mapChunks(count: buffer.count) { range in
