@@ -34,6 +34,23 @@ struct GateRefreshTests {
     /// for `months`, and returns the gates that were stale after a month end, and the most
     /// people with a gate that was not empty after one.
     static func monthEnds(_ name: String, months: Int) throws -> (stale: [String], gated: Int) {
+        var gated = 0
+        let stale = try monthEnds(name, months: months) { simulation, end in
+            gated = max(gated, (0..<simulation.people.count).filter { simulation.people.actionGate[$0] != 0 }.count)
+            return staleGates(simulation, on: end)
+        }
+        return (stale, gated)
+    }
+
+    /// Runs the shipped scenario `name` on 3,000 people from its start for `months`, calling
+    /// `beforeEnd` on the day before each month end and `check` after each month end, and
+    /// returns what `check` found, each with its month end.
+    static func monthEnds(
+        _ name: String,
+        months: Int,
+        beforeEnd: (Simulation, Day) -> Void = { _, _ in },
+        check: (Simulation, Day) -> [String]
+    ) throws -> [String] {
         let scenario = try Scenario.parse(Societies.shippedText(name), file: "\(name).yaml")
         let start = scenario.period.start
         var ends = [try monthEnd(start)]
@@ -50,14 +67,14 @@ struct GateRefreshTests {
             )
         )
         var sink = Collector()
-        var stale: [String] = []
-        var gated = 0
+        var found: [String] = []
         for end in ends {
+            simulation.run(until: end.adding(days: -1), observer: &sink)
+            beforeEnd(simulation, end)
             simulation.run(until: end, observer: &sink)
-            stale += Self.staleGates(simulation, on: end).map { "\(end): \($0)" }
-            gated = max(gated, (0..<simulation.people.count).filter { simulation.people.actionGate[$0] != 0 }.count)
+            found += check(simulation, end).map { "\(end): \($0)" }
         }
-        return (stale, gated)
+        return found
     }
 
     @Test(
@@ -93,11 +110,17 @@ struct GateRefreshTests {
         )
         let untouched = UntouchedSubjects(people: words, companies: words)
         let changed: [UInt64] = [0, 1 << 3, 0]  // person 67's spillovers changed
-        let candidates = GateCandidates(untouched: untouched, spillChanged: changed)
+        let candidates = GateCandidates(untouched: untouched, kept: KeptSnapshots(), spillChanged: changed)
         #expect(candidates[.people].members(0) == 1 << 5)
         #expect(candidates[.people].members(1) == 1 << 3)
         #expect(candidates[.people].members(2) == 0b11)
         // Spillovers reach people only.
         #expect(candidates[.companies].members(1) == 0)
+        // Person 128 kept last month's snapshot: no candidate unless its spillovers changed.
+        var kept = KeptSnapshots(people: [0, 1 << 3, 1], companies: [])
+        #expect(GateCandidates(untouched: untouched, kept: kept, spillChanged: changed)[.people].members(2) == 0b10)
+        #expect(GateCandidates(untouched: untouched, kept: kept, spillChanged: changed)[.people].members(1) == 1 << 3)
+        kept.companies = [1 << 5]
+        #expect(GateCandidates(untouched: untouched, kept: kept, spillChanged: changed)[.companies].members(0) == 0)
     }
 }

@@ -109,6 +109,14 @@ extension EventContext {
     /// handled: the calendar is in the order records were made, so its subjects are scattered.
     static let calendarAhead = 8
 
+    /// Something was written to the subject's standing (points, a list entry, a tier ceiling, the
+    /// last negative day): its gate is worked out again now, and its own snapshot at the next
+    /// month end (`SubjectState.snapshotWake`). Every write to a standing is followed by this.
+    @inline(__always) func standingMayHaveChanged(_ subject: Int) {
+        state.snapshotWake[subject] = Int16.min
+        refreshGate(subject)
+    }
+
     /// Pending records due today: arrivals, expiries, appeal decisions.
     func processCalendar(_ counters: inout DayCounters, _ tally: inout EventTally) {
         guard let due = chunk.calendar.removeValue(forKey: day) else { return }
@@ -123,7 +131,7 @@ extension EventContext {
             case .appealDecision: decideAppeal(record, &counters)
             case .ceilingEnd:
                 settleCeilings(Int(record.subject))
-                refreshGate(Int(record.subject))
+                standingMayHaveChanged(Int(record.subject))
             }
         }
     }
@@ -135,6 +143,7 @@ extension EventContext {
         prefetchRecords(subject)
         sclab_prefetch(state.records.base + subject)
         sclab_prefetch(state.rateCache.base + subject)
+        sclab_prefetch(state.snapshotWake.base + subject)
     }
 
     /// A record reaches the authority: each rule in force judges it; lists, ceilings, expiry and
@@ -177,7 +186,7 @@ extension EventContext {
             if step(subject, list, event, record, &counters) { changed = true }
         }
         // Only a changed standing can change which actions matter.
-        if changed { refreshGate(subject) }
+        if changed { standingMayHaveChanged(subject) }
     }
 
     /// One rule applied to one record; whether the subject's standing may have changed.
@@ -266,7 +275,7 @@ extension EventContext {
         let subject = Int(record.subject)
         addPoints(subject, rule: Int(record.rule), -record.delta, misattributed: record.misattributed)
         counters.expired += 1
-        refreshGate(subject)
+        standingMayHaveChanged(subject)
     }
 
     /// A rule's judgement of a record as one number: its `TraceID`'s raw value (record × 64 + rule),
@@ -300,7 +309,7 @@ extension EventContext {
         if model.ruleCeiling[rule] >= 0 { releaseCeiling(record) }
         let list = Int(model.ruleList[rule])
         if list >= 0 { strike(record, from: list, &counters) }
-        refreshGate(subject)
+        standingMayHaveChanged(subject)
     }
 
     /// The trace of a record decided on appeal after its month was already written out: rebuilt

@@ -159,30 +159,36 @@ extension Simulation {
 }
 
 /// Who a month end's gate refresh looks at (`Simulation.refreshGates`), as bits over subjects:
-/// everyone the system touched, and the people whose spillovers the month end's pass changed.
-/// Nobody else can need a new gate: an untouched subject holds no record, so no term, ceiling
-/// or negative record of theirs can run out, and only the spillover pass sets a subject's
-/// spillovers' changed flag.
+/// everyone the system touched whose snapshot was worked out again, and the people whose
+/// spillovers the month end's pass changed. Nobody else can need a new gate: an untouched
+/// subject holds no record, so no term, ceiling or negative record of theirs can run out; a
+/// touched subject whose snapshot was kept (`KeptSnapshots`) had nothing written to its standing
+/// and nothing of it ran out since its gate was last worked out (a write refreshes the gate at
+/// once, and lists or measures rolling out refresh everyone's on their day); and only the
+/// spillover pass sets a subject's spillovers' changed flag.
 struct GateCandidates: Sendable {
-    /// Untouched subjects of each kind (`UntouchedWords.own`), and the people whose spillovers
-    /// changed (bits over people; empty when no spillover pass ran).
+    /// Untouched subjects of each kind (`UntouchedWords.own`), the touched ones whose snapshot
+    /// was kept, and the people whose spillovers changed (bits over people; empty when no
+    /// spillover pass ran).
     let untouched: UntouchedSubjects
+    let kept: KeptSnapshots
     let spillChanged: [UInt64]
 
     /// The candidates of one kind.
     subscript(kind: Simulation.Kind) -> Words {
-        Words(own: untouched[kind], changed: kind == .people ? spillChanged : [])
+        Words(own: untouched[kind], kept: kept[kind], changed: kind == .people ? spillChanged : [])
     }
 
     /// The candidates of one kind, a word at a time.
     struct Words {
         let own: UntouchedWords
+        let kept: [UInt64]
         let changed: [UInt64]
 
         /// The candidates among the subjects of `word`.
         @inline(__always) func members(_ word: Int) -> UInt64 {
             let spill = word < changed.count ? changed[word] : 0
-            return (~own.own[word] | spill) & own.present(word)
+            return (~own.own[word] & ~KeptSnapshots.members(kept, word) | spill) & own.present(word)
         }
     }
 }

@@ -38,10 +38,17 @@ extension Simulation {
     /// effects cannot go round in cycles. Untouched subjects (`untouched`) share one standing per
     /// kind, enrolment and province, worked out once from a representative; they are written
     /// only where that standing changed since the last pass (most months it does not, and they
-    /// are most people). The standing with spillovers, for the month's figures, is
+    /// are most people). A touched subject keeps last month's snapshot when nothing was written
+    /// to its standing since and no list term or ceiling of it ended (`SubjectState.snapshotWake`),
+    /// unless the day alone can change a standing (`clean_days`), the lists in force changed, or
+    /// the model did. The standing with spillovers, for the month's figures, is
     /// `fullSnapshot`; what reaches each person from the snapshots (spillovers, a relative's
     /// listing) is `recomputeSpillovers`.
-    mutating func takeSnapshots(_ untouched: UntouchedSubjects) {
+    ///
+    /// Returns the touched subjects whose snapshots were kept, for the passes after it.
+    @discardableResult
+    mutating func takeSnapshots(_ untouched: UntouchedSubjects) -> KeptSnapshots {
+        var kept = KeptSnapshots()
         for kind in [Kind.people, .companies] {
             // Last month's array is overwritten in place: taken out of the property first so
             // that it is not shared and no copy is made.
@@ -58,58 +65,84 @@ extension Simulation {
             let model = ObjectIdentifier(self.model)
             let before = fresh ? nil : untouchedSnapshots[kind].flatMap { $0.model == model ? $0.slots : nil }
             let rewrite = slots.indices.map { before == nil || before?[$0] != slots[$0] }
-            untouchedSnapshots[kind] = UntouchedSnapshots(model: model, slots: slots)
+            // Touched subjects' snapshots can be kept only where last month's stand under the same
+            // rules: the same model and lists in force, and no condition on the day alone.
+            let wakes = !self.model.programs.usesCleanDays
+            let keeps = wakes && before != nil && untouchedSnapshots[kind]?.lists == context.tables.lists
+            let today = RunDays.encode(context.day, origin: origin)
+            let wake = state.snapshotWake
+            untouchedSnapshots[kind] = UntouchedSnapshots(model: model, slots: slots, lists: context.tables.lists)
+            var keptBits = [UInt64](repeating: 0, count: keeps ? words.wordCount : 0)
             snapshot.withUnsafeMutableBufferPointer { buffer in
-                guard buffer.count > 0 else { return }
-                let column = SharedColumn(buffer)
-                _ = ParallelChunks(threads: config.threads).mapChunks(count: words.wordCount) { range in
-                    @inline(__always) func write(_ subject: Int, _ value: OwnSnapshot) {
-                        column[subject] = value.snapshot
-                        if hasRatings { state.ratingSnapshot[subject] = value.ratings }
-                    }
-                    for word in range {
-                        // The next word's touched subjects' records are asked for while this
-                        // word's are worked out: touched subjects are scattered, so each of
-                        // their records would otherwise be a wait for memory.
-                        let next = word &+ 1
-                        if next < range.upperBound {
-                            var ahead = words.present(next) & ~(words.province[next] >= 0 ? words.own[next] : 0)
-                            while ahead != 0 {
-                                context.prefetchRecords(next &<< 6 | ahead.trailingZeroBitCount)
-                                ahead &= ahead &- 1
+                keptBits.withUnsafeMutableBufferPointer { keptBuffer in
+                    guard buffer.count > 0 else { return }
+                    let column = SharedColumn(buffer)
+                    let keptColumn = keptBuffer.count > 0 ? SharedColumn(keptBuffer) : nil
+                    _ = ParallelChunks(threads: config.threads).mapChunks(count: words.wordCount) { range in
+                        @inline(__always) func write(_ subject: Int, _ value: OwnSnapshot) {
+                            column[subject] = value.snapshot
+                            if hasRatings { state.ratingSnapshot[subject] = value.ratings }
+                        }
+                        /// Whether a touched subject's snapshot from last month stands.
+                        @inline(__always) func kept(_ subject: Int) -> Bool { keeps && wake[subject] > today }
+                        @inline(__always) func writeOwn(_ subject: Int) {
+                            write(subject, context.ownSnapshot(subject))
+                            if wakes { wake[subject] = context.snapshotWake(subject) }
+                        }
+                        for word in range {
+                            // The next word's touched subjects' records are asked for while this
+                            // word's are worked out: touched subjects are scattered, so each of
+                            // their records would otherwise be a wait for memory.
+                            let next = word &+ 1
+                            if next < range.upperBound {
+                                var ahead = words.present(next) & ~(words.province[next] >= 0 ? words.own[next] : 0)
+                                while ahead != 0 {
+                                    let subject = next &<< 6 | ahead.trailingZeroBitCount
+                                    if !kept(subject) { context.prefetchRecords(subject) }
+                                    ahead &= ahead &- 1
+                                }
                             }
-                        }
-                        var rest = words.present(word)
-                        let p = Int(words.province[word])
-                        // In a word of one province, the rest were touched: no slot to look up.
-                        let touched = p >= 0
-                        if p >= 0 {
-                            // Untouched subjects already hold their slot's snapshot unless it changed.
-                            let plain = words.own[word]
-                            rest &= ~plain
-                            let enrolled = words.slot(enrolled: true, p)
-                            let other = words.slot(enrolled: false, p)
-                            var bits = rewrite[enrolled] || rewrite[other] ? plain : 0
-                            while bits != 0 {
-                                let k = bits.trailingZeroBitCount
-                                bits &= bits &- 1
-                                let subject = word &<< 6 | k
-                                let slot = words.enrolled[word] >> UInt64(k) & 1 != 0 ? enrolled : other
-                                write(subject, slots[slot] ?? context.ownSnapshot(subject))
+                            var rest = words.present(word)
+                            let p = Int(words.province[word])
+                            // In a word of one province, the rest were touched: no slot to look up.
+                            let touched = p >= 0
+                            if p >= 0 {
+                                // Untouched subjects already hold their slot's snapshot unless it changed.
+                                let plain = words.own[word]
+                                rest &= ~plain
+                                let enrolled = words.slot(enrolled: true, p)
+                                let other = words.slot(enrolled: false, p)
+                                var bits = rewrite[enrolled] || rewrite[other] ? plain : 0
+                                while bits != 0 {
+                                    let k = bits.trailingZeroBitCount
+                                    bits &= bits &- 1
+                                    let subject = word &<< 6 | k
+                                    let slot = words.enrolled[word] >> UInt64(k) & 1 != 0 ? enrolled : other
+                                    write(subject, slots[slot] ?? context.ownSnapshot(subject))
+                                }
                             }
+                            var keptHere: UInt64 = 0
+                            while rest != 0 {
+                                let subject = word &<< 6 | rest.trailingZeroBitCount
+                                rest &= rest &- 1
+                                if let slot = touched ? nil : context.untouchedSlot(subject, ownOnly: true) {
+                                    write(subject, slots[slot] ?? context.ownSnapshot(subject))
+                                } else if kept(subject) {
+                                    keptHere |= 1 &<< UInt64(subject & 63)
+                                } else {
+                                    writeOwn(subject)
+                                }
+                            }
+                            if let keptColumn { keptColumn[word] = keptHere }
                         }
-                        while rest != 0 {
-                            let subject = word &<< 6 | rest.trailingZeroBitCount
-                            rest &= rest &- 1
-                            let slot = touched ? nil : context.untouchedSlot(subject, ownOnly: true)
-                            write(subject, slot.flatMap { slots[$0] } ?? context.ownSnapshot(subject))
-                        }
+                        return 0
                     }
-                    return 0
                 }
             }
             if kind == .people { peopleSnapshot = snapshot } else { companySnapshot = snapshot }
+            if kind == .people { kept.people = keptBits } else { kept.companies = keptBits }
         }
+        return kept
     }
 
     /// A subject's standing at this month end with the spillovers in force this month (the
@@ -128,20 +161,24 @@ extension Simulation {
     /// The end of a month: snapshots and spillovers for the next, metrics and traces out.
     mutating func closeMonth(observer: inout some SimulationObserver) {
         let untouched = untouchedSubjects()
-        takeSnapshots(untouched)
-        closeMonth(afterSnapshots: untouched, observer: &observer)
+        let kept = takeSnapshots(untouched)
+        closeMonth(afterSnapshots: untouched, kept: kept, observer: &observer)
     }
 
     /// The rest of a month end once the snapshots are taken: figures, spillovers, gates, and
     /// what the month sends out.
-    mutating func closeMonth(afterSnapshots untouched: UntouchedSubjects, observer: inout some SimulationObserver) {
+    mutating func closeMonth(
+        afterSnapshots untouched: UntouchedSubjects,
+        kept: KeptSnapshots = KeptSnapshots(),
+        observer: inout some SimulationObserver
+    ) {
         countConditionalLists(untouched)
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
         metrics += standingMetrics(untouched)
         metrics += ratingMetrics()
-        let spillChanged = recomputeSpillovers(untouched.people)
-        refreshGates(candidates: GateCandidates(untouched: untouched, spillChanged: spillChanged))
+        let spillChanged = recomputeSpillovers(untouched.people, kept: kept.people)
+        refreshGates(candidates: GateCandidates(untouched: untouched, kept: kept, spillChanged: spillChanged))
         var traces: [RecordTrace] = []
         var listings: [Listing] = []
         for chunk in peopleChunks + companyChunks {
@@ -159,6 +196,22 @@ extension Simulation {
         month = DayCounters(for: model.scenario)
         observer.listingsMade(listings)
         observer.monthEnded(daysDone: daysDone + 1, lastDay: today, metrics: metrics, traces: traces)
+    }
+}
+
+/// The touched subjects of each kind whose month-end snapshot the pass kept from the month
+/// before (`Simulation.takeSnapshots`), as bits over subjects; empty when it kept none. Their
+/// own standing is what it was at the last month end, so what the passes after it work out from
+/// it alone (link answers; the gate, unless a spillover changed) is what it was then.
+struct KeptSnapshots: Sendable {
+    var people: [UInt64] = []
+    var companies: [UInt64] = []
+
+    subscript(kind: Simulation.Kind) -> [UInt64] { kind == .people ? people : companies }
+
+    /// The kept subjects among `words`' word `word` (none past the bits' end).
+    @inline(__always) static func members(_ bits: [UInt64], _ word: Int) -> UInt64 {
+        word < bits.count ? bits[word] : 0
     }
 }
 
@@ -181,5 +234,19 @@ extension EventContext {
     func ownSnapshot(_ subject: Int) -> OwnSnapshot {
         let s = standing(subject, spillovers: false)
         return OwnSnapshot(snapshot: StandingSnapshot(s, origin: origin), ratings: s.ratings)
+    }
+
+    /// The first day after today on which the subject's own standing changes with nothing
+    /// written to it (`SubjectState.snapshotWake`, as `RunDays`): the end of a rule-filled list
+    /// term or of its tier ceiling, whichever comes first; `Int16.max` if neither will.
+    func snapshotWake(_ subject: Int) -> Int16 {
+        var wake = Int32.max
+        let ceiling = state.ceilingUntil[subject]
+        if ceiling > day { wake = ceiling }
+        for l in 0..<model.listCount where !model.listConditional[l] {
+            let until = state.listedUntil[l][subject]
+            if until > day { wake = min(wake, until) }
+        }
+        return RunDays.encode(wake, origin: origin)
     }
 }

@@ -113,8 +113,16 @@ extension Simulation {
     /// or nil for "on a black list", the `relative_listed` trigger's question), from the people's
     /// snapshots (and rating snapshots) at this month end. Untouched people (`untouched`) have
     /// their slot's snapshot: their answers are worked out once per slot and set a word at a time;
-    /// touched people sharing a standing share their answers too (`StandingMemo`).
-    func linkBits(_ tests: [Int?], _ untouched: UntouchedWords) -> LinkBits {
+    /// touched people sharing a standing share their answers too (`StandingMemo`). People whose
+    /// snapshot was kept from the last month end (`kept`) keep their answers from `previous`, the
+    /// bits of that month end's pass under the same model: the tests then read the snapshot alone,
+    /// as a kept snapshot means no `clean_days` condition.
+    func linkBits(
+        _ tests: [Int?],
+        _ untouched: UntouchedWords,
+        kept: [UInt64] = [],
+        previous: LinkBits? = nil
+    ) -> LinkBits {
         let snapshot = peopleSnapshot
         let ratings = people.ratingSnapshot
         let model = self.model
@@ -135,6 +143,9 @@ extension Simulation {
         }
         let slots = untouched.representative.map { $0.map { answers(snapshot[$0], rated($0)) } ?? 0 }
         let planes = tests.count
+        // Last month's answers stand for kept people only if they were given to the same tests.
+        let previous = previous.flatMap { $0.words.count == planes * perPlane ? $0.words : nil }
+        let kept = previous == nil ? [] : kept
         var words = [UInt64](repeating: 0, count: planes * perPlane)
         words.withUnsafeMutableBufferPointer { buffer in
             guard buffer.count > 0 else { return }
@@ -151,9 +162,18 @@ extension Simulation {
                 untouched.visit(range, plain: untouched.own) { slot, word, members in
                     set(slots[slot], word, members)
                 } each: { person in
+                    let bit = UInt64(1) << UInt64(person & 63)
+                    guard KeptSnapshots.members(kept, person &>> 6) & bit == 0 else { return }
                     let (own, rating) = (snapshot[person], rated(person))
                     let mask = memo.answer(own, rating, 0) { UInt64(answers(own, rating)) }
-                    set(UInt32(truncatingIfNeeded: mask), person &>> 6, UInt64(1) << UInt64(person & 63))
+                    set(UInt32(truncatingIfNeeded: mask), person &>> 6, bit)
+                }
+                if let previous, !kept.isEmpty {
+                    for word in range where kept[word] != 0 {
+                        for plane in 0..<planes {
+                            column[plane &* perPlane &+ word] |= previous[plane &* perPlane &+ word] & kept[word]
+                        }
+                    }
                 }
                 return 0
             }
@@ -198,6 +218,28 @@ extension Simulation {
         return LinkBits(words: words, wordsPerPlane: perPlane)
     }
 
+    /// The tests of `LinkBits`' planes: a plane per spillover that tests people (its program),
+    /// then one for relatives' listing (nil) when the `relative_listed` trigger is used; with the
+    /// plane of each spillover (among the people's planes, or among `employed` for those that
+    /// test employers) and the spillovers that test employers.
+    func linkPlanes() -> (tests: [Int?], planes: [Int], employed: [Int]) {
+        let spillovers = model.scenario.spillovers
+        var planes = [Int](repeating: -1, count: spillovers.count)
+        var tests: [Int?] = []
+        var employed: [Int] = []
+        for index in spillovers.indices {
+            if LinkCode(spillovers[index].link) == .employer {
+                planes[index] = employed.count
+                employed.append(index)
+            } else {
+                planes[index] = tests.count
+                tests.append(model.spilloverProgram[index])
+            }
+        }
+        if model.usesRelativeTrigger { tests.append(nil) }
+        return (tests, planes, employed)
+    }
+
     /// What reaches each person from others at this month end: spillovers in force through
     /// relatives, friends and employers (point deltas, tier ceilings, and which block or reward
     /// effects reach them), and whether a parent or the spouse is on a black list (bit 2 of
@@ -214,32 +256,19 @@ extension Simulation {
     /// Returns the people whose spillovers changed (bits over people, none when there is no
     /// pass): those whose gate the month end looks at again (`GateCandidates`).
     @discardableResult
-    mutating func recomputeSpillovers(_ untouched: UntouchedWords) -> [UInt64] {
+    mutating func recomputeSpillovers(_ untouched: UntouchedWords, kept: [UInt64] = []) -> [UInt64] {
         let spillovers = model.scenario.spillovers
         let relatives = model.usesRelativeTrigger
         guard !spillovers.isEmpty || relatives else { return [] }
         let tables = model.tables(on: today)
         let links = spillovers.map { LinkCode($0.link) }
-        // A plane of bits per spillover that tests people, and one for relatives' listing.
-        var planes = [Int](repeating: -1, count: spillovers.count)
-        var tests: [Int?] = []
-        var employed: [Int] = []
-        for index in spillovers.indices {
-            if links[index] == .employer {
-                planes[index] = employed.count
-                employed.append(index)
-            } else {
-                planes[index] = tests.count
-                tests.append(model.spilloverProgram[index])
-            }
-        }
-        let blackPlane = tests.count
-        if relatives { tests.append(nil) }
-        let bits = linkBits(tests, untouched)
-        let employers = companyBits(employed)
+        let (tests, planes, employed) = linkPlanes()
+        let blackPlane = tests.count - 1
         // Who needs a look: everyone on the first pass or after a switch of policy; else the
         // provinces where what is in force changed, and the people whose links' answers did.
         let memory = spilloverMemory.flatMap { $0.model == ObjectIdentifier(model) ? $0 : nil }
+        let bits = linkBits(tests, untouched, kept: kept, previous: memory?.people)
+        let employers = companyBits(employed)
         spilloverMemory = SpilloverMemory(
             model: ObjectIdentifier(model),
             people: bits,

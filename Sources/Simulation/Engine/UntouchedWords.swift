@@ -95,13 +95,17 @@ struct UntouchedSubjects: Sendable {
 }
 
 /// What the last snapshot pass wrote for untouched subjects, per slot, so that the next one
-/// writes them again only where it changed. Not saved: a restored run's first pass writes
-/// everyone.
+/// writes them again only where it changed, and under what it ran, so that the next one keeps
+/// touched subjects' snapshots only where they still stand. Not saved: a restored run's first
+/// pass writes everyone.
 struct UntouchedSnapshots: Sendable {
     /// The model the pass ran under (a policy switch may change which lists are condition-filled,
     /// and so who counts as untouched).
     let model: ObjectIdentifier
     let slots: [OwnSnapshot?]
+    /// The lists in force where (`RunModel.DayTables.lists`) when it ran: a condition-filled
+    /// list coming or going changes touched subjects' standings too, so none is kept then.
+    let lists: [Bool]
 }
 
 /// A subject's own standing as the month-end snapshot keeps it, with its rating tiers.

@@ -87,6 +87,12 @@ struct SubjectState: @unchecked Sendable {
     /// Each subject's total behaviour rate as last worked out (`RateCacheEntry`): derived, so
     /// not among `stateColumns` (neither hashed nor saved).
     let rateCache: Column<RateCacheEntry>
+    /// The first day (`RunDays`) on which the subject's own standing may differ from its last
+    /// month-end snapshot with nothing written to its standing: the end of a list term or tier
+    /// ceiling, both of which end by the day alone. `Int16.min`: worked out again at the next
+    /// month end (something was written since, or it was never worked out). Derived, so not
+    /// among `stateColumns` (see `Simulation.takeSnapshots`).
+    let snapshotWake: Column<Int16>
 
     /// State for `count` subjects whose day fields count from `origin` (the run's first day).
     /// `listed` flags the lists whose entries this kind of subject can hold by rule, and
@@ -148,6 +154,7 @@ struct SubjectState: @unchecked Sendable {
         ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
         ratingSnapshot = Column<UInt64>(repeating: UInt64.max, count: ratings > 0 ? count : 0)
         rateCache = Column<RateCacheEntry>(repeating: RateCacheEntry(), count: count)
+        snapshotWake = Column<Int16>(repeating: Int16.min, count: count)
     }
 
     var count: Int { nextBehavior.count }
@@ -166,8 +173,8 @@ struct SubjectState: @unchecked Sendable {
     }
 
     /// Bytes of derived state (neither hashed nor saved, rebuilt when needed): the scan's due
-    /// summary and the kept behaviour totals.
-    var derivedBytes: Int { due.entries.bytes.count + rateCache.bytes.count }
+    /// summary, the kept behaviour totals and the snapshots' wake-up days.
+    var derivedBytes: Int { due.entries.bytes.count + rateCache.bytes.count + snapshotWake.bytes.count }
 
     /// All the state's memory, in the fixed order of `stateColumns` (for checkpoints).
     var columns: [UnsafeRawBufferPointer] { stateColumns.map(\.bytes) }
