@@ -63,155 +63,180 @@ extension Simulation {
     }
 
     /// Scores, tiers, lists and notices across everyone at the month's end. Companies without a
-    /// `company_score` have no score figures, but their lists are counted all the same.
-    /// Untouched subjects that no spillover moves (`UntouchedWords.still`) are counted a word at a
-    /// time, as so many of their slot's standing.
+    /// `company_score` have no score figures, but their lists are counted all the same. The
+    /// standing figures come first (people, then companies), then the notice figures
+    /// (`noticePoints`).
     func standingMetrics(_ untouched: UntouchedSubjects) -> [MetricPoint] {
         var points: [MetricPoint] = []
+        var notices: [MetricPoint] = []
         for kind in [Kind.people, .companies] {
-            let prefix = kind == .people ? "" : "company."
-            let snapshot = kind == .people ? peopleSnapshot : companySnapshot
-            let context = reader(kind)
-            let origin = self.origin
-            // The whole society's count, not the shard's: every shard must take part in the sums.
-            guard (kind == .people ? population.totalPeople : population.totalCompanies) > 0 else { continue }
-            let scale = model.policy.scale(for: kind == .people ? .people : .companies)
-            let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
-            let tierCount = scale?.tiers.count ?? 0
-            let listCount = model.scenario.lists.count
-            let minimum = scale?.minimum ?? 0
-            let words = untouched[kind]
-            let slots = words.representative.map { $0.map { snapshot[$0] } }
-            // Counts in parallel over a fixed number of chunks, added in chunk order, so the
-            // figures do not depend on the thread count.
-            let partials: [StandingTally] = ParallelChunks(threads: config.threads).mapChunks(
-                count: words.wordCount,
-                chunks: 64
-            ) { range in
-                var tally = StandingTally(tiers: tierCount, lists: listCount)
-                @inline(__always) func add(_ s: StandingSnapshot, _ n: Int) {
-                    if s.tier != 0xFF {
-                        tally.tiers[Int(s.tier)] += n
-                        tally.scored += n
-                        tally.sum += Int(s.score) * n
-                        tally.bins[min(19, (Int(s.score) - minimum) / width)] += n
-                    }
-                    if s.lists != 0 {
-                        for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
-                    }
+            guard let figures = monthFigures(kind, untouched) else { continue }
+            if let standing = figures.standing { points += standingPoints(kind, standing) }
+            if let counts = figures.notices { notices += noticePoints(kind, counts, wrongly: figures.wrongly) }
+        }
+        return points + notices
+    }
+
+    /// One pass over a kind's standings at the month's end (with the spillovers in force) that
+    /// counts both the standing figures and the notices: the two read the same snapshots, so
+    /// they are counted together. Untouched subjects that no spillover moves
+    /// (`UntouchedWords.still`) are counted a word at a time, as so many of their slot's
+    /// standing. Counts are summed over the shards; nil when the kind has neither figure.
+    func monthFigures(_ kind: Kind, _ untouched: UntouchedSubjects) -> MonthFigures? {
+        let isPeople = kind == .people
+        let subjectKind: SubjectKind = isPeople ? .people : .companies
+        // The whole society's count, not the shard's: every shard must take part in the sums.
+        let counted = (isPeople ? population.totalPeople : population.totalCompanies) > 0
+        let gives = givesNotices(subjectKind)
+        // People on a list because of a false record are counted even where no notice is given.
+        let noticed = isPeople || gives
+        guard counted || noticed else { return nil }
+        let snapshot = isPeople ? peopleSnapshot : companySnapshot
+        let context = reader(kind)
+        let state = context.state
+        let origin = self.origin
+        let scale = model.policy.scale(for: subjectKind)
+        let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
+        let tierCount = scale?.tiers.count ?? 0
+        let listCount = model.scenario.lists.count
+        let minimum = scale?.minimum ?? 0
+        let channels = model.policy.noticeChannels.count
+        let words = untouched[kind]
+        @Sendable func rated(_ subject: Int) -> UInt64 {
+            state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
+        }
+        @Sendable func notices(_ s: StandingSnapshot, _ ratings: UInt64, _ province: Int) -> UInt64 {
+            guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
+            return context.notices(Self.view(s, origin: origin, ratings: ratings), province: province)
+        }
+        let slots = words.representative.map { $0.map { snapshot[$0] } }
+        let noticeSlots = words.representative.map { representative in
+            representative.map { notices(snapshot[$0], rated($0), words.province(of: $0, context)) } ?? 0
+        }
+        let cleanDays = model.programs.usesCleanDays
+        // Counts in parallel over a fixed number of chunks, added in chunk order, so the
+        // figures do not depend on the thread count; a standing already answered in the chunk
+        // reuses its notices.
+        let partials: [MonthFigures] = ParallelChunks(threads: config.threads).mapChunks(
+            count: words.wordCount,
+            chunks: 64
+        ) { range in
+            var tally = StandingTally(tiers: tierCount, lists: listCount)
+            var counts = [Int](repeating: 0, count: channels)
+            var wrongly = 0
+            var memo = StandingMemo(cleanDays: cleanDays)
+            @inline(__always) func add(_ s: StandingSnapshot, _ n: Int) {
+                if s.tier != 0xFF {
+                    tally.tiers[Int(s.tier)] += n
+                    tally.scored += n
+                    tally.sum += Int(s.score) * n
+                    tally.bins[min(19, (Int(s.score) - minimum) / width)] += n
                 }
-                words.visit(range, plain: words.still) { slot, _, members in
-                    add(slots[slot] ?? StandingSnapshot(), members.nonzeroBitCount)
-                } each: { subject in
-                    add(Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin), 1)
+                if s.lists != 0 {
+                    for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
                 }
-                return tally
             }
-            var total = StandingTally(tiers: tierCount, lists: listCount)
-            for partial in partials { total.add(partial) }
-            total = StandingTally(summedOverShards(total.flat), like: total)
-            let scored = total.scored
-            func add(_ name: String, _ value: Double) {
-                points.append(MetricPoint(period: period, name: prefix + name, value: value))
-            }
-            if let scale {
-                add("scored", Double(scored))
-                add("score.mean", scored > 0 ? Double(total.sum) / Double(scored) : 0)
-                for (t, tier) in scale.tiers.enumerated() {
-                    add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0)
-                }
-                for (i, count) in total.bins.enumerated() {
-                    add("score.bin.\(scale.minimum + i * width)", Double(count))
+            @inline(__always) func add(notices: UInt64, _ n: Int) {
+                var notices = notices
+                while notices != 0 {
+                    counts[notices.trailingZeroBitCount] += n
+                    notices &= notices - 1
                 }
             }
-            for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
-                add("list.size.\(list.id)", Double(total.lists[l]))
+            words.visit(range, plain: words.still) { slot, _, members in
+                let n = members.nonzeroBitCount
+                if counted { add(slots[slot] ?? StandingSnapshot(), n) }
+                if noticed { add(notices: noticeSlots[slot], n) }
+            } each: { subject in
+                // None of the untouched is on a list because of a false record (they have none).
+                let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
+                if counted { add(s, 1) }
+                guard noticed else { return }
+                if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrongly += 1 }
+                guard gives, s.lists != 0 || s.tier != 0xFF else { return }
+                let province = words.province(of: subject, context)
+                let ratings = rated(subject)
+                add(notices: memo.answer(s, ratings, province) { notices(s, ratings, province) }, 1)
+            }
+            return MonthFigures(standing: tally, notices: counts, wrongly: wrongly)
+        }
+        var standing = StandingTally(tiers: tierCount, lists: listCount)
+        var counts = [Int](repeating: 0, count: channels)
+        var wrongly = 0
+        for partial in partials {
+            standing.add(partial.standing!)
+            for k in counts.indices { counts[k] += partial.notices![k] }
+            wrongly += partial.wrongly
+        }
+        let summed = summedOverShards((counted ? standing.flat : []) + (noticed ? counts + [wrongly] : []))
+        let flat = counted ? standing.flat.count : 0
+        return MonthFigures(
+            standing: counted ? StandingTally(Array(summed[0..<flat]), like: standing) : nil,
+            notices: noticed ? Array(summed[flat..<(flat + channels)]) : nil,
+            wrongly: noticed ? summed[flat + channels] : 0
+        )
+    }
+
+    /// The standing figures of a kind from its counts: how many are scored, the mean score, the
+    /// share in each tier, the score's histogram, and each list's size.
+    func standingPoints(_ kind: Kind, _ total: StandingTally) -> [MetricPoint] {
+        var points: [MetricPoint] = []
+        let prefix = kind == .people ? "" : "company."
+        let scale = model.policy.scale(for: kind == .people ? .people : .companies)
+        let scored = total.scored
+        func add(_ name: String, _ value: Double) {
+            points.append(MetricPoint(period: period, name: prefix + name, value: value))
+        }
+        if let scale {
+            let width = max(1, (scale.maximum - scale.minimum + 19) / 20)
+            add("scored", Double(scored))
+            add("score.mean", scored > 0 ? Double(total.sum) / Double(scored) : 0)
+            for (t, tier) in scale.tiers.enumerated() {
+                add("tier.share.\(tier.id)", scored > 0 ? Double(total.tiers[t]) / Double(scored) : 0)
+            }
+            for (i, count) in total.bins.enumerated() {
+                add("score.bin.\(scale.minimum + i * width)", Double(count))
             }
         }
-        points += noticeMetrics(untouched)
+        for (l, list) in model.scenario.lists.enumerated() where model.listCompanies[l] == (kind == .companies) {
+            add("list.size.\(list.id)", Double(total.lists[l]))
+        }
         return points
+    }
+
+    /// Whether any notice reaches subjects of the kind: a notice measure, or a published list.
+    func givesNotices(_ kind: SubjectKind) -> Bool {
+        model.scenario.measures.contains { $0.kind == .notice && $0.subject == kind }
+            || model.scenario.lists.contains { $0.published && $0.subject == kind }
     }
 
     /// People on a list because of a false record, and people and companies with each notice
     /// in force (`Policy.notices`, the rule the engine's credit reports use), at the month's end.
-    /// Untouched subjects that no spillover moves are counted a word at a time: their notices are
-    /// their slot's, and none of them is on a list because of a false record (they have none).
-    func noticeMetrics(_ untouched: UntouchedSubjects) -> [MetricPoint] {
+    func noticePoints(_ kind: Kind, _ counts: [Int], wrongly: Int) -> [MetricPoint] {
         var points: [MetricPoint] = []
-        let channels = model.policy.noticeChannels
-        for kind in [Kind.people, .companies] {
-            let isPeople = kind == .people
-            let subjectKind: SubjectKind = isPeople ? .people : .companies
-            let gives =
-                model.scenario.measures.contains { $0.kind == .notice && $0.subject == subjectKind }
-                || model.scenario.lists.contains { $0.published && $0.subject == subjectKind }
-            guard isPeople || gives else { continue }
-            let context = reader(kind)
-            let origin = self.origin
-            let snapshot = isPeople ? peopleSnapshot : companySnapshot
-            let state = context.state
-            let words = untouched[kind]
-            @Sendable func rated(_ subject: Int) -> UInt64 {
-                state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
-            }
-            @Sendable func notices(_ s: StandingSnapshot, _ ratings: UInt64, _ province: Int) -> UInt64 {
-                guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
-                return context.notices(Self.view(s, origin: origin, ratings: ratings), province: province)
-            }
-            let slots = words.representative.map { representative in
-                representative.map { notices(snapshot[$0], rated($0), words.province(of: $0, context)) } ?? 0
-            }
-            // In parallel chunks; a standing already answered in the chunk reuses its answer.
-            let cleanDays = model.programs.usesCleanDays
-            let partials: [(notices: [Int], wrong: Int)] = ParallelChunks(threads: config.threads).mapChunks(
-                count: words.wordCount,
-                chunks: 64
-            ) { range in
-                var counts = [Int](repeating: 0, count: channels.count)
-                var wrong = 0
-                var memo = StandingMemo(cleanDays: cleanDays)
-                @inline(__always) func add(_ notices: UInt64, _ n: Int) {
-                    var notices = notices
-                    while notices != 0 {
-                        counts[notices.trailingZeroBitCount] += n
-                        notices &= notices - 1
-                    }
-                }
-                words.visit(range, plain: words.still) { slot, _, members in
-                    add(slots[slot], members.nonzeroBitCount)
-                } each: { subject in
-                    let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
-                    if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrong += 1 }
-                    guard gives, s.lists != 0 || s.tier != 0xFF else { return }
-                    let province = words.province(of: subject, context)
-                    let ratings = rated(subject)
-                    add(memo.answer(s, ratings, province) { notices(s, ratings, province) }, 1)
-                }
-                return (counts, wrong)
-            }
-            var counts = [Int](repeating: 0, count: channels.count)
-            var wrongly = 0
-            for partial in partials {
-                for k in counts.indices { counts[k] += partial.notices[k] }
-                wrongly += partial.wrong
-            }
-            let summed = summedOverShards(counts + [wrongly])
-            counts = Array(summed.dropLast())
-            wrongly = summed[counts.count]
+        let isPeople = kind == .people
+        let gives = givesNotices(isPeople ? .people : .companies)
+        if isPeople {
+            points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly)))
+        }
+        if gives {
             let prefix = isPeople ? "" : "company."
-            if isPeople {
-                points.append(MetricPoint(period: period, name: "list.wrongly_listed", value: Double(wrongly)))
-            }
-            if gives {
-                for (k, channel) in channels.enumerated() {
-                    points.append(
-                        MetricPoint(period: period, name: prefix + "notices.\(channel)", value: Double(counts[k]))
-                    )
-                }
+            for (k, channel) in model.policy.noticeChannels.enumerated() {
+                points.append(
+                    MetricPoint(period: period, name: prefix + "notices.\(channel)", value: Double(counts[k]))
+                )
             }
         }
         return points
     }
+}
+
+/// A kind's month-end figures: the standing figures' counts and the notices' (nil where the
+/// kind has none), and the people on a list because of a false record.
+struct MonthFigures: Sendable {
+    var standing: StandingTally?
+    var notices: [Int]?
+    var wrongly: Int
 }
 
 /// Counts of one chunk of standings, for the monthly metrics.
