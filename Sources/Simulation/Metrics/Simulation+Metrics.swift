@@ -96,7 +96,7 @@ extension Simulation {
         let state = context.state
         let origin = self.origin
         let scale = model.policy.scale(for: subjectKind)
-        let width = scale.map { max(1, ($0.maximum - $0.minimum + 19) / 20) } ?? 1
+        let width = scale.map { StandingTally.binWidth(minimum: $0.minimum, maximum: $0.maximum) } ?? 1
         let tierCount = scale?.tiers.count ?? 0
         let listCount = model.scenario.lists.count
         let minimum = scale?.minimum ?? 0
@@ -117,7 +117,9 @@ extension Simulation {
         // Counts in parallel over a fixed number of chunks, added in chunk order, so the
         // figures do not depend on the thread count; a standing already answered in the chunk
         // reuses its notices.
-        let partials: [MonthFigures] = ParallelChunks(threads: config.threads).mapChunks(
+        let partials: [(standing: StandingTally, notices: [Int], wrongly: Int)] = ParallelChunks(
+            threads: config.threads
+        ).mapChunks(
             count: words.wordCount,
             chunks: 64
         ) { range in
@@ -130,7 +132,7 @@ extension Simulation {
                     tally.tiers[Int(s.tier)] += n
                     tally.scored += n
                     tally.sum += Int(s.score) * n
-                    tally.bins[min(19, (Int(s.score) - minimum) / width)] += n
+                    tally.bins[min(StandingTally.binCount - 1, (Int(s.score) - minimum) / width)] += n
                 }
                 if s.lists != 0 {
                     for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
@@ -158,14 +160,14 @@ extension Simulation {
                 let ratings = rated(subject)
                 add(notices: memo.answer(s, ratings, province) { notices(s, ratings, province) }, 1)
             }
-            return MonthFigures(standing: tally, notices: counts, wrongly: wrongly)
+            return (tally, counts, wrongly)
         }
         var standing = StandingTally(tiers: tierCount, lists: listCount)
         var counts = [Int](repeating: 0, count: channels)
         var wrongly = 0
         for partial in partials {
-            standing.add(partial.standing!)
-            for k in counts.indices { counts[k] += partial.notices![k] }
+            standing.add(partial.standing)
+            for k in counts.indices { counts[k] += partial.notices[k] }
             wrongly += partial.wrongly
         }
         let summed = summedOverShards((counted ? standing.flat : []) + (noticed ? counts + [wrongly] : []))
@@ -188,7 +190,7 @@ extension Simulation {
             points.append(MetricPoint(period: period, name: prefix + name, value: value))
         }
         if let scale {
-            let width = max(1, (scale.maximum - scale.minimum + 19) / 20)
+            let width = StandingTally.binWidth(minimum: scale.minimum, maximum: scale.maximum)
             add("scored", Double(scored))
             add("score.mean", scored > 0 ? Double(total.sum) / Double(scored) : 0)
             for (t, tier) in scale.tiers.enumerated() {
@@ -243,10 +245,19 @@ struct MonthFigures: Sendable {
 struct StandingTally: Sendable {
     var tiers: [Int]
     var lists: [Int]
-    var bins = [Int](repeating: 0, count: 20)
+    var bins = [Int](repeating: 0, count: StandingTally.binCount)
     var scored = 0
     /// The sum of scores: whole numbers, so the sum is the same in any order of shards and chunks.
     var sum = 0
+
+    /// The score histogram's bins: the scale cut in twenty.
+    static let binCount = 20
+
+    /// The width of a histogram bin on a scale from `minimum` to `maximum` (at least 1), so that
+    /// `binCount` bins cover it; the last bin takes the rest.
+    static func binWidth(minimum: Int, maximum: Int) -> Int {
+        max(1, (maximum - minimum + binCount - 1) / binCount)
+    }
 
     init(tiers: Int, lists: Int) {
         self.tiers = [Int](repeating: 0, count: tiers)
