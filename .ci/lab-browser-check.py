@@ -21,6 +21,7 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -51,7 +52,11 @@ def wait_finished(browser, job_url, limit):
     """Waits on the job's page until it says the job is over; returns its state."""
     deadline = time.time() + limit
     while time.time() < deadline:
-        state = browser.find_element(By.CSS_SELECTOR, "#job .badge").text
+        try:
+            state = browser.find_element(By.CSS_SELECTOR, "#job .badge").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            # The page reloads itself when the job ends; read the badge again on the new page.
+            state = None
         if state in ("finished", "failed", "cancelled"):
             return state
         time.sleep(1)
