@@ -41,24 +41,25 @@ static inline int sclab_advise_huge_pages(void *address, size_t length) {
 #endif
 }
 
-/// Looks at the schedule codes of sixteen subjects (`behavior` and `action`, 16 each; a code is
-/// a due day counted from 1, negated for a refresh, 0 for none) for the day whose key (code - 1)
-/// is `today`. Returns a bit per subject with either code due today, and writes the earliest key
-/// after today (0xFFFF: none) to `later`. Swift's generic SIMD types compile the same steps to
-/// loops over lanes, several times slower; here they are SSE2 instructions.
-static inline __attribute__((always_inline)) uint32_t sclab_due_group(
-    const int16_t *behavior, const int16_t *action, uint16_t today, uint16_t *later) {
+/// Looks at the schedule codes of sixteen subjects in one column (16 codes; a code is a due day
+/// counted from 1, negated for a refresh, 0 for none) for the day whose key (code - 1) is
+/// `today`. Returns a bit per subject whose code is due today, and writes the earliest key after
+/// today (0xFFFF: none) to `later`. The scan calls it once per column a group has something due
+/// in (`DueSummary` keeps an entry per column), so a group due in one column reads one cache
+/// line, not two. Swift's generic SIMD types compile the same steps to loops over lanes, several
+/// times slower; here they are SSE2 instructions.
+static inline __attribute__((always_inline)) uint32_t sclab_due_codes(
+    const int16_t *codes, uint16_t today, uint16_t *later) {
 #if defined(__SSE2__)
     const __m128i one = _mm_set1_epi16(1);
     const __m128i sign = _mm_set1_epi16((short)0x8000);
     const __m128i day = _mm_set1_epi16((short)today);
     const __m128i daySigned = _mm_xor_si128(day, sign);
     const __m128i none = _mm_set1_epi16(0x7FFF);  // 0xFFFF with the sign flipped
-    const int16_t *sources[4] = {behavior, behavior + 8, action, action + 8};
-    __m128i hits[4];
+    __m128i hits[2];
     __m128i earliest = none;
-    for (int k = 0; k < 4; k++) {
-        __m128i code = _mm_loadu_si128((const __m128i *)sources[k]);
+    for (int k = 0; k < 2; k++) {
+        __m128i code = _mm_loadu_si128((const __m128i *)(codes + 8 * k));
         __m128i negative = _mm_srai_epi16(code, 15);
         __m128i key = _mm_sub_epi16(_mm_sub_epi16(_mm_xor_si128(code, negative), negative), one);
         hits[k] = _mm_cmpeq_epi16(key, day);
@@ -71,19 +72,14 @@ static inline __attribute__((always_inline)) uint32_t sclab_due_group(
     earliest = _mm_min_epi16(earliest, _mm_srli_si128(earliest, 4));
     earliest = _mm_min_epi16(earliest, _mm_srli_si128(earliest, 2));
     *later = (uint16_t)(_mm_cvtsi128_si32(earliest) ^ 0x8000);
-    __m128i low = _mm_or_si128(hits[0], hits[2]);
-    __m128i high = _mm_or_si128(hits[1], hits[3]);
-    return (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(low, high));
+    return (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(hits[0], hits[1]));
 #else
     uint32_t mask = 0;
     uint16_t earliest = 0xFFFF;
     for (int lane = 0; lane < 16; lane++) {
-        int16_t codes[2] = {behavior[lane], action[lane]};
-        for (int k = 0; k < 2; k++) {
-            uint16_t key = (uint16_t)((uint16_t)(codes[k] < 0 ? -codes[k] : codes[k]) - 1);
-            if (key == today) mask |= 1u << lane;
-            if (key > today && key < earliest) earliest = key;
-        }
+        uint16_t key = (uint16_t)((uint16_t)(codes[lane] < 0 ? -codes[lane] : codes[lane]) - 1);
+        if (key == today) mask |= 1u << lane;
+        if (key > today && key < earliest) earliest = key;
     }
     *later = earliest;
     return mask;

@@ -23,7 +23,7 @@ extension EventContext {
         // Chunks start at group boundaries (see `DueSummary`): no group is shared with another chunk.
         assert(range.lowerBound == 0 || state.due.group(range.lowerBound - 1) < state.due.group(range.lowerBound))
         let groups = state.due.group(range.lowerBound)..<(state.due.group(range.upperBound - 1) + 1)
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * Self.batchGroups * DueSummary.width) { due in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.batchGroups * DueSummary.width) { due in
             let halves = (due.baseAddress!, due.baseAddress! + Self.batchGroups * DueSummary.width)
             var next = groups.lowerBound
             var current = (list: halves.0, count: 0)
@@ -52,7 +52,10 @@ extension EventContext {
                     tally.scanTicks &+= found &- clock
                     clock = found
                 }
-                for k in 0..<current.count { events(Int(current.list[k]), &counters, &tally) }
+                for k in 0..<current.count {
+                    let found = current.list[k]
+                    events(found >> Self.laneBits, lanes: found & Self.laneMask, &counters, &tally)
+                }
                 if tally.timed {
                     let done = tally.now()
                     tally.eventTicks &+= done &- clock
@@ -64,60 +67,81 @@ extension EventContext {
         }
     }
 
-    /// Writes the subjects of `range` in `groups` due today into `due`, asks for their records,
-    /// and returns how many there are. Each group opened gets its exact earliest due day after
-    /// today: today's subjects are left out, as their events write their next days (which
-    /// lower the entry again).
+    /// How `collect` writes a subject due: its index shifted left by `laneBits`, with a bit per
+    /// schedule column whose code is due today (`1 << ScheduleColumn.behaviorLane`, `actionLane`).
+    static let laneBits = 2
+    static let laneMask = 1 << laneBits - 1
+
+    /// Writes the subjects of `range` in `groups` due today into `due` (with the columns due,
+    /// see `laneBits`), asks for what their events read, and returns how many there are. Of
+    /// each group, only the schedule columns whose entry is today or earlier are read
+    /// (`DueSummary`), and each gets its exact earliest due day after today: today's subjects
+    /// are left out, as their events write their next days (which lower the entry again).
     @inline(__always)
     private func collect(
         _ groups: Range<Int>,
         of range: Range<Int>,
         within all: Range<Int>,
-        into due: UnsafeMutablePointer<Int32>
+        into due: UnsafeMutablePointer<Int>
     ) -> Int {
         let summary = state.due
         let entries = summary.entries.base
+        let lanes = DueSummary.lanes
+        let (b, a) = (ScheduleColumn.behaviorLane, ScheduleColumn.actionLane)
         let today = DueSummary.key(state.nextBehavior.code(day))
         let behavior = state.nextBehavior.column.base
         let action = state.nextAction.column.base
         var count = 0
         // The codes of the next batch's groups to open are asked for now: opened groups are too
         // far apart for the processor to see a stream and fetch them ahead by itself.
-        for group in groups.upperBound..<min(groups.upperBound &+ Self.batchGroups, all.upperBound)
-        where entries[group] <= today {
+        for group in groups.upperBound..<min(groups.upperBound &+ Self.batchGroups, all.upperBound) {
             let first = (group << DueSummary.shift) &- summary.offset
-            sclab_prefetch(behavior + first)
-            sclab_prefetch(action + first)
+            if entries[group &* lanes &+ b] <= today { sclab_prefetch(behavior + first) }
+            if entries[group &* lanes &+ a] <= today { sclab_prefetch(action + first) }
         }
-        for group in groups where entries[group] <= today {
+        for group in groups {
+            let entry = entries + group &* lanes
+            let openBehavior = entry[b] <= today
+            let openAction = entry[a] <= today
+            guard openBehavior || openAction else { continue }
             let subjects = summary.subjects(of: group, count: state.count).clamped(to: range)
-            var earliest = UInt16.max
+            let first = (group << DueSummary.shift) &- summary.offset
+            var hits = (behavior: UInt32(0), action: UInt32(0))
             if subjects.count == DueSummary.width {
-                let first = subjects.lowerBound
-                var hits = sclab_due_group(behavior + first, action + first, today, &earliest)
-                while hits != 0 {
-                    due[count] = Int32(truncatingIfNeeded: first &+ hits.trailingZeroBitCount)
-                    count &+= 1
-                    hits &= hits &- 1
-                }
+                if openBehavior { hits.behavior = sclab_due_codes(behavior + first, today, entry + b) }
+                if openAction { hits.action = sclab_due_codes(action + first, today, entry + a) }
             } else {
+                // A group cut short by the end of the subjects: both columns looked at in full.
+                var earliest = (behavior: UInt16.max, action: UInt16.max)
                 for subject in subjects {
-                    let b = DueSummary.key(behavior[subject])
-                    let a = DueSummary.key(action[subject])
-                    if b == today || a == today {
-                        due[count] = Int32(truncatingIfNeeded: subject)
-                        count &+= 1
-                    }
-                    if b > today { earliest = min(earliest, b) }
-                    if a > today { earliest = min(earliest, a) }
+                    let bit = UInt32(1) << UInt32(subject &- first)
+                    let keys = (behavior: DueSummary.key(behavior[subject]), action: DueSummary.key(action[subject]))
+                    if keys.behavior == today { hits.behavior |= bit }
+                    if keys.action == today { hits.action |= bit }
+                    if keys.behavior > today { earliest.behavior = min(earliest.behavior, keys.behavior) }
+                    if keys.action > today { earliest.action = min(earliest.action, keys.action) }
                 }
+                entry[b] = earliest.behavior
+                entry[a] = earliest.action
             }
-            entries[group] = earliest
+            var found = hits.behavior | hits.action
+            while found != 0 {
+                let lane = found.trailingZeroBitCount
+                let columns = Int(hits.behavior >> UInt32(lane) & 1) << b | Int(hits.action >> UInt32(lane) & 1) << a
+                due[count] = (first &+ lane) << Self.laneBits | columns
+                count &+= 1
+                found &= found &- 1
+            }
         }
+        // A behaviour event reads the event record and the kept total; an action attempt the
+        // event record and the standing (its gate). A behaviour's record that arrives the same
+        // day reads the standing too, but few events make one (in the seed, at most one in eighteen makes a record at all).
         let totals = state.rateCache.base
         for k in 0..<count {
-            prefetchRecords(Int(due[k]))
-            sclab_prefetch(totals + Int(due[k]))
+            let subject = due[k] >> Self.laneBits
+            sclab_prefetch(state.event.base + subject &* state.event.stride)
+            if due[k] & 1 << b != 0 { sclab_prefetch(totals + subject) }
+            if due[k] & 1 << a != 0 { sclab_prefetch(state.standing.base + subject &* state.standing.stride) }
         }
         return count
     }
@@ -129,18 +153,26 @@ extension EventContext {
         sclab_prefetch(state.standing.base + subject &* state.standing.stride)
     }
 
-    /// The subject's behaviour and action events due today, if any.
-    @inline(__always) func events(_ subject: Int, _ counters: inout DayCounters, _ tally: inout EventTally) {
+    /// The subject's behaviour and action events due today, if any, looking only at the
+    /// schedule columns in `lanes` (bit per lane: those the scan found due; the others' codes are
+    /// not fetched).
+    @inline(__always) func events(_ subject: Int, lanes: Int, _ counters: inout DayCounters, _ tally: inout EventTally)
+    {
         let today = state.nextBehavior.code(day)
-        let behavior = state.nextBehavior.column[subject]
-        if behavior == today || behavior == -today {
-            tally.behaviorEvents &+= 1
-            behaviorEvent(subject, refresh: behavior < 0, &counters)
+        if lanes & 1 << ScheduleColumn.behaviorLane != 0 {
+            let behavior = state.nextBehavior.column[subject]
+            if behavior == today || behavior == -today {
+                tally.behaviorEvents &+= 1
+                behaviorEvent(subject, refresh: behavior < 0, &counters)
+            }
         }
-        let action = state.nextAction.column[subject]
-        if action == today || action == -today {
-            tally.actionEvents &+= 1
-            actionEvent(subject, refresh: action < 0, &counters)
+        // A behaviour event may put off the subject's action (a new gate), never bring one to today.
+        if lanes & 1 << ScheduleColumn.actionLane != 0 {
+            let action = state.nextAction.column[subject]
+            if action == today || action == -today {
+                tally.actionEvents &+= 1
+                actionEvent(subject, refresh: action < 0, &counters)
+            }
         }
     }
 }

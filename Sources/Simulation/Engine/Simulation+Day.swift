@@ -64,7 +64,7 @@ extension Simulation {
                     let bit = UInt64(1) << UInt64(context.province(subject))
                     if redraw & bit != 0 { context.scheduleBehavior(subject) }
                     if regate & bit != 0 { context.refreshGate(subject, sharing: &shared) }
-                    context.events(subject, &counters, &tally)
+                    context.events(subject, lanes: EventContext.laneMask, &counters, &tally)
                 }
                 tally.eventTicks = tally.now() &- calendarDone
             } else {

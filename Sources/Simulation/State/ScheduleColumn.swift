@@ -3,17 +3,26 @@
 /// Scanned every day for today's subjects, so it is kept small: a *code* counts days from the
 /// day before the run's origin (no due day codes as 0, which means nothing is scheduled), and a
 /// day that is only a refresh of the rates is written negative. The day loop reads and writes
-/// day numbers; `scan` compares codes directly. Every write also lowers the subject's group in
-/// `due` (shared by the behaviour and action columns), which the scan reads first.
+/// day numbers; `scan` compares codes directly. Every write also lowers the subject's group's
+/// entry for this column (`lane`) in `due` (shared by the behaviour and action columns), which
+/// the scan reads first.
 struct ScheduleColumn: @unchecked Sendable {
     let column: Column<Int16>
     let origin: Int32
     let due: DueSummary
+    /// The column's lane in `due` (`ScheduleColumn.behaviorLane` or `actionLane`).
+    let lane: Int
 
-    init(count: Int, origin: Int32, due: DueSummary) {
+    /// Lanes of the two schedule columns in `DueSummary`.
+    static let behaviorLane = 0
+    static let actionLane = 1
+
+    init(count: Int, origin: Int32, due: DueSummary, lane: Int) {
+        precondition((0..<DueSummary.lanes).contains(lane), "no lane \(lane) in a due summary")
         column = Column<Int16>(repeating: 0, count: count)
         self.origin = origin
         self.due = due
+        self.lane = lane
     }
 
     var count: Int { column.count }
@@ -32,7 +41,7 @@ struct ScheduleColumn: @unchecked Sendable {
         nonmutating set {
             let stored = newValue == 0 ? 0 : newValue > 0 ? code(newValue) : -code(-newValue)
             column[index] = stored
-            due.lower(index, to: stored)
+            due.lower(index, lane: lane, to: stored)
         }
     }
 }

@@ -138,8 +138,8 @@ struct SubjectState: @unchecked Sendable {
         listedUntil = untilOffsets.map { offset in offset.map { standing.dayField($0, origin: origin) } ?? .absent }
 
         due = DueSummary(count: count, first: first)
-        nextBehavior = ScheduleColumn(count: count, origin: origin, due: due)
-        nextAction = ScheduleColumn(count: count, origin: origin, due: due)
+        nextBehavior = ScheduleColumn(count: count, origin: origin, due: due, lane: ScheduleColumn.behaviorLane)
+        nextAction = ScheduleColumn(count: count, origin: origin, due: due, lane: ScheduleColumn.actionLane)
         listedSince = listed.indices.map {
             Column<Int32>(repeating: 0, count: listed[$0] && sinceNeeded[$0] ? count : 0)
         }
