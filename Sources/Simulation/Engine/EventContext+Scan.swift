@@ -95,7 +95,7 @@ extension EventContext {
         // The codes of the next batch's groups to open are asked for now: opened groups are too
         // far apart for the processor to see a stream and fetch them ahead by itself.
         for group in groups.upperBound..<min(groups.upperBound &+ Self.batchGroups, all.upperBound) {
-            let first = (group << DueSummary.shift) &- summary.offset
+            let first = summary.start(of: group)
             if entries[group &* lanes &+ b] <= today { sclab_prefetch(behavior + first) }
             if entries[group &* lanes &+ a] <= today { sclab_prefetch(action + first) }
         }
@@ -105,7 +105,7 @@ extension EventContext {
             let openAction = entry[a] <= today
             guard openBehavior || openAction else { continue }
             let subjects = summary.subjects(of: group, count: state.count).clamped(to: range)
-            let first = (group << DueSummary.shift) &- summary.offset
+            let first = summary.start(of: group)
             var hits = (behavior: UInt32(0), action: UInt32(0))
             if subjects.count == DueSummary.width {
                 if openBehavior { hits.behavior = sclab_due_codes(behavior + first, today, entry + b) }
@@ -135,13 +135,14 @@ extension EventContext {
         }
         // A behaviour event reads the event record and the kept total; an action attempt the
         // event record and the standing (its gate). A behaviour's record that arrives the same
-        // day reads the standing too, but few events make one (in the seed, at most one in eighteen makes a record at all).
+        // day reads the standing too, but few events make one (in the seed, at most one
+        // behaviour event in eighteen makes a record at all).
         let totals = state.rateCache.base
         for k in 0..<count {
             let subject = due[k] >> Self.laneBits
-            sclab_prefetch(state.event.base + subject &* state.event.stride)
+            prefetchEvent(subject)
             if due[k] & 1 << b != 0 { sclab_prefetch(totals + subject) }
-            if due[k] & 1 << a != 0 { sclab_prefetch(state.standing.base + subject &* state.standing.stride) }
+            if due[k] & 1 << a != 0 { prefetchStanding(subject) }
         }
         return count
     }
@@ -149,7 +150,17 @@ extension EventContext {
     /// Asks for the subject's event and standing records ahead of their use (a hint to the
     /// processor; nothing changes): a subject read soon after would otherwise wait for memory.
     @inline(__always) func prefetchRecords(_ subject: Int) {
+        prefetchEvent(subject)
+        prefetchStanding(subject)
+    }
+
+    /// Asks for the subject's event record ahead of its use.
+    @inline(__always) func prefetchEvent(_ subject: Int) {
         sclab_prefetch(state.event.base + subject &* state.event.stride)
+    }
+
+    /// Asks for the subject's standing record ahead of its use.
+    @inline(__always) func prefetchStanding(_ subject: Int) {
         sclab_prefetch(state.standing.base + subject &* state.standing.stride)
     }
 

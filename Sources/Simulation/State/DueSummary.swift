@@ -42,9 +42,13 @@ struct DueSummary: @unchecked Sendable {
     /// The group of a subject.
     @inline(__always) func group(_ subject: Int) -> Int { (subject &+ offset) >> Self.shift }
 
+    /// The index of a group's first place: the subject in its first lane of sixteen (negative
+    /// for a shard's first group when it starts mid-group).
+    @inline(__always) func start(of group: Int) -> Int { (group << Self.shift) &- offset }
+
     /// The subjects of a group (clipped to the state's subjects).
     @inline(__always) func subjects(of group: Int, count: Int) -> Range<Int> {
-        max(0, (group << Self.shift) &- offset)..<min(count, ((group &+ 1) << Self.shift) &- offset)
+        max(0, start(of: group))..<min(count, start(of: group &+ 1))
     }
 
     /// The number of groups.
@@ -61,7 +65,8 @@ struct DueSummary: @unchecked Sendable {
         if k < entries[e] { entries[e] = k }
     }
 
-    /// Opens every lane of every group at the next scan (after the schedule columns were loaded from bytes).
+    /// Opens every lane of every group at the next scan (after the schedule columns were loaded
+    /// from bytes).
     func reset() {
         entries.base.update(repeating: 0, count: entries.count)
     }
