@@ -155,7 +155,7 @@ extension EventContext {
             total += actionRate(subject, a, groups: g, type: type)
         }
         guard total > 0 else { return }
-        var pick = random.uniform(.actionPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
+        var pick = draws.actionPick.uniform(key(subject), UInt64(UInt32(bitPattern: day))) * total
         var action = -1
         for a in 0..<model.actionCount where gate & (1 << UInt64(a)) != 0 {
             let rate = actionRate(subject, a, groups: g, type: type)

@@ -64,7 +64,7 @@ extension EventContext {
 
     func rateInputs(_ subject: Int, triggers: UInt8) -> RateInputs {
         let age = isCompanies ? 0 : self.age(subject)
-        let keyed = random.keyed(.propensity, key(subject))
+        let keyed = draws.propensity.keyed(key(subject))
         let words = isCompanies ? model.companyPropensityWords : model.peoplePropensityWords
         let lastSanctioned = state.lastSanctioned[subject]
         let lastRecorded = state.lastRecorded[subject]
@@ -266,7 +266,7 @@ extension EventContext {
         let total = behaviors.withUnsafeBufferPointer {
             behaviorTotal(subject, inputs, $0, key: rateKey(inputs), kept: kept)
         }
-        state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
+        state.nextBehavior[subject] = nextDay(total, draws.behaviorGap, subject, refreshBy: effectsEnd(inputs))
     }
 
     /// What a subject's next behaviour day is drawn from: the total yearly rate of its
@@ -280,7 +280,7 @@ extension EventContext {
 
     /// The same for actions.
     func scheduleAction(_ subject: Int) {
-        state.nextAction[subject] = nextDay(actionTotal(subject), .actionGap, subject)
+        state.nextAction[subject] = nextDay(actionTotal(subject), draws.actionGap, subject)
     }
 
     /// The total yearly rate of the actions the subject's gate lets it attempt today.
@@ -303,14 +303,14 @@ extension EventContext {
 
     func nextDay(
         _ perYear: Double,
-        _ stream: CounterRandom.Stream,
+        _ stream: CounterRandom.Streamed,
         _ subject: Int,
         refreshBy: Int32 = Int32.max
     ) -> Int32 {
         // Rates change with age (a birthday can make someone an adult): look again within a year.
         let refresh = min(day &+ 365, refreshBy)
         guard perYear > 0 else { return -refresh }
-        let u = max(random.uniform(stream, key(subject), UInt64(UInt32(bitPattern: day))), 1e-300)
+        let u = max(stream.uniform(key(subject), UInt64(UInt32(bitPattern: day))), 1e-300)
         let gap = (-log(u) / (perYear / 365.25)).rounded(.up)
         return gap >= Double(refresh - day) ? -refresh : day + Int32(max(1, gap))
     }

@@ -18,7 +18,7 @@ extension EventContext {
         let (behavior, total): (Int, Double) = behaviors.withUnsafeBufferPointer { behaviors in
             let total = behaviorTotal(subject, inputs, behaviors, key: rateKey(inputs), kept: kept)
             guard total > 0 else { return (-1, 0) }
-            var pick = random.uniform(.behaviorPick, key(subject), UInt64(UInt32(bitPattern: day))) * total
+            var pick = draws.behaviorPick.uniform(key(subject), UInt64(UInt32(bitPattern: day))) * total
             var chosen = -1
             eachBehaviorRate(subject, inputs, behaviors) { k, rate in
                 guard rate > 0 else { return true }
@@ -37,7 +37,7 @@ extension EventContext {
         if triggers(subject) == inputs.triggers && state.lastSanctioned[subject] == inputs.lastSanctioned
             && state.lastRecorded[subject] == inputs.lastRecorded
         {
-            state.nextBehavior[subject] = nextDay(total, .behaviorGap, subject, refreshBy: effectsEnd(inputs))
+            state.nextBehavior[subject] = nextDay(total, draws.behaviorGap, subject, refreshBy: effectsEnd(inputs))
         } else {
             scheduleBehavior(subject)
         }
@@ -55,14 +55,13 @@ extension EventContext {
             let source = Int(model.behaviorSources.values[k])
             let drawKey = key(subject) &* 64 &+ UInt64(source)
             let dayKey = UInt64(UInt32(bitPattern: day))
-            guard random.uniform(.observe, drawKey, dayKey) < model.sourceCoverage[source] else { continue }
+            guard draws.observe.uniform(drawKey, dayKey) < model.sourceCoverage[source] else { continue }
             var target = subject
             var misattributed = false
-            if model.sourceFalse[source] > 0, random.uniform(.misattribute, drawKey, dayKey) < model.sourceFalse[source]
-            {
+            if model.sourceFalse[source] > 0, draws.misattribute.uniform(drawKey, dayKey) < model.sourceFalse[source] {
                 let block = attributionBlock(subject)
                 if block.count > 1 {
-                    let other = random.below(block.count - 1, .misattribute, drawKey, dayKey &+ 1 << 40)
+                    let other = draws.misattribute.below(block.count - 1, drawKey, dayKey &+ 1 << 40)
                     target = block.lowerBound + (other >= subject - block.lowerBound ? other + 1 : other)
                     misattributed = true
                 }

@@ -223,6 +223,8 @@ struct EventContext {
     /// per event would copy an array reference and touch its count, shared by both threads.
     let behaviors: [BehaviorEntry]
     let scale: ScaleNumbers?
+    /// The streams the events draw from, each with its first mixing round done once.
+    let draws: EventDraws
 
     init(
         simulation: Simulation,
@@ -252,6 +254,7 @@ struct EventContext {
         provinces = simulation.model.provinces
         behaviors = kind == .people ? simulation.model.peopleBehaviors : simulation.model.companyBehaviors
         scale = kind == .people ? simulation.model.peopleScale : simulation.model.companyScale
+        draws = EventDraws(simulation.random)
     }
 
     /// Key for draws about a subject (by its whole-society index): people and companies never
@@ -266,5 +269,26 @@ struct EventContext {
     /// Age in whole years on the current day (people), from the date of birth.
     func age(_ person: Int) -> Int {
         Int((day - state.birthDay[person]) * 4 / 1461)
+    }
+}
+
+/// The streams an event draws from, prepared once per chunk and day (`CounterRandom.streamed`).
+struct EventDraws {
+    let behaviorGap: CounterRandom.Streamed
+    let actionGap: CounterRandom.Streamed
+    let behaviorPick: CounterRandom.Streamed
+    let actionPick: CounterRandom.Streamed
+    let observe: CounterRandom.Streamed
+    let misattribute: CounterRandom.Streamed
+    let propensity: CounterRandom.Streamed
+
+    init(_ random: CounterRandom) {
+        behaviorGap = random.streamed(.behaviorGap)
+        actionGap = random.streamed(.actionGap)
+        behaviorPick = random.streamed(.behaviorPick)
+        actionPick = random.streamed(.actionPick)
+        observe = random.streamed(.observe)
+        misattribute = random.streamed(.misattribute)
+        propensity = random.streamed(.propensity)
     }
 }
