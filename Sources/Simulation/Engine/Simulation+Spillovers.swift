@@ -159,14 +159,19 @@ extension Simulation {
             }
             _ = ParallelChunks(threads: config.threads).mapChunks(count: perPlane) { range in
                 var memo = StandingMemo(cleanDays: cleanDays)
-                untouched.visit(range, plain: untouched.own) { slot, word, members in
-                    set(slots[slot], word, members)
-                } each: { person in
-                    let bit = UInt64(1) << UInt64(person & 63)
-                    guard KeptSnapshots.members(kept, person &>> 6) & bit == 0 else { return }
-                    let (own, rating) = (snapshot[person], rated(person))
-                    let mask = memo.answer(own, rating, 0) { UInt64(answers(own, rating)) }
-                    set(UInt32(truncatingIfNeeded: mask), person &>> 6, bit)
+                // Plain loops, not `visit`'s closures: the memo stays a local variable.
+                for word in range {
+                    let split = untouched.split(word, plain: untouched.own)
+                    if split.enrolled != 0 { set(slots[split.enrolledSlot], word, split.enrolled) }
+                    if split.other != 0 { set(slots[split.otherSlot], word, split.other) }
+                    var rest = split.rest & ~KeptSnapshots.members(kept, word)
+                    while rest != 0 {
+                        let person = word &<< 6 | rest.trailingZeroBitCount
+                        rest &= rest &- 1
+                        let (own, rating) = (snapshot[person], rated(person))
+                        let mask = memo.answer(own, rating, 0) { UInt64(answers(own, rating)) }
+                        set(UInt32(truncatingIfNeeded: mask), word, UInt64(1) << UInt64(person & 63))
+                    }
                 }
                 if let previous, !kept.isEmpty {
                     for word in range where kept[word] != 0 {

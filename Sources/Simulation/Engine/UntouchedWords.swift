@@ -59,30 +59,39 @@ struct UntouchedWords: Sendable {
         (enrolled ? 0 : 1) &* provinces &+ p
     }
 
-    /// Visits the subjects of `words`: in a word that lies in one province, those in `plain`
-    /// (`own` or `still`) by slot (`slots(slot, word, members)`, `members` a non-empty mask of
-    /// the word), and everyone else one by one (`each`).
-    @inline(__always) func visit(
-        _ words: Range<Int>,
-        plain: [UInt64],
-        slots: (_ slot: Int, _ word: Int, _ members: UInt64) -> Void,
-        each: (_ subject: Int) -> Void
-    ) {
-        for word in words {
-            var rest = present(word)
-            let p = Int(province[word])
-            if p >= 0 {
-                let bits = plain[word]
-                rest &= ~bits
-                let enrolledBits = bits & enrolled[word]
-                if enrolledBits != 0 { slots(slot(enrolled: true, p), word, enrolledBits) }
-                if bits & ~enrolledBits != 0 { slots(slot(enrolled: false, p), word, bits & ~enrolledBits) }
-            }
-            while rest != 0 {
-                each(word &<< 6 | rest.trailingZeroBitCount)
-                rest &= rest &- 1
-            }
-        }
+    /// A word's subjects as the month-end passes visit them: in a word that lies in one
+    /// province, those in `plain` (`own` or `still`) by slot, enrolled and not (members: a mask
+    /// of the word, empty where none), and everyone else one by one (`rest`). The passes loop
+    /// over words themselves, with their counts in local variables (a closure that changes a
+    /// captured variable has each change checked for exclusive access while the program runs).
+    @inline(__always) func split(_ word: Int, plain: [UInt64]) -> WordSplit {
+        let rest = present(word)
+        let p = Int(province[word])
+        guard p >= 0 else { return WordSplit(rest: rest) }
+        let bits = plain[word]
+        let enrolledBits = bits & enrolled[word]
+        return WordSplit(
+            enrolledSlot: slot(enrolled: true, p),
+            enrolled: enrolledBits,
+            otherSlot: slot(enrolled: false, p),
+            other: bits & ~enrolledBits,
+            rest: rest & ~bits
+        )
+    }
+}
+
+/// One word's subjects split by `UntouchedWords.split`: the untouched of each slot of its
+/// province (none in a word of several provinces) and the rest, one by one.
+struct WordSplit {
+    var enrolledSlot = 0
+    var enrolled: UInt64 = 0
+    var otherSlot = 0
+    var other: UInt64 = 0
+    var rest: UInt64
+
+    /// The slot of the enrolled or the other untouched subjects, and its members in the word.
+    @inline(__always) func slot(enrolled: Bool) -> (slot: Int, members: UInt64) {
+        enrolled ? (enrolledSlot, self.enrolled) : (otherSlot, other)
     }
 }
 

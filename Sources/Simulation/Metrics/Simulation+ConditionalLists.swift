@@ -30,7 +30,7 @@ extension Simulation {
                 chunks: 64
             ) { range in
                 var counts = [Int](repeating: 0, count: 2 * listCount)  // entries, then removals
-                @inline(__always) func update(_ subject: Int, _ held: UInt8) {
+                @inline(__always) func update(_ subject: Int, _ held: UInt8, _ counts: inout [Int]) {
                     let before = state.conditionalHeld[subject]
                     guard held != before else { return }
                     var entered = held & ~before
@@ -46,22 +46,32 @@ extension Simulation {
                     state.conditionalHeld[subject] = held
                     state.everListed[subject] |= held
                 }
-                words.visit(range, plain: words.still) { slot, word, members in
-                    let held = slots[slot]
-                    // Nothing to do where every subject of the word held the slot's lists (the
-                    // word's other slot is most often the same).
-                    let full = word &<< 6 &+ 64 <= words.count
-                    if full && ByteLanes.allSixtyFour(state.conditionalHeld.base + word &<< 6, equal: held) { return }
-                    var bits = members
-                    while bits != 0 {
-                        update(word &<< 6 | bits.trailingZeroBitCount, held)
-                        bits &= bits &- 1
+                // Plain loops, not `visit`'s closures: the counts stay a local variable.
+                for word in range {
+                    let split = words.split(word, plain: words.still)
+                    for k in 0..<2 {
+                        let (slot, members) = split.slot(enrolled: k == 0)
+                        guard members != 0 else { continue }
+                        let held = slots[slot]
+                        // Nothing to do where every subject of the word held the slot's lists (the
+                        // word's other slot is most often the same).
+                        let full = word &<< 6 &+ 64 <= words.count
+                        if full && ByteLanes.allSixtyFour(state.conditionalHeld.base + word &<< 6, equal: held) {
+                            continue
+                        }
+                        var bits = members
+                        while bits != 0 {
+                            update(word &<< 6 | bits.trailingZeroBitCount, held, &counts)
+                            bits &= bits &- 1
+                        }
                     }
-                } each: { subject in
-                    update(
-                        subject,
-                        Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin).lists & conditional
-                    )
+                    var rest = split.rest
+                    while rest != 0 {
+                        let subject = word &<< 6 | rest.trailingZeroBitCount
+                        rest &= rest &- 1
+                        let full = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
+                        update(subject, full.lists & conditional, &counts)
+                    }
                 }
                 return counts
             }

@@ -127,38 +127,31 @@ extension Simulation {
             var counts = [Int](repeating: 0, count: channels)
             var wrongly = 0
             var memo = StandingMemo(cleanDays: cleanDays)
-            @inline(__always) func add(_ s: StandingSnapshot, _ n: Int) {
-                if s.tier != 0xFF {
-                    tally.tiers[Int(s.tier)] += n
-                    tally.scored += n
-                    tally.sum += Int(s.score) * n
-                    tally.bins[min(StandingTally.binCount - 1, (Int(s.score) - minimum) / width)] += n
+            // Plain loops, not `visit`'s closures: the counts stay local variables.
+            for word in range {
+                let split = words.split(word, plain: words.still)
+                for k in 0..<2 {
+                    let (slot, members) = split.slot(enrolled: k == 0)
+                    guard members != 0 else { continue }
+                    let n = members.nonzeroBitCount
+                    if counted { tally.add(slots[slot] ?? StandingSnapshot(), n, minimum: minimum, width: width) }
+                    if noticed { StandingTally.add(notices: noticeSlots[slot], n, to: &counts) }
                 }
-                if s.lists != 0 {
-                    for l in 0..<listCount where s.lists & (1 << UInt8(l)) != 0 { tally.lists[l] += n }
+                var rest = split.rest
+                while rest != 0 {
+                    let subject = word &<< 6 | rest.trailingZeroBitCount
+                    rest &= rest &- 1
+                    // None of the untouched is on a list because of a false record (they have none).
+                    let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
+                    if counted { tally.add(s, 1, minimum: minimum, width: width) }
+                    guard noticed else { continue }
+                    if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrongly += 1 }
+                    guard gives, s.lists != 0 || s.tier != 0xFF else { continue }
+                    let province = words.province(of: subject, context)
+                    let ratings = rated(subject)
+                    let answer = memo.answer(s, ratings, province) { notices(s, ratings, province) }
+                    StandingTally.add(notices: answer, 1, to: &counts)
                 }
-            }
-            @inline(__always) func add(notices: UInt64, _ n: Int) {
-                var notices = notices
-                while notices != 0 {
-                    counts[notices.trailingZeroBitCount] += n
-                    notices &= notices - 1
-                }
-            }
-            words.visit(range, plain: words.still) { slot, _, members in
-                let n = members.nonzeroBitCount
-                if counted { add(slots[slot] ?? StandingSnapshot(), n) }
-                if noticed { add(notices: noticeSlots[slot], n) }
-            } each: { subject in
-                // None of the untouched is on a list because of a false record (they have none).
-                let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
-                if counted { add(s, 1) }
-                guard noticed else { return }
-                if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrongly += 1 }
-                guard gives, s.lists != 0 || s.tier != 0xFF else { return }
-                let province = words.province(of: subject, context)
-                let ratings = rated(subject)
-                add(notices: memo.answer(s, ratings, province) { notices(s, ratings, province) }, 1)
             }
             return (tally, counts, wrongly)
         }
@@ -262,6 +255,31 @@ struct StandingTally: Sendable {
     init(tiers: Int, lists: Int) {
         self.tiers = [Int](repeating: 0, count: tiers)
         self.lists = [Int](repeating: 0, count: lists)
+    }
+
+    /// Counts `n` subjects with month-end standing `s` on a scale starting at `minimum`, in
+    /// histogram bins `width` wide.
+    @inline(__always) mutating func add(_ s: StandingSnapshot, _ n: Int, minimum: Int, width: Int) {
+        if s.tier != 0xFF {
+            tiers[Int(s.tier)] += n
+            scored += n
+            sum += Int(s.score) * n
+            bins[min(StandingTally.binCount - 1, (Int(s.score) - minimum) / width)] += n
+        }
+        var lists = s.lists
+        while lists != 0 {
+            self.lists[lists.trailingZeroBitCount] += n
+            lists &= lists &- 1
+        }
+    }
+
+    /// Counts `n` subjects with each notice of the mask `notices` (bits by channel).
+    @inline(__always) static func add(notices: UInt64, _ n: Int, to counts: inout [Int]) {
+        var notices = notices
+        while notices != 0 {
+            counts[notices.trailingZeroBitCount] += n
+            notices &= notices &- 1
+        }
     }
 
     mutating func add(_ other: StandingTally) {
