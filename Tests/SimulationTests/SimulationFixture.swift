@@ -75,7 +75,6 @@ extension Simulation {
             kind: kind,
             chunk: kind == .people ? peopleChunks[0] : companyChunks[0],
             chunkIndex: 0,
-            range: 0..<0,
             tables: model.tables(on: day),
             day: day.number
         )

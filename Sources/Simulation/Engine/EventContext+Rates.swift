@@ -113,7 +113,7 @@ extension EventContext {
             tables.monitorFactor.withUnsafeBufferPointer { monitor in
                 let factors = monitor.baseAddress! + inputs.province &* model.behaviorCount
                 if isCompanies {
-                    let sector: UInt16 = 1 << UInt16(population.companies.sector[subject])
+                    let sector: UInt16 = 1 << UInt16(companySector[subject])
                     for k in 0..<behaviors.count {
                         let entry = behaviors[k]
                         var rate = 0.0

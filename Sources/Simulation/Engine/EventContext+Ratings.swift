@@ -39,7 +39,7 @@ extension EventContext {
         guard rating.companies == isCompanies else { return false }
         if isCompanies {
             return rating.sectorMask == 0
-                || rating.sectorMask & (1 << UInt16(population.companies.sector[subject])) != 0
+                || rating.sectorMask & (1 << UInt16(companySector[subject])) != 0
         }
         return state.bits[subject] & EventBit.enrolled != 0
     }

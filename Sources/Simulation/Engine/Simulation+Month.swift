@@ -12,7 +12,6 @@ extension Simulation {
             kind: kind,
             chunk: chunk,
             chunkIndex: 0,
-            range: 0..<0,
             tables: model.tables(on: today),
             day: today.number
         )

@@ -43,7 +43,6 @@ extension Simulation {
                 kind: context.isCompanies ? .companies : .people,
                 chunk: context.chunk,
                 chunkIndex: context.chunkIndex,
-                range: range,
                 tables: oldTables,
                 day: context.day
             )
