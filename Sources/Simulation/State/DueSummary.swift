@@ -42,8 +42,8 @@ struct DueSummary: @unchecked Sendable {
     /// The group of a subject.
     @inline(__always) func group(_ subject: Int) -> Int { (subject &+ offset) >> Self.shift }
 
-    /// The index of a group's first place: the subject in its first lane of sixteen (negative
-    /// for a shard's first group when it starts mid-group).
+    /// The index of the subject in a group's first place of sixteen (negative for a shard's
+    /// first group when the shard starts mid-group).
     @inline(__always) func start(of group: Int) -> Int { (group << Self.shift) &- offset }
 
     /// The subjects of a group (clipped to the state's subjects).
