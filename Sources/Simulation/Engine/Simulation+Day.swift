@@ -6,14 +6,15 @@ extension Simulation {
     /// Which table a subject belongs to.
     enum Kind: Sendable { case people, companies }
 
-    /// Runs `body` for every chunk of people and then of companies, in parallel, each with its
-    /// own context; results come back in chunk order.
+    /// Runs `body` for every chunk of people and then of companies, in parallel, each with a
+    /// context for its chunk; results come back in chunk order.
     ///
-    /// The contexts are made here, on one thread, and each task is lent its own where it lies
-    /// (`inout`: never copied): a context made or copied inside a task retained and released
-    /// each of the run's arrays and objects there, and the two threads' atomic reference counts
-    /// on the same objects contended (a tenth of the reference model's run at 1,000,000 people,
-    /// with 128 tasks a day).
+    /// The contexts are made here, on one thread, one per kind and worker, and each task is
+    /// lent its worker's where it lies (`inout`: never copied), pointed at the task's chunk: a
+    /// context made or copied inside a task retained and released each of the run's arrays and
+    /// objects there, and the two threads' atomic reference counts on the same objects contended
+    /// (a tenth of the reference model's run at 1,000,000 people, with 128 tasks a day); a copy
+    /// per chunk made here still cost most of what retaining and releasing was left.
     func perChunk<T: Sendable>(
         tables: RunModel.DayTables,
         day: Int32,
@@ -21,10 +22,13 @@ extension Simulation {
     ) -> [T] {
         let ranges = peopleRanges + companyRanges
         guard !ranges.isEmpty else { return [] }
+        let parallel = ParallelChunks(threads: config.threads)
+        let workers = parallel.workers(for: ranges.count)
+        // Kind k's contexts are contexts[k * workers ..< (k + 1) * workers]; people come first.
         var contexts: [EventContext] = []
-        contexts.reserveCapacity(ranges.count)
+        contexts.reserveCapacity(2 * workers)
         for (kind, chunks) in [(Kind.people, peopleChunks), (.companies, companyChunks)] where !chunks.isEmpty {
-            let first = EventContext(
+            let context = EventContext(
                 simulation: self,
                 kind: kind,
                 chunk: chunks[0],
@@ -32,13 +36,23 @@ extension Simulation {
                 tables: tables,
                 day: day
             )
-            for index in chunks.indices { contexts.append(first.forChunk(chunks[index], index: index)) }
+            contexts.append(contentsOf: repeatElement(context, count: workers))
         }
+        let (peopleChunks, companyChunks) = (self.peopleChunks, self.companyChunks)
+        // Company chunks use the second kind's contexts, or the first when there are no people.
+        let companyKind = peopleChunks.isEmpty ? 0 : 1
         return contexts.withUnsafeMutableBufferPointer { buffer in
             let shared = SharedColumn(buffer)
-            return ParallelChunks(threads: config.threads).map(ranges.count) { task in
-                body(&shared.base[task], ranges[task])
-            }
+            return parallel.map(
+                ranges.count,
+                byWorker: { worker, task in
+                    let people = task < peopleChunks.count
+                    let index = people ? task : task - peopleChunks.count
+                    let slot = (people ? 0 : companyKind) * workers + worker
+                    shared.base[slot].lend(people ? peopleChunks[index] : companyChunks[index], index: index)
+                    return body(&shared.base[slot], ranges[task])
+                }
+            )
         }
     }
 
@@ -271,12 +285,10 @@ struct EventContext {
         draws = EventDraws(simulation.random)
     }
 
-    /// This context for another chunk of the same kind and day.
-    func forChunk(_ chunk: ChunkState, index: Int) -> EventContext {
-        var context = self
-        context.chunk = chunk
-        context.chunkIndex = index
-        return context
+    /// Points this context at another chunk of the same kind (and its index), for the same day.
+    mutating func lend(_ chunk: ChunkState, index: Int) {
+        self.chunk = chunk
+        chunkIndex = index
     }
 
     /// Key for draws about a subject (by its whole-society index): people and companies never

@@ -25,25 +25,36 @@ public struct ParallelChunks: Sendable {
     /// Calls `body` once per item of `0..<tasks`, spread over the threads; returns results in
     /// task order.
     public func map<T: Sendable>(_ tasks: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        map(tasks, byWorker: { _, task in body(task) })
+    }
+
+    /// How many workers `map(_:byWorker:)` runs `tasks` tasks on.
+    public func workers(for tasks: Int) -> Int { threads == 1 ? 1 : max(1, min(threads, tasks)) }
+
+    /// Calls `body(worker, task)` once per item of `0..<tasks`, spread over the threads; returns
+    /// results in task order. `worker` is below `workers(for: tasks)`, and a worker runs its tasks
+    /// one after another: what a caller prepares per worker ahead of time (a context made on one
+    /// thread, rather than a copy per task) can be lent to that worker's tasks in turn.
+    public func map<T: Sendable>(_ tasks: Int, byWorker body: @Sendable (_ worker: Int, _ task: Int) -> T) -> [T] {
         guard tasks > 0 else { return [] }
         let results = ResultSlots<T>(count: tasks)
-        if threads == 1 || tasks == 1 {
-            for task in 0..<tasks { results.store(body(task), at: task) }
+        let workers = workers(for: tasks)
+        if workers == 1 {
+            for task in 0..<tasks { results.store(body(0, task), at: task) }
         } else {
             // Each task writes only its own slot, so no two threads touch the same memory. Tasks
             // are claimed in order as threads come free, not dealt out in advance: a thread held
             // up (by the host, or by a chunk with more to do) does not leave the other waiting.
             let claims = TaskClaims()
-            DispatchQueue.concurrentPerform(iterations: min(threads, tasks)) { _ in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 while case let task = claims.next(), task < tasks {
-                    results.store(body(task), at: task)
+                    results.store(body(worker, task), at: task)
                 }
             }
         }
         return results.collect()
     }
 
-    /// Runs `body` over chunks of `0..<count`; returns each chunk's result in chunk order.
     public func mapChunks<T: Sendable>(count: Int, chunks: Int? = nil, _ body: @Sendable (Range<Int>) -> T) -> [T] {
         let ranges = Self.ranges(count: count, chunks: chunks ?? threads * 4)
         return map(ranges.count) { body(ranges[$0]) }
