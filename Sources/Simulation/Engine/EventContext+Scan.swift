@@ -1,11 +1,16 @@
 import MemoryHints
 
 extension EventContext {
-    /// Groups of sixteen subjects looked at per batch by `scan`: the prefetch distance. At
-    /// 10,000,000 people (seed scenario, about 4 subjects due per 256) 256 subjects ran 5% faster
-    /// than 512 and 128, and 1024 slower still: too many requests in flight at once, or too
-    /// little time for them to arrive.
-    static let batchGroups = 16
+    /// Subjects found per batch by `scan` (at least this many unless the range runs out, at
+    /// most this many plus a group's sixteen): how far ahead of their events their records are
+    /// asked for. With `codeDistance`, measured on the seed scenario at 10,000,000 people and
+    /// the reference model at 1,000,000: 16 and 16 took the scan from 17.2% of the run to 16%
+    /// at 10,000,000 and by a fifth at 1,000,000, where batches of sixteen groups held about
+    /// two subjects; 4 and 4 were no better than those batches, 32 no better than 16.
+    static let batchSubjects = 16
+
+    /// Groups to open whose schedule codes are asked for ahead of `collect`'s reading them.
+    static let codeDistance = 16
 
     /// Finds the subjects of `range` with an event today and runs their events, a batch at a time.
     ///
@@ -13,8 +18,11 @@ extension EventContext {
     /// the last and not in cache. Working through the subjects one by one, the processor waits for
     /// memory at every event; instead the subjects due are found a batch ahead and their records
     /// asked for (prefetched) then, so they arrive while the current batch's events run. Only the
-    /// groups whose entry in `state.due` is today or earlier are opened (most are not). The
-    /// order of events is the same as one by one: `events` checks again that each subject is
+    /// groups whose entry in `state.due` is today or earlier are opened (most are not), and their
+    /// codes are asked for `codeDistance` opened groups ahead. Batches and distances count
+    /// subjects and opened groups, not groups: how many groups hold one varies with the size of
+    /// the society and the rates (one group in ten at 1,000,000 people of the reference model).
+    /// The order of events is the same as one by one: `events` checks again that each subject is
     /// still due (an event never makes another subject due on the same day).
     /// With `tally.timed`, the time spent finding subjects and running their events is added
     /// to the tally's scan and event times.
@@ -23,30 +31,16 @@ extension EventContext {
         // Chunks start at group boundaries (see `DueSummary`): no group is shared with another chunk.
         assert(range.lowerBound == 0 || state.due.group(range.lowerBound - 1) < state.due.group(range.lowerBound))
         let groups = state.due.group(range.lowerBound)..<(state.due.group(range.upperBound - 1) + 1)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * Self.batchGroups * DueSummary.width) { due in
-            let halves = (due.baseAddress!, due.baseAddress! + Self.batchGroups * DueSummary.width)
-            var next = groups.lowerBound
-            var current = (list: halves.0, count: 0)
+        let capacity = Self.batchSubjects + DueSummary.width
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * capacity) { due in
+            var current = (list: due.baseAddress!, count: 0)
+            var spare = due.baseAddress! + capacity
+            var cursor = ScanCursor(next: groups.lowerBound, ahead: groups.lowerBound)
             var clock = tally.now()
-            current.count = collect(
-                next..<min(next + Self.batchGroups, groups.upperBound),
-                of: range,
-                within: groups,
-                into: current.list
-            )
-            next += Self.batchGroups
-            var spare = halves.1
-            while current.count > 0 || next < groups.upperBound {
-                var ahead = 0
-                if next < groups.upperBound {
-                    ahead = collect(
-                        next..<min(next + Self.batchGroups, groups.upperBound),
-                        of: range,
-                        within: groups,
-                        into: spare
-                    )
-                    next += Self.batchGroups
-                }
+            current.count = collect(&cursor, of: range, within: groups, into: current.list)
+            while current.count > 0 || cursor.next < groups.upperBound {
+                let ahead =
+                    cursor.next < groups.upperBound ? collect(&cursor, of: range, within: groups, into: spare) : 0
                 if tally.timed {
                     let found = tally.now()
                     tally.scanTicks &+= found &- clock
@@ -72,14 +66,15 @@ extension EventContext {
     static let laneBits = 2
     static let laneMask = 1 << laneBits - 1
 
-    /// Writes the subjects of `range` in `groups` due today into `due` (with the columns due,
-    /// see `laneBits`), asks for what their events read, and returns how many there are. Of
-    /// each group, only the schedule columns whose entry is today or earlier are read
-    /// (`DueSummary`), and each gets its exact earliest due day after today: today's subjects
-    /// are left out, as their events write their next days (which lower the entry again).
+    /// Writes the subjects of `range` due today into `due` (with the columns due, see
+    /// `laneBits`) from the groups at `cursor.next` on, until `batchSubjects` are found or the
+    /// groups run out; asks for what their events read, and returns how many there are. Of each
+    /// group, only the schedule columns whose entry is today or earlier are read (`DueSummary`),
+    /// and each gets its exact earliest due day after today: today's subjects are left out, as
+    /// their events write their next days (which lower the entry again).
     @inline(__always)
     private func collect(
-        _ groups: Range<Int>,
+        _ cursor: inout ScanCursor,
         of range: Range<Int>,
         within all: Range<Int>,
         into due: UnsafeMutablePointer<Int>
@@ -92,20 +87,31 @@ extension EventContext {
         let behavior = state.nextBehavior.column.base
         let action = state.nextAction.column.base
         var count = 0
-        // The codes of the next batch's groups to open are asked for now: opened groups are too
-        // far apart for the processor to see a stream and fetch them ahead by itself.
-        for group in groups.upperBound..<min(groups.upperBound &+ Self.batchGroups, all.upperBound) {
-            let first = summary.start(of: group)
-            if entries[group &* lanes &+ b] <= today { sclab_prefetch(behavior + first) }
-            if entries[group &* lanes &+ a] <= today { sclab_prefetch(action + first) }
-        }
-        for group in groups {
+        var group = cursor.next
+        let (batch, distance) = (Self.batchSubjects, Self.codeDistance)
+        while group < all.upperBound, count < batch {
+            // The codes of the groups to open are asked for `codeDistance` opened groups ahead:
+            // opened groups are too far apart for the processor to see a stream and fetch them
+            // ahead by itself. `cursor.opened` counts those from `group` on already asked for.
+            while cursor.opened < distance, cursor.ahead < all.upperBound {
+                let entry = entries + cursor.ahead &* lanes
+                let (openBehavior, openAction) = (entry[b] <= today, entry[a] <= today)
+                if openBehavior || openAction {
+                    let first = summary.start(of: cursor.ahead)
+                    if openBehavior { sclab_prefetch(behavior + first) }
+                    if openAction { sclab_prefetch(action + first) }
+                    cursor.opened &+= 1
+                }
+                cursor.ahead &+= 1
+            }
             let entry = entries + group &* lanes
             let openBehavior = entry[b] <= today
             let openAction = entry[a] <= today
+            group &+= 1
             guard openBehavior || openAction else { continue }
-            let subjects = summary.subjects(of: group, count: state.count).clamped(to: range)
-            let first = summary.start(of: group)
+            let first = summary.start(of: group &- 1)
+            let subjects = summary.subjects(of: group &- 1, count: state.count).clamped(to: range)
+            cursor.opened = max(0, cursor.opened &- 1)
             var hits = (behavior: UInt32(0), action: UInt32(0))
             if subjects.count == DueSummary.width {
                 if openBehavior { hits.behavior = sclab_due_codes(behavior + first, today, entry + b) }
@@ -133,6 +139,7 @@ extension EventContext {
                 found &= found &- 1
             }
         }
+        cursor.next = group
         // A behaviour event reads the event record and the kept total; an action attempt the
         // event record and the standing (its gate). A behaviour's record that arrives the same
         // day reads the standing too, but few events make one (in the seed, at most one
@@ -186,4 +193,12 @@ extension EventContext {
             }
         }
     }
+}
+
+/// Where `scan` is in a chunk's groups: the next group `collect` reads, the next whose codes
+/// may be asked for, and how many groups to open between the two have been asked for.
+struct ScanCursor {
+    var next: Int
+    var ahead: Int
+    var opened = 0
 }
