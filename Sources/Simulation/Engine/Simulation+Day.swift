@@ -23,7 +23,7 @@ extension Simulation {
         let ranges = peopleRanges + companyRanges
         guard !ranges.isEmpty else { return [] }
         let parallel = ParallelChunks(threads: config.threads)
-        let workers = parallel.workers(for: ranges.count)
+        let workers = chunkWorkers
         // Kind k's contexts are contexts[k * workers ..< (k + 1) * workers]; people come first.
         var contexts: [EventContext] = []
         contexts.reserveCapacity(2 * workers)
@@ -49,11 +49,20 @@ extension Simulation {
                     let people = task < peopleChunks.count
                     let index = people ? task : task - peopleChunks.count
                     let slot = (people ? 0 : companyKind) * workers + worker
-                    shared.base[slot].lend(people ? peopleChunks[index] : companyChunks[index], index: index)
+                    shared.base[slot].lend(
+                        people ? peopleChunks[index] : companyChunks[index],
+                        index: index,
+                        worker: worker
+                    )
                     return body(&shared.base[slot], ranges[task])
                 }
             )
         }
+    }
+
+    /// How many workers `perChunk` runs its tasks on (`EventContext.worker` is below it).
+    var chunkWorkers: Int {
+        ParallelChunks(threads: config.threads).workers(for: peopleRanges.count + companyRanges.count)
     }
 
     /// One day for everyone: pending records first, then each subject's behaviour and action events.
@@ -72,37 +81,43 @@ extension Simulation {
         let model = self.model
         let timed = config.measuresTime
         let started = timed ? DispatchTime.now().uptimeNanoseconds : 0
-        // Made once: each task's copy shares its arrays until it first counts (reading the
-        // scenario in each task copied it).
-        let noCounts = DayCounters(for: model.scenario)
-        let partials: [(DayCounters, EventTally)] = perChunk(tables: tables, day: day) { context, range in
-            var counters = noCounts
-            var tally = EventTally(timed: timed)
-            let start = tally.now()
-            // Kept behaviour totals do not show monitoring: where it changed, they are forgotten
-            // before anything today (a record's arrival included) draws from them.
-            if redraw != 0 { context.forgetRateTotals(range, provinces: redraw) }
-            context.processCalendar(&counters, &tally)
-            let calendarDone = tally.now()
-            tally.calendarTicks = calendarDone &- start
-            if redraw | regate != 0 {
-                var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
-                for subject in range {
-                    let bit = UInt64(1) << UInt64(context.province(subject))
-                    if redraw & bit != 0 { context.scheduleBehavior(subject) }
-                    if regate & bit != 0 { context.refreshGate(subject, sharing: &shared) }
-                    context.events(subject, lanes: EventContext.laneMask, &counters, &tally)
+        // Counted per worker, not per task: a task's own counters copied their arrays (ten
+        // allocations) at its first count, 128 tasks a day. The counts are whole numbers, so
+        // their sums do not depend on which worker ran which task.
+        var counts = [DayCounters](repeating: DayCounters(for: model.scenario), count: max(1, chunkWorkers))
+        let tallies: [EventTally] = counts.withUnsafeMutableBufferPointer { buffer in
+            let workerCounts = SharedColumn(buffer)
+            return perChunk(tables: tables, day: day) { context, range in
+                var tally = EventTally(timed: timed)
+                let start = tally.now()
+                // Kept behaviour totals do not show monitoring: where it changed, they are
+                // forgotten before anything today (a record's arrival included) draws from them.
+                if redraw != 0 { context.forgetRateTotals(range, provinces: redraw) }
+                context.processCalendar(&workerCounts.base[context.worker], &tally)
+                let calendarDone = tally.now()
+                tally.calendarTicks = calendarDone &- start
+                if redraw | regate != 0 {
+                    var shared = [UInt64?](repeating: nil, count: 2 * context.provinces)
+                    for subject in range {
+                        let bit = UInt64(1) << UInt64(context.province(subject))
+                        if redraw & bit != 0 { context.scheduleBehavior(subject) }
+                        if regate & bit != 0 { context.refreshGate(subject, sharing: &shared) }
+                        context.events(
+                            subject,
+                            lanes: EventContext.laneMask,
+                            &workerCounts.base[context.worker],
+                            &tally
+                        )
+                    }
+                    tally.eventTicks = tally.now() &- calendarDone
+                } else {
+                    context.scan(range, &workerCounts.base[context.worker], &tally)
                 }
-                tally.eventTicks = tally.now() &- calendarDone
-            } else {
-                context.scan(range, &counters, &tally)
+                return tally
             }
-            return (counters, tally)
         }
-        for (counters, tally) in partials {
-            month.add(counters)
-            profile.add(tally)
-        }
+        for counters in counts { month.add(counters) }
+        for tally in tallies { profile.add(tally) }
         if timed { profile.daySeconds += Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9 }
     }
 
@@ -245,6 +260,9 @@ struct EventContext {
     let isCompanies: Bool
     private(set) var chunk: ChunkState
     private(set) var chunkIndex: Int
+    /// The worker running the task the context is lent to (`ParallelChunks.map(_:byWorker:)`):
+    /// what a worker keeps for its tasks in turn, such as the day's counters, is found by it.
+    private(set) var worker = 0
     let tables: RunModel.DayTables
     let day: Int32
     let provinces: Int
@@ -285,10 +303,12 @@ struct EventContext {
         draws = EventDraws(simulation.random)
     }
 
-    /// Points this context at another chunk of the same kind (and its index), for the same day.
-    mutating func lend(_ chunk: ChunkState, index: Int) {
+    /// Points this context at another chunk of the same kind (and its index), for the same day,
+    /// lent to `worker`.
+    mutating func lend(_ chunk: ChunkState, index: Int, worker: Int) {
         self.chunk = chunk
         chunkIndex = index
+        self.worker = worker
     }
 
     /// Key for draws about a subject (by its whole-society index): people and companies never
