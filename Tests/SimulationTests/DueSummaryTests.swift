@@ -53,6 +53,30 @@ struct DueSummaryTests {
         #expect(later == 5)
     }
 
+    /// Entries of 21 groups (two keys each), all after today (key 9) except those given as
+    /// (group, lane, key); then where the search from each start finds the first open group.
+    @Test(
+        "The next open group: the first from the start with either key at or before today, or the end",
+        arguments: [
+            // None open: every start finds the end (21), across the eight-group steps and the tail.
+            ([], [0: 21, 7: 21, 20: 21]),
+            // Group 2 open in its action key (at today), group 13 in its behaviour key (before
+            // today, a key left from a write), group 19 in the tail past the last full eight.
+            ([(2, 1, 9), (13, 0, 3), (19, 0, 9)], [0: 2, 2: 2, 3: 13, 5: 13, 14: 19, 20: 21]),
+            // Key 0xFFFF (nothing later) never opens; key 0 always does: unsigned keys.
+            ([(4, 0, 0xFFFF), (6, 1, 0)], [0: 6, 7: 21]),
+        ] as [([(Int, Int, UInt16)], [Int: Int])]
+    )
+    func nextOpen(open: [(Int, Int, UInt16)], expected: [Int: Int]) {
+        var entries = [UInt16](repeating: 40, count: 2 * 21)
+        for (group, lane, key) in open { entries[2 * group + lane] = key }
+        for (start, found) in expected {
+            #expect(sclab_next_open(entries, start, 21, 9) == found, "from group \(start)")
+        }
+        // A search that ends early stops there.
+        #expect(sclab_next_open(entries, 0, 1, 9) == (open.contains { $0.0 == 0 } ? 0 : 1))
+    }
+
     @Test("Groups go by whole-society index, so a shard's first group is short")
     func groups() {
         // The shard's first subject is the society's 1,030th: 1,030 = 64 x 16 + 6.

@@ -18,8 +18,9 @@ extension EventContext {
     /// the last and not in cache. Working through the subjects one by one, the processor waits for
     /// memory at every event; instead the subjects due are found a batch ahead and their records
     /// asked for (prefetched) then, so they arrive while the current batch's events run. Only the
-    /// groups whose entry in `state.due` is today or earlier are opened (most are not), and their
-    /// codes are asked for `codeDistance` opened groups ahead. Batches and distances count
+    /// groups whose entry in `state.due` is today or earlier are opened (most are not: they are
+    /// passed over eight at a time, `sclab_next_open`), and their codes are asked for
+    /// `codeDistance` opened groups ahead. Batches and distances count
     /// subjects and opened groups, not groups: how many groups hold one varies with the size of
     /// the society and the rates (one group in ten at 1,000,000 people of the reference model).
     /// The order of events is the same as one by one: `events` checks again that each subject is
@@ -32,15 +33,14 @@ extension EventContext {
         assert(range.lowerBound == 0 || state.due.group(range.lowerBound - 1) < state.due.group(range.lowerBound))
         let groups = state.due.group(range.lowerBound)..<(state.due.group(range.upperBound - 1) + 1)
         let capacity = Self.batchSubjects + DueSummary.width
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * capacity) { due in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * capacity + Self.codeDistance) { due in
             var current = (list: due.baseAddress!, count: 0)
             var spare = due.baseAddress! + capacity
-            var cursor = ScanCursor(next: groups.lowerBound, ahead: groups.lowerBound)
+            var cursor = ScanCursor(ahead: groups.lowerBound, opened: due.baseAddress! + 2 * capacity)
             var clock = tally.now()
             current.count = collect(&cursor, of: range, within: groups, into: current.list)
-            while current.count > 0 || cursor.next < groups.upperBound {
-                let ahead =
-                    cursor.next < groups.upperBound ? collect(&cursor, of: range, within: groups, into: spare) : 0
+            while current.count > 0 || !cursor.finished(groups) {
+                let ahead = cursor.finished(groups) ? 0 : collect(&cursor, of: range, within: groups, into: spare)
                 if tally.timed {
                     let found = tally.now()
                     tally.scanTicks &+= found &- clock
@@ -87,31 +87,28 @@ extension EventContext {
         let behavior = state.nextBehavior.column.base
         let action = state.nextAction.column.base
         var count = 0
-        var group = cursor.next
         let (batch, distance) = (Self.batchSubjects, Self.codeDistance)
-        while group < all.upperBound, count < batch {
+        while count < batch {
             // The codes of the groups to open are asked for `codeDistance` opened groups ahead:
             // opened groups are too far apart for the processor to see a stream and fetch them
-            // ahead by itself. `cursor.opened` counts those from `group` on already asked for.
-            while cursor.opened < distance, cursor.ahead < all.upperBound {
-                let entry = entries + cursor.ahead &* lanes
-                let (openBehavior, openAction) = (entry[b] <= today, entry[a] <= today)
-                if openBehavior || openAction {
-                    let first = summary.start(of: cursor.ahead)
-                    if openBehavior { sclab_prefetch(behavior + first) }
-                    if openAction { sclab_prefetch(action + first) }
-                    cursor.opened &+= 1
-                }
-                cursor.ahead &+= 1
+            // ahead by itself. The groups found are kept for the loop below, in order.
+            while cursor.waiting < distance, cursor.ahead < all.upperBound {
+                let group = sclab_next_open(entries, cursor.ahead, all.upperBound, today)
+                cursor.ahead = group &+ 1
+                guard group < all.upperBound else { break }
+                let (entry, first) = (entries + group &* lanes, summary.start(of: group))
+                if entry[b] <= today { sclab_prefetch(behavior + first) }
+                if entry[a] <= today { sclab_prefetch(action + first) }
+                cursor.push(group)
             }
+            guard cursor.waiting > 0 else { break }
+            let group = cursor.pop()
             let entry = entries + group &* lanes
             let openBehavior = entry[b] <= today
             let openAction = entry[a] <= today
-            group &+= 1
-            guard openBehavior || openAction else { continue }
-            let first = summary.start(of: group &- 1)
-            let subjects = summary.subjects(of: group &- 1, count: state.count).clamped(to: range)
-            cursor.opened = max(0, cursor.opened &- 1)
+            let first = summary.start(of: group)
+            let subjects = summary.subjects(of: group, count: state.count).clamped(to: range)
+            guard openBehavior || openAction else { continue }  // found open, so still open
             var hits = (behavior: UInt32(0), action: UInt32(0))
             if subjects.count == DueSummary.width {
                 if openBehavior { hits.behavior = sclab_due_codes(behavior + first, today, entry + b) }
@@ -139,7 +136,6 @@ extension EventContext {
                 found &= found &- 1
             }
         }
-        cursor.next = group
         // A behaviour event reads the event record and the kept total; an action attempt the
         // event record and the standing (its gate). A behaviour's record that arrives the same
         // day reads the standing too, but few events make one (in the seed, at most one
@@ -195,10 +191,32 @@ extension EventContext {
     }
 }
 
-/// Where `scan` is in a chunk's groups: the next group `collect` reads, the next whose codes
-/// may be asked for, and how many groups to open between the two have been asked for.
+/// Where `scan` is in a chunk's groups: the next group `sclab_next_open` looks from, and the
+/// groups found open (to be read by `collect`, in order) whose codes were asked for, kept in a
+/// ring of `EventContext.codeDistance` places.
 struct ScanCursor {
-    var next: Int
     var ahead: Int
-    var opened = 0
+    let opened: UnsafeMutablePointer<Int>
+    var (head, tail) = (0, 0)
+
+    init(ahead: Int, opened: UnsafeMutablePointer<Int>) {
+        self.ahead = ahead
+        self.opened = opened
+    }
+
+    /// Groups found open and not yet read.
+    var waiting: Int { tail &- head }
+
+    /// Whether every group of `groups` has been read.
+    func finished(_ groups: Range<Int>) -> Bool { waiting == 0 && ahead >= groups.upperBound }
+
+    mutating func push(_ group: Int) {
+        opened[tail % EventContext.codeDistance] = group
+        tail &+= 1
+    }
+
+    mutating func pop() -> Int {
+        defer { head &+= 1 }
+        return opened[head % EventContext.codeDistance]
+    }
 }
