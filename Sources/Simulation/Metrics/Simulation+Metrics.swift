@@ -96,7 +96,7 @@ extension Simulation {
         let state = context.state
         let origin = self.origin
         let scale = model.policy.scale(for: subjectKind)
-        let width = scale.map { StandingTally.binWidth(minimum: $0.minimum, maximum: $0.maximum) } ?? 1
+        let width = BinWidth(scale.map { StandingTally.binWidth(minimum: $0.minimum, maximum: $0.maximum) } ?? 1)
         let tierCount = scale?.tiers.count ?? 0
         let listCount = model.scenario.lists.count
         let minimum = scale?.minimum ?? 0
@@ -234,6 +234,29 @@ struct MonthFigures: Sendable {
     var wrongly: Int
 }
 
+/// A histogram bin width with its division done by a multiplication: the month's figures put
+/// every touched subject's score in a bin, and the processor's division was a tenth of that pass.
+struct BinWidth: Sendable {
+    let width: Int
+    /// ceil(2^64 / width) (0 for a width of 1): for any n below 2^32, n / width is the high
+    /// 64 bits of multiplier x n (Lemire, Kaser and Kurz, "Faster remainder by direct
+    /// computation", 2019, theorem 1).
+    let multiplier: UInt64
+
+    /// A width of at least 1 and below 2^32.
+    init(_ width: Int) {
+        precondition(width >= 1 && width < 1 << 32, "a bin width from 1 to 2^32 - 1")
+        self.width = width
+        multiplier = width == 1 ? 0 : UInt64.max / UInt64(width) &+ 1
+    }
+
+    /// The bin of a score `offset` from the scale's minimum (bin 0 below it): offset / width.
+    @inline(__always) func bin(_ offset: Int) -> Int {
+        let n = UInt64(truncatingIfNeeded: min(max(0, offset), Int(UInt32.max)))
+        return multiplier == 0 ? Int(n) : Int(multiplier.multipliedFullWidth(by: n).high)
+    }
+}
+
 /// Counts of one chunk of standings, for the monthly metrics.
 struct StandingTally: Sendable {
     var tiers: [Int]
@@ -259,12 +282,12 @@ struct StandingTally: Sendable {
 
     /// Counts `n` subjects with month-end standing `s` on a scale starting at `minimum`, in
     /// histogram bins `width` wide.
-    @inline(__always) mutating func add(_ s: StandingSnapshot, _ n: Int, minimum: Int, width: Int) {
+    @inline(__always) mutating func add(_ s: StandingSnapshot, _ n: Int, minimum: Int, width: BinWidth) {
         if s.tier != 0xFF {
             tiers[Int(s.tier)] += n
             scored += n
             sum += Int(s.score) * n
-            bins[min(StandingTally.binCount - 1, (Int(s.score) - minimum) / width)] += n
+            bins[min(StandingTally.binCount - 1, width.bin(Int(s.score) - minimum))] += n
         }
         var lists = s.lists
         while lists != 0 {
