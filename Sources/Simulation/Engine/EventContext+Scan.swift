@@ -20,9 +20,9 @@ extension EventContext {
     /// asked for (prefetched) then, so they arrive while the current batch's events run. Only the
     /// groups whose entry in `state.due` is today or earlier are opened (most are not: they are
     /// passed over eight at a time, `sclab_next_open`), and their codes are asked for
-    /// `codeDistance` opened groups ahead. Batches and distances count
-    /// subjects and opened groups, not groups: how many groups hold one varies with the size of
-    /// the society and the rates (one group in ten at 1,000,000 people of the reference model).
+    /// `codeDistance` opened groups ahead. Batches and distances count subjects and opened
+    /// groups, not groups: how many groups hold one varies with the size of the society and the
+    /// rates (one group in ten at 1,000,000 people of the reference model).
     /// The order of events is the same as one by one: `events` checks again that each subject is
     /// still due (an event never makes another subject due on the same day).
     /// With `tally.timed`, the time spent finding subjects and running their events is added
@@ -67,7 +67,7 @@ extension EventContext {
     static let laneMask = 1 << laneBits - 1
 
     /// Writes the subjects of `range` due today into `due` (with the columns due, see
-    /// `laneBits`) from the groups at `cursor.next` on, until `batchSubjects` are found or the
+    /// `laneBits`) from the groups where `cursor` stands on, until `batchSubjects` are found or the
     /// groups run out; asks for what their events read, and returns how many there are. Of each
     /// group, only the schedule columns whose entry is today or earlier are read (`DueSummary`),
     /// and each gets its exact earliest due day after today: today's subjects are left out, as
@@ -210,11 +210,13 @@ struct ScanCursor {
     /// Whether every group of `groups` has been read.
     func finished(_ groups: Range<Int>) -> Bool { waiting == 0 && ahead >= groups.upperBound }
 
+    /// Keeps a group found open, after those kept before it (at most `codeDistance` waiting).
     mutating func push(_ group: Int) {
         opened[tail % EventContext.codeDistance] = group
         tail &+= 1
     }
 
+    /// The first group kept and not yet read.
     mutating func pop() -> Int {
         defer { head &+= 1 }
         return opened[head % EventContext.codeDistance]
