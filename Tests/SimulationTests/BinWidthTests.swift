@@ -23,8 +23,8 @@ struct BinWidthTests {
 
     @Test("Bins of a 350-950 scale in twenty: width 30; a score below the minimum falls in bin 0")
     func scale() {
+        #expect(StandingTally.binWidth(minimum: 350, maximum: 950) == 30)
         let width = BinWidth(StandingTally.binWidth(minimum: 350, maximum: 950))
-        #expect(width.width == 30)
         #expect(width.bin(0) == 0 && width.bin(29) == 0 && width.bin(30) == 1 && width.bin(600) == 20)
         #expect(width.bin(-5) == 0)
     }

@@ -84,7 +84,7 @@ extension Simulation {
         // Counted per worker, not per task: a task's own counters copied their arrays (ten
         // allocations) at its first count, 128 tasks a day. The counts are whole numbers, so
         // their sums do not depend on which worker ran which task.
-        var counts = [DayCounters](repeating: DayCounters(for: model.scenario), count: max(1, chunkWorkers))
+        var counts = [DayCounters](repeating: DayCounters(for: model.scenario), count: chunkWorkers)
         let tallies: [EventTally] = counts.withUnsafeMutableBufferPointer { buffer in
             let workerCounts = SharedColumn(buffer)
             return perChunk(tables: tables, day: day) { context, range in

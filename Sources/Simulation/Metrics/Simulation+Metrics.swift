@@ -237,7 +237,6 @@ struct MonthFigures: Sendable {
 /// A histogram bin width with its division done by a multiplication: the month's figures put
 /// every touched subject's score in a bin, and the processor's division was a tenth of that pass.
 struct BinWidth: Sendable {
-    let width: Int
     /// ceil(2^64 / width) (0 for a width of 1): for any n below 2^32, n / width is the high
     /// 64 bits of multiplier x n (Lemire, Kaser and Kurz, "Faster remainder by direct
     /// computation", 2019, theorem 1).
@@ -246,7 +245,6 @@ struct BinWidth: Sendable {
     /// A width of at least 1 and below 2^32.
     init(_ width: Int) {
         precondition(width >= 1 && width < 1 << 32, "a bin width from 1 to 2^32 - 1")
-        self.width = width
         multiplier = width == 1 ? 0 : UInt64.max / UInt64(width) &+ 1
     }
 

@@ -19,7 +19,9 @@ struct DueSummary: @unchecked Sendable {
     /// Subjects per group, as a shift: 16.
     static let shift = 4
     static let width = 1 << shift
-    /// Entries per group: one per schedule column (behaviour, action).
+    /// Entries per group: one per schedule column (behaviour, action). The scan's
+    /// `sclab_next_open` reads a group's entries as two side by side: a third column would
+    /// need it changed too.
     static let lanes = 2
 
     /// Entry `lane` of group `g` at `g * lanes + lane`.
