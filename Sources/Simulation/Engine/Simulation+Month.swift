@@ -171,10 +171,10 @@ extension Simulation {
         kept: KeptSnapshots = KeptSnapshots(),
         observer: inout some SimulationObserver
     ) {
-        countConditionalLists(untouched)
+        let figures = monthFigures(untouched)
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
-        metrics += standingMetrics(untouched)
+        metrics += standingMetrics(figures)
         metrics += ratingMetrics()
         let spillChanged = recomputeSpillovers(untouched.people, kept: kept.people)
         refreshGates(candidates: GateCandidates(untouched: untouched, kept: kept, spillChanged: spillChanged))

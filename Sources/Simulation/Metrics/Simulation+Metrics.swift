@@ -66,22 +66,37 @@ extension Simulation {
     /// `company_score` have no score figures, but their lists are counted all the same. The
     /// standing figures come first (people, then companies), then the notice figures
     /// (`noticePoints`).
-    func standingMetrics(_ untouched: UntouchedSubjects) -> [MetricPoint] {
+    func standingMetrics(_ figures: [Kind: MonthFigures]) -> [MetricPoint] {
         var points: [MetricPoint] = []
         var notices: [MetricPoint] = []
         for kind in [Kind.people, .companies] {
-            guard let figures = monthFigures(kind, untouched) else { continue }
+            guard let figures = figures[kind] else { continue }
             if let standing = figures.standing { points += standingPoints(kind, standing) }
             if let counts = figures.notices { notices += noticePoints(kind, counts, wrongly: figures.wrongly) }
         }
         return points + notices
     }
 
+    /// The month's figures of both kinds (`monthFigures`), with the entries and removals of
+    /// condition-filled lists added to the month's counters: run after `takeSnapshots`, before
+    /// the counters are sent out.
+    mutating func monthFigures(_ untouched: UntouchedSubjects) -> [Kind: MonthFigures] {
+        var figures: [Kind: MonthFigures] = [:]
+        for kind in [Kind.people, .companies] {
+            guard let kindFigures = monthFigures(kind, untouched) else { continue }
+            month.add(kindFigures.listChanges)
+            figures[kind] = kindFigures
+        }
+        return figures
+    }
+
     /// One pass over a kind's standings at the month's end (with the spillovers in force) that
-    /// counts both the standing figures and the notices: the two read the same snapshots, so
-    /// they are counted together. Untouched subjects that no spillover moves
-    /// (`UntouchedWords.still`) are counted a word at a time, as so many of their slot's
-    /// standing. Counts are summed over the shards; nil when the kind has neither figure.
+    /// counts the standing figures, the notices and the changes of condition-filled lists
+    /// (`ListChanges`, which it also keeps): the three read the same snapshots, so they are
+    /// counted together. Untouched subjects that no spillover moves (`UntouchedWords.still`)
+    /// are counted a word at a time, as so many of their slot's standing. Figures are summed
+    /// over the shards, list changes are the shard's own (the month's counters are summed when
+    /// sent out); nil when the kind has no subjects anywhere and gives no notices.
     func monthFigures(_ kind: Kind, _ untouched: UntouchedSubjects) -> MonthFigures? {
         let isPeople = kind == .people
         let subjectKind: SubjectKind = isPeople ? .people : .companies
@@ -114,10 +129,12 @@ extension Simulation {
             representative.map { notices(snapshot[$0], rated($0), words.province(of: $0, context)) } ?? 0
         }
         let cleanDays = model.programs.usesCleanDays
+        let conditional = model.conditionalMask
+        let count = words.count
         // Counts in parallel over a fixed number of chunks, added in chunk order, so the
         // figures do not depend on the thread count; a standing already answered in the chunk
         // reuses its notices.
-        let partials: [(standing: StandingTally, notices: [Int], wrongly: Int)] = ParallelChunks(
+        let partials: [(standing: StandingTally, notices: [Int], wrongly: Int, lists: ListChanges)] = ParallelChunks(
             threads: config.threads
         ).mapChunks(
             count: words.wordCount,
@@ -127,6 +144,7 @@ extension Simulation {
             var counts = [Int](repeating: 0, count: channels)
             var wrongly = 0
             var memo = StandingMemo(cleanDays: cleanDays)
+            var changes = ListChanges(listCount: listCount, conditional: conditional)
             // Plain loops, not `visit`'s closures: the counts stay local variables.
             for word in range {
                 let split = words.split(word, plain: words.still)
@@ -134,8 +152,10 @@ extension Simulation {
                     let (slot, members) = split.slot(enrolled: k == 0)
                     guard members != 0 else { continue }
                     let n = members.nonzeroBitCount
-                    if counted { tally.add(slots[slot] ?? StandingSnapshot(), n, minimum: minimum, width: width) }
+                    let s = slots[slot] ?? StandingSnapshot()
+                    if counted { tally.add(s, n, minimum: minimum, width: width) }
                     if noticed { StandingTally.add(notices: noticeSlots[slot], n, to: &counts) }
+                    changes.update(word: word, members: members, lists: s.lists, count: count, state)
                 }
                 var rest = split.rest
                 while rest != 0 {
@@ -144,6 +164,7 @@ extension Simulation {
                     // None of the untouched is on a list because of a false record (they have none).
                     let s = Self.fullSnapshot(subject, own: snapshot[subject], context, origin: origin)
                     if counted { tally.add(s, 1, minimum: minimum, width: width) }
+                    changes.update(subject, lists: s.lists, state)
                     guard noticed else { continue }
                     if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { wrongly += 1 }
                     guard gives, s.lists != 0 || s.tier != 0xFF else { continue }
@@ -153,22 +174,25 @@ extension Simulation {
                     StandingTally.add(notices: answer, 1, to: &counts)
                 }
             }
-            return (tally, counts, wrongly)
+            return (tally, counts, wrongly, changes)
         }
         var standing = StandingTally(tiers: tierCount, lists: listCount)
         var counts = [Int](repeating: 0, count: channels)
         var wrongly = 0
+        var changes = ListChanges(listCount: listCount, conditional: conditional)
         for partial in partials {
             standing.add(partial.standing)
             for k in counts.indices { counts[k] += partial.notices[k] }
             wrongly += partial.wrongly
+            changes.add(partial.lists)
         }
         let summed = summedOverShards((counted ? standing.flat : []) + (noticed ? counts + [wrongly] : []))
         let flat = counted ? standing.flat.count : 0
         return MonthFigures(
             standing: counted ? StandingTally(Array(summed[0..<flat]), like: standing) : nil,
             notices: noticed ? Array(summed[flat..<(flat + channels)]) : nil,
-            wrongly: noticed ? summed[flat + channels] : 0
+            wrongly: noticed ? summed[flat + channels] : 0,
+            listChanges: changes
         )
     }
 
@@ -232,6 +256,8 @@ struct MonthFigures: Sendable {
     var standing: StandingTally?
     var notices: [Int]?
     var wrongly: Int
+    /// The shard's entries and removals of condition-filled lists.
+    var listChanges: ListChanges
 }
 
 /// A histogram bin width with its division done by a multiplication: the month's figures put
