@@ -162,6 +162,21 @@ extension EventContext {
         sclab_prefetch(state.event.base + subject &* state.event.stride)
     }
 
+    /// Asks for what the month-end figures read of a touched subject besides its snapshot: its
+    /// spillover flags, the condition-filled lists it held, and its rating tiers (if any).
+    @inline(__always) func prefetchFigures(_ subject: Int) {
+        sclab_prefetch(state.spillFlags.base + subject)
+        sclab_prefetch(state.conditionalHeld.base + subject)
+        if state.ratingSnapshot.count > 0 { sclab_prefetch(state.ratingSnapshot.base + subject) }
+    }
+
+    /// Asks for what a month end's gate refresh reads of a candidate before its records: its
+    /// spillover flags and its count of records.
+    @inline(__always) func prefetchGateCheck(_ subject: Int) {
+        sclab_prefetch(state.spillFlags.base + subject)
+        sclab_prefetch(state.records.base + subject)
+    }
+
     /// Asks for the subject's standing record ahead of its use.
     @inline(__always) func prefetchStanding(_ subject: Int) {
         sclab_prefetch(state.standing.base + subject &* state.standing.stride)

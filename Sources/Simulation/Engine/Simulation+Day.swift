@@ -185,7 +185,9 @@ extension Simulation {
                 if word < last {
                     var ahead = members(word &+ 1)
                     while ahead != 0 {
-                        context.prefetchRecords((word &+ 1) &<< 6 | ahead.trailingZeroBitCount)
+                        let subject = (word &+ 1) &<< 6 | ahead.trailingZeroBitCount
+                        context.prefetchRecords(subject)
+                        context.prefetchGateCheck(subject)
                         ahead &= ahead &- 1
                     }
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import MemoryHints
 import RunRecords
 import SocialCredit
 import Society
@@ -92,12 +93,23 @@ extension Simulation {
                             // The next word's touched subjects' records are asked for while this
                             // word's are worked out: touched subjects are scattered, so each of
                             // their records would otherwise be a wait for memory.
+                            // Whether a subject was kept is asked for a word earlier still.
+                            @inline(__always) func touched(_ word: Int) -> UInt64 {
+                                words.present(word) & ~(words.province[word] >= 0 ? words.own[word] : 0)
+                            }
                             let next = word &+ 1
                             if next < range.upperBound {
-                                var ahead = words.present(next) & ~(words.province[next] >= 0 ? words.own[next] : 0)
+                                var ahead = touched(next)
                                 while ahead != 0 {
                                     let subject = next &<< 6 | ahead.trailingZeroBitCount
                                     if !kept(subject) { context.prefetchRecords(subject) }
+                                    ahead &= ahead &- 1
+                                }
+                            }
+                            if keeps && next &+ 1 < range.upperBound {
+                                var ahead = touched(next &+ 1)
+                                while ahead != 0 {
+                                    sclab_prefetch(wake.base + ((next &+ 1) &<< 6 | ahead.trailingZeroBitCount))
                                     ahead &= ahead &- 1
                                 }
                             }

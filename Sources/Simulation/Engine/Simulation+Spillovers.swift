@@ -1,3 +1,4 @@
+import MemoryHints
 import SocialCredit
 import Society
 
@@ -161,6 +162,19 @@ extension Simulation {
                 var memo = StandingMemo(cleanDays: cleanDays)
                 // Plain loops, not `visit`'s closures: the memo stays a local variable.
                 for word in range {
+                    // The next word's people are asked for while this word's are answered: they
+                    // are scattered, and each would otherwise be a wait for memory.
+                    let next = word &+ 1
+                    if next < range.upperBound {
+                        var ahead =
+                            untouched.split(next, plain: untouched.own).rest & ~KeptSnapshots.members(kept, next)
+                        while ahead != 0 {
+                            let person = next &<< 6 | ahead.trailingZeroBitCount
+                            ahead &= ahead &- 1
+                            snapshot.prefetch(person)
+                            if ratings.count > 0 { sclab_prefetch(ratings.base + person) }
+                        }
+                    }
                     let split = untouched.split(word, plain: untouched.own)
                     if split.enrolled != 0 { set(slots[split.enrolledSlot], word, split.enrolled) }
                     if split.other != 0 { set(slots[split.otherSlot], word, split.other) }

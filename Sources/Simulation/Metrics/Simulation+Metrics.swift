@@ -147,6 +147,18 @@ extension Simulation {
             var changes = ListChanges(listCount: listCount, conditional: conditional)
             // Plain loops, not `visit`'s closures: the counts stay local variables.
             for word in range {
+                // The next word's touched subjects are asked for while this word's are counted:
+                // they are scattered, so each of their entries would otherwise be a wait for memory.
+                let next = word &+ 1
+                if next < range.upperBound {
+                    var ahead = words.split(next, plain: words.still).rest
+                    while ahead != 0 {
+                        let subject = next &<< 6 | ahead.trailingZeroBitCount
+                        ahead &= ahead &- 1
+                        snapshot.prefetch(subject)
+                        context.prefetchFigures(subject)
+                    }
+                }
                 let split = words.split(word, plain: words.still)
                 for k in 0..<2 {
                     let (slot, members) = split.slot(enrolled: k == 0)
