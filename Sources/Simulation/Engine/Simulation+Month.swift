@@ -45,10 +45,18 @@ extension Simulation {
     /// `fullSnapshot`; what reaches each person from the snapshots (spillovers, a relative's
     /// listing) is `recomputeSpillovers`.
     ///
-    /// Returns the touched subjects whose snapshots were kept, for the passes after it.
+    /// With `figures`, the month's figures are counted in the same pass (`MonthFigurePass`),
+    /// and the entries and removals of condition-filled lists added to the month's counters.
+    ///
+    /// Returns the touched subjects whose snapshots were kept, for the passes after it, and the
+    /// figures of each kind that has them.
     @discardableResult
-    mutating func takeSnapshots(_ untouched: UntouchedSubjects) -> KeptSnapshots {
+    mutating func takeSnapshots(
+        _ untouched: UntouchedSubjects,
+        figures countsFigures: Bool = false
+    ) -> (kept: KeptSnapshots, figures: [Kind: MonthFigures]) {
         var kept = KeptSnapshots()
+        var figures: [Kind: MonthFigures] = [:]
         for kind in [Kind.people, .companies] {
             // Last month's array is overwritten in place: taken out of the property first so
             // that it is not shared and no copy is made.
@@ -62,6 +70,8 @@ extension Simulation {
             let state = context.state
             let hasRatings = !model.ratings.isEmpty
             let slots = words.representative.map { $0.map { context.ownSnapshot($0) } }
+            let pass = countsFigures ? MonthFigurePass(self, kind, words, slots: slots) : nil
+            let figuring = pass != nil
             let model = ObjectIdentifier(self.model)
             let before = fresh ? nil : untouchedSnapshots[kind].flatMap { $0.model == model ? $0.slots : nil }
             let rewrite = slots.indices.map { before == nil || before?[$0] != slots[$0] }
@@ -73,12 +83,13 @@ extension Simulation {
             let wake = state.snapshotWake
             untouchedSnapshots[kind] = UntouchedSnapshots(model: model, slots: slots, lists: context.tables.lists)
             var keptBits = [UInt64](repeating: 0, count: keeps ? words.wordCount : 0)
+            var partials: [MonthFigurePass.Counts?] = []
             snapshot.withUnsafeMutableBufferPointer { buffer in
                 keptBits.withUnsafeMutableBufferPointer { keptBuffer in
                     guard buffer.count > 0 else { return }
                     let column = SharedColumn(buffer)
                     let keptColumn = keptBuffer.count > 0 ? SharedColumn(keptBuffer) : nil
-                    _ = ParallelChunks(threads: config.threads).mapChunks(count: words.wordCount) { range in
+                    partials = ParallelChunks(threads: config.threads).mapChunks(count: words.wordCount) { range in
                         @inline(__always) func write(_ subject: Int, _ value: OwnSnapshot) {
                             column[subject] = value.snapshot
                             if hasRatings { state.ratingSnapshot[subject] = value.ratings }
@@ -89,7 +100,7 @@ extension Simulation {
                             write(subject, context.ownSnapshot(subject))
                             if wakes { wake[subject] = context.snapshotWake(subject) }
                         }
-                        for word in range {
+                        @inline(__always) func snapshots(_ word: Int) {
                             // The next word's touched subjects' records are asked for while this
                             // word's are worked out: touched subjects are scattered, so each of
                             // their records would otherwise be a wait for memory.
@@ -103,6 +114,10 @@ extension Simulation {
                                 while ahead != 0 {
                                     let subject = next &<< 6 | ahead.trailingZeroBitCount
                                     if !kept(subject) { context.prefetchRecords(subject) }
+                                    if figuring {
+                                        sclab_prefetch(column.base + subject)
+                                        context.prefetchFigures(subject)
+                                    }
                                     ahead &= ahead &- 1
                                 }
                             }
@@ -146,14 +161,32 @@ extension Simulation {
                             }
                             if let keptColumn { keptColumn[word] = keptHere }
                         }
-                        return 0
+                        // The pass is unwrapped once a chunk: a copy of it per word would retain
+                        // and release each of its references, which two threads fight over.
+                        guard let pass else {
+                            for word in range { snapshots(word) }
+                            return nil
+                        }
+                        var counts = pass.counts()
+                        for word in range {
+                            snapshots(word)
+                            // The word's figures, now that its snapshots are written.
+                            pass.count(word: word, column, into: &counts)
+                        }
+                        return counts
                     }
                 }
             }
             if kind == .people { peopleSnapshot = snapshot } else { companySnapshot = snapshot }
             if kind == .people { kept.people = keptBits } else { kept.companies = keptBits }
+            if let pass {
+                // Every shard sums each kind's figures, those without subjects of it too.
+                let kindFigures = pass.figures(partials.compactMap { $0 }) { summedOverShards($0) }
+                month.add(kindFigures.listChanges)
+                figures[kind] = kindFigures
+            }
         }
-        return kept
+        return (kept, figures)
     }
 
     /// A subject's standing at this month end with the spillovers in force this month (the
@@ -172,18 +205,18 @@ extension Simulation {
     /// The end of a month: snapshots and spillovers for the next, metrics and traces out.
     mutating func closeMonth(observer: inout some SimulationObserver) {
         let untouched = untouchedSubjects()
-        let kept = takeSnapshots(untouched)
-        closeMonth(afterSnapshots: untouched, kept: kept, observer: &observer)
+        let taken = takeSnapshots(untouched, figures: true)
+        closeMonth(afterSnapshots: untouched, kept: taken.kept, figures: taken.figures, observer: &observer)
     }
 
-    /// The rest of a month end once the snapshots are taken: figures, spillovers, gates, and
-    /// what the month sends out.
+    /// The rest of a month end once the snapshots and the month's figures are taken:
+    /// spillovers, gates, and what the month sends out.
     mutating func closeMonth(
         afterSnapshots untouched: UntouchedSubjects,
         kept: KeptSnapshots = KeptSnapshots(),
+        figures: [Kind: MonthFigures],
         observer: inout some SimulationObserver
     ) {
-        let figures = monthFigures(untouched)
         reportTracedMonth(observer: &observer)
         var metrics = counterMetrics()
         metrics += standingMetrics(figures)
