@@ -286,6 +286,9 @@ extension Simulation {
         // Who needs a look: everyone on the first pass or after a switch of policy; else the
         // provinces where what is in force changed, and the people whose links' answers did.
         let memory = spilloverMemory.flatMap { $0.model == ObjectIdentifier(model) ? $0 : nil }
+        if !employed.isEmpty && staff == nil {
+            staff = CompanyStaff(employer: population.employer, companies: population.companies.count)
+        }
         let bits = linkBits(tests, untouched, kept: kept, previous: memory?.people)
         let employers = companyBits(employed)
         spilloverMemory = SpilloverMemory(
@@ -349,7 +352,9 @@ extension Simulation {
         }
         // The employees of companies whose answers changed, from the staff lists: a few of
         // them each month, where reading every person's employer took 14 ms a month at
-        // 10,000,000 people (seed scenario, from September).
+        // 10,000,000 people (seed scenario, from September). Companies' answers change only
+        // under spillovers through employers, whose first pass builds the lists.
+        guard let staff else { return look }
         for company in companies.members(in: companies.words.indices, below: staff.count) {
             for person in staff.employees(of: company) { look.insert(Int(person)) }
         }

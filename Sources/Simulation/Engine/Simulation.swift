@@ -155,8 +155,9 @@ public struct Simulation: Sendable {
     /// spillover pass finds a changed person's relatives within it.
     let relativeReach: Int
     /// Each company's employees: the spillover pass finds the employees of companies whose
-    /// answers changed from it.
-    let staff: CompanyStaff
+    /// answers changed from it. Built by the first pass under a model with a spillover through
+    /// employers (4 bytes an employed person), never without one.
+    var staff: CompanyStaff?
     /// The next day to simulate.
     public internal(set) var today: Day
     /// Events processed since this value was made (a resumed run counts from its resumption)
@@ -265,7 +266,6 @@ public struct Simulation: Sendable {
             provinces: provinces
         )
         relativeReach = Self.relativeReach(population)
-        staff = CompanyStaff(employer: population.employer, companies: population.companies.count)
         peopleSnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.count)
         companySnapshot = [StandingSnapshot](repeating: StandingSnapshot(), count: population.companies.count)
         month = DayCounters(for: policy.scenario)
