@@ -105,8 +105,14 @@ struct MonthFigurePass {
         _ context: EventContext,
         origin: Int32
     ) -> UInt64 {
-        guard gives, s.lists != 0 || s.tier != 0xFF else { return 0 }
+        guard mayGetNotices(s, gives: gives) else { return 0 }
         return context.notices(Simulation.view(s, origin: origin, ratings: ratings), province: province)
+    }
+
+    /// Whether a subject with month-end standing `s` can get any notice: some notice reaches its
+    /// kind (`gives`), and it is on a list or scored.
+    @inline(__always) static func mayGetNotices(_ s: StandingSnapshot, gives: Bool) -> Bool {
+        gives && (s.lists != 0 || s.tier != 0xFF)
     }
 
     /// Empty counts for a chunk.
@@ -141,7 +147,8 @@ struct MonthFigurePass {
             c.lists.update(subject, lists: s.lists, state)
             guard noticed else { continue }
             if s.lists != 0 && s.lists & state.listFalse[subject] != 0 { c.wrongly += 1 }
-            guard gives, s.lists != 0 || s.tier != 0xFF else { continue }
+            // Province, ratings and the memo are read only where a notice can come of them.
+            guard Self.mayGetNotices(s, gives: gives) else { continue }
             let province = words.province(of: subject, context)
             let ratings = state.ratingSnapshot.count > 0 ? state.ratingSnapshot[subject] : UInt64.max
             let answer = c.memo.answer(s, ratings, province) {

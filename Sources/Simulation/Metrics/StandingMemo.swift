@@ -1,7 +1,7 @@
 /// Answers of a month-end rule already worked out in one chunk of a pass, kept by what they
 /// were worked out from, so that the many touched subjects who share a standing (the same
 /// score, tier and lists) are answered once: which notices a subject gets
-/// (`Simulation.monthFigures`), which spillover tests a person meets (`Simulation.linkBits`).
+/// (`MonthFigurePass`), which spillover tests a person meets (`Simulation.linkBits`).
 ///
 /// Both answers depend only on the standing as a month-end snapshot keeps it, the rating tiers
 /// and, for notices, the province; and on the day of the last negative record only where some

@@ -2,7 +2,7 @@ import SocialCredit
 import Society
 
 /// Entries and removals of condition-filled lists (red lists, honour boards, a black list for
-/// the lowest tier) in one chunk of the month-end figures' pass (`Simulation.monthFigures`):
+/// the lowest tier) in one chunk of the month-end figures' pass (`MonthFigurePass`):
 /// nobody enters them through a record, they are held while a condition holds, so they are
 /// counted at month ends. A subject on such a list at this month end and not at the last one
 /// entered it (`list.entries.<id>`, and it was ever on it); one on it then and not now left it
