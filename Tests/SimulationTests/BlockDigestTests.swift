@@ -13,7 +13,7 @@ struct BlockDigestTests {
     /// A state of `count` subjects (one rule-filled list that keeps its first day, one rating)
     /// whose every byte is a deterministic function of its column and position.
     static func filledState(_ count: Int, salt: UInt64 = 1) -> SubjectState {
-        let state = SubjectState(count: count, origin: 0, listed: [true], sinceNeeded: [true], ratings: 1)
+        let state = SubjectState(count: count, origin: 0, listed: [true], ratings: 1)
         for (column, part) in state.stateColumns.enumerated() {
             let bytes = UnsafeMutableRawBufferPointer(mutating: part.bytes)
             var x = salt &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(column)
@@ -27,7 +27,7 @@ struct BlockDigestTests {
 
     /// The subjects `range` of `state` as a state of their own (a rank's share).
     static func slice(_ state: SubjectState, _ range: Range<Int>) -> SubjectState {
-        let part = SubjectState(count: range.count, origin: 0, listed: [true], sinceNeeded: [true], ratings: 1)
+        let part = SubjectState(count: range.count, origin: 0, listed: [true], ratings: 1)
         for (source, target) in zip(state.stateColumns, part.stateColumns) where !target.bytes.isEmpty {
             UnsafeMutableRawBufferPointer(mutating: target.bytes).copyMemory(from: source.rows(range))
         }
@@ -103,8 +103,8 @@ struct BlockDigestTests {
 
     @Test("A fresh state's digest is the one Python's hashlib gives for its records and columns laid out by hand")
     func freshStateKnownAnswer() {
-        let people = SubjectState(count: 2, origin: 0, listed: [], sinceNeeded: [])
-        let companies = SubjectState(count: 1, origin: 0, listed: [], sinceNeeded: [])
+        let people = SubjectState(count: 2, origin: 0, listed: [])
+        let companies = SubjectState(count: 1, origin: 0, listed: [])
         let digest = BlockDigest.combine(
             DigestHeader(people: 2, companies: 1),
             people: BlockDigest.shard(of: people, threads: 1).hashes,
@@ -188,7 +188,7 @@ struct BlockDigestTests {
         let before = BlockDigest.combine(header, people: Self.wholeHashes, companies: [], cut: Self.small)
         #expect(BlockDigest.combine(header, people: changed, companies: [], cut: Self.small) != before)
         let companies = DigestHeader(people: state.count, companies: 1)
-        let fresh = BlockDigest.shard(of: SubjectState(count: 1, origin: 0, listed: [], sinceNeeded: []), threads: 1)
+        let fresh = BlockDigest.shard(of: SubjectState(count: 1, origin: 0, listed: []), threads: 1)
         #expect(
             BlockDigest.combine(companies, people: Self.wholeHashes, companies: fresh.hashes, cut: Self.small)
                 != before

@@ -3,11 +3,10 @@ import SocialCredit
 
 /// A record travelling through the system: from occurrence to arrival, and later to expiry or an
 /// appeal decision.
-struct PendingRecord: Sendable {
+struct PendingRecord: Sendable, Equatable {
     enum Kind: UInt8, Sendable { case arrival, expiry, appealDecision, ceilingEnd }
-    // Widest fields first: 48 bytes a record rather than 56 in declaration order by meaning. A
-    // large society holds every record still to expire in the calendar, so this is most of the
-    // memory a run gains as it goes.
+    // Widest fields first: 48 bytes a record rather than 56 in declaration order by meaning. The
+    // calendar keeps records in half that (`CalendarEntry`).
     var id: Int64
     var subject: Int32
     var actual: Int32
@@ -59,11 +58,15 @@ struct PendingRecord: Sendable {
 /// aligned to blocks of subjects that false attribution never crosses, so no chunk ever touches
 /// another's state.
 final class ChunkState: @unchecked Sendable {
-    var calendar: [Int32: [PendingRecord]] = [:]
+    var calendar = RecordCalendar()
     /// (subject * 4096 + rule) -> (year, points used).
     var capUse: [Int: (year: Int32, used: Int32)] = [:]
-    /// (subject * 16 + list) -> the subject's entry on a rule-filled list.
-    var lists: [Int: ListHistory] = [:]
+    /// (subject * 16 + list) -> the subject's entry on a rule-filled list, after every event so
+    /// far: kept while it holds, or while an appeal may still change it.
+    var lists: [Int: ListFold] = [:]
+    /// (subject * 16 + list) -> the events of the entry that an appeal will strike out, with those
+    /// after them, and the entry before them (only while there are such events).
+    var strikable: [Int: StrikableEvents] = [:]
     /// subject -> the tier ceilings its records hold, one per record and rule.
     var ceilings: [Int32: [CeilingHold]] = [:]
     /// subject -> its latest negative records that an appeal may still strike out, and the
@@ -79,17 +82,18 @@ final class ChunkState: @unchecked Sendable {
     var listings: [Listing] = []
 
     func schedule(_ record: PendingRecord, on day: Int32) {
-        calendar[day, default: []].append(record)
+        calendar.schedule(record, on: day)
     }
 }
 
-/// A subject's entry on one rule-filled list, as the list state machine (`ListTerm`) has it:
-/// `current` after every event so far; `base` after the events that no appeal can strike out
-/// any more, and `events`, those that one still can, so that an overturned record is left out by
-/// folding them again from `base` (the decision engine folds the same events from the start).
-struct ListHistory: Sendable {
-    var base = ListFold()
-    var current = ListFold()
+/// The events of a subject's entry on one rule-filled list that an appeal will still strike
+/// out, with every event after the first of them, and the entry (`base`) as the events before
+/// them left it, so that an overturned record is left out by folding `events` again from `base`
+/// (the decision engine folds the same events from the start). Whether an appeal will overturn a
+/// judgement is drawn when the appeal is filed, which is when the judgement is made; the many
+/// entries with no such event keep no events at all.
+struct StrikableEvents: Sendable {
+    var base: ListFold
     var events: [ListEvent] = []
 }
 

@@ -4,26 +4,32 @@ import SocialCredit
 extension EventContext {
     /// Steps the subject's entry on a rule-filled list with one event (a trigger or a repair),
     /// through the list state machine the decision engine folds (`ListTerm`), and brings the
-    /// state's columns up to date. Whether the subject's standing changed.
+    /// state's columns up to date; `strikable` says that an appeal will strike the event out.
+    /// Whether the subject's standing changed.
     @discardableResult
     func step(
         _ subject: Int,
         _ list: Int,
         _ event: ListEvent,
         _ record: PendingRecord,
+        strikable: Bool,
         _ counters: inout DayCounters
     ) -> Bool {
         let key = subject &* 16 &+ list
         let rules = model.listTermRules[list]
-        var history = chunk.lists[key] ?? ListHistory()
-        let step = history.current.apply(event, rules)
-        if model.appealsCanOverturn {
-            // Kept until no appeal can strike it out any more.
-            history.events.append(event)
-            settle(&history, rules)
+        var current = chunk.lists[key] ?? ListFold()
+        let before = current
+        let step = current.apply(event, rules)
+        if var held = chunk.strikable[key] {
+            // Every event after one an appeal will strike out is kept, to be folded again.
+            held.events.append(event)
+            settle(&held, rules)
+            chunk.strikable[key] = held.events.isEmpty ? nil : held
+        } else if strikable {
+            chunk.strikable[key] = StrikableEvents(base: before, events: [event])
         }
-        keep(history, key)
-        guard let term = history.current.term else { return false }
+        keep(current, key)
+        guard let term = current.term else { return false }
         switch step {
         case .unchanged, .noted:
             return false
@@ -52,15 +58,15 @@ extension EventContext {
     func strike(_ record: PendingRecord, from list: Int, _ counters: inout DayCounters) {
         let subject = Int(record.subject)
         let key = subject &* 16 &+ list
-        guard var history = chunk.lists[key] else { return }
-        let before = history.events.count
-        history.events.removeAll { !$0.isRepair && $0.record == record.id && $0.rule == record.rule }
-        guard history.events.count != before else { return }
+        guard var held = chunk.strikable[key] else { return }
+        let before = held.events.count
+        held.events.removeAll { !$0.isRepair && $0.record == record.id && $0.rule == record.rule }
+        guard held.events.count != before else { return }
         let rules = model.listTermRules[list]
-        var fold = history.base
-        for event in history.events { _ = fold.apply(event, rules) }
-        history.current = fold
-        keep(history, key)
+        var fold = held.base
+        for event in held.events { _ = fold.apply(event, rules) }
+        chunk.strikable[key] = held.events.isEmpty ? nil : held
+        keep(fold, key)
         let wasListed = day < state.listedUntil[list][subject]
         if let term = fold.term, term.holds(on: day) {
             enter(subject, list, term, falsely: fold.enteredFalsely, &counters)
@@ -71,11 +77,10 @@ extension EventContext {
         }
     }
 
-    /// The columns of an entry that holds: its end, its start (for a repair's minimum), whether
-    /// a false record began it, and that the subject was ever on the list.
+    /// The columns of an entry that holds: its end, whether a false record began it, and that the
+    /// subject was ever on the list.
     private func enter(_ subject: Int, _ list: Int, _ term: ListTerm, falsely: Bool, _ counters: inout DayCounters) {
         let bit = UInt8(1) << UInt8(list)
-        if model.listRemovalMinimum[list] > 0 { state.listedSince[list][subject] = term.start }
         state.listedUntil[list][subject] = term.end
         updateBlackUntil(subject)
         if falsely { state.listFalse[subject] |= bit } else { state.listFalse[subject] &= ~bit }
@@ -84,18 +89,18 @@ extension EventContext {
 
     /// Folds into `base` the events that no appeal can strike out any more: an appeal is decided
     /// `daysToDecide` days after its record arrived.
-    private func settle(_ history: inout ListHistory, _ rules: ListTermRules) {
+    private func settle(_ held: inout StrikableEvents, _ rules: ListTermRules) {
         var final = 0
-        while final < history.events.count && history.events[final].day &+ model.daysToDecide < day {
-            _ = history.base.apply(history.events[final], rules)
+        while final < held.events.count && held.events[final].day &+ model.daysToDecide < day {
+            _ = held.base.apply(held.events[final], rules)
             final += 1
         }
-        if final > 0 { history.events.removeFirst(final) }
+        if final > 0 { held.events.removeFirst(final) }
     }
 
     /// Stores an entry, or forgets it once it has ended and no appeal can bring it back.
-    private func keep(_ history: ListHistory, _ key: Int) {
-        let holds = history.current.term?.holds(on: day) ?? false
-        chunk.lists[key] = history.events.isEmpty && !holds ? nil : history
+    private func keep(_ entry: ListFold, _ key: Int) {
+        let holds = entry.term?.holds(on: day) ?? false
+        chunk.lists[key] = !holds && chunk.strikable[key] == nil ? nil : entry
     }
 }

@@ -118,12 +118,12 @@ extension EventContext {
 
     /// Pending records due today: arrivals, expiries, appeal decisions.
     func processCalendar(_ counters: inout DayCounters, _ tally: inout EventTally) {
-        guard let due = chunk.calendar.removeValue(forKey: day) else { return }
+        guard let due = chunk.calendar.take(day) else { return }
         tally.calendarItems &+= due.count
-        for k in 0..<min(Self.calendarAhead, due.count) { prefetchCalendar(due[k]) }
+        for k in 0..<min(Self.calendarAhead, due.count) { prefetchCalendar(Int(due[k].subject)) }
         for k in due.indices {
-            if k &+ Self.calendarAhead < due.count { prefetchCalendar(due[k &+ Self.calendarAhead]) }
-            let record = due[k]
+            if k &+ Self.calendarAhead < due.count { prefetchCalendar(Int(due[k &+ Self.calendarAhead].subject)) }
+            let record = due[k].record(on: day, firstSubject: firstSubject, origin: origin)
             switch record.kind {
             case .arrival: arrive(record, &counters)
             case .expiry: expire(record, &counters)
@@ -137,8 +137,7 @@ extension EventContext {
 
     /// Asks for what handling a calendar record reads first: its subject's event and standing
     /// records, record count and kept behaviour total (a record may start a response).
-    @inline(__always) private func prefetchCalendar(_ record: PendingRecord) {
-        let subject = Int(record.subject)
+    @inline(__always) private func prefetchCalendar(_ subject: Int) {
         prefetchRecords(subject)
         sclab_prefetch(state.records.base + subject)
         sclab_prefetch(state.rateCache.base + subject)
@@ -182,7 +181,7 @@ extension EventContext {
                 termDays: -1,
                 misattributed: record.misattributed
             )
-            if step(subject, list, event, record, &counters) { changed = true }
+            if step(subject, list, event, record, strikable: false, &counters) { changed = true }
         }
         // Only a changed standing can change which actions matter.
         if changed { standingMayHaveChanged(subject) }
@@ -234,6 +233,7 @@ extension EventContext {
         }
         let ceiling = model.ruleCeiling[rule]
         if ceiling >= 0 { holdCeiling(record, tier: UInt8(ceiling), until: until) }
+        let appeal = self.appeal(record)
         let list = Int(model.ruleList[rule])
         let listing = list >= 0 && tables.lists[list * provinces + province(subject)]
         if listing {
@@ -245,25 +245,36 @@ extension EventContext {
                 termDays: ruleTerm == -2 ? model.listTerm[list] : ruleTerm,
                 misattributed: record.misattributed
             )
-            step(subject, list, event, record, &counters)
+            step(subject, list, event, record, strikable: appeal.overturns, &counters)
         }
-        fileAppeal(record, &counters)
+        fileAppeal(record, appeal, &counters)
         return delta != 0 || ceiling >= 0 || listing
     }
 
-    /// The subject may contest the record; the appeal is decided later.
-    private func fileAppeal(_ record: PendingRecord, _ counters: inout DayCounters) {
+    /// Whether the subject contests a rule's judgement of a record, and whether the appeal will
+    /// then overturn it: both drawn from the judgement, so they are known when it is made.
+    private func appeal(_ record: PendingRecord) -> (filed: Bool, overturns: Bool) {
         let contest = record.misattributed ? model.contestFalse : model.contestTrue
-        guard contest > 0 else { return }
+        guard contest > 0 else { return (false, false) }
         let drawKey = UInt64(bitPattern: record.id) &* 64 &+ UInt64(max(0, record.rule))
-        guard random.uniform(.appeal, drawKey, 0) < contest else { return }
+        guard random.uniform(.appeal, drawKey, 0) < contest else { return (false, false) }
+        let success = record.misattributed ? model.successFalse : model.successTrue
+        return (true, random.uniform(.appeal, drawKey, 1) < success)
+    }
+
+    /// The subject contests the judgement (`appeal`, drawn for it): the appeal is decided later.
+    private func fileAppeal(
+        _ record: PendingRecord,
+        _ appeal: (filed: Bool, overturns: Bool),
+        _ counters: inout DayCounters
+    ) {
+        guard appeal.filed else { return }
         counters.appealsFiled += 1
         if record.misattributed { counters.appealsFiledFalse += 1 }
         if record.delta > 0 { counters.appealsFiledAdded += 1 }
-        let success = record.misattributed ? model.successFalse : model.successTrue
         var decision = record
         decision.kind = .appealDecision
-        decision.overturn = random.uniform(.appeal, drawKey, 1) < success
+        decision.overturn = appeal.overturns
         decision.recorded = day  // the filing day, kept for the trace
         chunk.schedule(decision, on: day + model.daysToDecide)
     }

@@ -167,7 +167,7 @@ extension EventContext {
     @inline(__always) func prefetchFigures(_ subject: Int) {
         sclab_prefetch(state.spillFlags.base + subject)
         sclab_prefetch(state.conditionalHeld.base + subject)
-        if state.ratingSnapshot.count > 0 { sclab_prefetch(state.ratingSnapshot.base + subject) }
+        if state.ratingSnapshot.count > 0 { state.ratingSnapshot.prefetch(subject) }
     }
 
     /// Asks for what a month end's gate refresh reads of a candidate before its records: its

@@ -74,9 +74,6 @@ public struct PolicySwitch: Sendable {
             if (first.entry == nil) != (second.entry == nil) {
                 return "the variant changes how list \(first.id) is filled (by rules or by a condition)"
             }
-            if ((first.removal?.minimumDays ?? 0) > 0) != ((second.removal?.minimumDays ?? 0) > 0) {
-                return "the variant adds or removes list \(first.id)'s minimum days before removal"
-            }
         }
         if old.enrolment != new.enrolment {
             return "the variant changes the enrolment, which is drawn once when the run begins"

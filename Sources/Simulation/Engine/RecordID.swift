@@ -23,4 +23,16 @@ enum RecordID {
         let kind: Int64 = company ? 1 << sourceBits : 0
         return Int64(day) << (sourceBits + 1 + subjectBits) | Int64(subject) << (sourceBits + 1) | kind | Int64(source)
     }
+
+    /// The whole-society index of the subject whose event the record is about.
+    @inline(__always)
+    static func subject(_ id: Int64) -> Int { Int(id >> (sourceBits + 1)) & (1 << subjectBits - 1) }
+
+    /// The day of the run (0-based) the event happened.
+    @inline(__always)
+    static func day(_ id: Int64) -> Int { Int(id >> (sourceBits + 1 + subjectBits)) }
+
+    /// The source that made the record.
+    @inline(__always)
+    static func source(_ id: Int64) -> Int { Int(id & (1 << sourceBits - 1)) }
 }

@@ -72,10 +72,6 @@ final class RunModel: Sendable {
     // Lists.
     let listCount: Int
     let listTerm: [Int32]  // -1: until removed
-    let listExtension: [Int32]
-    let listMaxExtension: [Int32]  // -1: no maximum
-    let listRemovalDelay: [Int32]
-    let listRemovalMinimum: [Int32]
     let listHasRemoval: [Bool]
     /// Each list's terms as the list state machine (`ListTerm`) reads them.
     let listTermRules: [ListTermRules]
@@ -248,10 +244,6 @@ final class RunModel: Sendable {
 
         listCount = s.lists.count
         listTerm = s.lists.map { $0.termDays.map { Int32(clamping: $0) } ?? -1 }
-        listExtension = s.lists.map { Int32(clamping: $0.extensionDays) }
-        listMaxExtension = s.lists.map { $0.maxExtensionDays.map { Int32(clamping: $0) } ?? -1 }
-        listRemovalDelay = s.lists.map { Int32(clamping: $0.removal?.delayDays ?? 0) }
-        listRemovalMinimum = s.lists.map { Int32(clamping: $0.removal?.minimumDays ?? 0) }
         listHasRemoval = s.lists.map { $0.removal != nil }
         listTermRules = s.lists.map(ListTermRules.init)
         listConditional = s.lists.map { $0.entry != nil }

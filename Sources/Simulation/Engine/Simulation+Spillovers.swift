@@ -172,7 +172,7 @@ extension Simulation {
                             let person = next &<< 6 | ahead.trailingZeroBitCount
                             ahead &= ahead &- 1
                             snapshot.prefetch(person)
-                            if ratings.count > 0 { sclab_prefetch(ratings.base + person) }
+                            if ratings.count > 0 { ratings.prefetch(person) }
                         }
                     }
                     let split = untouched.split(word, plain: untouched.own)

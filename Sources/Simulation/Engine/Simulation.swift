@@ -194,7 +194,6 @@ public struct Simulation: Sendable {
         random = CounterRandom(seed: config.seed)
         self.exchange = exchange
         let ratings = policy.scenario.ratings.count
-        let sinceNeeded = policy.scenario.lists.map { ($0.removal?.minimumDays ?? 0) > 0 }
         let origin = config.period.start.number
         // Rule-filled lists of each kind: the only ones whose entries are kept per subject.
         func listed(_ subject: SubjectKind) -> [Bool] {
@@ -204,7 +203,6 @@ public struct Simulation: Sendable {
             count: population.count,
             origin: origin,
             listed: listed(.people),
-            sinceNeeded: sinceNeeded,
             ratings: ratings,
             first: population.firstPerson
         )
@@ -212,7 +210,6 @@ public struct Simulation: Sendable {
             count: population.companies.count,
             origin: origin,
             listed: listed(.companies),
-            sinceNeeded: sinceNeeded,
             ratings: ratings,
             first: population.firstCompany
         )

@@ -3,14 +3,21 @@ import SocialCredit
 /// The chunk state's list entries, ceilings and negative records as checkpoint bytes: each
 /// dictionary in key order, so that the same state always gives the same bytes.
 extension ByteWriter {
-    mutating func listHistories(_ lists: [Int: ListHistory]) {
+    mutating func listEntries(_ lists: [Int: ListFold]) {
         int(lists.count)
-        for (key, history) in lists.sorted(by: { $0.key < $1.key }) {
+        for (key, entry) in lists.sorted(by: { $0.key < $1.key }) {
             int(key)
-            fold(history.base)
-            fold(history.current)
-            int(history.events.count)
-            for event in history.events {
+            fold(entry)
+        }
+    }
+
+    mutating func strikableEvents(_ strikable: [Int: StrikableEvents]) {
+        int(strikable.count)
+        for (key, held) in strikable.sorted(by: { $0.key < $1.key }) {
+            int(key)
+            fold(held.base)
+            int(held.events.count)
+            for event in held.events {
                 int(Int(event.day))
                 int(Int(event.record))
                 int(Int(event.rule))
@@ -61,55 +68,65 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    /// A day's pending records: a count, then the records' bytes as `PendingRecord`s lie in
-    /// memory. Each record's kind and flags (whose bytes Swift must never see out of range) and
-    /// its subjects, behaviour, source and rule are checked before the bytes are taken as records.
-    mutating func pendingRecords(subjects: Int, scenario: Scenario) throws -> [PendingRecord] {
-        let stride = MemoryLayout<PendingRecord>.stride
+    /// A day's calendar entries: a count, then the entries' bytes as `CalendarEntry`s lie in
+    /// memory. Each entry's kind and flags, its subject and actual subject (of a chunk whose
+    /// subject 0 has whole-society index `firstSubject`), behaviour, source, rule and days are
+    /// checked before the bytes are taken as entries.
+    mutating func calendarEntries(subjects: Int, firstSubject: Int, scenario: Scenario) throws -> [CalendarEntry] {
+        let stride = MemoryLayout<CalendarEntry>.stride
         let count = try int(in: 0...((data.count - offset) / stride))
         let bytes = try bytes(count * stride)
-        let kind = MemoryLayout<PendingRecord>.offset(of: \.kind)!
-        let misattributed = MemoryLayout<PendingRecord>.offset(of: \.misattributed)!
-        let overturn = MemoryLayout<PendingRecord>.offset(of: \.overturn)!
-        for start in Swift.stride(from: 0, to: bytes.count, by: stride) {
-            guard bytes[start + kind] <= 3, bytes[start + misattributed] <= 1, bytes[start + overturn] <= 1 else {
-                throw CheckpointError("damaged: a pending record's kind or flags are out of range")
+        let entries = bytes.withUnsafeBytes { raw in Array(raw.bindMemory(to: CalendarEntry.self).prefix(count)) }
+        let days = 0...UInt16(Period.maximumDays)
+        for entry in entries {
+            guard entry.flags <= 7, days.contains(entry.recordedBefore),
+                entry.expiresAfter == CalendarEntry.never || days.contains(entry.expiresAfter)
+            else {
+                throw CheckpointError("damaged: a pending record's kind, flags or days are out of range")
             }
-        }
-        let records = bytes.withUnsafeBytes { raw in Array(raw.bindMemory(to: PendingRecord.self).prefix(count)) }
-        for record in records {
-            guard (0..<subjects).contains(Int(record.subject)), (-1..<subjects).contains(Int(record.actual)),
-                (-1..<scenario.behaviors.count).contains(Int(record.behavior)),
-                (-1..<scenario.sources.count).contains(Int(record.source)),
-                (-1..<scenario.rules.count).contains(Int(record.rule))
+            guard (0..<subjects).contains(Int(entry.subject)),
+                (0..<subjects).contains(RecordID.subject(entry.id) - firstSubject),
+                (0..<scenario.behaviors.count).contains(Int(entry.behavior)),
+                (0..<scenario.sources.count).contains(RecordID.source(entry.id)),
+                (-1..<scenario.rules.count).contains(Int(entry.rule))
             else {
                 throw CheckpointError(
                     "damaged: a pending record refers to a subject, behaviour, source or rule the run does not have"
                 )
             }
         }
-        return records
+        return entries
     }
 
-    mutating func listHistories() throws -> [Int: ListHistory] {
-        var lists: [Int: ListHistory] = [:]
-        for _ in 0..<(try count()) {
-            let key = try int(in: 0...Int.max)
-            var history = ListHistory(base: try fold(), current: try fold())
-            for _ in 0..<(try count()) {
-                history.events.append(
+    mutating func listEntries() throws -> [Int: ListFold] { try byListKey { try $0.fold() } }
+
+    mutating func strikableEvents() throws -> [Int: StrikableEvents] {
+        try byListKey { input in
+            var held = StrikableEvents(base: try input.fold())
+            for _ in 0..<(try input.count()) {
+                held.events.append(
                     ListEvent(
-                        day: try int(in: Int32.min...Int32.max),
-                        record: try int(in: Int64.min...Int64.max),
-                        rule: try int(in: -1...Int16.max),
-                        termDays: try int(in: Int32.min...Int32.max),
-                        misattributed: try int(in: 0...1) == 1
+                        day: try input.int(in: Int32.min...Int32.max),
+                        record: try input.int(in: Int64.min...Int64.max),
+                        rule: try input.int(in: -1...Int16.max),
+                        termDays: try input.int(in: Int32.min...Int32.max),
+                        misattributed: try input.int(in: 0...1) == 1
                     )
                 )
             }
-            lists[key] = history
+            return held
         }
-        return lists
+    }
+
+    /// Values by list key (subject x 16 + list), each key once.
+    private mutating func byListKey<Value>(_ value: (inout ByteReader) throws -> Value) throws -> [Int: Value] {
+        var values: [Int: Value] = [:]
+        for _ in 0..<(try count()) {
+            let key = try int(in: 0...Int.max)
+            guard values[key] == nil else { throw CheckpointError("damaged: a list entry comes twice") }
+            values[key] = try value(&self)
+        }
+        return values
     }
 
     private mutating func fold() throws -> ListFold {

@@ -1,5 +1,6 @@
 import Foundation
 import SocialCredit
+import Society
 
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
@@ -8,7 +9,7 @@ extension Simulation {
     /// per-chunk record counter; 7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
     /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per
     /// record with whether it was false, condition-filled lists held, false records by source, grants by measure).
-    static let checkpointMagic = Array("SCLABCK8".utf8)
+    static let checkpointMagic = Array("SCLABCK9".utf8)
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -24,19 +25,20 @@ extension Simulation {
         for values in totals.arrays { out.ints(values) }
         out.ints(totals.scalars)
         for chunk in peopleChunks + companyChunks {
-            let days = chunk.calendar.keys.sorted()
+            let days = chunk.calendar.days.keys.sorted()
             out.int(days.count)
             for day in days {
-                let records = chunk.calendar[day]!
+                let entries = chunk.calendar.days[day]!
                 out.int(Int(day))
-                out.int(records.count)
-                records.withUnsafeBytes { out.raw($0) }
+                out.int(entries.count)
+                entries.withUnsafeBytes { out.raw($0) }
             }
             let caps = chunk.capUse.sorted { $0.key < $1.key }
             out.ints(caps.map(\.key))
             out.ints(caps.map { Int($0.value.year) })
             out.ints(caps.map { Int($0.value.used) })
-            out.listHistories(chunk.lists)
+            out.listEntries(chunk.lists)
+            out.strikableEvents(chunk.strikable)
             out.ceilings(chunk.ceilings)
             out.marks(chunk.negatives)
             out.ints(chunk.overturned.sorted().map { Int($0) })
@@ -89,15 +91,23 @@ extension Simulation {
         var arrays = totals.arrays
         for i in arrays.indices { arrays[i] = try input.ints() }
         try totals.restore(arrays: arrays, scalars: input.ints())
-        for chunk in peopleChunks + companyChunks {
-            chunk.calendar = [:]
+        // Records are scheduled after the run's first day and at most `Period.maximumDays` after
+        // the day they were made.
+        let dueDays = (config.period.start.number + 1)...(config.period.end.number + 1 + Int32(Period.maximumDays))
+        for (chunk, kind) in peopleChunks.map({ ($0, SubjectKind.people) })
+            + companyChunks.map({ ($0, SubjectKind.companies) })
+        {
+            var days: [Int32: [CalendarEntry]] = [:]
             for _ in 0..<(try input.count()) {
-                let due: Int32 = try input.int(in: Int32.min...Int32.max)
-                chunk.calendar[due] = try input.pendingRecords(
-                    subjects: max(people.count, companies.count),
+                let due: Int32 = try input.int(in: dueDays)
+                guard days[due] == nil else { throw CheckpointError("damaged: a day of the calendar comes twice") }
+                days[due] = try input.calendarEntries(
+                    subjects: kind == .people ? people.count : companies.count,
+                    firstSubject: kind == .people ? population.firstPerson : population.firstCompany,
                     scenario: model.scenario
                 )
             }
+            chunk.calendar.replace(with: days)
             let capKeys = try input.ints()
             let capYears = try input.ints()
             let capUsed = try input.ints()
@@ -109,7 +119,8 @@ extension Simulation {
             chunk.capUse = Dictionary(
                 uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (years[$0], used[$0])) }
             )
-            chunk.lists = try input.listHistories()
+            chunk.lists = try input.listEntries()
+            chunk.strikable = try input.strikableEvents()
             chunk.ceilings = try input.ceilings()
             chunk.negatives = try input.marks()
             chunk.overturned = Set(try input.ints().map { Int64($0) })

@@ -58,8 +58,6 @@ struct SubjectState: @unchecked Sendable {
     /// The earliest due day of each group of sixteen subjects in both schedule columns (derived
     /// from them: not hashed or saved), so the scan skips the groups with nothing due.
     let due: DueSummary
-    /// Per list with a minimum time before credit repair: first day listed (empty otherwise).
-    let listedSince: [Column<Int32>]
     /// Records attached (true and false; stops at 65,535), for snapshots and for finding who
     /// needs a monthly look: with none, no list term, ceiling or negative record can be held.
     let records: Column<UInt16>
@@ -81,9 +79,9 @@ struct SubjectState: @unchecked Sendable {
     /// records (no columns when the scenario declares no rating).
     let ratingDelta: [Column<Int32>]
     let ratingFalse: [Column<Int32>]
-    /// Rating tiers at the last month end, 8 bits per rating (0xFF: not rated), as spillovers
+    /// Rating tiers at the last month end, a byte per rating (0xFF: not rated), as spillovers
     /// see them; empty when the scenario declares no rating.
-    let ratingSnapshot: Column<UInt64>
+    let ratingSnapshot: RatingTierColumn
     /// Each subject's total behaviour rate as last worked out (`RateCacheEntry`): derived, so
     /// not among `stateColumns` (neither hashed nor saved).
     let rateCache: Column<RateCacheEntry>
@@ -95,10 +93,9 @@ struct SubjectState: @unchecked Sendable {
     let snapshotWake: Column<Int16>
 
     /// State for `count` subjects whose day fields count from `origin` (the run's first day).
-    /// `listed` flags the lists whose entries this kind of subject can hold by rule, and
-    /// `sinceNeeded` those of them that keep the day each entry began; `ratings` is the number
+    /// `listed` flags the lists whose entries this kind of subject can hold by rule; `ratings` is the number
     /// of further ratings; `first` is the whole-society index of subject 0 (a shard's first).
-    init(count: Int, origin: Int32, listed: [Bool], sinceNeeded: [Bool], ratings: Int = 0, first: Int = 0) {
+    init(count: Int, origin: Int32, listed: [Bool], ratings: Int = 0, first: Int = 0) {
         var e = RecordLayout()
         let offsets = (
             birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
@@ -140,9 +137,6 @@ struct SubjectState: @unchecked Sendable {
         due = DueSummary(count: count, first: first)
         nextBehavior = ScheduleColumn(count: count, origin: origin, due: due, lane: ScheduleColumn.behaviorLane)
         nextAction = ScheduleColumn(count: count, origin: origin, due: due, lane: ScheduleColumn.actionLane)
-        listedSince = listed.indices.map {
-            Column<Int32>(repeating: 0, count: listed[$0] && sinceNeeded[$0] ? count : 0)
-        }
         records = Column<UInt16>(repeating: 0, count: count)
         everListed = Column<UInt8>(repeating: 0, count: count)
         conditionalHeld = Column<UInt8>(repeating: 0, count: count)
@@ -152,7 +146,7 @@ struct SubjectState: @unchecked Sendable {
         rewarded = Column<UInt16>(repeating: 0, count: count)
         ratingDelta = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
         ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
-        ratingSnapshot = Column<UInt64>(repeating: UInt64.max, count: ratings > 0 ? count : 0)
+        ratingSnapshot = RatingTierColumn(ratings: ratings, count: count)
         rateCache = Column<RateCacheEntry>(repeating: RateCacheEntry(), count: count)
         snapshotWake = Column<Int16>(repeating: Int16.min, count: count)
     }
@@ -164,7 +158,6 @@ struct SubjectState: @unchecked Sendable {
     /// save the state in.
     var stateColumns: [StateColumn] {
         [event.stateColumn, standing.stateColumn, nextBehavior.column.stateColumn, nextAction.column.stateColumn]
-            + listedSince.map(\.stateColumn)
             + [
                 records.stateColumn, everListed.stateColumn, conditionalHeld.stateColumn, spillFlags.stateColumn,
                 falseRecords.stateColumn, blocked.stateColumn, rewarded.stateColumn,
