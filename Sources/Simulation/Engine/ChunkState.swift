@@ -59,8 +59,11 @@ struct PendingRecord: Sendable, Equatable {
 /// another's state.
 final class ChunkState: @unchecked Sendable {
     var calendar = RecordCalendar()
-    /// (subject * 4096 + rule) -> (year, points used).
-    var capUse: [Int: (year: Int32, used: Int32)] = [:]
+    /// (subject * 64 + rule) -> points used under the rule's yearly cap in `capYear`: emptied
+    /// when a judgement under a cap comes in a new calendar year, so it holds one year's use.
+    var capUse: [Int: Int32] = [:]
+    /// The calendar year of `capUse` (`Int32.min`: none yet).
+    var capYear = Int32.min
     /// (subject * 16 + list) -> the subject's entry on a rule-filled list, after every event so
     /// far: kept while it holds, or while an appeal may still change it.
     var lists: [Int: ListFold] = [:]

@@ -201,14 +201,16 @@ extension EventContext {
         var delta = model.ruleDelta[rule]
         let cap = model.ruleCap[rule]
         if cap >= 0 && delta != 0 {
-            let capKey = subject &* 4096 &+ rule
+            // A new calendar year leaves every cap's room whole again.
             let year = Int32(Day(number: day).year)
-            var use = chunk.capUse[capKey] ?? (year, 0)
-            if use.year != year { use = (year, 0) }
-            var used = Int(use.used)
+            if chunk.capYear != year {
+                chunk.capUse.removeAll()
+                chunk.capYear = year
+            }
+            let capKey = subject &* 64 &+ rule
+            var used = Int(chunk.capUse[capKey] ?? 0)
             delta = Int32(YearlyCap.judge(Int(delta), cap: Int(cap), used: &used))
-            use.used = Int32(used)
-            chunk.capUse[capKey] = use
+            chunk.capUse[capKey] = Int32(used)
         }
         record.delta = delta
         let lifetime = model.ruleLifetime[rule]

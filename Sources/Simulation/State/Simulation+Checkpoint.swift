@@ -34,9 +34,9 @@ extension Simulation {
                 entries.withUnsafeBytes { out.raw($0) }
             }
             let caps = chunk.capUse.sorted { $0.key < $1.key }
+            out.int(Int(chunk.capYear))
             out.ints(caps.map(\.key))
-            out.ints(caps.map { Int($0.value.year) })
-            out.ints(caps.map { Int($0.value.used) })
+            out.ints(caps.map { Int($0.value) })
             out.listEntries(chunk.lists)
             out.strikableEvents(chunk.strikable)
             out.ceilings(chunk.ceilings)
@@ -108,17 +108,13 @@ extension Simulation {
                 )
             }
             chunk.calendar.replace(with: days)
+            chunk.capYear = try input.int(in: Int32.min...Int32.max)
             let capKeys = try input.ints()
-            let capYears = try input.ints()
-            let capUsed = try input.ints()
-            let years = capYears.compactMap(Int32.init(exactly:))
-            let used = capUsed.compactMap(Int32.init(exactly:))
-            guard years.count == capKeys.count, used.count == capKeys.count, Set(capKeys).count == capKeys.count else {
+            let used = try input.ints().compactMap(Int32.init(exactly:))
+            guard used.count == capKeys.count, Set(capKeys).count == capKeys.count else {
                 throw CheckpointError("damaged: the yearly cap use is inconsistent")
             }
-            chunk.capUse = Dictionary(
-                uniqueKeysWithValues: capKeys.indices.map { (capKeys[$0], (years[$0], used[$0])) }
-            )
+            chunk.capUse = Dictionary(uniqueKeysWithValues: zip(capKeys, used))
             chunk.lists = try input.listEntries()
             chunk.strikable = try input.strikableEvents()
             chunk.ceilings = try input.ceilings()
