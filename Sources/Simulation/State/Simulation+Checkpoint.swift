@@ -5,7 +5,9 @@ import Society
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (8: record ids from subject, day and source, no
+    /// "SCLABCK" and the format's version (9: 24-byte calendar entries, list entries apart from
+    /// the events an appeal will strike out, no rating-tier bytes past the scenario's ratings, no
+    /// list start days, one calendar year of cap use; 8: record ids from subject, day and source, no
     /// per-chunk record counter; 7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
     /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per
     /// record with whether it was false, condition-filled lists held, false records by source, grants by measure).
