@@ -163,7 +163,8 @@ extension RunDriver {
             // A failed restore may leave part of a checkpoint's state: start again from the first day.
             driver.simulation = Simulation(
                 policy: driver.policy,
-                population: driver.population,
+                society: driver.society,
+                facts: driver.facts,
                 census: driver.census,
                 config: driver.simulation.config,
                 exchange: driver.exchange

@@ -27,8 +27,8 @@ extension RunDriver {
         delegate?.runDriver(began: phase)
         defer { delegate?.runDriver(ended: phase) }
         let queue = WorkQueue<CompanionResult>(count: jobs.count)
-        let (policy, generator, population, census, info, period, withCounterfactual) =
-            (policy, generator, population, census, info, simulation.config.period, counterfactual)
+        let (policy, generator, society, facts, census, info, period, withCounterfactual) =
+            (policy, generator, society, facts, census, info, simulation.config.period, counterfactual)
         let config = simulation.config
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = queue.next() {
@@ -57,7 +57,8 @@ extension RunDriver {
                             .counterfactual(
                                 try Counterfactual.run(
                                     scenario: policy.scenario,
-                                    population: population,
+                                    society: society,
+                                    facts: facts,
                                     census: census,
                                     config: quiet
                                 )
@@ -111,7 +112,8 @@ extension RunDriver {
             } else {
                 points = try Counterfactual.run(
                     scenario: policy.scenario,
-                    population: population,
+                    society: society,
+                    facts: facts,
                     census: census,
                     config: simulation.config,
                     exchange: exchange

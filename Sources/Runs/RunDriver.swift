@@ -31,7 +31,12 @@ public struct RunDriver {
     let policy: Policy
     /// The society generator (census and name tables loaded once), also for further seeds.
     let generator: PopulationGenerator
-    let population: Population
+    /// What the run reads of its society, and what preparing a run reads of each person: what
+    /// the counterfactual and a branch started again are prepared from. The generated population
+    /// itself is let go once the run is prepared (its ages, incomes, names and households: 16
+    /// bytes a person).
+    let society: RunSociety
+    let facts: PersonFacts
     /// The simulation, public so that a resumed run can restore it from a checkpoint
     /// (`Checkpoints.restoreLatest`) before `runToEnd`.
     public var simulation: Simulation
@@ -92,27 +97,36 @@ public struct RunDriver {
         let shard = try SocietyShard.own(size: info.population, census: census, exchange: exchange)
         let clock = Date()
         delegate?.runDriver(began: .society(people: info.population, seed: info.seed))
-        population = generator.generate(
-            size: info.population,
-            seed: info.seed,
-            threads: threads,
-            shard: shard,
-            exchange: exchange
-        )
+        // The population is let go before the run's state is made: the run keeps what it reads.
+        let traced: TracedSubjects
+        (society, facts, traced) = { [generator] in
+            let population = generator.generate(
+                size: info.population,
+                seed: info.seed,
+                threads: threads,
+                shard: shard,
+                exchange: exchange
+            )
+            // Named by whole-society index; a shard traces those it holds.
+            let first = population.firstPerson
+            return (
+                RunSociety(population), PersonFacts(population, exchange: exchange),
+                TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population)
+            )
+        }()
         delegate?.runDriver(ended: .society(people: info.population, seed: info.seed))
         timings["population"] = Date().timeIntervalSince(clock)
-        let first = population.firstPerson
         simulation = Simulation(
             policy: policy,
-            population: population,
+            society: society,
+            facts: facts,
             census: census,
             config: SimulationConfig(
                 period: Period(start: start, end: end),
                 seed: info.seed,
                 threads: threads,
                 traceEvery: info.effectiveTraceEvery,
-                // Named by whole-society index; a shard traces those it holds.
-                traced: TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population),
+                traced: traced,
                 policySwitch: policySwitch
             ),
             exchange: exchange

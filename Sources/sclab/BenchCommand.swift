@@ -49,24 +49,22 @@ struct BenchCommand: ParsableCommand {
         if let problem = RunLimits.periodProblem(first: start, last: end) { throw ValidationError(problem) }
         try OptionBounds.checkMemory(population: population, runsAtOnce: 1)
         let generator = try PopulationGenerator()
-        var clock = Date()
-        let society = generator.generate(size: population, seed: seed, threads: threadCount)
-        let generation = Date().timeIntervalSince(clock)
-        var simulation = Simulation(
+        let period = Period(start: start, end: end)
+        var memory = (people: 0, households: 0, network: 0, companies: 0)
+        var generation = 0.0
+        var simulation = Self.prepare(
             policy: policy,
-            population: society,
-            census: generator.census,
-            config: SimulationConfig(
-                period: Period(start: start, end: end),
-                seed: seed,
-                threads: threadCount,
-                traceEvery: max(1, population / 1000),
-                measuresTime: true
-            )
+            population: population,
+            seed: seed,
+            threads: threadCount,
+            period: period,
+            generator: generator,
+            memory: &memory,
+            generation: &generation
         )
         var sink = Discard()
         let progress = ProgressReporter(label: "bench", total: Double(days), unit: "days")
-        clock = Date()
+        let clock = Date()
         simulation.run(observer: &sink) { progress.update(done: Double($0)) }
         progress.finish()
         let seconds = Date().timeIntervalSince(clock)
@@ -74,7 +72,6 @@ struct BenchCommand: ParsableCommand {
         let profile = simulation.profile
         let events = Double(profile.events)
         func share(_ part: Double) -> Double { seconds > 0 ? part / seconds : 0 }
-        let memory = society.memory
         let societyBytes = Double(memory.people + memory.households + memory.network + memory.companies)
         let figures: [String: Double] = [
             "population": Double(population), "days": Double(days), "threads": Double(threadCount),
@@ -106,6 +103,42 @@ struct BenchCommand: ParsableCommand {
                 """
             )
         }
+    }
+
+    /// Generates the society and prepares the run: the population is let go before the run's
+    /// state is made, and what the preparation read of each person once it is made (the run
+    /// keeps what it reads of the society, as `sclab simulate` does). Sets the society's memory
+    /// and the seconds its generation took.
+    static func prepare(
+        policy: Policy,
+        population count: Int,
+        seed: UInt64,
+        threads: Int,
+        period: Period,
+        generator: PopulationGenerator,
+        memory: inout (people: Int, households: Int, network: Int, companies: Int),
+        generation: inout Double
+    ) -> Simulation {
+        let clock = Date()
+        let (bytes, society, facts) = {
+            let population = generator.generate(size: count, seed: seed, threads: threads)
+            return (population.memory, RunSociety(population), PersonFacts(population))
+        }()
+        memory = bytes
+        generation = Date().timeIntervalSince(clock)
+        return Simulation(
+            policy: policy,
+            society: society,
+            facts: facts,
+            census: generator.census,
+            config: SimulationConfig(
+                period: period,
+                seed: seed,
+                threads: threads,
+                traceEvery: max(1, count / 1000),
+                measuresTime: true
+            )
+        )
     }
 
     /// A share as a percentage with one decimal.

@@ -115,4 +115,18 @@ struct RateCacheTests {
         // Every group's bit fits the key's nine bits for groups.
         #expect(Group.allCases.allSatisfy { GroupBit.bit($0) < 1 << 9 } && GroupBit.companies < 1 << 9)
     }
+
+    @Test(
+        "An entry keeps its total bit for bit in 12 bytes",
+        arguments: [
+            0.0, 0.1 + 0.2, 1e-300, Double.leastNonzeroMagnitude, 123_456.789, Double.greatestFiniteMagnitude, -0.0,
+        ]
+    )
+    func entry(total: Double) {
+        #expect(MemoryLayout<RateCacheEntry>.stride == 12)
+        let entry = RateCacheEntry(total: total, key: 0x8000_0001)
+        #expect(entry.total.bitPattern == total.bitPattern)
+        #expect(entry.key == 0x8000_0001)
+        #expect(RateCacheEntry().key == RateCacheEntry.none)
+    }
 }

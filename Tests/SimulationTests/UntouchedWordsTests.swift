@@ -151,7 +151,7 @@ struct UntouchedWordsTests {
         people[9].spouse = 4
         people[7].mother = 4
         let population = Population(seed: 1, people: people, census: census)
-        #expect(Simulation.relativeReach(population) == 5)  // 4 and 9
-        #expect(Simulation.relativeReach(Population(seed: 1, people: [], census: census)) == 0)
+        #expect(Simulation.relativeReach(RunSociety(population)) == 5)  // 4 and 9
+        #expect(Simulation.relativeReach(RunSociety(Population(seed: 1, people: [], census: census))) == 0)
     }
 }

@@ -25,6 +25,26 @@ public enum Counterfactual {
         config: SimulationConfig,
         exchange: any ShardExchange = SingleShard()
     ) throws -> [MetricPoint] {
+        try run(
+            scenario: scenario,
+            society: RunSociety(population),
+            facts: PersonFacts(population, exchange: exchange),
+            census: census,
+            config: config,
+            exchange: exchange
+        )
+    }
+
+    /// Runs `scenario` switched off, as `run(scenario:population:...)` does, on a society given
+    /// as what a run reads of it (a run driver's, which has let its population go).
+    public static func run(
+        scenario: Scenario,
+        society: RunSociety,
+        facts: PersonFacts,
+        census: Census,
+        config: SimulationConfig,
+        exchange: any ShardExchange = SingleShard()
+    ) throws -> [MetricPoint] {
         let policy = try Policy(scenario.switchedOff)
         // A branch run's counterfactual switches too: from its baseline's scenario switched
         // off to its own switched off, on the same day.
@@ -39,7 +59,8 @@ public enum Counterfactual {
         )
         var simulation = Simulation(
             policy: policy,
-            population: population,
+            society: society,
+            facts: facts,
             census: census,
             config: quiet,
             exchange: exchange

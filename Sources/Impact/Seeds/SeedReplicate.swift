@@ -29,13 +29,17 @@ public enum SeedReplicate {
         exchange: any ShardExchange = SingleShard(),
         policySwitch: PolicySwitch? = nil
     ) throws -> SeedOutcome {
-        let population = generator.generate(
-            size: info.population,
-            seed: seed,
-            threads: threads,
-            shard: try SocietyShard.own(size: info.population, census: generator.census, exchange: exchange),
-            exchange: exchange
-        )
+        // What the runs read of the seed's society: the rest of it is let go before they start.
+        let (society, facts) = try {
+            let population = generator.generate(
+                size: info.population,
+                seed: seed,
+                threads: threads,
+                shard: try SocietyShard.own(size: info.population, census: generator.census, exchange: exchange),
+                exchange: exchange
+            )
+            return (RunSociety(population), PersonFacts(population, exchange: exchange))
+        }()
         let config = SimulationConfig(
             period: period,
             seed: seed,
@@ -45,7 +49,8 @@ public enum SeedReplicate {
         )
         var simulation = Simulation(
             policy: policy,
-            population: population,
+            society: society,
+            facts: facts,
             census: generator.census,
             config: config,
             exchange: exchange
@@ -56,7 +61,8 @@ public enum SeedReplicate {
         if counterfactual {
             points += try Counterfactual.run(
                 scenario: policy.scenario,
-                population: population,
+                society: society,
+                facts: facts,
                 census: generator.census,
                 config: config,
                 exchange: exchange

@@ -140,7 +140,7 @@ extension EventContext {
     @inline(__always) private func prefetchCalendar(_ subject: Int) {
         prefetchRecords(subject)
         sclab_prefetch(state.records.base + subject)
-        sclab_prefetch(state.rateCache.base + subject)
+        state.rateCache.prefetch(subject)
         sclab_prefetch(state.snapshotWake.base + subject)
     }
 

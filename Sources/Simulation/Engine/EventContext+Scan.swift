@@ -140,11 +140,11 @@ extension EventContext {
         // event record and the standing (its gate). A behaviour's record that arrives the same
         // day reads the standing too, but few events make one (in the seed, at most one
         // behaviour event in eighteen makes a record at all).
-        let totals = state.rateCache.base
+        let totals = state.rateCache
         for k in 0..<count {
             let subject = due[k] >> Self.laneBits
             prefetchEvent(subject)
-            if due[k] & 1 << b != 0 { sclab_prefetch(totals + subject) }
+            if due[k] & 1 << b != 0 { totals.prefetch(subject) }
             if due[k] & 1 << a != 0 { prefetchStanding(subject) }
         }
         return count

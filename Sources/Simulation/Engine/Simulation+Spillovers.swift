@@ -338,8 +338,8 @@ extension Simulation {
         let mother = population.mother
         let father = population.father
         let spouse = population.spouse
-        let offsets = population.network.offsets
-        let deltas = population.network.deltas
+        let friends = population.friends
+        let deltas = friends.deltas
         for person in members {
             let me = UInt32(person)
             for other in max(0, person - reach)..<min(count, person + reach + 1)
@@ -347,7 +347,7 @@ extension Simulation {
                 look.insert(other)
             }
             if friendsLinked {
-                for k in Int(offsets[person])..<Int(offsets[person + 1]) { look.insert(person + Int(deltas[k])) }
+                for k in friends.row(person) { look.insert(person + Int(deltas[k])) }
             }
         }
         // The employees of companies whose answers changed, from the staff lists: a few of
@@ -385,10 +385,10 @@ extension Simulation {
             guard buffer.count > 0 else { return }
             let changedColumn = SharedColumn(buffer)
             _ = ParallelChunks(threads: config.threads).mapChunks(count: everyone.words.count) { words in
-                let offsets = population.network.offsets
-                let deltas = population.network.deltas
+                let friends = population.friends
+                let deltas = friends.deltas
                 for person in everyone.members(in: words, below: population.count) {
-                    let p = Int(population.province[person])
+                    let p = Int(people.province[person])
                     if let blackPlane {
                         let relative =
                             bits.test(blackPlane, population.mother[person])
@@ -412,7 +412,7 @@ extension Simulation {
                         case .spouse:
                             reached = bits.test(planeOf[index], population.spouse[person])
                         case .friends:
-                            let row = Int(offsets[person])..<Int(offsets[person + 1])
+                            let row = friends.row(person)
                             reached =
                                 !row.isEmpty
                                 && Double(bits.count(planeOf[index], friendsOf: person, deltas, row))

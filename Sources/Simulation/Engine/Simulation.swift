@@ -120,7 +120,8 @@ public struct Simulation: Sendable {
     /// The tables of the policy the run begins with, and of the switch's policy (nil without one).
     let initialModel: RunModel
     let switchedModel: RunModel?
-    let population: Population
+    /// What the run reads of its society (the population's links, network and companies).
+    let population: RunSociety
     /// How the run is set up.
     public let config: SimulationConfig
     let random: CounterRandom
@@ -167,7 +168,8 @@ public struct Simulation: Sendable {
     /// Block size that false attribution never crosses (and chunk sizes are multiples of).
     static let block = 1024
 
-    /// Prepares a run: compiles the policy's tables, sizes the state, schedules everyone's first events.
+    /// Prepares a run of `population`: compiles the policy's tables, sizes the state, schedules
+    /// everyone's first events. The run keeps only what it reads of the society (`RunSociety`).
     ///
     /// A shard of a society (`Population.placement`) runs its own subjects; `exchange` reaches
     /// the other shards for what needs the whole society (income quintiles).
@@ -178,6 +180,28 @@ public struct Simulation: Sendable {
         config: SimulationConfig,
         exchange: any ShardExchange = SingleShard()
     ) {
+        self.init(
+            policy: policy,
+            society: RunSociety(population),
+            facts: PersonFacts(population, exchange: exchange),
+            census: census,
+            config: config,
+            exchange: exchange
+        )
+    }
+
+    /// Prepares a run of a society given as what the run reads of it (`society`) and what its
+    /// preparation reads of each person (`facts`), as `init(policy:population:...)` does: for
+    /// further runs of a society whose population has been let go.
+    public init(
+        policy: Policy,
+        society population: RunSociety,
+        facts: PersonFacts,
+        census: Census,
+        config: SimulationConfig,
+        exchange: any ShardExchange = SingleShard()
+    ) {
+        precondition(facts.count == population.count, "a society's facts must describe its people")
         precondition(
             config.period.days <= Period.maximumDays,
             "a run covers at most \(Period.maximumDays) days (16-bit days)"
@@ -215,22 +239,10 @@ public struct Simulation: Sendable {
         )
         peopleRanges = Self.chunks(population.count, first: population.firstPerson)
         companyRanges = Self.chunks(population.companies.count, first: population.firstCompany)
-        peopleProvinceStart = Self.provinceStarts(population.province, provinces: census.provinces.count)
+        peopleProvinceStart = Self.provinceStarts(facts.province, provinces: census.provinces.count)
         companyProvinceStart = Self.provinceStarts(population.companies.province, provinces: census.provinces.count)
         peopleChunks = peopleRanges.map { _ in ChunkState() }
         companyChunks = companyRanges.map { _ in ChunkState() }
-        let incomes = population.income
-        let everyone = population.totalPeople
-        let cuts = RankSelection.values(
-            at: (1...4).map { min(everyone - 1, everyone * $0 / 5) },
-            of: incomes,
-            exchange: exchange
-        )
-        var parent = [Bool](repeating: false, count: population.count)
-        for person in 0..<population.count where population.age[person] < 18 {
-            if population.mother[person] != Population.none { parent[Int(population.mother[person])] = true }
-            if population.father[person] != Population.none { parent[Int(population.father[person])] = true }
-        }
         let enrolment = policy.scenario.enrolment
         // What the day loop reads about each person, in the event record.
         let state = people
@@ -238,12 +250,11 @@ public struct Simulation: Sendable {
             let enrolled =
                 enrolment.mode == .mandatory
                 || random.uniform(.enrolment, UInt64(population.firstPerson + person)) < enrolment.share
-            let income = population.income[person]
-            state.birthDay[person] = population.birthDay[person]
-            state.flags[person] = population.flags[person].rawValue
-            state.province[person] = population.province[person]
-            state.quintile[person] = UInt8(1 + cuts.filter { income >= $0 }.count)
-            state.bits[person] = (parent[person] ? EventBit.parent : 0) | (enrolled ? EventBit.enrolled : 0)
+            state.birthDay[person] = facts.birthDay[person]
+            state.flags[person] = facts.flags[person]
+            state.province[person] = facts.province[person]
+            state.quintile[person] = facts.quintile[person]
+            state.bits[person] = (facts.parent[person] ? EventBit.parent : 0) | (enrolled ? EventBit.enrolled : 0)
         }
         for company in 0..<population.companies.count {
             companies.province[company] = population.companies.province[company]
@@ -278,14 +289,8 @@ public struct Simulation: Sendable {
 
     /// The farthest any person's mother, father or spouse lies from them in index order (people
     /// of a household are laid out together, so a few places in a generated society).
-    static func relativeReach(_ population: Population) -> Int {
-        var reach = 0
-        for column in [population.mother, population.father, population.spouse] {
-            for (person, link) in column.enumerated() where link != Population.none {
-                reach = max(reach, abs(Int(link) - person))
-            }
-        }
-        return reach
+    static func relativeReach(_ population: RunSociety) -> Int {
+        max(population.mother.reach, population.father.reach, population.spouse.reach)
     }
 
     /// Chunks of `count` subjects whose whole-society indices start at `first`: at most 64,

@@ -1,0 +1,103 @@
+import Foundation
+import SocialCredit
+import Society
+import TestSupport
+import Testing
+
+@testable import Simulation
+
+/// What a run keeps of its society (`RunSociety`, `RelativeLinks`) and what its preparation
+/// reads (`PersonFacts`): the same answers as the population they come from, in less memory.
+@Suite("Run society")
+struct RunSocietyTests {
+    @Test(
+        "Relative links read back every link, near ones in a byte",
+        arguments: [
+            // Near: links within 127 places (and a 127 both ways).
+            ([UInt32(1), 0, Population.none, 0, 131, 3], true, 127),
+            // Far: one link 128 places back does not fit a byte (Int8.min means none).
+            ([Population.none, 0, 0, 0] + [UInt32](repeating: Population.none, count: 125) + [1], false, 128),
+            // Far: one link 200 places ahead.
+            ([UInt32(200)] + [UInt32](repeating: Population.none, count: 200), false, 200),
+            ([], true, 0),
+        ]
+    )
+    func relativeLinks(column: [UInt32], near: Bool, reach: Int) {
+        let links = RelativeLinks(column)
+        #expect(links.reach == reach)
+        #expect(links.near.count == (near ? column.count : 0))
+        #expect(links.far.count == (near ? 0 : column.count))
+        #expect(column.indices.map { links[$0] } == column)
+    }
+
+    @Test("Friend rows read back every row: 2-byte starts in a generated network, 4-byte ones past 65,535 in a block")
+    func friendRows() {
+        let generated = Societies.society(3_000, seed: 7).network
+        let rows = FriendRows(generated)
+        #expect(rows.wide.isEmpty && rows.withinBlock.count == 3_001 && rows.blockStarts.count == 3_000 / 64 + 1)
+        #expect(rows.deltas == generated.deltas)
+        for person in 0...3_000 { #expect(rows.start(person) == Int(generated.offsets[person])) }
+        // The first 64 people are each friends with the same 1,100 others: the 64th row starts
+        // 69,300 friendships after the first, past what 2-byte starts can reach.
+        let people = (0..<1_200).map { Population.HandMadePerson(household: $0) }
+        let pairs = (0..<64).flatMap { a in (64..<1_164).map { (a, $0) } }
+        let wide = Population(seed: 1, people: people, friendships: pairs, census: Societies.census).network
+        let wideRows = FriendRows(wide)
+        #expect(wideRows.blockStarts.isEmpty && wideRows.wide == wide.offsets)
+        #expect(wideRows.row(0) == 0..<1_100 && wideRows.row(63) == 69_300..<70_400)
+        #expect(wideRows.row(64) == 70_400..<70_464)
+    }
+
+    @Test("Person facts: quintiles cut over everyone's income, parents of minors")
+    func facts() {
+        // Ten people with incomes 1,000 to 10,000: fifths of two people each. People 0 and 1 are
+        // the parents of minor 2; person 3 is the mother of adult 4 (not a parent of a minor).
+        var people = (0..<10).map {
+            Population.HandMadePerson(age: 40, male: $0 % 2 == 0, income: Float(1_000 * ($0 + 1)), household: $0 / 5)
+        }
+        people[2].age = 10
+        people[2].mother = 0
+        people[2].father = 1
+        people[4].mother = 3
+        let population = Population(seed: 1, people: people, census: Societies.census)
+        let facts = PersonFacts(population)
+        #expect(facts.quintile == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
+        #expect(facts.parent == [true, true, false, false, false, false, false, false, false, false])
+        #expect(facts.flags == population.flags.map(\.rawValue))
+        #expect(facts.birthDay == population.birthDay)
+        #expect(facts.province == population.province)
+    }
+
+    @Test("A run prepared from the society's run parts is the run prepared from its population")
+    func sameRun() throws {
+        let policy = try Policy(
+            Scenario.read(try Societies.shippedText("seed-article"), file: "seed-article.yaml").scenario!
+        )
+        let population = Societies.society(2_000, seed: 5)
+        let start = policy.scenario.period.start
+        let config = SimulationConfig(
+            period: Period(start: start, end: start.adding(days: 89)),
+            seed: 5,
+            threads: 2,
+            traceEvery: 10
+        )
+        let census = Societies.generator.census
+        var whole = Simulation(policy: policy, population: population, census: census, config: config)
+        var parts = Simulation(
+            policy: policy,
+            society: RunSociety(population),
+            facts: PersonFacts(population),
+            census: census,
+            config: config
+        )
+        // The generated society's links are all near: a byte each.
+        #expect(!parts.population.mother.near.isEmpty && !parts.population.spouse.near.isEmpty)
+        #expect(parts.population.mother.reach > 0)
+        var one = Collector()
+        var two = Collector()
+        whole.run(observer: &one)
+        parts.run(observer: &two)
+        #expect(whole.digest() == parts.digest())
+        #expect(one.metrics == two.metrics)
+    }
+}
