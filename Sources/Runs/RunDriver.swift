@@ -33,8 +33,8 @@ public struct RunDriver {
     let generator: PopulationGenerator
     /// What the run reads of its society, and what preparing a run reads of each person: what
     /// the counterfactual and a branch started again are prepared from. The generated population
-    /// itself is let go once the run is prepared (its ages, incomes, names and households: 16
-    /// bytes a person).
+    /// itself is let go before the run's state is made (what no run reads: ages, education,
+    /// incomes, surnames, households, close ties).
     let society: RunSociety
     let facts: PersonFacts
     /// The simulation, public so that a resumed run can restore it from a checkpoint
