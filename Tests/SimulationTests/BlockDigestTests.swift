@@ -13,7 +13,7 @@ struct BlockDigestTests {
     /// A state of `count` subjects (one rule-filled list that keeps its first day, one rating)
     /// whose every byte is a deterministic function of its column and position.
     static func filledState(_ count: Int, salt: UInt64 = 1) -> SubjectState {
-        let state = SubjectState(count: count, origin: 0, listed: [true], ratings: 1)
+        let state = SubjectState(count: count, origin: 0, listed: [true], rated: [true])
         for (column, part) in state.stateColumns.enumerated() {
             let bytes = UnsafeMutableRawBufferPointer(mutating: part.bytes)
             var x = salt &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(column)
@@ -27,7 +27,7 @@ struct BlockDigestTests {
 
     /// The subjects `range` of `state` as a state of their own (a rank's share).
     static func slice(_ state: SubjectState, _ range: Range<Int>) -> SubjectState {
-        let part = SubjectState(count: range.count, origin: 0, listed: [true], ratings: 1)
+        let part = SubjectState(count: range.count, origin: 0, listed: [true], rated: [true])
         for (source, target) in zip(state.stateColumns, part.stateColumns) where !target.bytes.isEmpty {
             UnsafeMutableRawBufferPointer(mutating: target.bytes).copyMemory(from: source.rows(range))
         }

@@ -87,6 +87,17 @@ struct CheckpointFileTests {
         #expect("\(bare)".contains("without a header"))
     }
 
+    @Test("A checkpoint of an older format is refused, naming both formats")
+    func olderFormat() throws {
+        let source = try Self.quarter()
+        var payload = [UInt8](source.checkpointData())
+        payload[7] = UInt8(ascii: "9")
+        var target = try Self.quarter()
+        let error = try #require(throws: CheckpointError.self) { try target.restore(from: Data(payload)) }
+        #expect("\(error)" == "a checkpoint of format 9 (from another version of sclab); this version reads format 10")
+        #expect(Simulation.checkpointFormat(UInt8(ascii: "A")) == "10" && Simulation.checkpointFormat(0) == "0x0")
+    }
+
     /// The state's own bytes, past the header's checksum (as a crafted file would bring them):
     /// every single-byte change of the chunk state at the end and a stride over the rest, and
     /// cuts at every length up to a stride, either restore or throw; none traps. A trap would

@@ -43,6 +43,20 @@ struct PolicySwitchTests {
         )
     }
 
+    @Test("A variant that changes whom a rating rates is a structural change: each kind keeps only its ratings' points")
+    func ratedKind() throws {
+        let seed = try #require(
+            try Scenario.read(Societies.shippedText("seed-article"), file: "seed-article.yaml").scenario
+        )
+        var rerated = seed
+        rerated.ratings[0].subject = .people
+        #expect(
+            PolicySwitch.structuralChange(from: seed, to: rerated)
+                == "the variant changes whom rating environment rates"
+        )
+        #expect(PolicySwitch.structuralChange(from: seed, to: seed) == nil)
+    }
+
     @Test("An unchanged policy from mid-year gives the digest of the run without a switch")
     func unchanged() throws {
         var plain = try Self.simulation()

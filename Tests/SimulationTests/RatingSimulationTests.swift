@@ -12,6 +12,43 @@ import Testing
 /// the score with its weight, rates only its sectors, and its tiers drive conditions).
 @Suite("Simulation: ratings and assigned tiers")
 struct RatingSimulationTests {
+    @Test("Each kind of subject keeps points only for the ratings that rate it, tiers for all when it has one")
+    func columnsByKind() throws {
+        let yaml = """
+            scenario: {name: Both kinds, start: 2018-01-01, end: 2018-06-30}
+            score: {initial: 0, minimum: 0, maximum: 1, tiers: [{id: person, min: 0}]}
+            company_score: {initial: 90, minimum: 0, maximum: 100, tiers: [{id: A, min: 90}, {id: D, min: 0}]}
+            ratings:
+              - id: conduct
+                subject: people
+                scale: {initial: 50, minimum: 0, maximum: 100, tiers: [{id: good, min: 50}, {id: poor, min: 0}]}
+              - id: environment
+                subject: companies
+                scale: {initial: 70, minimum: 0, maximum: 100, tiers: [{id: blue, min: 60}, {id: red, min: 0}]}
+            behaviors:
+              - {id: litter, conduct: contradictory, who: adults, rate: 365}
+              - {id: pollute, conduct: contradictory, who: companies, rate: 365}
+            sources:
+              - {id: bureau, observes: [litter, pollute], coverage: 1}
+            rules:
+              - {id: litter_rule, behavior: litter, rating: conduct, delta: -100}
+              - {id: pollute_rule, behavior: pollute, rating: environment, delta: -100}
+            """
+        let companies: [(province: Int, sector: Sector)] = (0..<12).map { _ in (44, .manufacturing) }
+        let people = (0..<20).map { Population.HandMadePerson(age: 35, household: $0, employer: $0 % 12) }
+        let population = Population(seed: 5, people: people, companies: companies, census: SimulationFixture.census)
+        let (simulation, out) = try SimulationFixture.run(yaml, on: population)
+        #expect(simulation.people.ratingDelta.map(\.count) == [20, 0])
+        #expect(simulation.people.ratingFalse.map(\.count) == [20, 0])
+        #expect(simulation.companies.ratingDelta.map(\.count) == [0, 12])
+        #expect(simulation.people.ratingSnapshot.width == 2 && simulation.companies.ratingSnapshot.width == 2)
+        // Daily offences drive both ratings to their minimum, each on its own kind.
+        #expect(out.value("rating.conduct.rated", "2018-06") == 20)
+        #expect(out.value("rating.conduct.mean", "2018-06") == 0)
+        #expect(out.value("rating.environment.rated", "2018-06") == 12)
+        #expect(out.value("rating.environment.tier.share.red", "2018-06") == 1)
+    }
+
     @Test("Companies: a one-vote veto turns every polluter red and blocks its bids; other sectors are not rated")
     func vetoToRed() throws {
         let yaml = """

@@ -1,5 +1,6 @@
 import Foundation
 import SocialCredit
+import Society
 import TestSupport
 import Testing
 
@@ -79,9 +80,54 @@ struct RecordCalendarTests {
         #expect(RecordID.source(id) == source)
     }
 
+    @Test("An entry due after the run's last day is not kept")
+    func pastTheLastDay() {
+        var calendar = RecordCalendar(lastDay: Self.origin + 100)
+        calendar.schedule(Self.record(.expiry, expires: Self.origin + 100), on: Self.origin + 100)
+        calendar.schedule(Self.record(.expiry, expires: Self.origin + 101), on: Self.origin + 101)
+        calendar.schedule(Self.record(.arrival), on: Self.origin + 150)
+        #expect(calendar.count == 1 && Array(calendar.days.keys) == [Self.origin + 100])
+        #expect(calendar.keeps(Self.origin + 100) && !calendar.keeps(Self.origin + 101) && !calendar.keeps(Int32.max))
+    }
+
+    @Test("A run ending on 30 June keeps no entry due after it, and ends as a longer run does on that day")
+    func runEndsAsALongerOne() throws {
+        // Records expire 120 days after they are made: those of the first half of the year expire
+        // from May to October. The half-year run drops the expiries due after 30 June, which the
+        // year's run keeps; no day of the half-year would have taken them.
+        let policy = try Policy(
+            Scenario.parse(SimulationFixture.scenario(rule: "delta: -10\nlifetime_days: 120"), file: "test.yaml")
+        )
+        let population = SimulationFixture.adults(500, seed: 3)
+        let june = Day(iso: "2016-06-30")!
+        func simulation(ending end: Day) -> Simulation {
+            Simulation(
+                policy: policy,
+                population: population,
+                census: SimulationFixture.census,
+                config: SimulationConfig(
+                    period: Period(start: Day(iso: "2016-01-01")!, end: end),
+                    seed: 3,
+                    threads: 2,
+                    traceEvery: 50
+                )
+            )
+        }
+        var half = simulation(ending: june)
+        var year = simulation(ending: Day(iso: "2016-12-31")!)
+        var collector = Collector()
+        half.run(observer: &collector)
+        year.run(until: june, observer: &collector)
+        let lastDue = { (s: Simulation) in s.peopleChunks.flatMap { $0.calendar.days.keys }.max() ?? Int32.min }
+        #expect(lastDue(half) <= june.number)
+        #expect(lastDue(year) > june.number)
+        #expect(half.digest() == year.digest())
+        #expect(half.runTotals == year.runTotals)
+    }
+
     @Test("A day's entries come out in the order they were scheduled, once")
     func order() throws {
-        var calendar = RecordCalendar()
+        var calendar = RecordCalendar(lastDay: Int32.max)
         for k in 0..<1_000 {
             calendar.schedule(
                 Self.record(.expiry, subject: Int32(k % 7 + 14), expires: Self.origin + 50),

@@ -30,22 +30,55 @@ struct RunSocietyTests {
         #expect(column.indices.map { links[$0] } == column)
     }
 
-    @Test("Friend rows read back every row: 2-byte starts in a generated network, 4-byte ones past 65,535 in a block")
+    @Test("Friend rows read back every row of a generated network, in index order, in fewer bytes than its deltas")
     func friendRows() {
         let generated = Societies.society(3_000, seed: 7).network
         let rows = FriendRows(generated)
         #expect(rows.wide.isEmpty && rows.withinBlock.count == 3_001 && rows.blockStarts.count == 3_000 / 64 + 1)
-        #expect(rows.deltas == generated.deltas)
-        for person in 0...3_000 { #expect(rows.start(person) == Int(generated.offsets[person])) }
-        // The first 64 people are each friends with the same 1,100 others: the 64th row starts
-        // 69,300 friendships after the first, past what 2-byte starts can reach.
+        for person in 0..<3_000 {
+            #expect(rows.friends(of: person) == generated.friends(of: person).map { Int($0) }.sorted())
+            #expect(rows.forEachFriend(of: person) { _ in } == generated.degree(person))
+        }
+        // Most gaps between friends in index order fit one byte: well under the 2 bytes a
+        // friend of the network's deltas.
+        #expect(rows.bytes.count * 10 < generated.deltas.count * 13)
+    }
+
+    @Test("Friend rows by hand: a zigzagged first distance, then gaps, seven bits a byte")
+    func friendRowBytes() {
+        // Person 5 is friends with 3, 6 and 200: row 5 is -2 zigzagged (3), the gap 3, and the
+        // gap 194 in two bytes (0x42 | 0x80, 0x01). Row 3 is +2 zigzagged (4); row 200 is -195
+        // zigzagged, 389 = 3 * 128 + 5 (0x85, 0x03); row 6 is -1 zigzagged (1).
+        let people = (0..<300).map { Population.HandMadePerson(household: $0) }
+        let network = Population(
+            seed: 1,
+            people: people,
+            friendships: [(5, 3), (5, 6), (5, 200)],
+            census: Societies.census
+        ).network
+        let rows = FriendRows(network)
+        #expect(Array(rows.bytes[rows.start(5)..<rows.start(6)]) == [3, 3, 0xC2, 0x01])
+        #expect(Array(rows.bytes[rows.start(3)..<rows.start(4)]) == [4])
+        #expect(Array(rows.bytes[rows.start(6)..<rows.start(7)]) == [1])
+        #expect(Array(rows.bytes[rows.start(200)..<rows.start(201)]) == [0x85, 0x03])
+        #expect(rows.bytes.count == 8)
+        #expect(rows.friends(of: 5) == [3, 6, 200] && rows.friends(of: 200) == [5] && rows.friends(of: 0) == [])
+    }
+
+    @Test("Friend rows switch to 4-byte starts when a row starts past 65,535 bytes into its block")
+    func wideFriendRows() {
+        // The first 64 people are each friends with the same 1,100 others: row 0 takes 1,101
+        // bytes (its first distance, 64, zigzags to 128: two bytes; then 1,099 gaps of 1), rows
+        // 1-63 take 1,100, so row 63 starts 69,301 bytes into the block.
         let people = (0..<1_200).map { Population.HandMadePerson(household: $0) }
         let pairs = (0..<64).flatMap { a in (64..<1_164).map { (a, $0) } }
         let wide = Population(seed: 1, people: people, friendships: pairs, census: Societies.census).network
-        let wideRows = FriendRows(wide)
-        #expect(wideRows.blockStarts.isEmpty && wideRows.wide == wide.offsets)
-        #expect(wideRows.row(0) == 0..<1_100 && wideRows.row(63) == 69_300..<70_400)
-        #expect(wideRows.row(64) == 70_400..<70_464)
+        let rows = FriendRows(wide)
+        #expect(rows.blockStarts.isEmpty && rows.withinBlock.isEmpty && rows.wide.count == 1_201)
+        #expect(rows.start(1) == 1_101 && rows.start(63) == 69_301 && rows.start(64) == 70_401)
+        // Person 64's first friend, 0, is -64 away (127: one byte); person 65's, -65 (129: two).
+        #expect(rows.start(65) == 70_465 && rows.start(66) == 70_530)
+        #expect(rows.friends(of: 63) == Array(64..<1_164) && rows.friends(of: 1_000) == Array(0..<64))
     }
 
     @Test("Person facts: quintiles cut over everyone's income, parents of minors")

@@ -58,7 +58,7 @@ struct PendingRecord: Sendable, Equatable {
 /// aligned to blocks of subjects that false attribution never crosses, so no chunk ever touches
 /// another's state.
 final class ChunkState: @unchecked Sendable {
-    var calendar = RecordCalendar()
+    var calendar: RecordCalendar
     /// (subject * 64 + rule) -> points used under the rule's yearly cap in `capYear`: emptied
     /// when a judgement under a cap comes in a new calendar year, so it holds one year's use.
     var capUse: [Int: Int32] = [:]
@@ -83,6 +83,9 @@ final class ChunkState: @unchecked Sendable {
     var decisions: [TracedDecision] = []
     /// Entries onto lists this month, for everyone (what a public list publishes).
     var listings: [Listing] = []
+
+    /// The state of a chunk of a run whose last day is `lastDay`.
+    init(lastDay: Int32) { calendar = RecordCalendar(lastDay: lastDay) }
 
     func schedule(_ record: PendingRecord, on day: Int32) {
         calendar.schedule(record, on: day)

@@ -78,7 +78,7 @@ extension EventContext {
     /// rating), a list entry it began, or a tier ceiling it holds. Only then can a block be wrongful.
     func touchedByFalseRecords(_ subject: Int) -> Bool {
         if state.falseDelta[subject] != 0 || state.listFalse[subject] != 0 { return true }
-        for r in model.ratings.indices where state.ratingFalse[r][subject] != 0 { return true }
+        for column in state.ratingFalse where column.count > 0 && column[subject] != 0 { return true }
         guard day < state.ceilingUntil[subject], let holds = chunk.ceilings[Int32(subject)] else { return false }
         return holds.contains { $0.misattributed && $0.until > day }
     }

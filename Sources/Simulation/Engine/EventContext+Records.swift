@@ -314,8 +314,9 @@ extension EventContext {
         let rule = Int(record.rule)
         if record.expires == Int32.max || record.expires > day {
             addPoints(subject, rule: rule, -record.delta, misattributed: record.misattributed)
-            // Its expiry is still in the calendar: it must not take the points back again.
-            if record.expires != Int32.max { chunk.overturned.insert(traceKey) }
+            // Its expiry is still in the calendar (due within the run): it must not take the
+            // points back again.
+            if chunk.calendar.keeps(record.expires) { chunk.overturned.insert(traceKey) }
         }
         if record.delta < 0 { unmarkNegative(record) }
         if model.ruleCeiling[rule] >= 0 { releaseCeiling(record) }

@@ -1,47 +1,117 @@
 import Society
 
-/// The friendship network's rows as a run reads them: person p's friends are `p + deltas[k]`
-/// for k in `row(p)`, the network's own deltas.
+/// The friendship network's rows as a run reads them: each person's friends in index order,
+/// coded as variable-length numbers in bytes.
 ///
-/// The network keeps a 4-byte start for every row; here a row's start is kept as a 4-byte start
-/// per block of 64 people and a 2-byte offset within the block (2.06 bytes a person: 0.19 GB
-/// less at 100 million people). A network with a row starting more than 65,535 friendships after
-/// its block's first (none generated comes near: 64 people have about 640) keeps its 4-byte starts.
+/// The network keeps each friend as a 2-byte distance from the person, and a 4-byte start for
+/// every row (24 bytes a person at a mean of eleven friends). A run only ever reads whole rows
+/// (how many of a person's friends meet a test, who the friends of a changed person are), so
+/// here a row is its friends in index order: the first as its distance from the person, the
+/// others as the gap from the friend before, each in LEB128 (seven bits a byte, the high bit set
+/// on every byte but a number's last). Friends live in the same town and most gaps are below
+/// 128, so a row takes about 1.15 bytes a friend (12.8 bytes a person in a generated society:
+/// 0.95 GB less at 100 million people). A row's start is kept as a 4-byte start per block of 64
+/// people and a 2-byte offset within the block, or as 4-byte starts when some row starts more
+/// than 65,535 bytes into its block (none generated comes near: 64 people have about 820).
 struct FriendRows: Sendable {
-    /// Each friend's index minus the person's.
-    let deltas: [Int16]
+    /// Every row's numbers, row after row.
+    let bytes: [UInt8]
     /// The start of every 64th row, and each row's start less its block's; empty when `wide` is used.
     let blockStarts: [UInt32]
     let withinBlock: [UInt16]
-    /// The network's row starts, when some row starts too far into its block for `withinBlock`.
+    /// Every row's start, when some row starts too far into its block for `withinBlock`.
     let wide: [UInt32]
 
     /// People in a block.
     static let blockShift = 6
 
-    /// The rows of `network` (its close-tie counts, which no run reads, are not kept).
+    /// The rows of `network` (its close-tie counts and the order of its rows, which no run
+    /// reads, are not kept).
     init(_ network: FriendshipNetwork) {
-        deltas = network.deltas
-        let offsets = network.offsets
-        let blocks = stride(from: 0, to: offsets.count, by: 1 << Self.blockShift).map { offsets[$0] }
-        let fits = offsets.indices.allSatisfy { offsets[$0] - blocks[$0 >> Self.blockShift] <= UInt32(UInt16.max) }
+        let people = network.offsets.count - 1
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(network.deltas.count * 6 / 5)
+        var starts = [UInt32](repeating: 0, count: people + 1)
+        var row: [Int] = []
+        for person in 0..<people {
+            starts[person] = UInt32(bytes.count)
+            row.removeAll(keepingCapacity: true)
+            for friend in network.friends(of: person) { row.append(Int(friend)) }
+            row.sort()
+            var before = person
+            for (k, friend) in row.enumerated() {
+                let step = friend - before
+                // The first friend may come before the person: its distance zigzagged (0, -1,
+                // 1, -2, ... as 0, 1, 2, 3, ...); gaps between friends in order are positive.
+                Self.append(k == 0 ? (step >= 0 ? step << 1 : ((-step) << 1) - 1) : step, to: &bytes)
+                before = friend
+            }
+        }
+        starts[people] = UInt32(bytes.count)
+        self.bytes = bytes
+        let blocks = stride(from: 0, to: starts.count, by: 1 << Self.blockShift).map { starts[$0] }
+        let fits = starts.indices.allSatisfy { starts[$0] - blocks[$0 >> Self.blockShift] <= UInt32(UInt16.max) }
         if fits {
             blockStarts = blocks
-            withinBlock = offsets.indices.map { UInt16(offsets[$0] - blocks[$0 >> Self.blockShift]) }
+            withinBlock = starts.indices.map { UInt16(starts[$0] - blocks[$0 >> Self.blockShift]) }
             wide = []
         } else {
             blockStarts = []
             withinBlock = []
-            wide = offsets
+            wide = starts
         }
     }
 
-    /// Where person p's row starts in `deltas` (p may be the person count: the end of the last row).
+    /// Appends `value` (not negative) in LEB128.
+    private static func append(_ value: Int, to bytes: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Where person p's row starts in `bytes` (p may be the person count: the end of the last row).
     @inline(__always) func start(_ person: Int) -> Int {
         guard wide.isEmpty else { return Int(wide[person]) }
         return Int(blockStarts[person >> Self.blockShift]) + Int(withinBlock[person])
     }
 
-    /// Positions of person p's friends in `deltas`.
-    @inline(__always) func row(_ person: Int) -> Range<Int> { start(person)..<start(person + 1) }
+    /// Calls `body` with each of person p's friends, in index order; returns how many there are.
+    @inline(__always) @discardableResult
+    func forEachFriend(of person: Int, _ body: (Int) -> Void) -> Int {
+        var at = start(person)
+        let end = start(person + 1)
+        var friend = person
+        var first = true
+        var friends = 0
+        while at < end {
+            var value = 0
+            var shift = 0
+            var byte: UInt8
+            repeat {
+                byte = bytes[at]
+                at &+= 1
+                value |= Int(byte & 0x7F) << shift
+                shift &+= 7
+            } while byte & 0x80 != 0
+            if first {
+                friend &+= value & 1 == 0 ? value >> 1 : -((value + 1) >> 1)
+                first = false
+            } else {
+                friend &+= value
+            }
+            body(friend)
+            friends &+= 1
+        }
+        return friends
+    }
+
+    /// Person p's friends, in index order.
+    func friends(of person: Int) -> [Int] {
+        var friends: [Int] = []
+        forEachFriend(of: person) { friends.append($0) }
+        return friends
+    }
 }

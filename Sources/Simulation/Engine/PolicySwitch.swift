@@ -69,6 +69,9 @@ public struct PolicySwitch: Sendable {
         where first.who.contains(.companies) != second.who.contains(.companies) {
             return "the variant changes who does behaviour \(first.id) (people or companies)"
         }
+        for (first, second) in zip(old.ratings, new.ratings) where first.subject != second.subject {
+            return "the variant changes whom rating \(first.id) rates"
+        }
         for (first, second) in zip(old.lists, new.lists) {
             if first.subject != second.subject { return "the variant changes whom list \(first.id) is of" }
             if (first.entry == nil) != (second.entry == nil) {

@@ -7,7 +7,10 @@ import Society
 extension Simulation {
     /// A context for reading standings on the current day (no chunk state is touched).
     func reader(_ kind: Kind) -> EventContext {
-        let chunk = kind == .people ? (peopleChunks.first ?? ChunkState()) : (companyChunks.first ?? ChunkState())
+        let chunk =
+            kind == .people
+            ? (peopleChunks.first ?? ChunkState(lastDay: config.period.end.number))
+            : (companyChunks.first ?? ChunkState(lastDay: config.period.end.number))
         return EventContext(
             simulation: self,
             kind: kind,
@@ -68,7 +71,7 @@ extension Simulation {
             let words = untouched[kind]
             let context = reader(kind)
             let state = context.state
-            let hasRatings = !model.ratings.isEmpty
+            let hasRatings = state.ratingSnapshot.count > 0
             let slots = words.representative.map { $0.map { context.ownSnapshot($0) } }
             let pass = countsFigures ? MonthFigurePass(self, kind, words, slots: slots) : nil
             let figuring = pass != nil

@@ -40,15 +40,18 @@ struct LinkBits: Sendable {
         person != Population.none && words[base &+ Int(person >> 6)] & (1 << UInt64(person & 63)) != 0
     }
 
-    /// How many of a person's friends meet the test of `plane` (`deltas[row]` their distances).
-    @inline(__always) func count(_ plane: Int, friendsOf person: Int, _ deltas: [Int16], _ row: Range<Int>) -> Int {
+    /// How many of a person's friends meet the test of `plane`, and how many friends they have.
+    @inline(__always) func count(
+        _ plane: Int,
+        friendsOf person: Int,
+        _ rows: FriendRows
+    ) -> (meeting: Int, friends: Int) {
         let base = plane &* wordsPerPlane
         var meeting = 0
-        for k in row {
-            let friend = person &+ Int(deltas[k])
+        let friends = rows.forEachFriend(of: person) { friend in
             meeting &+= Int(truncatingIfNeeded: (words[base &+ (friend >> 6)] >> UInt64(friend & 63)) & 1)
         }
-        return meeting
+        return (meeting, friends)
     }
 }
 
@@ -339,7 +342,6 @@ extension Simulation {
         let father = population.father
         let spouse = population.spouse
         let friends = population.friends
-        let deltas = friends.deltas
         for person in members {
             let me = UInt32(person)
             for other in max(0, person - reach)..<min(count, person + reach + 1)
@@ -347,7 +349,7 @@ extension Simulation {
                 look.insert(other)
             }
             if friendsLinked {
-                for k in friends.row(person) { look.insert(person + Int(deltas[k])) }
+                friends.forEachFriend(of: person) { look.insert($0) }
             }
         }
         // The employees of companies whose answers changed, from the staff lists: a few of
@@ -386,7 +388,6 @@ extension Simulation {
             let changedColumn = SharedColumn(buffer)
             _ = ParallelChunks(threads: config.threads).mapChunks(count: everyone.words.count) { words in
                 let friends = population.friends
-                let deltas = friends.deltas
                 for person in everyone.members(in: words, below: population.count) {
                     let p = Int(people.province[person])
                     if let blackPlane {
@@ -412,11 +413,8 @@ extension Simulation {
                         case .spouse:
                             reached = bits.test(planeOf[index], population.spouse[person])
                         case .friends:
-                            let row = friends.row(person)
-                            reached =
-                                !row.isEmpty
-                                && Double(bits.count(planeOf[index], friendsOf: person, deltas, row))
-                                    >= shares[index] * Double(row.count)
+                            let (meeting, all) = bits.count(planeOf[index], friendsOf: person, friends)
+                            reached = all > 0 && Double(meeting) >= shares[index] * Double(all)
                         case .employer:
                             reached = employers.test(planeOf[index], population.employer[person])
                         }

@@ -217,32 +217,34 @@ public struct Simulation: Sendable {
         self.config = config
         random = CounterRandom(seed: config.seed)
         self.exchange = exchange
-        let ratings = policy.scenario.ratings.count
         let origin = config.period.start.number
         // Rule-filled lists of each kind: the only ones whose entries are kept per subject.
         func listed(_ subject: SubjectKind) -> [Bool] {
             policy.scenario.lists.map { $0.subject == subject && $0.entry == nil }
         }
+        // Ratings of each kind: only they have columns of points.
+        func rated(_ subject: SubjectKind) -> [Bool] { policy.scenario.ratings.map { $0.subject == subject } }
         people = SubjectState(
             count: population.count,
             origin: origin,
             listed: listed(.people),
-            ratings: ratings,
+            rated: rated(.people),
             first: population.firstPerson
         )
         companies = SubjectState(
             count: population.companies.count,
             origin: origin,
             listed: listed(.companies),
-            ratings: ratings,
+            rated: rated(.companies),
             first: population.firstCompany
         )
         peopleRanges = Self.chunks(population.count, first: population.firstPerson)
         companyRanges = Self.chunks(population.companies.count, first: population.firstCompany)
         peopleProvinceStart = Self.provinceStarts(facts.province, provinces: census.provinces.count)
         companyProvinceStart = Self.provinceStarts(population.companies.province, provinces: census.provinces.count)
-        peopleChunks = peopleRanges.map { _ in ChunkState() }
-        companyChunks = companyRanges.map { _ in ChunkState() }
+        let lastDay = config.period.end.number
+        peopleChunks = peopleRanges.map { _ in ChunkState(lastDay: lastDay) }
+        companyChunks = companyRanges.map { _ in ChunkState(lastDay: lastDay) }
         let enrolment = policy.scenario.enrolment
         // What the day loop reads about each person, in the event record.
         let state = people

@@ -5,13 +5,24 @@ import Society
 /// Checkpoints: the whole mutable state of a run at a month's end, as bytes. The society itself
 /// is not saved: it is regenerated from its size and seed, which give the same society.
 extension Simulation {
-    /// "SCLABCK" and the format's version (9: 24-byte calendar entries, list entries apart from
+    /// "SCLABCK" and the format's version as a digit or a letter from A for 10 (10: rating
+    /// columns only for the kind of subject a rating rates, no calendar entries due after the
+    /// run's last day; 9: 24-byte calendar entries, list entries apart from
     /// the events an appeal will strike out, no rating-tier bytes past the scenario's ratings, no
     /// list start days, one calendar year of cap use; 8: record ids from subject, day and source, no
     /// per-chunk record counter; 7: 16-bit days, 16- and 32-byte records, 8-byte own-standing
     /// snapshots, 48-byte pending records, spillover flags, list entries with their events, ceilings per
     /// record with whether it was false, condition-filled lists held, false records by source, grants by measure).
-    static let checkpointMagic = Array("SCLABCK9".utf8)
+    static let checkpointMagic = Array("SCLABCKA".utf8)
+
+    /// The format a magic's last byte names: a digit, or a letter from A for 10.
+    static func checkpointFormat(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): String(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): String(Int(byte - UInt8(ascii: "A")) + 10)
+        default: "0x" + String(byte, radix: 16)
+        }
+    }
 
     /// The state as bytes (taken at a month's end, when the month's counters and traces are empty).
     public func checkpointData() -> Data {
@@ -63,8 +74,8 @@ extension Simulation {
         }
         guard magic == Self.checkpointMagic else {
             throw CheckpointError(
-                "a checkpoint of format \(Character(UnicodeScalar(magic[7]))) (from another version of sclab); "
-                    + "this version reads format \(Character(UnicodeScalar(Self.checkpointMagic[7])))"
+                "a checkpoint of format \(Self.checkpointFormat(magic[7])) (from another version of sclab); "
+                    + "this version reads format \(Self.checkpointFormat(Self.checkpointMagic[7]))"
             )
         }
         let day: Int32 = try input.int(in: config.period.start.number...(config.period.end.number + 1))
@@ -93,9 +104,9 @@ extension Simulation {
         var arrays = totals.arrays
         for i in arrays.indices { arrays[i] = try input.ints() }
         try totals.restore(arrays: arrays, scalars: input.ints())
-        // Records are scheduled after the run's first day and at most `Period.maximumDays` after
-        // the day they were made.
-        let dueDays = (config.period.start.number + 1)...(config.period.end.number + 1 + Int32(Period.maximumDays))
+        // Records are scheduled after the run's first day, and kept only when due within the run.
+        let firstDue = config.period.start.number + 1
+        let dueDays = firstDue...max(firstDue, config.period.end.number)
         for (chunk, kind) in peopleChunks.map({ ($0, SubjectKind.people) })
             + companyChunks.map({ ($0, SubjectKind.companies) })
         {
@@ -103,6 +114,9 @@ extension Simulation {
             for _ in 0..<(try input.count()) {
                 let due: Int32 = try input.int(in: dueDays)
                 guard days[due] == nil else { throw CheckpointError("damaged: a day of the calendar comes twice") }
+                guard chunk.calendar.keeps(due) else {
+                    throw CheckpointError("damaged: a day of the calendar after the run's last")
+                }
                 days[due] = try input.calendarEntries(
                     subjects: kind == .people ? people.count : companies.count,
                     firstSubject: kind == .people ? population.firstPerson : population.firstCompany,

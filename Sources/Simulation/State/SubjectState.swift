@@ -76,11 +76,13 @@ struct SubjectState: @unchecked Sendable {
     let blocked: Column<UInt16>
     let rewarded: Column<UInt16>
     /// Per further rating: points from records that count, and of those the points from false
-    /// records (no columns when the scenario declares no rating).
+    /// records. A rating of the other kind of subject has empty columns (a rule's rating rates
+    /// the kind its behaviour is done by), so people carry nothing for a company rating: 8
+    /// bytes a person, 0.8 GB at 100 million people, in the seed scenario.
     let ratingDelta: [Column<Int32>]
     let ratingFalse: [Column<Int32>]
     /// Rating tiers at the last month end, a byte per rating (0xFF: not rated), as spillovers
-    /// see them; empty when the scenario declares no rating.
+    /// see them; empty when no rating rates this kind of subject.
     let ratingSnapshot: RatingTierColumn
     /// Each subject's total behaviour rate as last worked out (`RateCacheEntry`): derived, so
     /// not among `stateColumns` (neither hashed nor saved).
@@ -93,9 +95,10 @@ struct SubjectState: @unchecked Sendable {
     let snapshotWake: Column<Int16>
 
     /// State for `count` subjects whose day fields count from `origin` (the run's first day).
-    /// `listed` flags the lists whose entries this kind of subject can hold by rule; `ratings` is the number
-    /// of further ratings; `first` is the whole-society index of subject 0 (a shard's first).
-    init(count: Int, origin: Int32, listed: [Bool], ratings: Int = 0, first: Int = 0) {
+    /// `listed` flags the lists whose entries this kind of subject can hold by rule; `rated` flags,
+    /// per further rating, those that rate this kind; `first` is the whole-society index of
+    /// subject 0 (a shard's first).
+    init(count: Int, origin: Int32, listed: [Bool], rated: [Bool] = [], first: Int = 0) {
         var e = RecordLayout()
         let offsets = (
             birthDay: e.add(Int32(0)), blackUntil: e.add(Int16.min), lastSanctioned: e.add(Int16.min),
@@ -144,9 +147,9 @@ struct SubjectState: @unchecked Sendable {
         falseRecords = Column<UInt16>(repeating: 0, count: count)
         blocked = Column<UInt16>(repeating: 0, count: count)
         rewarded = Column<UInt16>(repeating: 0, count: count)
-        ratingDelta = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
-        ratingFalse = (0..<ratings).map { _ in Column<Int32>(repeating: 0, count: count) }
-        ratingSnapshot = RatingTierColumn(ratings: ratings, count: count)
+        ratingDelta = rated.map { Column<Int32>(repeating: 0, count: $0 ? count : 0) }
+        ratingFalse = rated.map { Column<Int32>(repeating: 0, count: $0 ? count : 0) }
+        ratingSnapshot = RatingTierColumn(ratings: rated.contains(true) ? rated.count : 0, count: count)
         rateCache = Column<RateCacheEntry>(repeating: RateCacheEntry(), count: count)
         snapshotWake = Column<Int16>(repeating: Int16.min, count: count)
     }
