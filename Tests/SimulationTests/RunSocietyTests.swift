@@ -30,6 +30,26 @@ struct RunSocietyTests {
         #expect(column.indices.map { links[$0] } == column)
     }
 
+    @Test("Employer links read back every person's employer, the employed counted word by word")
+    func employerLinks() {
+        // 130 people, employed at 1, 63, 64, 127 and 128 (either side of the word boundaries).
+        var column = [UInt32](repeating: Population.none, count: 130)
+        for (person, company) in [(1, 7), (63, 3), (64, 3), (127, 0), (128, 9)] { column[person] = UInt32(company) }
+        let links = EmployerLinks(column)
+        #expect(links.employers == [7, 3, 3, 0, 9] && links.before == [0, 2, 4])
+        #expect(Array(links) == column)
+        #expect(EmployerLinks([]).isEmpty)
+        let society = Societies.society(3_000, seed: 7)
+        let generated = EmployerLinks(society.employer)
+        #expect(Array(generated) == society.employer)
+        // Staff lists built from the links are those built from the column.
+        let companies = society.companies.count
+        let fromLinks = CompanyStaff(employer: generated, companies: companies)
+        let fromColumn = CompanyStaff(employer: society.employer, companies: companies)
+        #expect((0..<companies).allSatisfy { fromLinks.employees(of: $0) == fromColumn.employees(of: $0) })
+        #expect(fromLinks.bytes == fromColumn.bytes)
+    }
+
     @Test("Friend rows read back every row of a generated network, in index order, in fewer bytes than its deltas")
     func friendRows() {
         let generated = Societies.society(3_000, seed: 7).network

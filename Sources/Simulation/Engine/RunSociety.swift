@@ -8,7 +8,8 @@ import Society
 /// a run reads once, when it is prepared, into its state (`PersonFacts`). A run holds this
 /// instead, so the rest can be let go once runs are prepared. The arrays here are the
 /// population's own (shared, not copied), but for the links to relatives, a byte each where
-/// the population has four (`RelativeLinks`), and the friendship rows, about 1.15 bytes a
+/// the population has four (`RelativeLinks`), the employers of employees alone
+/// (`EmployerLinks`), and the friendship rows, about 1.15 bytes a
 /// friend where the network has two, with 2-byte starts where it has four (`FriendRows`).
 public struct RunSociety: Sendable {
     /// People in this shard (everyone, unsharded).
@@ -17,8 +18,9 @@ public struct RunSociety: Sendable {
     let mother: RelativeLinks
     let father: RelativeLinks
     let spouse: RelativeLinks
-    /// The employing company by person (`Population.none` where there is none).
-    public let employer: [UInt32]
+    /// The employing company by person (`Population.none` where there is none), kept for
+    /// employees only (`EmployerLinks`).
+    let employer: EmployerLinks
     /// Friendships (M9): each person's row of friends.
     let friends: FriendRows
     /// The companies (province, sector, size).
@@ -38,7 +40,7 @@ public struct RunSociety: Sendable {
         mother = RelativeLinks(population.mother)
         father = RelativeLinks(population.father)
         spouse = RelativeLinks(population.spouse)
-        employer = population.employer
+        employer = EmployerLinks(population.employer)
         friends = FriendRows(population.network)
         companies = population.companies
         firstPerson = population.firstPerson

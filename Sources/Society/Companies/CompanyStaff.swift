@@ -13,13 +13,13 @@ public struct CompanyStaff: Sendable {
     /// The employees of `employer`'s companies (`count` of them; people without an employer,
     /// `Population.none`, and links past the companies are left out), from one pass that counts
     /// and one that places.
-    public init(employer: [UInt32], companies count: Int) {
+    public init<Links: RandomAccessCollection<UInt32>>(employer: Links, companies count: Int) where Links.Index == Int {
         var starts = [UInt32](repeating: 0, count: count + 1)
         for company in employer where company < count { starts[Int(company) + 1] += 1 }
         for company in 0..<count { starts[company + 1] += starts[company] }
         var next = starts
         var people = [UInt32](repeating: 0, count: Int(starts[count]))
-        for (person, company) in employer.enumerated() where company < count {
+        for (person, company) in zip(employer.indices, employer) where company < count {
             people[Int(next[Int(company)])] = UInt32(person)
             next[Int(company)] += 1
         }
