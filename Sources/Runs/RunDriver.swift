@@ -110,7 +110,7 @@ public struct RunDriver {
             // Named by whole-society index; a shard traces those it holds.
             let first = population.firstPerson
             return (
-                RunSociety(population), PersonFacts(population, exchange: exchange),
+                RunSociety(population, threads: threads), PersonFacts(population, exchange: exchange),
                 TracedSubjects(naming: info.tracePeople.map { $0 - first }, in: population)
             )
         }()

@@ -124,7 +124,7 @@ struct BenchCommand: ParsableCommand {
             let population = generator.generate(size: count, seed: seed, threads: threads)
             // Generation alone: making the run's parts of it is preparing the run.
             generation = Date().timeIntervalSince(clock)
-            return (population.memory, RunSociety(population), PersonFacts(population))
+            return (population.memory, RunSociety(population, threads: threads), PersonFacts(population))
         }()
         memory = bytes
         return Simulation(

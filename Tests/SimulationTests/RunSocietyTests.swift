@@ -44,7 +44,7 @@ struct RunSocietyTests {
         #expect(Array(generated) == society.employer)
         // Staff lists built from the links are those built from the column.
         let companies = society.companies.count
-        let fromLinks = CompanyStaff(employer: generated, companies: companies)
+        let fromLinks = CompanyStaff(people: generated.count, companies: companies) { generated[$0] }
         let fromColumn = CompanyStaff(employer: society.employer, companies: companies)
         #expect((0..<companies).allSatisfy { fromLinks.employees(of: $0) == fromColumn.employees(of: $0) })
         #expect(fromLinks.bytes == fromColumn.bytes)
@@ -59,6 +59,10 @@ struct RunSocietyTests {
             #expect(rows.friends(of: person) == generated.friends(of: person).map { Int($0) }.sorted())
             #expect(rows.forEachFriend(of: person) { _ in } == generated.degree(person))
         }
+        // Coded in chunks on several threads, the rows are the same bytes.
+        let parallel = FriendRows(generated, threads: 3)
+        #expect(parallel.bytes == rows.bytes && parallel.withinBlock == rows.withinBlock)
+        #expect(parallel.blockStarts == rows.blockStarts)
         // Most gaps between friends in index order fit one byte: well under the 2 bytes a
         // friend of the network's deltas.
         #expect(rows.bytes.count * 10 < generated.deltas.count * 13)

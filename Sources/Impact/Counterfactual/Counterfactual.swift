@@ -27,7 +27,7 @@ public enum Counterfactual {
     ) throws -> [MetricPoint] {
         try run(
             scenario: scenario,
-            society: RunSociety(population),
+            society: RunSociety(population, threads: config.threads),
             facts: PersonFacts(population, exchange: exchange),
             census: census,
             config: config,

@@ -38,7 +38,7 @@ public enum SeedReplicate {
                 shard: try SocietyShard.own(size: info.population, census: generator.census, exchange: exchange),
                 exchange: exchange
             )
-            return (RunSociety(population), PersonFacts(population, exchange: exchange))
+            return (RunSociety(population, threads: threads), PersonFacts(population, exchange: exchange))
         }()
         let config = SimulationConfig(
             period: period,

@@ -17,40 +17,33 @@ struct FriendRows: Sendable {
     /// Every row's numbers, row after row.
     let bytes: [UInt8]
     /// The start of every 64th row, and each row's start less its block's; empty when `wide` is used.
-    let blockStarts: [UInt32]
+    let blockStarts: [Int]
     let withinBlock: [UInt16]
     /// Every row's start, when some row starts too far into its block for `withinBlock`.
-    let wide: [UInt32]
+    let wide: [Int]
 
     /// People in a block.
     static let blockShift = 6
 
     /// The rows of `network` (its close-tie counts and the order of its rows, which no run
-    /// reads, are not kept).
-    init(_ network: FriendshipNetwork) {
+    /// reads, are not kept), coded on `threads` threads in a few large chunks of people whose
+    /// bytes are then joined in order (at 100 million people one thread took about 30 s).
+    init(_ network: FriendshipNetwork, threads: Int = 1) {
         let people = network.offsets.count - 1
+        let parts = ParallelChunks(threads: threads).mapChunks(count: people) { Self.code(network, $0) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(network.deltas.count * 6 / 5)
-        var starts = [UInt32](repeating: 0, count: people + 1)
-        var row: [Int] = []
-        for person in 0..<people {
-            starts[person] = UInt32(bytes.count)
-            row.removeAll(keepingCapacity: true)
-            for friend in network.friends(of: person) { row.append(Int(friend)) }
-            row.sort()
-            var before = person
-            for (k, friend) in row.enumerated() {
-                let step = friend - before
-                // The first friend may come before the person: its distance zigzagged (0, -1,
-                // 1, -2, ... as 0, 1, 2, 3, ...); gaps between friends in order are positive.
-                Self.append(k == 0 ? (step >= 0 ? step << 1 : ((-step) << 1) - 1) : step, to: &bytes)
-                before = friend
-            }
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+        var starts: [Int] = []
+        starts.reserveCapacity(people + 1)
+        for part in parts {
+            let offset = bytes.count
+            starts.append(contentsOf: part.starts.lazy.map { offset + Int($0) })
+            bytes.append(contentsOf: part.bytes)
         }
-        starts[people] = UInt32(bytes.count)
+        starts.append(bytes.count)
         self.bytes = bytes
         let blocks = stride(from: 0, to: starts.count, by: 1 << Self.blockShift).map { starts[$0] }
-        let fits = starts.indices.allSatisfy { starts[$0] - blocks[$0 >> Self.blockShift] <= UInt32(UInt16.max) }
+        let fits = starts.indices.allSatisfy { starts[$0] - blocks[$0 >> Self.blockShift] <= Int(UInt16.max) }
         if fits {
             blockStarts = blocks
             withinBlock = starts.indices.map { UInt16(starts[$0] - blocks[$0 >> Self.blockShift]) }
@@ -62,20 +55,64 @@ struct FriendRows: Sendable {
         }
     }
 
-    /// Appends `value` (not negative) in LEB128.
-    private static func append(_ value: Int, to bytes: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
+    /// The rows of the people of `range`, coded, with each row's start in the bytes. Written
+    /// through raw memory sized for the worst case (3 bytes a friend: distances are within 16
+    /// bits), then copied out at its length: no check of an array's storage per byte.
+    private static func code(_ network: FriendshipNetwork, _ range: Range<Int>) -> (bytes: [UInt8], starts: [UInt32]) {
+        network.offsets.withUnsafeBufferPointer { offsets in
+            network.deltas.withUnsafeBufferPointer { deltas in
+                let friends = Int(offsets[range.upperBound] - offsets[range.lowerBound])
+                var widest = 0
+                for person in range { widest = max(widest, Int(offsets[person + 1] - offsets[person])) }
+                let out = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, 3 * friends))
+                let row = UnsafeMutablePointer<Int16>.allocate(capacity: max(1, widest))
+                defer {
+                    out.deallocate()
+                    row.deallocate()
+                }
+                var starts = [UInt32](repeating: 0, count: range.count)
+                var at = 0
+                for person in range {
+                    precondition(at <= Int(UInt32.max), "a chunk's friend rows fit 4 GB")
+                    starts[person - range.lowerBound] = UInt32(at)
+                    let first = Int(offsets[person])
+                    let count = Int(offsets[person + 1]) - first
+                    // Insertion sort: a row is two sorted runs (close ties, then the others).
+                    for i in 0..<count {
+                        let value = deltas[first + i]
+                        var j = i
+                        while j > 0 && row[j - 1] > value {
+                            row[j] = row[j - 1]
+                            j -= 1
+                        }
+                        row[j] = value
+                    }
+                    var before = 0
+                    for k in 0..<count {
+                        let step = Int(row[k]) - before
+                        // The first friend may come before the person: its distance zigzagged
+                        // (0, -1, 1, -2, ... as 0, 1, 2, 3, ...); gaps between friends in order
+                        // are positive.
+                        var rest = k == 0 ? (step >= 0 ? step << 1 : ((-step) << 1) - 1) : step
+                        while rest >= 0x80 {
+                            out[at] = UInt8(truncatingIfNeeded: rest) | 0x80
+                            at += 1
+                            rest >>= 7
+                        }
+                        out[at] = UInt8(rest)
+                        at += 1
+                        before = Int(row[k])
+                    }
+                }
+                return (Array(UnsafeBufferPointer(start: out, count: at)), starts)
+            }
         }
-        bytes.append(UInt8(rest))
     }
 
     /// Where person p's row starts in `bytes` (p may be the person count: the end of the last row).
     @inline(__always) func start(_ person: Int) -> Int {
-        guard wide.isEmpty else { return Int(wide[person]) }
-        return Int(blockStarts[person >> Self.blockShift]) + Int(withinBlock[person])
+        guard wide.isEmpty else { return wide[person] }
+        return blockStarts[person >> Self.blockShift] + Int(withinBlock[person])
     }
 
     /// Calls `body` with each of person p's friends, in index order; returns how many there are.

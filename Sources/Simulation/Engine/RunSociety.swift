@@ -34,14 +34,15 @@ public struct RunSociety: Sendable {
     /// Where the shard lies in the whole society; nil for a society in one piece.
     public let placement: ShardPlacement?
 
-    /// The parts of `population` a run reads while it runs.
-    public init(_ population: Population) {
+    /// The parts of `population` a run reads while it runs (the friendship rows coded on
+    /// `threads` threads).
+    public init(_ population: Population, threads: Int = 1) {
         count = population.count
         mother = RelativeLinks(population.mother)
         father = RelativeLinks(population.father)
         spouse = RelativeLinks(population.spouse)
         employer = EmployerLinks(population.employer)
-        friends = FriendRows(population.network)
+        friends = FriendRows(population.network, threads: threads)
         companies = population.companies
         firstPerson = population.firstPerson
         firstCompany = population.firstCompany

@@ -290,7 +290,8 @@ extension Simulation {
         // provinces where what is in force changed, and the people whose links' answers did.
         let memory = spilloverMemory.flatMap { $0.model == ObjectIdentifier(model) ? $0 : nil }
         if !employed.isEmpty && staff == nil {
-            staff = CompanyStaff(employer: population.employer, companies: population.companies.count)
+            let employer = population.employer
+            staff = CompanyStaff(people: employer.count, companies: population.companies.count) { employer[$0] }
         }
         let bits = linkBits(tests, untouched, kept: kept, previous: memory?.people)
         let employers = companyBits(employed)

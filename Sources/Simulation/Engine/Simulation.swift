@@ -182,7 +182,7 @@ public struct Simulation: Sendable {
     ) {
         self.init(
             policy: policy,
-            society: RunSociety(population),
+            society: RunSociety(population, threads: config.threads),
             facts: PersonFacts(population, exchange: exchange),
             census: census,
             config: config,

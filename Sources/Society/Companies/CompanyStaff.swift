@@ -13,18 +13,31 @@ public struct CompanyStaff: Sendable {
     /// The employees of `employer`'s companies (`count` of them; people without an employer,
     /// `Population.none`, and links past the companies are left out), from one pass that counts
     /// and one that places.
-    public init<Links: RandomAccessCollection<UInt32>>(employer: Links, companies count: Int) where Links.Index == Int {
+    public init(employer: [UInt32], companies count: Int) {
+        self.init(people: employer.count, companies: count) { employer[$0] }
+    }
+
+    /// The employees of `count` companies, person p's employer being `employer(p)` for each of
+    /// `people` people: for a run's employer links, which are not kept as a column. (A closure,
+    /// not a generic collection: an unspecialised generic from another module looked up type
+    /// metadata for every person: about 7 s at 10 million people.)
+    public init(people: Int, companies count: Int, employer: (Int) -> UInt32) {
         var starts = [UInt32](repeating: 0, count: count + 1)
-        for company in employer where company < count { starts[Int(company) + 1] += 1 }
+        for person in 0..<people {
+            let company = employer(person)
+            if company < count { starts[Int(company) + 1] += 1 }
+        }
         for company in 0..<count { starts[company + 1] += starts[company] }
         var next = starts
-        var people = [UInt32](repeating: 0, count: Int(starts[count]))
-        for (person, company) in zip(employer.indices, employer) where company < count {
-            people[Int(next[Int(company)])] = UInt32(person)
+        var staff = [UInt32](repeating: 0, count: Int(starts[count]))
+        for person in 0..<people {
+            let company = employer(person)
+            guard company < count else { continue }
+            staff[Int(next[Int(company)])] = UInt32(person)
             next[Int(company)] += 1
         }
         self.starts = starts
-        self.people = people
+        self.people = staff
     }
 
     /// Number of companies.
