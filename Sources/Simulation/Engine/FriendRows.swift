@@ -10,8 +10,8 @@ import Society
 /// others as the gap from the friend before, each in LEB128 (seven bits a byte, the high bit set
 /// on every byte but a number's last). Friends live in the same town and most gaps are below
 /// 128, so a row takes about 1.15 bytes a friend (12.8 bytes a person in a generated society:
-/// 0.95 GB less at 100 million people). A row's start is kept as a 4-byte start per block of 64
-/// people and a 2-byte offset within the block, or as 4-byte starts when some row starts more
+/// 0.95 GB less at 100 million people). A row's start is kept as an 8-byte start per block of
+/// 64 people and a 2-byte offset within the block, or as 8-byte starts when some row starts more
 /// than 65,535 bytes into its block (none generated comes near: 64 people have about 820).
 struct FriendRows: Sendable {
     /// Every row's numbers, row after row.
