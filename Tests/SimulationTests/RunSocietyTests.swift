@@ -158,3 +158,12 @@ struct RunSocietyTests {
         #expect(one.metrics == two.metrics)
     }
 }
+
+extension FriendRows {
+    /// Person p's friends, in index order (the run reads rows only through `forEachFriend`).
+    func friends(of person: Int) -> [Int] {
+        var friends: [Int] = []
+        forEachFriend(of: person) { friends.append($0) }
+        return friends
+    }
+}

@@ -144,11 +144,4 @@ struct FriendRows: Sendable {
         }
         return friends
     }
-
-    /// Person p's friends, in index order.
-    func friends(of person: Int) -> [Int] {
-        var friends: [Int] = []
-        forEachFriend(of: person) { friends.append($0) }
-        return friends
-    }
 }

@@ -9,8 +9,8 @@ import Society
 /// instead, so the rest can be let go once runs are prepared. The arrays here are the
 /// population's own (shared, not copied), but for the links to relatives, a byte each where
 /// the population has four (`RelativeLinks`), the employers of employees alone
-/// (`EmployerLinks`), and the friendship rows, about 1.15 bytes a
-/// friend where the network has two, with 2-byte starts where it has four (`FriendRows`).
+/// (`EmployerLinks`), and the friendship rows, about 1.15 bytes a friend where the network has
+/// two, with 2-byte starts where it has four (`FriendRows`).
 public struct RunSociety: Sendable {
     /// People in this shard (everyone, unsharded).
     public let count: Int

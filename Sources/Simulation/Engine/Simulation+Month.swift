@@ -8,9 +8,7 @@ extension Simulation {
     /// A context for reading standings on the current day (no chunk state is touched).
     func reader(_ kind: Kind) -> EventContext {
         let chunk =
-            kind == .people
-            ? (peopleChunks.first ?? ChunkState(lastDay: config.period.end.number))
-            : (companyChunks.first ?? ChunkState(lastDay: config.period.end.number))
+            (kind == .people ? peopleChunks : companyChunks).first ?? ChunkState(lastDay: config.period.end.number)
         return EventContext(
             simulation: self,
             kind: kind,
